@@ -1,0 +1,50 @@
+# Rebound: `make run` to use it, `make test` to check it. Both work from a fresh clone.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: install run test test-postgres lint bench screenshot clean
+
+# The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+run: install
+	$(PY) manage.py check_redis
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --if-empty
+	@echo "Rebound is starting at http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)."
+	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:8000 --workers 2 --reload --access-logfile -}" \
+		$(VENV)/bin/honcho start web worker beat
+
+# pytest exits 5 when it collected nothing: that is a failure here, not a pass.
+test: install
+	$(PY) manage.py check_redis
+	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+		if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy .
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(PY) manage.py check_redis
+	$(PY) manage.py bench
+
+screenshot: install
+	$(PY) manage.py screenshot docs/screenshots
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

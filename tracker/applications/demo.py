@@ -1,0 +1,187 @@
+"""Realistic sample data: the demo account of `make run` and the data behind benchmarks.
+
+Rows are built in memory and bulk-inserted, so 100,000 applications take seconds, not hours.
+Histories are what the stage-change service would have written, just without its per-row cost.
+"""
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.accounts.models import User
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    Company,
+    Contact,
+    ContactRole,
+    Interview,
+    InterviewKind,
+    Rejection,
+    RejectionChannel,
+    SenderRole,
+    Source,
+    Stage,
+    StageChange,
+)
+from tracker.applications.services import furthest_stage_of
+
+COMPANIES = [
+    "Northwind Analytics", "Bluefin Robotics", "Copperleaf Health", "Juniper Labs",
+    "Harbor & Hale", "Quillstone", "Meridian Freight", "Lumen Energy", "Atlas Paycheck",
+    "Fernbrook Games", "Tidewater Bank", "Orchid Security", "Pinecone Studio", "Kestrel Maps",
+    "Saltmarsh Foods", "Brightline Transit", "Cobalt Cloud", "Wrenfield Press", "Sable Insurance",
+    "Marigold Retail", "Ironbark Logistics", "Halcyon Travel", "Nimbus Weather", "Driftwood Media",
+]  # fmt: skip
+ROLES = [
+    "Backend Engineer", "Senior Python Developer", "Data Analyst", "Product Designer",
+    "Platform Engineer", "Engineering Manager", "Site Reliability Engineer", "Frontend Developer",
+    "Machine Learning Engineer", "Technical Writer", "QA Engineer", "Full-Stack Developer",
+]  # fmt: skip
+LOCATIONS = ["Remote", "Berlin", "Lisbon", "London (hybrid)", "Amsterdam", "Remote (EU)", "Paris"]
+FIRST_NAMES = ["Dana", "Priya", "Tomás", "Mei", "Jonas", "Amara", "Lukas", "Sofia", "Kwame"]
+LAST_NAMES = ["Smith", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Rossi", "Novak", "Haddad"]
+
+# Where applications end up, and how often: most go nowhere, a few go far.
+PATHS: list[tuple[list[str], int]] = [
+    ([Stage.WISHLIST], 6),
+    ([Stage.APPLIED], 22),
+    ([Stage.APPLIED, Stage.SCREENING], 8),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING], 7),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER], 2),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED], 1),
+    ([Stage.APPLIED, Stage.REJECTED], 24),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.REJECTED], 8),
+    ([Stage.APPLIED, Stage.SCREENING, Stage.WITHDRAWN], 3),
+    ([Stage.APPLIED, Stage.GHOSTED], 19),
+]
+BATCH = 2_000
+
+
+@dataclass
+class Plan:
+    company: str
+    role: str
+    stages: list[str]
+    times: list[datetime]
+
+
+def _plans(rng: random.Random, count: int, now: datetime) -> Iterator[Plan]:
+    paths = [path for path, _ in PATHS]
+    weights = [weight for _, weight in PATHS]
+    for i in range(count):
+        # The first few cover every path, so even a tiny demo shows every stage.
+        path = paths[i] if i < len(paths) else rng.choices(paths, weights)[0]
+        start = now - timedelta(days=rng.randint(2, 150), hours=rng.randint(0, 10))
+        times = [start]
+        for _ in path[1:]:
+            times.append(min(times[-1] + timedelta(days=rng.randint(2, 14)), now))
+        yield Plan(rng.choice(COMPANIES), rng.choice(ROLES), path, times)
+
+
+def _companies(owner: User, names: list[str]) -> dict[str, Company]:
+    existing = {c.name: c for c in Company.objects.filter(owner=owner, name__in=names)}
+    missing = [Company(owner=owner, name=n) for n in names if n not in existing]
+    Company.objects.bulk_create(missing)
+    return {c.name: c for c in Company.objects.filter(owner=owner, name__in=names)}
+
+
+@transaction.atomic
+def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = True) -> int:
+    """Adds `count` applications with histories to `owner`; returns how many were added."""
+    rng = random.Random(seed)
+    now = timezone.now()
+    companies = _companies(owner, COMPANIES)
+    plans = list(_plans(rng, count, now))
+    for start in range(0, len(plans), BATCH):
+        chunk = plans[start : start + BATCH]
+        applications = Application.objects.bulk_create(
+            [
+                Application(
+                    owner=owner,
+                    company=companies[p.company],
+                    role=p.role,
+                    location=rng.choice(LOCATIONS),
+                    source=rng.choice(Source.values),
+                    applied_on=None if p.stages[0] == Stage.WISHLIST else p.times[0].date(),
+                    stage=p.stages[-1],
+                    stage_changed_at=p.times[-1],
+                    furthest_stage=furthest_stage_of(p.stages),
+                    salary_min=(low := rng.choice([None, 50_000, 60_000, 70_000])),
+                    salary_max=None if low is None else low + rng.choice([5_000, 15_000]),
+                    salary_currency="" if low is None else "EUR",
+                )
+                for p in chunk
+            ]
+        )
+        StageChange.objects.bulk_create(
+            StageChange(
+                application=app,
+                from_stage=p.stages[i - 1] if i else "",
+                to_stage=stage,
+                at=p.times[i],
+                source=ChangeSource.WEB,
+            )
+            for app, p in zip(applications, chunk, strict=True)
+            for i, stage in enumerate(p.stages)
+        )
+        Interview.objects.bulk_create(
+            Interview(
+                application=app,
+                scheduled_at=p.times[p.stages.index(Stage.INTERVIEWING)],
+                kind=rng.choice(InterviewKind.values),
+            )
+            for app, p in zip(applications, chunk, strict=True)
+            if Stage.INTERVIEWING in p.stages
+        )
+        Rejection.objects.bulk_create(
+            _rejection(rng, app, p) for app, p in zip(applications, chunk, strict=True)
+            if p.stages[-1] == Stage.REJECTED
+        )
+        if with_people:
+            _contacts(rng, owner, applications, chunk)
+    return len(plans)
+
+
+def _rejection(rng: random.Random, application: Application, plan: Plan) -> Rejection:
+    if Stage.INTERVIEWING in plan.stages:
+        return Rejection(
+            application=application,
+            received_at=plan.times[-1],
+            channel=RejectionChannel.PERSONAL_EMAIL,
+            sender_role=SenderRole.HIRING_MANAGER,
+            sender_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            message="Thank you for the time you spent with the team. We have decided to move "
+            "forward with another candidate whose experience is closer to what we need now.",
+        )
+    return Rejection(
+        application=application,
+        received_at=plan.times[-1],
+        channel=RejectionChannel.AUTOMATED,
+        message="Due to the high volume of applications, we will not be moving forward. "
+        "We will keep your resume on file.",
+    )
+
+
+def _contacts(
+    rng: random.Random, owner: User, applications: list[Application], plans: list[Plan]
+) -> None:
+    for application, plan in zip(applications, plans, strict=True):
+        if Stage.SCREENING not in plan.stages:
+            continue
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        domain = application.company.name.split()[0].lower()
+        contact = Contact.objects.create(
+            owner=owner,
+            company=application.company,
+            name=f"{first} {last}",
+            email=f"{first.lower()}@{domain}.example",
+            role=ContactRole.RECRUITER,
+        )
+        contact.applications.add(application)
+        for interview in application.interviews.all():
+            interview.interviewers.add(contact)

@@ -1,0 +1,220 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Stage(models.TextChoices):
+    WISHLIST = "wishlist", "Wishlist"
+    APPLIED = "applied", "Applied"
+    SCREENING = "screening", "Screening"
+    INTERVIEWING = "interviewing", "Interviewing"
+    OFFER = "offer", "Offer"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    GHOSTED = "ghosted", "Ghosted"
+
+
+# How far along the hiring process each stage is. Terminal outcomes (rejected, withdrawn,
+# ghosted) say how it ended, not how far it got, so they carry no progress of their own.
+STAGE_PROGRESS: dict[str, int] = {
+    Stage.WISHLIST: 0,
+    Stage.APPLIED: 1,
+    Stage.SCREENING: 2,
+    Stage.INTERVIEWING: 3,
+    Stage.OFFER: 4,
+    Stage.ACCEPTED: 5,
+}
+TERMINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+
+
+class Source(models.TextChoices):
+    JOB_BOARD = "job_board", "Job board"
+    COMPANY_SITE = "company_site", "Company website"
+    REFERRAL = "referral", "Referral"
+    RECRUITER = "recruiter_outreach", "Recruiter outreach"
+    NETWORKING = "networking", "Networking"
+    OTHER = "other", "Other"
+
+
+class ChangeSource(models.TextChoices):
+    WEB = "web", "Web"
+    BOARD = "board", "Board"
+    API = "api", "API"
+    IMPORT = "import", "Import"
+    ADMIN = "admin", "Admin"
+    SYSTEM = "system", "System"
+
+
+class ContactRole(models.TextChoices):
+    RECRUITER = "recruiter", "Recruiter"
+    HR = "hr", "HR"
+    HIRING_MANAGER = "hiring_manager", "Hiring manager"
+    INTERVIEWER = "interviewer", "Interviewer"
+    OTHER = "other", "Other"
+
+
+class Company(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    website = models.URLField(blank=True, max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "companies"
+        ordering = ["name"]
+        constraints = [
+            # One "Acme" per user, whatever its capitalisation: the create form reuses it.
+            models.UniqueConstraint(Lower("name"), "owner", name="company_unique_name_per_owner"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Application(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
+    role = models.CharField("role title", max_length=200)
+    url = models.URLField("job posting URL", max_length=500, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=32, choices=Source.choices, default=Source.JOB_BOARD)
+    salary_min = models.PositiveIntegerField(null=True, blank=True)
+    salary_max = models.PositiveIntegerField(null=True, blank=True)
+    salary_currency = models.CharField(max_length=3, blank=True, default="")
+    applied_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True, max_length=20_000)
+    # Written only by services.application_change_stage, together with a StageChange row.
+    stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)
+    stage_changed_at = models.DateTimeField()
+    # Recomputed from the full history on every stage change (see services); stored so
+    # lists and exports can show it without reading every application's history.
+    furthest_stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-stage_changed_at", "-id"]
+        indexes = [
+            # Dashboard: one user's applications, most recently moved first.
+            models.Index(fields=["owner", "-stage_changed_at"], name="app_owner_recent_idx"),
+            # Board columns and stage counts: one user's applications in one stage.
+            models.Index(fields=["owner", "stage", "-stage_changed_at"], name="app_owner_stage_idx"),
+            # Table filter by date range: one user's applications applied between two dates.
+            models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_min__isnull=True)
+                | models.Q(salary_max__isnull=True)
+                | models.Q(salary_min__lte=models.F("salary_max")),
+                name="application_salary_range_ordered",
+                violation_error_message="The maximum salary must not be below the minimum.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.company}"
+
+
+class Contact(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    company = models.ForeignKey(
+        Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
+    )
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.OTHER)
+    applications = models.ManyToManyField(Application, related_name="contacts", blank=True)
+    notes = models.TextField(blank=True, max_length=5_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StageChange(models.Model):
+    """One move of an application between stages. Rows are only ever added."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    # Blank for the row that records where the application started.
+    from_stage = models.CharField(max_length=16, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=16, choices=Stage.choices)
+    # When it happened, as the user says (may be back-dated); recorded_at is when we heard.
+    at = models.DateTimeField()
+    source = models.CharField(max_length=8, choices=ChangeSource.choices)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [
+            # Timeline of one application, oldest first (the application page).
+            models.Index(fields=["application", "at"], name="stagechange_app_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage or 'start'} → {self.to_stage} at {self.at:%Y-%m-%d}"
+
+
+class InterviewKind(models.TextChoices):
+    PHONE_SCREEN = "phone_screen", "Phone screen"
+    TECHNICAL = "technical", "Technical"
+    ONSITE = "onsite", "Onsite"
+    FINAL = "final", "Final"
+
+
+class Interview(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="interviews"
+    )
+    scheduled_at = models.DateTimeField()
+    kind = models.CharField(max_length=16, choices=InterviewKind.choices)
+    interviewers = models.ManyToManyField(Contact, related_name="interviews", blank=True)
+    notes = models.TextField(blank=True, max_length=10_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scheduled_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.scheduled_at:%Y-%m-%d}"
+
+
+class RejectionChannel(models.TextChoices):
+    AUTOMATED = "automated", "Automated (form letter, no-reply address)"
+    PERSONAL_EMAIL = "personal_email", "Personal email"
+    PHONE = "phone", "Phone call"
+    IN_PERSON = "in_person", "In person"
+    UNKNOWN = "unknown", "I am not sure"
+
+
+class SenderRole(models.TextChoices):
+    RECRUITER = "recruiter", "Recruiter"
+    HR = "hr", "HR"
+    HIRING_MANAGER = "hiring_manager", "Hiring manager"
+    INTERVIEWER = "interviewer", "Interviewer"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Rejection(models.Model):
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, related_name="rejection"
+    )
+    received_at = models.DateTimeField()
+    channel = models.CharField(
+        max_length=16, choices=RejectionChannel.choices, default=RejectionChannel.UNKNOWN
+    )
+    sender_role = models.CharField(
+        max_length=16, choices=SenderRole.choices, default=SenderRole.UNKNOWN
+    )
+    sender_name = models.CharField(max_length=200, blank=True)
+    sender_email = models.EmailField(blank=True)
+    message = models.TextField(blank=True, max_length=20_000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Rejection for {self.application}"

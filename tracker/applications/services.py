@@ -1,0 +1,274 @@
+"""Every write to applications happens here. Views, admin, API and tasks call these."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from tracker.accounts.models import User
+from tracker.applications.models import (
+    STAGE_PROGRESS,
+    Application,
+    ChangeSource,
+    Company,
+    Contact,
+    Interview,
+    Rejection,
+    RejectionChannel,
+    SenderRole,
+    Stage,
+    StageChange,
+)
+
+# Clocks disagree a little; a change "at" a few minutes in the future is still now.
+CLOCK_SKEW = timedelta(minutes=5)
+
+APPLICATION_EDITABLE_FIELDS = frozenset(
+    {
+        "role",
+        "url",
+        "location",
+        "source",
+        "salary_min",
+        "salary_max",
+        "salary_currency",
+        "applied_on",
+        "notes",
+    }
+)
+
+
+def furthest_stage_of(stages: Iterable[str]) -> str:
+    """The most advanced stage among those an application has been in.
+
+    Terminal outcomes carry no progress, so an application rejected after an interview
+    still got as far as `interviewing`. One that was never anywhere else stays `applied`
+    (a rejection straight from the wishlist still means an application went out).
+    """
+    progress = [STAGE_PROGRESS[s] for s in stages if s in STAGE_PROGRESS]
+    if not progress:
+        return Stage.APPLIED
+    best = max(progress)
+    return next(stage for stage, rank in STAGE_PROGRESS.items() if rank == best)
+
+
+def _validate_not_future(value: datetime, field: str) -> None:
+    if value > timezone.now() + CLOCK_SKEW:
+        raise ValidationError({field: "This cannot be in the future."})
+
+
+def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        raise ValidationError({"salary_max": "The maximum must not be below the minimum."})
+
+
+def _start_of_application(applied_on: date | None, user: User) -> datetime:
+    """When the first history row happened: noon local time on the day applied, else now."""
+    now = timezone.now()
+    if applied_on is None or applied_on >= timezone.localdate(now, user.zone):
+        return now
+    return datetime.combine(applied_on, time(12), tzinfo=user.zone)
+
+
+def company_get_or_create(*, owner: User, name: str) -> Company:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"company": "Enter the company's name."})
+    existing = (
+        Company.objects.filter(owner=owner).annotate(lname=Lower("name")).filter(lname=name.lower())
+    )
+    company = existing.first()
+    if company is None:
+        company = Company.objects.create(owner=owner, name=name)
+    return company
+
+
+@transaction.atomic
+def application_create(
+    *,
+    owner: User,
+    company_name: str,
+    role: str,
+    stage: str = Stage.APPLIED,
+    source_of_change: str = ChangeSource.WEB,
+    **fields: Any,
+) -> Application:
+    unknown = set(fields) - APPLICATION_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown application fields: {sorted(unknown)}")
+    if stage not in Stage.values:
+        raise ValidationError({"stage": f"Unknown stage {stage!r}."})
+    _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
+    applied_on = fields.get("applied_on")
+    if applied_on is not None and applied_on > timezone.localdate(timezone.now(), owner.zone):
+        raise ValidationError({"applied_on": "The date applied cannot be in the future."})
+
+    started_at = _start_of_application(applied_on, owner)
+    application = Application(
+        owner=owner,
+        company=company_get_or_create(owner=owner, name=company_name),
+        role=role.strip(),
+        stage=stage,
+        stage_changed_at=started_at,
+        furthest_stage=furthest_stage_of([stage]),
+        **fields,
+    )
+    application.full_clean(exclude=["company", "owner"])
+    application.save()
+    StageChange.objects.create(
+        application=application, from_stage="", to_stage=stage, at=started_at, source=source_of_change
+    )
+    return application
+
+
+@transaction.atomic
+def application_update(
+    *, application: Application, company_name: str | None = None, **fields: Any
+) -> Application:
+    """Edits the details of an application. The stage is not a detail: see below."""
+    unknown = set(fields) - APPLICATION_EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"Not editable here: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(application, name, value)
+    if company_name is not None:
+        application.company = company_get_or_create(owner=application.owner, name=company_name)
+    _validate_salary(application.salary_min, application.salary_max)
+    application.full_clean(exclude=["company", "owner"])
+    application.save()
+    return application
+
+
+@transaction.atomic
+def application_change_stage(
+    *,
+    application: Application,
+    to_stage: str,
+    source: str,
+    at: datetime | None = None,
+) -> StageChange | None:
+    """Moves an application to another stage and records it in its history.
+
+    `at` may be in the past ("I was rejected on Monday"). Moving to the stage it is
+    already in changes nothing and returns None, so a double click never writes twice.
+    """
+    if to_stage not in Stage.values:
+        raise ValidationError({"stage": f"Unknown stage {to_stage!r}."})
+    if source not in ChangeSource.values:
+        raise ValueError(f"Unknown change source {source!r}")
+    at = at or timezone.now()
+    _validate_not_future(at, "at")
+
+    # Lock the row so two concurrent moves serialise and each sees the other's result.
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.stage == to_stage:
+        application.refresh_from_db()
+        return None
+    change = StageChange.objects.create(
+        application=locked, from_stage=locked.stage, to_stage=to_stage, at=at, source=source
+    )
+    history = StageChange.objects.filter(application=locked).values_list("to_stage", flat=True)
+    locked.stage = to_stage
+    locked.stage_changed_at = at
+    locked.furthest_stage = furthest_stage_of(history)
+    locked.save(update_fields=["stage", "stage_changed_at", "furthest_stage", "updated_at"])
+    application.refresh_from_db()
+    return change
+
+
+@transaction.atomic
+def application_reject(
+    *,
+    application: Application,
+    source: str,
+    channel: str = RejectionChannel.UNKNOWN,
+    sender_role: str = SenderRole.UNKNOWN,
+    sender_name: str = "",
+    sender_email: str = "",
+    received_at: datetime | None = None,
+    message: str = "",
+) -> Rejection:
+    """Marks an application rejected (if it is not already) and stores how it arrived.
+
+    Calling it again on a rejected application updates the details and nothing else.
+    """
+    received_at = received_at or timezone.now()
+    _validate_not_future(received_at, "received_at")
+    rejection = Rejection.objects.filter(application=application).first() or Rejection(
+        application=application
+    )
+    rejection.received_at = received_at
+    rejection.channel = channel
+    rejection.sender_role = sender_role
+    rejection.sender_name = sender_name.strip()
+    rejection.sender_email = sender_email.strip()
+    rejection.message = message
+    rejection.full_clean(exclude=["application"])
+    application_change_stage(
+        application=application, to_stage=Stage.REJECTED, source=source, at=received_at
+    )
+    rejection.save()
+    return rejection
+
+
+@transaction.atomic
+def application_delete(*, application: Application) -> None:
+    company = application.company
+    application.delete()
+    # A company is only a label for applications; drop it when its last one goes.
+    if not company.applications.exists() and not company.contacts.exists():
+        company.delete()
+
+
+@transaction.atomic
+def contact_create(
+    *,
+    owner: User,
+    name: str,
+    role: str,
+    email: str = "",
+    company: Company | None = None,
+    applications: Sequence[Application] = (),
+    notes: str = "",
+) -> Contact:
+    contact = Contact(
+        owner=owner, name=name.strip(), email=email.strip(), role=role, company=company, notes=notes
+    )
+    contact.full_clean(exclude=["owner", "company"])
+    contact.save()
+    if any(a.owner_id != owner.pk for a in applications):
+        raise ValidationError({"applications": "Unknown application."})
+    contact.applications.set(applications)
+    return contact
+
+
+@transaction.atomic
+def interview_create(
+    *,
+    application: Application,
+    scheduled_at: datetime,
+    kind: str,
+    interviewers: Sequence[Contact] = (),
+    notes: str = "",
+    source: str = ChangeSource.WEB,
+) -> Interview:
+    """Logs an interview; an application still in `applied` or `screening` moves on."""
+    if any(c.owner_id != application.owner_id for c in interviewers):
+        raise ValidationError({"interviewers": "Unknown contact."})
+    interview = Interview(application=application, scheduled_at=scheduled_at, kind=kind, notes=notes)
+    interview.full_clean(exclude=["application"])
+    interview.save()
+    interview.interviewers.set(interviewers)
+    if application.stage in (Stage.APPLIED, Stage.SCREENING):
+        # An interview booked for next week means the process has moved on today.
+        application_change_stage(
+            application=application,
+            to_stage=Stage.INTERVIEWING,
+            source=source,
+            at=min(scheduled_at, timezone.now()),
+        )
+    return interview

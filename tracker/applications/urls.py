@@ -1,0 +1,17 @@
+from django.urls import path
+
+from tracker.applications import views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("applications/new/", views.application_create, name="application_create"),
+    path("applications/<int:pk>/", views.application_detail, name="application_detail"),
+    path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
+    path("applications/<int:pk>/delete/", views.application_delete, name="application_delete"),
+    path(
+        "applications/<int:pk>/stage/",
+        views.application_change_stage,
+        name="application_change_stage",
+    ),
+    path("applications/<int:pk>/reject/", views.application_reject, name="application_reject"),
+]

@@ -1,0 +1,165 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from tracker.accounts.models import User
+from tracker.applications import selectors, services
+from tracker.applications.forms import ApplicationForm, RejectionForm, StageChangeForm
+from tracker.applications.models import Application, ChangeSource, Rejection, Stage
+from tracker.applications.selectors import ApplicationFilters
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
+    """The signed-in user's application, or a 404: never someone else's."""
+    try:
+        return selectors.application_get(user=_user(request), pk=pk)
+    except Application.DoesNotExist:
+        raise Http404("No such application.") from None
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    stage = request.GET.get("stage", "")
+    if stage not in Stage.values:
+        stage = ""
+    search = request.GET.get("q", "").strip()[:200]
+    applications = selectors.application_list(
+        user=user, filters=ApplicationFilters(stage=stage, search=search)
+    )
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.application_stage_counts(user=user)
+    context = {
+        "page": page,
+        "stage_counts": [(s, counts[s.value]) for s in Stage],
+        "total": sum(counts.values()),
+        "current_stage": stage,
+        "search": search,
+    }
+    return render(request, "applications/dashboard.html", context)
+
+
+@login_required
+def application_create(request: HttpRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(
+                owner=_user(request),
+                company_name=form.cleaned_data["company"],
+                stage=form.cleaned_data["stage"],
+                **form.details(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Added {application}.")
+            return redirect("application_detail", pk=application.pk)
+    return render(request, "applications/form.html", {"form": form})
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_for_user(request, pk)
+    return _render_detail(request, application, StageChangeForm(initial={"stage": ""}))
+
+
+def _render_detail(
+    request: HttpRequest, application: Application, stage_form: StageChangeForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "application": application,
+        "history": selectors.application_history(application=application),
+        "rejection": Rejection.objects.filter(application=application).first(),
+        "interviews": application.interviews.prefetch_related("interviewers"),
+        "contacts": application.contacts.all(),
+        "stage_form": stage_form,
+    }
+    return render(request, "applications/detail.html", context, status=status)
+
+
+@login_required
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_for_user(request, pk)
+    form = ApplicationForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_update(
+                application=application,
+                company_name=form.cleaned_data["company"],
+                **form.details(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("application_detail", pk=application.pk)
+    return render(request, "applications/form.html", {"form": form, "application": application})
+
+
+@login_required
+def application_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_for_user(request, pk)
+    if request.method == "POST":
+        label = str(application)
+        services.application_delete(application=application)
+        messages.success(request, f"Deleted {label}.")
+        return redirect("dashboard")
+    return render(request, "applications/confirm_delete.html", {"application": application})
+
+
+@login_required
+@require_POST
+def application_change_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_for_user(request, pk)
+    form = StageChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            change = services.application_change_stage(
+                application=application,
+                to_stage=form.cleaned_data["stage"],
+                at=form.cleaned_data["at"],
+                source=ChangeSource.WEB,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if change is not None:
+                messages.success(request, f"Moved to {change.get_to_stage_display()}.")
+            return redirect("application_detail", pk=application.pk)
+    return _render_detail(request, application, form, status=400)
+
+
+@login_required
+def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _get_application_for_user(request, pk)
+    existing = Rejection.objects.filter(application=application).first()
+    form = RejectionForm(request.POST or None, instance=existing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_reject(
+                application=application,
+                source=ChangeSource.WEB,
+                **{name: form.cleaned_data[name] for name in RejectionForm.Meta.fields},
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Rejection recorded.")
+            return redirect("application_detail", pk=application.pk)
+    return render(
+        request,
+        "applications/reject.html",
+        {"form": form, "application": application, "editing": existing is not None},
+    )
