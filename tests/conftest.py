@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from pytest_django import Settings
 
-from tests.factories import UserFactory, application_for
+from tests.factories import application_for, make_user
 from tracker.accounts.models import User
 from tracker.applications.models import Application
 
@@ -10,13 +10,13 @@ from tracker.applications.models import Application
 @pytest.fixture
 def alice(db: None) -> User:
     """Owns things."""
-    return UserFactory(username="alice", full_name="Alice Martin")
+    return make_user(username="alice", full_name="Alice Martin")
 
 
 @pytest.fixture
 def bob(db: None) -> User:
     """Must never see what alice owns."""
-    return UserFactory(username="bob", full_name="Bob Jones")
+    return make_user(username="bob", full_name="Bob Jones")
 
 
 @pytest.fixture

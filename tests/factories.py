@@ -9,7 +9,7 @@ from tracker.applications import services
 from tracker.applications.models import Application, ChangeSource, Contact, ContactRole
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -19,6 +19,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
     full_name = factory.LazyAttribute(lambda u: u.username.title())
     password = factory.django.Password("correct horse battery")
+
+
+def make_user(**fields: Any) -> User:
+    return UserFactory.create(**fields)
 
 
 def application_for(
@@ -40,5 +44,7 @@ def application_for(
     )
 
 
-def contact_for(owner: User, *, name: str = "Dana Smith", role: str = ContactRole.RECRUITER) -> Contact:
+def contact_for(
+    owner: User, *, name: str = "Dana Smith", role: str = ContactRole.RECRUITER
+) -> Contact:
     return services.contact_create(owner=owner, name=name, role=role, email="dana@acme.example")

@@ -64,7 +64,9 @@ def test_pages_require_login(client: Client, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", OBJECT_URLS)
-def test_object_pages_require_login(client: Client, alices_application: Application, name: str) -> None:
+def test_object_pages_require_login(
+    client: Client, alices_application: Application, name: str
+) -> None:
     response = client.get(reverse(name, args=[alices_application.pk]))
 
     assert response.status_code == 302
@@ -98,7 +100,7 @@ def test_dashboard_lists_only_the_owners_applications(
     assert response.status_code == 200
     assert b"Acme" in response.content
     assert b"Secret Startup" not in response.content
-    assert dict((s.value, n) for s, n in response.context["stage_counts"])[Stage.APPLIED] == 1
+    assert {s.value: n for s, n in response.context["stage_counts"]}[Stage.APPLIED] == 1
 
 
 def test_dashboard_filters_by_stage_and_search(alice_client: Client, alice: User) -> None:
@@ -183,9 +185,7 @@ def test_an_edit_with_errors_changes_nothing(
 ) -> None:
     url = reverse("application_edit", args=[alices_application.pk])
 
-    response = alice_client.post(
-        url, _valid_form(role="Changed", salary_min="10", salary_max="5")
-    )
+    response = alice_client.post(url, _valid_form(role="Changed", salary_min="10", salary_max="5"))
 
     assert response.status_code == 200
     alices_application.refresh_from_db()

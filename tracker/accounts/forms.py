@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import UserCreationForm, UsernameField
 
 from tracker.accounts.models import User
 
@@ -7,9 +7,10 @@ from tracker.accounts.models import User
 class SignupForm(UserCreationForm[User]):
     email = forms.EmailField(help_text="Used only to reset your password and send reminders.")
 
-    class Meta(UserCreationForm.Meta):
+    class Meta:
         model = User
         fields = ("username", "full_name", "email")
+        field_classes = {"username": UsernameField}
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()

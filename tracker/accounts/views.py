@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tracker.accounts.forms import ProfileForm, SignupForm
+from tracker.accounts.http import AuthenticatedRequest
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_settings(request: HttpRequest) -> HttpResponse:
+def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -17,9 +18,15 @@ from tracker.applications.models import (
     StageChange,
 )
 
+# Users paste "acme.example/jobs/1"; https is the right guess (and Django 6's default).
+URL_FIELDS_ASSUME_HTTPS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
+
 
 @admin.register(Company)
 class CompanyAdmin(admin.ModelAdmin[Company]):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ("name", "owner", "website", "created_at")
     list_filter = ("created_at",)
     search_fields = ("name", "owner__username")
@@ -59,6 +66,7 @@ def _move_to(stage: Stage) -> Any:
 
 @admin.register(Application)
 class ApplicationAdmin(admin.ModelAdmin[Application]):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = (
         "role",
         "company",

@@ -139,7 +139,8 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
             if Stage.INTERVIEWING in p.stages
         )
         Rejection.objects.bulk_create(
-            _rejection(rng, app, p) for app, p in zip(applications, chunk, strict=True)
+            _rejection(rng, app, p)
+            for app, p in zip(applications, chunk, strict=True)
             if p.stages[-1] == Stage.REJECTED
         )
         if with_people:

@@ -99,7 +99,9 @@ class Application(models.Model):
             # Dashboard: one user's applications, most recently moved first.
             models.Index(fields=["owner", "-stage_changed_at"], name="app_owner_recent_idx"),
             # Board columns and stage counts: one user's applications in one stage.
-            models.Index(fields=["owner", "stage", "-stage_changed_at"], name="app_owner_stage_idx"),
+            models.Index(
+                fields=["owner", "stage", "-stage_changed_at"], name="app_owner_stage_idx"
+            ),
             # Table filter by date range: one user's applications applied between two dates.
             models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
         ]

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from tracker.accounts.models import User
@@ -78,10 +77,7 @@ def company_get_or_create(*, owner: User, name: str) -> Company:
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"company": "Enter the company's name."})
-    existing = (
-        Company.objects.filter(owner=owner).annotate(lname=Lower("name")).filter(lname=name.lower())
-    )
-    company = existing.first()
+    company = Company.objects.filter(owner=owner, name__iexact=name).first()
     if company is None:
         company = Company.objects.create(owner=owner, name=name)
     return company
@@ -120,7 +116,11 @@ def application_create(
     application.full_clean(exclude=["company", "owner"])
     application.save()
     StageChange.objects.create(
-        application=application, from_stage="", to_stage=stage, at=started_at, source=source_of_change
+        application=application,
+        from_stage="",
+        to_stage=stage,
+        at=started_at,
+        source=source_of_change,
     )
     return application
 
@@ -259,7 +259,9 @@ def interview_create(
     """Logs an interview; an application still in `applied` or `screening` moves on."""
     if any(c.owner_id != application.owner_id for c in interviewers):
         raise ValidationError({"interviewers": "Unknown contact."})
-    interview = Interview(application=application, scheduled_at=scheduled_at, kind=kind, notes=notes)
+    interview = Interview(
+        application=application, scheduled_at=scheduled_at, kind=kind, notes=notes
+    )
     interview.full_clean(exclude=["application"])
     interview.save()
     interview.interviewers.set(interviewers)

@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from tracker.accounts.models import User
+from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import selectors, services
 from tracker.applications.forms import ApplicationForm, RejectionForm, StageChangeForm
 from tracker.applications.models import Application, ChangeSource, Rejection, Stage
@@ -15,22 +15,17 @@ from tracker.applications.selectors import ApplicationFilters
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _get_application_for_user(request: HttpRequest, pk: int) -> Application:
+def _get_application_for_user(request: AuthenticatedRequest, pk: int) -> Application:
     """The signed-in user's application, or a 404: never someone else's."""
     try:
-        return selectors.application_get(user=_user(request), pk=pk)
+        return selectors.application_get(user=request.user, pk=pk)
     except Application.DoesNotExist:
         raise Http404("No such application.") from None
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
     stage = request.GET.get("stage", "")
     if stage not in Stage.values:
         stage = ""
@@ -51,12 +46,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def application_create(request: HttpRequest) -> HttpResponse:
+def application_create(request: AuthenticatedRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_create(
-                owner=_user(request),
+                owner=request.user,
                 company_name=form.cleaned_data["company"],
                 stage=form.cleaned_data["stage"],
                 **form.details(),
@@ -70,13 +65,16 @@ def application_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application_for_user(request, pk)
     return _render_detail(request, application, StageChangeForm(initial={"stage": ""}))
 
 
 def _render_detail(
-    request: HttpRequest, application: Application, stage_form: StageChangeForm, status: int = 200
+    request: AuthenticatedRequest,
+    application: Application,
+    stage_form: StageChangeForm,
+    status: int = 200,
 ) -> HttpResponse:
     context = {
         "application": application,
@@ -90,7 +88,7 @@ def _render_detail(
 
 
 @login_required
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application_for_user(request, pk)
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
@@ -109,7 +107,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def application_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def application_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application_for_user(request, pk)
     if request.method == "POST":
         label = str(application)
@@ -121,7 +119,7 @@ def application_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def application_change_stage(request: HttpRequest, pk: int) -> HttpResponse:
+def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application_for_user(request, pk)
     form = StageChangeForm(request.POST)
     if form.is_valid():
@@ -142,7 +140,7 @@ def application_change_stage(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def application_reject(request: HttpRequest, pk: int) -> HttpResponse:
+def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application_for_user(request, pk)
     existing = Rejection.objects.filter(application=application).first()
     form = RejectionForm(request.POST or None, instance=existing)

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,128 +15,382 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Company',
+            name="Company",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('website', models.URLField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("website", models.URLField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'companies',
-                'ordering': ['name'],
+                "verbose_name_plural": "companies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(max_length=200, verbose_name='role title')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='job posting URL')),
-                ('location', models.CharField(blank=True, max_length=200)),
-                ('source', models.CharField(choices=[('job_board', 'Job board'), ('company_site', 'Company website'), ('referral', 'Referral'), ('recruiter_outreach', 'Recruiter outreach'), ('networking', 'Networking'), ('other', 'Other')], default='job_board', max_length=32)),
-                ('salary_min', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_max', models.PositiveIntegerField(blank=True, null=True)),
-                ('salary_currency', models.CharField(blank=True, default='', max_length=3)),
-                ('applied_on', models.DateField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True, max_length=20000)),
-                ('stage', models.CharField(choices=[('wishlist', 'Wishlist'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'Ghosted')], default='applied', max_length=16)),
-                ('stage_changed_at', models.DateTimeField()),
-                ('furthest_stage', models.CharField(choices=[('wishlist', 'Wishlist'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'Ghosted')], default='applied', max_length=16)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='applications.company')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role", models.CharField(max_length=200, verbose_name="role title")),
+                (
+                    "url",
+                    models.URLField(blank=True, max_length=500, verbose_name="job posting URL"),
+                ),
+                ("location", models.CharField(blank=True, max_length=200)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("job_board", "Job board"),
+                            ("company_site", "Company website"),
+                            ("referral", "Referral"),
+                            ("recruiter_outreach", "Recruiter outreach"),
+                            ("networking", "Networking"),
+                            ("other", "Other"),
+                        ],
+                        default="job_board",
+                        max_length=32,
+                    ),
+                ),
+                ("salary_min", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_max", models.PositiveIntegerField(blank=True, null=True)),
+                ("salary_currency", models.CharField(blank=True, default="", max_length=3)),
+                ("applied_on", models.DateField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True, max_length=20000)),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("wishlist", "Wishlist"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "Ghosted"),
+                        ],
+                        default="applied",
+                        max_length=16,
+                    ),
+                ),
+                ("stage_changed_at", models.DateTimeField()),
+                (
+                    "furthest_stage",
+                    models.CharField(
+                        choices=[
+                            ("wishlist", "Wishlist"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "Ghosted"),
+                        ],
+                        default="applied",
+                        max_length=16,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="applications",
+                        to="applications.company",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-stage_changed_at', '-id'],
+                "ordering": ["-stage_changed_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('role', models.CharField(choices=[('recruiter', 'Recruiter'), ('hr', 'HR'), ('hiring_manager', 'Hiring manager'), ('interviewer', 'Interviewer'), ('other', 'Other')], default='other', max_length=16)),
-                ('notes', models.TextField(blank=True, max_length=5000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('applications', models.ManyToManyField(blank=True, related_name='contacts', to='applications.application')),
-                ('company', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contacts', to='applications.company')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("recruiter", "Recruiter"),
+                            ("hr", "HR"),
+                            ("hiring_manager", "Hiring manager"),
+                            ("interviewer", "Interviewer"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=16,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=5000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "applications",
+                    models.ManyToManyField(
+                        blank=True, related_name="contacts", to="applications.application"
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="contacts",
+                        to="applications.company",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Interview',
+            name="Interview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheduled_at', models.DateTimeField()),
-                ('kind', models.CharField(choices=[('phone_screen', 'Phone screen'), ('technical', 'Technical'), ('onsite', 'Onsite'), ('final', 'Final')], max_length=16)),
-                ('notes', models.TextField(blank=True, max_length=10000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interviews', to='applications.application')),
-                ('interviewers', models.ManyToManyField(blank=True, related_name='interviews', to='applications.contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scheduled_at", models.DateTimeField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("phone_screen", "Phone screen"),
+                            ("technical", "Technical"),
+                            ("onsite", "Onsite"),
+                            ("final", "Final"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, max_length=10000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interviews",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "interviewers",
+                    models.ManyToManyField(
+                        blank=True, related_name="interviews", to="applications.contact"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['scheduled_at'],
+                "ordering": ["scheduled_at"],
             },
         ),
         migrations.CreateModel(
-            name='Rejection',
+            name="Rejection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_at', models.DateTimeField()),
-                ('channel', models.CharField(choices=[('automated', 'Automated (form letter, no-reply address)'), ('personal_email', 'Personal email'), ('phone', 'Phone call'), ('in_person', 'In person'), ('unknown', 'I am not sure')], default='unknown', max_length=16)),
-                ('sender_role', models.CharField(choices=[('recruiter', 'Recruiter'), ('hr', 'HR'), ('hiring_manager', 'Hiring manager'), ('interviewer', 'Interviewer'), ('unknown', 'Unknown')], default='unknown', max_length=16)),
-                ('sender_name', models.CharField(blank=True, max_length=200)),
-                ('sender_email', models.EmailField(blank=True, max_length=254)),
-                ('message', models.TextField(blank=True, max_length=20000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rejection', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_at", models.DateTimeField()),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("automated", "Automated (form letter, no-reply address)"),
+                            ("personal_email", "Personal email"),
+                            ("phone", "Phone call"),
+                            ("in_person", "In person"),
+                            ("unknown", "I am not sure"),
+                        ],
+                        default="unknown",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "sender_role",
+                    models.CharField(
+                        choices=[
+                            ("recruiter", "Recruiter"),
+                            ("hr", "HR"),
+                            ("hiring_manager", "Hiring manager"),
+                            ("interviewer", "Interviewer"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=16,
+                    ),
+                ),
+                ("sender_name", models.CharField(blank=True, max_length=200)),
+                ("sender_email", models.EmailField(blank=True, max_length=254)),
+                ("message", models.TextField(blank=True, max_length=20000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rejection",
+                        to="applications.application",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_stage', models.CharField(blank=True, choices=[('wishlist', 'Wishlist'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'Ghosted')], max_length=16)),
-                ('to_stage', models.CharField(choices=[('wishlist', 'Wishlist'), ('applied', 'Applied'), ('screening', 'Screening'), ('interviewing', 'Interviewing'), ('offer', 'Offer'), ('accepted', 'Accepted'), ('rejected', 'Rejected'), ('withdrawn', 'Withdrawn'), ('ghosted', 'Ghosted')], max_length=16)),
-                ('at', models.DateTimeField()),
-                ('source', models.CharField(choices=[('web', 'Web'), ('board', 'Board'), ('api', 'API'), ('import', 'Import'), ('admin', 'Admin'), ('system', 'System')], max_length=8)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='applications.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_stage",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("wishlist", "Wishlist"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "Ghosted"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "to_stage",
+                    models.CharField(
+                        choices=[
+                            ("wishlist", "Wishlist"),
+                            ("applied", "Applied"),
+                            ("screening", "Screening"),
+                            ("interviewing", "Interviewing"),
+                            ("offer", "Offer"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                            ("withdrawn", "Withdrawn"),
+                            ("ghosted", "Ghosted"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web"),
+                            ("board", "Board"),
+                            ("api", "API"),
+                            ("import", "Import"),
+                            ("admin", "Admin"),
+                            ("system", "System"),
+                        ],
+                        max_length=8,
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="applications.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='company',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), models.F('owner'), name='company_unique_name_per_owner'),
+            model_name="company",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                models.F("owner"),
+                name="company_unique_name_per_owner",
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', '-stage_changed_at'], name='app_owner_recent_idx'),
+            model_name="application",
+            index=models.Index(fields=["owner", "-stage_changed_at"], name="app_owner_recent_idx"),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', 'stage', '-stage_changed_at'], name='app_owner_stage_idx'),
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "stage", "-stage_changed_at"], name="app_owner_stage_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='application',
-            index=models.Index(fields=['owner', 'applied_on'], name='app_owner_applied_idx'),
+            model_name="application",
+            index=models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('salary_min__isnull', True), ('salary_max__isnull', True), ('salary_min__lte', models.F('salary_max')), _connector='OR'), name='application_salary_range_ordered', violation_error_message='The maximum salary must not be below the minimum.'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("salary_min__isnull", True),
+                    ("salary_max__isnull", True),
+                    ("salary_min__lte", models.F("salary_max")),
+                    _connector="OR",
+                ),
+                name="application_salary_range_ordered",
+                violation_error_message="The maximum salary must not be below the minimum.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='stagechange',
-            index=models.Index(fields=['application', 'at'], name='stagechange_app_at_idx'),
+            model_name="stagechange",
+            index=models.Index(fields=["application", "at"], name="stagechange_app_at_idx"),
         ),
     ]

@@ -37,6 +37,4 @@ class Command(BaseCommand):
         added = demo_seed(owner=user, count=count, seed=options["seed"], with_people=count <= 500)
         self.stdout.write(self.style.SUCCESS(f"Added {added} applications for {user.username}."))
         if created:
-            self.stdout.write(
-                self.style.SUCCESS(f"Log in as {user.username} / {DEMO_PASSWORD}")
-            )
+            self.stdout.write(self.style.SUCCESS(f"Log in as {user.username} / {DEMO_PASSWORD}"))

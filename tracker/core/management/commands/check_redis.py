@@ -21,5 +21,7 @@ class Command(BaseCommand):
         try:
             Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2).ping()
         except (RedisError, OSError) as exc:
-            raise CommandError(f"Redis is not reachable at {url} ({exc}).\n\n{HOW_TO_START}") from exc
+            raise CommandError(
+                f"Redis is not reachable at {url} ({exc}).\n\n{HOW_TO_START}"
+            ) from exc
         self.stdout.write(f"Redis answers at {url}.")
