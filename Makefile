@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test test-postgres lint bench screenshot clean
+.PHONY: install run test lint bench screenshots clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 $(VENV)/.installed: pyproject.toml
@@ -39,12 +39,16 @@ lint: install
 	$(VENV)/bin/mypy .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Benchmarks run on a scratch SQLite file, never on your data.
+BENCH_DB := /tmp/rebound-bench.sqlite3
 bench: install
-	$(PY) manage.py check_redis
-	$(PY) manage.py bench
+	rm -f $(BENCH_DB)*
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench
 
-screenshot: install
-	$(PY) manage.py screenshot docs/screenshots
+# Refreshes the README's screenshots (docs/screenshots/) from the browser tests.
+screenshots: install
+	$(PY) -m pytest -m browser
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -154,8 +154,8 @@ def test_pages_show_times_in_the_users_time_zone(alice_client: Client, alice: Us
 
     response = alice_client.get(reverse("application_detail", args=[application.pk]))
 
-    # Applied ten days ago is recorded at noon Tokyo time: 03:00 in UTC.
+    # Applied ten days ago is recorded at midnight Tokyo time: 15:00 the day before in UTC.
     start = application.history.get().at
-    assert timezone.localtime(start, alice.zone).hour == 12
-    assert b"12:00" in response.content
-    assert b"03:00" not in response.content
+    assert timezone.localtime(start, alice.zone).hour == 0
+    assert b"00:00" in response.content
+    assert b"15:00" not in response.content

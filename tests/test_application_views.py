@@ -318,3 +318,22 @@ def test_it_deletes_after_confirmation(
 
     assert response.status_code == 302
     assert not Application.objects.exists()
+
+
+def test_a_rejection_with_the_prefilled_time_comes_after_earlier_moves(
+    alice_client: Client, alices_application: Application
+) -> None:
+    alice_client.post(
+        reverse("application_change_stage", args=[alices_application.pk]),
+        {"stage": Stage.INTERVIEWING},
+    )
+    form = alice_client.get(reverse("application_reject", args=[alices_application.pk]))
+    prefilled = form.context["form"]["received_at"].value()
+
+    alice_client.post(
+        reverse("application_reject", args=[alices_application.pk]),
+        {"channel": "automated", "sender_role": "unknown", "received_at": prefilled},
+    )
+
+    timeline = [c.to_stage for c in alices_application.history.all()]
+    assert timeline == [Stage.APPLIED, Stage.INTERVIEWING, Stage.REJECTED]

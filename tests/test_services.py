@@ -1,6 +1,6 @@
 """Stage changes and their history: the record everything else is derived from."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -301,3 +301,32 @@ def test_search_matches_company_role_and_notes(alice: User) -> None:
     assert found("analyst") == ["Initech"]
     assert found("pycon") == ["Globex"]
     assert found("pycon initech") == []
+
+
+def test_a_change_dated_before_the_application_started_is_refused(alice: User) -> None:
+    application = application_for(alice, days_ago=3)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.application_change_stage(
+            application=application,
+            to_stage=Stage.SCREENING,
+            source=ChangeSource.WEB,
+            at=timezone.now() - timedelta(days=5),
+        )
+
+    assert "before the application started" in str(excinfo.value)
+    assert application.history.count() == 1
+
+
+def test_a_rejection_the_same_day_as_applying_falls_after_the_start(alice: User) -> None:
+    application = application_for(alice, days_ago=2)
+    morning = datetime.combine(application.applied_on, time(9), tzinfo=alice.zone)
+
+    services.application_reject(
+        application=application, source=ChangeSource.WEB, received_at=morning
+    )
+
+    assert [c.to_stage for c in selectors.application_history(application=application)] == [
+        Stage.APPLIED,
+        Stage.REJECTED,
+    ]

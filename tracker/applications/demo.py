@@ -76,10 +76,11 @@ def _plans(rng: random.Random, count: int, now: datetime) -> Iterator[Plan]:
     for i in range(count):
         # The first few cover every path, so even a tiny demo shows every stage.
         path = paths[i] if i < len(paths) else rng.choices(paths, weights)[0]
-        start = now - timedelta(days=rng.randint(2, 150), hours=rng.randint(0, 10))
-        times = [start]
+        # Walk back from the last move (hours to months ago) through gaps of days.
+        last = now - timedelta(days=rng.randint(0, 120), hours=rng.randint(2, 20))
+        times = [last]
         for _ in path[1:]:
-            times.append(min(times[-1] + timedelta(days=rng.randint(2, 14)), now))
+            times.insert(0, times[0] - timedelta(days=rng.randint(2, 14), hours=rng.randint(0, 8)))
         yield Plan(rng.choice(COMPANIES), rng.choice(ROLES), path, times)
 
 

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
@@ -23,10 +23,15 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_LOCAL, **kwargs)
 
 
-def _not_in_future(value: datetime | None) -> datetime | None:
-    if value is not None and value > timezone.now():
+def _when(value: datetime | None) -> datetime | None:
+    """A moment the user typed, to the minute. The current minute means now, so a change
+    entered with the pre-filled time sorts after the ones recorded seconds before it."""
+    if value is None:
+        return None
+    now = timezone.now()
+    if value > now:
         raise forms.ValidationError("This cannot be in the future.")
-    return value
+    return now if now - value < timedelta(minutes=1) else value
 
 
 class ApplicationForm(forms.ModelForm[Application]):
@@ -108,7 +113,7 @@ class StageChangeForm(forms.Form):
     )
 
     def clean_at(self) -> datetime | None:
-        return _not_in_future(self.cleaned_data.get("at"))
+        return _when(self.cleaned_data.get("at"))
 
 
 class RejectionForm(forms.ModelForm[Rejection]):
@@ -142,4 +147,4 @@ class RejectionForm(forms.ModelForm[Rejection]):
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0))
 
     def clean_received_at(self) -> datetime | None:
-        return _not_in_future(self.cleaned_data.get("received_at"))
+        return _when(self.cleaned_data.get("received_at"))

@@ -66,11 +66,14 @@ def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
 
 
 def _start_of_application(applied_on: date | None, user: User) -> datetime:
-    """When the first history row happened: noon local time on the day applied, else now."""
-    now = timezone.now()
-    if applied_on is None or applied_on >= timezone.localdate(now, user.zone):
-        return now
-    return datetime.combine(applied_on, time(12), tzinfo=user.zone)
+    """When the first history row happened: the start of the day applied (local), else now.
+
+    The start of the day, so that anything the user later dates on that same day (a
+    same-day robot rejection) still falls after it.
+    """
+    if applied_on is None:
+        return timezone.now()
+    return datetime.combine(applied_on, time.min, tzinfo=user.zone)
 
 
 def company_get_or_create(*, owner: User, name: str) -> Company:
@@ -168,6 +171,12 @@ def application_change_stage(
     if locked.stage == to_stage:
         application.refresh_from_db()
         return None
+    started = StageChange.objects.filter(application=locked).order_by("at").first()
+    if started is not None and at < started.at:
+        local = timezone.localtime(started.at, locked.owner.zone)
+        raise ValidationError(
+            {"at": f"This is before the application started ({local:%d %b %Y, %H:%M})."}
+        )
     change = StageChange.objects.create(
         application=locked, from_stage=locked.stage, to_stage=to_stage, at=at, source=source
     )

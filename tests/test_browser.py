@@ -1,0 +1,111 @@
+"""A new user's first minutes, in headless chromium; also refreshes the README's screenshots."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tracker.accounts.models import User
+from tracker.applications.demo import demo_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "docs" / "screenshots"))
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
+    # makes around it are still plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: object) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    failures: list[str] = []
+    page.on(
+        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
+    page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
+    yield page
+    assert failures == [], "the browser saw errors"
+
+
+def _log_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base}/")
+
+
+def test_a_new_user_adds_an_application_and_moves_it_along(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    _log_in(page, base, "alice")
+
+    page.get_by_role("link", name="Add application").first.click()
+    page.get_by_label("Company").fill("Hooli")
+    page.get_by_label("Role title").fill("Platform Engineer")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url("**/applications/*/")
+    assert page.get_by_role("heading", name="Platform Engineer").is_visible()
+
+    page.get_by_role("combobox", name="Stage").select_option("interviewing")
+    page.get_by_role("button", name="Move").click()
+    page.wait_for_url("**/applications/*/")
+    assert page.get_by_text("Moved to Interviewing").is_visible()
+
+    page.get_by_role("link", name="Mark rejected").click()
+    page.get_by_label("How did it arrive?").select_option("personal_email")
+    page.get_by_label("Their name").fill("Gavin Belson")
+    page.get_by_role("button", name="Save rejection").click()
+    page.wait_for_url("**/applications/*/")
+    assert page.get_by_text("Rejection recorded").is_visible()
+
+    application = alice.application_set.get()
+    assert application.stage == "rejected"
+    assert application.furthest_stage == "interviewing"
+    assert [c.to_stage for c in application.history.all()] == [
+        "applied",
+        "interviewing",
+        "rejected",
+    ]
+
+
+def test_screenshots_of_the_dashboard(page: Page, live_server: object, alice: User) -> None:
+    demo_seed(owner=alice, count=24)
+    base = str(live_server)
+    _log_in(page, base, "alice")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+    page.screenshot(path=SHOTS / "dashboard.png", full_page=True)
+    page.get_by_role("link", name="Interviewing").first.click()
+    page.get_by_role("row").nth(1).get_by_role("link").first.click()
+    page.wait_for_url("**/applications/*/")
+    page.screenshot(path=SHOTS / "application.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/")
+    page.screenshot(path=SHOTS / "dashboard-phone.png", full_page=True)
+
+    assert all(
+        (SHOTS / name).stat().st_size > 10_000 for name in ("dashboard.png", "application.png")
+    )
