@@ -320,6 +320,7 @@ def test_a_change_dated_before_the_application_started_is_refused(alice: User) -
 
 def test_a_rejection_the_same_day_as_applying_falls_after_the_start(alice: User) -> None:
     application = application_for(alice, days_ago=2)
+    assert application.applied_on is not None
     morning = datetime.combine(application.applied_on, time(9), tzinfo=alice.zone)
 
     services.application_reject(
