@@ -337,3 +337,14 @@ def test_a_rejection_with_the_prefilled_time_comes_after_earlier_moves(
 
     timeline = [c.to_stage for c in alices_application.history.all()]
     assert timeline == [Stage.APPLIED, Stage.INTERVIEWING, Stage.REJECTED]
+
+
+def test_moving_to_the_current_stage_says_so(
+    alice_client: Client, alices_application: Application
+) -> None:
+    url = reverse("application_change_stage", args=[alices_application.pk])
+
+    response = alice_client.post(url, {"stage": Stage.APPLIED}, follow=True)
+
+    assert b"Already in Applied" in response.content
+    assert alices_application.history.count() == 1

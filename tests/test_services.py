@@ -331,3 +331,18 @@ def test_a_rejection_the_same_day_as_applying_falls_after_the_start(alice: User)
         Stage.APPLIED,
         Stage.REJECTED,
     ]
+
+
+def test_correcting_when_a_rejection_arrived_redates_it_in_the_timeline(alice: User) -> None:
+    application = application_for(alice, days_ago=9)
+    services.application_reject(application=application, source=ChangeSource.WEB)
+    earlier = timezone.now() - timedelta(days=3)
+
+    services.application_reject(
+        application=application, source=ChangeSource.WEB, received_at=earlier
+    )
+
+    application.refresh_from_db()
+    assert application.history.get(to_stage=Stage.REJECTED).at == earlier
+    assert application.stage_changed_at == earlier
+    assert application.history.count() == 2

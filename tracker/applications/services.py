@@ -217,11 +217,31 @@ def application_reject(
     rejection.sender_email = sender_email.strip()
     rejection.message = message
     rejection.full_clean(exclude=["application"])
-    application_change_stage(
+    change = application_change_stage(
         application=application, to_stage=Stage.REJECTED, source=source, at=received_at
     )
+    if change is None:
+        _redate_current_stage(application=application, at=received_at)
     rejection.save()
     return rejection
+
+
+def _redate_current_stage(*, application: Application, at: datetime) -> None:
+    """Corrects when the current stage began, when the user corrects that date.
+
+    This restates the same event (the rejection arrived on Monday, not Tuesday); it adds
+    no move and removes none, so the history still holds every change that happened.
+    """
+    latest = (
+        StageChange.objects.filter(application=application, to_stage=application.stage)
+        .order_by("-at", "-id")
+        .first()
+    )
+    if latest is None or latest.at == at:
+        return
+    StageChange.objects.filter(pk=latest.pk).update(at=at)
+    Application.objects.filter(pk=application.pk).update(stage_changed_at=at)
+    application.stage_changed_at = at
 
 
 @transaction.atomic

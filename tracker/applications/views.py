@@ -133,7 +133,9 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if change is not None:
+            if change is None:
+                messages.info(request, f"Already in {application.get_stage_display()}.")
+            else:
                 messages.success(request, f"Moved to {change.get_to_stage_display()}.")
             return redirect("application_detail", pk=application.pk)
     return _render_detail(request, application, form, status=400)

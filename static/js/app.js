@@ -1,0 +1,36 @@
+// Rebound: small progressive enhancements. No inline handlers anywhere (CSP-ready).
+// htmx already sends the CSRF token: <body hx-headers> carries it.
+(function () {
+  "use strict";
+
+  // Ask before a destructive action: <form data-confirm="Delete it?"> or <a data-confirm="...">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form instanceof HTMLFormElement ? form.getAttribute("data-confirm") : null;
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target.closest("a[data-confirm], button[data-confirm]") : null;
+    if (target && !window.confirm(target.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // After a failed submit, put the keyboard on the first field that needs fixing.
+  function focusFirstError() {
+    var field = document.querySelector("main .is-invalid");
+    if (field && typeof field.focus === "function") {
+      field.focus({ preventScroll: false });
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusFirstError);
+  } else {
+    focusFirstError();
+  }
+})();
