@@ -48,7 +48,7 @@ bench: install
 
 # Refreshes the README's screenshots (docs/screenshots/) from the browser tests.
 screenshots: install
-	$(PY) -m pytest -m browser
+	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
