@@ -39,12 +39,15 @@ lint: install
 	$(VENV)/bin/mypy .
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Benchmarks run on a scratch SQLite file, never on your data.
+# Benchmarks run in production mode on a scratch SQLite file, never on your data.
 BENCH_DB := /tmp/rebound-bench.sqlite3
+BENCH_ENV := DATABASE_URL=sqlite:///$(BENCH_DB) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only \
+	DJANGO_SECURE_SSL_REDIRECT=0
 bench: install
 	rm -f $(BENCH_DB)*
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(BENCH_DB) $(PY) manage.py bench
+	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(PY) manage.py bench
 
 # Refreshes the README's screenshots (docs/screenshots/) from the browser tests.
 screenshots: install

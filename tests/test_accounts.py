@@ -162,3 +162,20 @@ def test_pages_show_times_in_the_users_time_zone(alice_client: Client, alice: Us
     assert timezone.localtime(start, alice.zone).hour == 0
     assert b"00:00" in response.content
     assert b"15:00" not in response.content
+
+
+def test_the_time_zone_list_is_grouped_by_region_with_the_users_selected(
+    alice_client: Client, alice: User
+) -> None:
+    alice.time_zone = "America/Argentina/Buenos_Aires"
+    alice.save()
+
+    response = alice_client.get(reverse("account_settings"))
+
+    html = response.content.decode()
+    assert '<optgroup label="Europe">' in html
+    assert '<option value="Europe/Lisbon">Lisbon</option>' in html
+    assert (
+        '<option value="America/Argentina/Buenos_Aires" selected>Argentina/Buenos Aires</option>'
+        in html
+    )

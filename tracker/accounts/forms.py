@@ -19,10 +19,15 @@ class SignupForm(UserCreationForm[User]):
         return email
 
 
+class TimeZoneSelect(forms.Select):
+    template_name = "accounts/widgets/time_zone_select.html"
+
+
 class ProfileForm(forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ("full_name", "email", "time_zone")
+        widgets = {"time_zone": TimeZoneSelect()}
         help_texts = {
             "full_name": "Follow-up drafts are signed with this name.",
             "time_zone": "Reminders arrive at a sensible hour in this time zone.",
