@@ -35,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 SIGNUPS_OPEN = env.bool("SIGNUPS_OPEN", default=True)
+# Webhooks to loopback or private addresses (a self-hosted ntfy on the LAN) are refused
+# unless the administrator allows them: users must not reach the server's own network.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +56,8 @@ INSTALLED_APPS = [
     "tracker.core",
     "tracker.accounts",
     "tracker.applications",
+    "tracker.followups",
+    "tracker.notifications",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tracker.accounts.context_processors.site",
+                "tracker.notifications.context_processors.notifications",
             ],
         },
     },
@@ -103,6 +109,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    # A file, not memory, so the tests' real Celery worker process can open it too.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -169,11 +177,28 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request must not hang when Redis is down: fail fast and let the sweeper retry.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+CELERY_TASK_IGNORE_RESULT = True
+# Every periodic task claims its rows before acting, so a second beat by mistake (or two
+# overlapping runs) sends nothing twice.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "ping-every-ten-minutes": {
-        "task": "tracker.ping",
-        "schedule": crontab(minute="*/10"),
+    "send-due-reminders": {
+        "task": "tracker.followups.tasks.send_due_reminders_task",
+        "schedule": crontab(),  # every minute
+    },
+    "sweep-proposal-jobs": {
+        "task": "tracker.followups.tasks.sweep_proposal_jobs_task",
+        "schedule": crontab(),
+    },
+    "retry-notifications": {
+        "task": "tracker.notifications.tasks.retry_notifications_task",
+        "schedule": crontab(),
+    },
+    "propose-nudges": {
+        "task": "tracker.followups.tasks.propose_nudges_task",
+        "schedule": crontab(minute="*/15"),
     },
 }
 

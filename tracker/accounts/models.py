@@ -16,10 +16,27 @@ def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
+class WebhookFormat(models.TextChoices):
+    JSON = "json", "JSON (any service that accepts a JSON POST)"
+    NTFY = "ntfy", "ntfy (push to a phone; use the topic's URL)"
+
+
 class User(AbstractUser):
     # The name a follow-up draft is signed with; falls back to the username.
     full_name = models.CharField("your name", max_length=150, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
+    email_reminders = models.BooleanField(
+        "email me reminders", default=True, help_text="In-app reminders always appear."
+    )
+    webhook_url = models.URLField(
+        "webhook URL",
+        blank=True,
+        max_length=500,
+        help_text="Optional: Rebound also posts each reminder here.",
+    )
+    webhook_format = models.CharField(
+        max_length=8, choices=WebhookFormat.choices, default=WebhookFormat.JSON
+    )
 
     @property
     def display_name(self) -> str:

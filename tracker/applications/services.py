@@ -22,6 +22,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.followups import services as followups
 
 # Clocks disagree a little; a change "at" a few minutes in the future is still now.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -185,6 +186,9 @@ def application_change_stage(
     locked.stage_changed_at = at
     locked.furthest_stage = furthest_stage_of(history)
     locked.save(update_fields=["stage", "stage_changed_at", "furthest_stage", "updated_at"])
+    followups.followups_on_stage_change(
+        application=locked, from_stage=change.from_stage, to_stage=to_stage
+    )
     application.refresh_from_db()
     return change
 
@@ -207,6 +211,8 @@ def application_reject(
     """
     received_at = received_at or timezone.now()
     _validate_not_future(received_at, "received_at")
+    # Lock first, as a stage change and the follow-up worker do, so none interleave.
+    Application.objects.select_for_update().filter(pk=application.pk).first()
     rejection = Rejection.objects.filter(application=application).first() or Rejection(
         application=application
     )
@@ -220,9 +226,11 @@ def application_reject(
     change = application_change_stage(
         application=application, to_stage=Stage.REJECTED, source=source, at=received_at
     )
-    if change is None:
-        _redate_current_stage(application=application, at=received_at)
     rejection.save()
+    if change is None:
+        # Already rejected: new details may change the advice, so propose again.
+        _redate_current_stage(application=application, at=received_at)
+        followups.proposal_job_request(application=application)
     return rejection
 
 
@@ -294,6 +302,9 @@ def interview_create(
     interview.full_clean(exclude=["application"])
     interview.save()
     interview.interviewers.set(interviewers)
+    if scheduled_at >= timezone.now() - timedelta(days=1):
+        # A thank-you is worth it within a day; an interview logged long after gets none.
+        followups.followup_propose_thank_you(interview=interview)
     if application.stage in (Stage.APPLIED, Stage.SCREENING):
         # An interview booked for next week means the process has moved on today.
         application_change_stage(

@@ -1,0 +1,100 @@
+"""A real `celery -A tracker worker` process for tests, on its own queue and the test DB."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import connection
+
+from tracker.celery import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url() -> str:
+    """The URL of the database this test runs on, for another process to open."""
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def use_broker(url: str) -> None:
+    """Points this process's Celery app at another broker (new connections only)."""
+    app.conf.update(broker_url=url)
+    # Celery caches its connection pools; drop them so the next publish connects anew.
+    app._pool = None  # type: ignore[attr-defined]
+    app.amqp._producer_pool = None  # type: ignore[attr-defined]
+
+
+@contextmanager
+def celery_worker(
+    log: Path, *, concurrency: int = 1, broker_url: str | None = None
+) -> Iterator[str]:
+    """Starts a prefork worker consuming a private queue; this process publishes to it."""
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": broker_url or app.conf.broker_url,
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "tracker",
+            "worker",
+            "-Q",
+            queue,
+            f"--concurrency={concurrency}",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel=INFO",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),
+    )
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        _wait_until_ready(log, process)
+        yield queue
+    finally:
+        app.conf.task_default_queue = previous_queue
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_until_ready(log: Path, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if "ready." in log.read_text():
+            return
+        if process.poll() is not None:
+            raise RuntimeError(f"The worker exited:\n{log.read_text()}")
+        time.sleep(0.1)
+    raise TimeoutError(f"The worker did not start:\n{log.read_text()}")
+
+
+def wait_for(predicate: object, timeout: float = 20) -> float:
+    """Polls until predicate() is true; returns the seconds it took."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate():  # type: ignore[operator]
+            return time.monotonic() - start
+        time.sleep(0.05)
+    raise TimeoutError("condition not met in time")

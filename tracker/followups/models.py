@@ -1,0 +1,140 @@
+from django.db import models
+from django.utils import timezone
+
+from tracker.applications.models import Application, Interview
+from tracker.followups.rules import Element, Kind
+
+KIND_LABELS = {
+    Kind.NONE: "No reply needed",
+    Kind.REJECTION_REPLY: "Reply to the rejection",
+    Kind.KEEP_IN_TOUCH: "Keep in touch",
+    Kind.APPLICATION_NUDGE: "Ask for an update",
+    Kind.INTERVIEW_THANK_YOU: "Thank-you after the interview",
+    Kind.GHOST_CHECK: "Still waiting?",
+}
+KIND_CHOICES = [(kind.value, KIND_LABELS[kind]) for kind in Kind]
+ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ")) for e in Element]
+
+
+class FollowUpStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    SENT = "sent", "Sent"
+    SKIPPED = "skipped", "Skipped"
+    SNOOZED = "snoozed", "Snoozed"
+    CANCELLED = "cancelled", "Cancelled"
+    NOT_NEEDED = "not_needed", "Not needed"
+
+
+# Follow-ups still waiting for the user: reminders fire only for these.
+OPEN_STATUSES = (FollowUpStatus.PROPOSED, FollowUpStatus.SNOOZED)
+REJECTION_KINDS = (Kind.NONE, Kind.REJECTION_REPLY, Kind.KEEP_IN_TOUCH)
+
+
+class FollowUp(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="followups")
+    kind = models.CharField(max_length=24, choices=KIND_CHOICES)
+    # Which one of its kind: the second keep-in-touch note, the second nudge.
+    sequence = models.PositiveSmallIntegerField(default=1)
+    # Set for a thank-you, which is one per interview.
+    interview = models.ForeignKey(
+        Interview, on_delete=models.CASCADE, null=True, blank=True, related_name="followups"
+    )
+    status = models.CharField(
+        max_length=12, choices=FollowUpStatus.choices, default=FollowUpStatus.PROPOSED
+    )
+    elements = models.JSONField(default=list, blank=True)
+    recipient_name = models.CharField(max_length=200, blank=True)
+    recipient_email = models.EmailField(blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField(max_length=5_000, blank=True)
+    due_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(max_length=2_000)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        constraints = [
+            # "Once": one follow-up of each kind per application, whoever proposes it.
+            models.UniqueConstraint(
+                fields=["application", "kind", "sequence"],
+                condition=~models.Q(kind=Kind.INTERVIEW_THANK_YOU.value),
+                name="followup_once_per_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["interview"],
+                condition=models.Q(kind=Kind.INTERVIEW_THANK_YOU.value),
+                name="followup_one_thank_you_per_interview",
+            ),
+        ]
+        indexes = [
+            # Follow-ups page: one user's follow-ups by status, soonest due first.
+            models.Index(fields=["status", "due_at"], name="followup_status_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.application}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class Reminder(models.Model):
+    """A moment to tell the user about a follow-up. Swept by beat; sent once."""
+
+    followup = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="reminders")
+    remind_at = models.DateTimeField()
+    # The 48-hour one: the last reminder for this follow-up.
+    last_call = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Which sweep claimed it: lets a sweeper pick out exactly the rows its UPDATE won.
+    claim = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["remind_at"]
+        indexes = [
+            # The sweeper: unsent reminders that are due.
+            models.Index(
+                fields=["remind_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="reminder_unsent_due_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder at {self.remind_at:%Y-%m-%d %H:%M} for {self.followup}"
+
+
+class ProposalJob(models.Model):
+    """ "Work out this application's follow-ups": written with the stage change, in its
+    transaction, so a broker outage at that moment loses nothing (the sweeper re-sends)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="proposal_jobs"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # Rejecting twice before the worker runs queues one piece of work, not two.
+            models.UniqueConstraint(
+                fields=["application"],
+                condition=models.Q(done_at__isnull=True),
+                name="proposaljob_one_open_per_application",
+            ),
+        ]
+        indexes = [
+            # The sweeper: open jobs, oldest first.
+            models.Index(
+                fields=["requested_at"],
+                condition=models.Q(done_at__isnull=True),
+                name="proposaljob_open_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Proposal job for {self.application_id}"

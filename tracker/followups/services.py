@@ -1,0 +1,389 @@
+"""Every write to follow-ups and their reminders happens here."""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.applications.models import Application, Interview, Rejection, Stage
+from tracker.core.dispatch import dispatch_on_commit
+from tracker.followups import rules
+from tracker.followups.drafts import DraftFacts, compose
+from tracker.followups.models import (
+    OPEN_STATUSES,
+    REJECTION_KINDS,
+    FollowUp,
+    FollowUpStatus,
+    ProposalJob,
+    Reminder,
+)
+from tracker.followups.rules import Kind, Proposal
+
+# Moving on makes these moot: a nudge or a "still waiting?" about a stage you have left.
+MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
+# An application that ended this way needs no thank-you for an interview any more.
+ENDED_STAGES = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+
+
+# --- Proposing -------------------------------------------------------------------------
+
+
+def followups_on_stage_change(*, application: Application, from_stage: str, to_stage: str) -> None:
+    """Runs inside the stage change's transaction, whatever path made the change."""
+    followups_cancel(application=application, kinds=MOOT_WHEN_MOVED)
+    if to_stage in ENDED_STAGES:
+        followups_cancel(application=application, kinds=(Kind.INTERVIEW_THANK_YOU,))
+    if to_stage == Stage.REJECTED:
+        proposal_job_request(application=application)
+    elif from_stage == Stage.REJECTED:
+        # Rule 7: a rejection undone takes its follow-ups with it.
+        followups_cancel(application=application, kinds=REJECTION_KINDS, include_not_needed=True)
+
+
+def proposal_job_request(*, application: Application) -> ProposalJob:
+    """Records that this application's follow-ups need working out, and sends the work.
+
+    Call inside the transaction that made them necessary: the job row commits with it,
+    and the task is published only after the commit (or found by the sweeper).
+    """
+    from tracker.followups.tasks import propose_followups_task
+
+    job, _ = ProposalJob.objects.get_or_create(application=application, done_at=None)
+    ProposalJob.objects.filter(pk=job.pk).update(dispatched_at=timezone.now())
+    dispatch_on_commit(propose_followups_task, job.pk)
+    return job
+
+
+@transaction.atomic
+def proposal_job_run(*, job_id: int) -> bool:
+    """Works out the follow-ups for a job, once. False if another run already did it.
+
+    The application row is locked first (as every stage change does), so a run and an
+    edit of the rejection details never interleave; the job is then claimed by a
+    conditional update, so a redelivered or duplicated task finds nothing to do.
+    """
+    application_id = (
+        ProposalJob.objects.filter(pk=job_id).values_list("application_id", flat=True).first()
+    )
+    if application_id is None:
+        return False
+    application = (
+        Application.objects.select_for_update()
+        .select_related("owner", "company")
+        .get(pk=application_id)
+    )
+    now = timezone.now()
+    if not ProposalJob.objects.filter(pk=job_id, done_at=None).update(done_at=now):
+        return False
+    if application.stage == Stage.REJECTED:
+        followups_propose_for_rejection(application=application, now=now)
+    return True
+
+
+def _rejection_facts(application: Application, now: datetime) -> rules.RejectionFacts:
+    rejection = Rejection.objects.filter(application=application).first()
+    if rejection is None:
+        # Rejected without details (a bulk action, an import): a form letter until told.
+        rejection = Rejection(received_at=application.stage_changed_at)
+    sender_email = rejection.sender_email
+    if not sender_email and rejection.sender_name:
+        sender_email = _contact_email(application, rejection.sender_name)
+    return rules.RejectionFacts(
+        channel=rejection.channel,
+        sender_role=rejection.sender_role,
+        sender_name=rejection.sender_name,
+        sender_email=sender_email,
+        furthest_stage=application.furthest_stage,
+        received_at=rejection.received_at,
+        now=now,
+        zone=application.owner.zone,
+    )
+
+
+def _contact_email(application: Application, name: str) -> str:
+    """The email of the application's contact with this name, if the user logged one."""
+    contact = application.contacts.filter(name__iexact=name.strip()).exclude(email="").first()
+    return contact.email if contact else ""
+
+
+def followups_propose_for_rejection(
+    *, application: Application, now: datetime | None = None
+) -> list[FollowUp]:
+    """Applies the rules and stores their proposals, replacing unsent ones, keeping sent."""
+    now = now or timezone.now()
+    proposals = rules.rejection_proposals(_rejection_facts(application, now))
+    stored = [followup_store(application=application, proposal=p, now=now) for p in proposals]
+    wanted = {(p.kind, p.sequence) for p in proposals}
+    stale = FollowUp.objects.filter(application=application, kind__in=REJECTION_KINDS).exclude(
+        status=FollowUpStatus.SENT
+    )
+    for followup in stale:
+        if (followup.kind, followup.sequence) not in wanted:
+            _close(followup, FollowUpStatus.CANCELLED)
+    return stored
+
+
+def followup_store(
+    *,
+    application: Application,
+    proposal: Proposal,
+    now: datetime,
+    interview: Interview | None = None,
+    replace: bool = True,
+) -> FollowUp:
+    """Creates the follow-up a proposal describes, or replaces an unsent one in place."""
+    same = FollowUp.objects.filter(application=application, kind=proposal.kind)
+    if interview is not None:
+        same = same.filter(interview=interview)
+    else:
+        same = same.filter(sequence=proposal.sequence)
+    followup = same.first()
+    if followup is not None and (followup.status == FollowUpStatus.SENT or not replace):
+        return followup
+    followup = followup or FollowUp(
+        application=application, kind=proposal.kind, sequence=proposal.sequence, interview=interview
+    )
+    draft = compose(_draft_facts(application, proposal, interview))
+    followup.status = FollowUpStatus.PROPOSED if proposal.needed else FollowUpStatus.NOT_NEEDED
+    followup.elements = [e.value for e in proposal.elements]
+    followup.recipient_name = proposal.recipient_name
+    followup.recipient_email = proposal.recipient_email
+    followup.subject = draft.subject
+    followup.body = draft.body
+    followup.due_at = proposal.due_at
+    followup.reason = proposal.reason
+    followup.sent_at = None
+    followup.save()
+    followup.reminders.filter(sent_at=None).delete()
+    last = len(proposal.reminders) - 1
+    Reminder.objects.bulk_create(
+        # With two reminders, the second is the last call (rule 5's 48-hour one).
+        Reminder(followup=followup, remind_at=at, last_call=(i == last and i > 0))
+        for i, at in enumerate(proposal.reminders)
+    )
+    if any(at <= now for at in proposal.reminders):
+        _notify_soon()
+    return followup
+
+
+def _draft_facts(
+    application: Application, proposal: Proposal, interview: Interview | None
+) -> DraftFacts:
+    interviews = [interview] if interview else list(application.interviews.all())
+    names: list[str] = []
+    for item in interviews:
+        names += [c.name for c in item.interviewers.all() if c.name not in names]
+    return DraftFacts(
+        kind=proposal.kind,
+        elements=proposal.elements,
+        sequence=proposal.sequence,
+        recipient_name=proposal.recipient_name,
+        role=application.role,
+        company=application.company.name,
+        sender_name=application.owner.display_name,
+        interview_kinds=tuple(dict.fromkeys(i.get_kind_display() for i in interviews)),
+        interviewer_names=tuple(names),
+    )
+
+
+def _notify_soon() -> None:
+    """Something is already due: sweep reminders right after this commit, not in a minute."""
+    from tracker.followups.tasks import send_due_reminders_task
+
+    dispatch_on_commit(send_due_reminders_task)
+
+
+def followups_cancel(
+    *, application: Application, kinds: Iterable[str], include_not_needed: bool = False
+) -> int:
+    statuses = [*OPEN_STATUSES, *([FollowUpStatus.NOT_NEEDED] if include_not_needed else [])]
+    cancelled = 0
+    for followup in FollowUp.objects.filter(
+        application=application, kind__in=list(kinds), status__in=statuses
+    ):
+        _close(followup, FollowUpStatus.CANCELLED)
+        cancelled += 1
+    return cancelled
+
+
+def _close(followup: FollowUp, status: str, *, at: datetime | None = None) -> None:
+    followup.status = status
+    followup.sent_at = at if status == FollowUpStatus.SENT else None
+    followup.save(update_fields=["status", "sent_at", "updated_at"])
+    # Nothing fires for a follow-up that is done with.
+    followup.reminders.filter(sent_at=None).delete()
+
+
+# --- What the user does with a follow-up -----------------------------------------------
+
+
+def _require_open(followup: FollowUp, action: str) -> None:
+    if not followup.is_open:
+        raise ValidationError(
+            {"status": f"Cannot {action} a follow-up that is {followup.get_status_display()}."}
+        )
+
+
+@transaction.atomic
+def followup_update_draft(*, followup: FollowUp, subject: str, body: str) -> FollowUp:
+    _require_open(followup, "edit")
+    followup.subject = subject.strip()
+    followup.body = body.strip()
+    followup.full_clean(exclude=["application", "interview"])
+    followup.save(update_fields=["subject", "body", "updated_at"])
+    return followup
+
+
+@transaction.atomic
+def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> FollowUp:
+    _require_open(followup, "mark as sent")
+    _close(followup, FollowUpStatus.SENT, at=at or timezone.now())
+    return followup
+
+
+@transaction.atomic
+def followup_skip(*, followup: FollowUp) -> FollowUp:
+    _require_open(followup, "skip")
+    _close(followup, FollowUpStatus.SKIPPED)
+    return followup
+
+
+@transaction.atomic
+def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
+    _require_open(followup, "snooze")
+    if until <= timezone.now():
+        raise ValidationError({"until": "Snooze until a moment in the future."})
+    followup.status = FollowUpStatus.SNOOZED
+    followup.due_at = until
+    followup.save(update_fields=["status", "due_at", "updated_at"])
+    followup.reminders.filter(sent_at=None).delete()
+    Reminder.objects.create(followup=followup, remind_at=until, last_call=True)
+    return followup
+
+
+@transaction.atomic
+def followups_stop_keeping_in_touch(*, application: Application) -> int:
+    """Rule 6: the user says stop; no more check-ins for this application."""
+    return followups_cancel(application=application, kinds=(Kind.KEEP_IN_TOUCH,))
+
+
+# --- Reminders -------------------------------------------------------------------------
+
+REMINDER_BATCH = 500
+
+
+def reminders_send_due(*, now: datetime | None = None, batch: int = REMINDER_BATCH) -> int:
+    """Turns due reminders into notifications, each exactly once; returns how many.
+
+    Each batch is claimed by one conditional UPDATE (`sent_at IS NULL` → now), so two
+    sweepers running at once split the work instead of doubling it; the notifications
+    are written in the claim's transaction, so a crash in between loses nothing.
+    """
+    from tracker.notifications.services import notifications_create_for_reminders
+
+    now = now or timezone.now()
+    total = 0
+    while True:
+        with transaction.atomic():
+            due = list(
+                Reminder.objects.filter(
+                    sent_at=None, remind_at__lte=now, followup__status__in=OPEN_STATUSES
+                )
+                .order_by("remind_at")
+                .values_list("pk", flat=True)[:batch]
+            )
+            if not due:
+                return total
+            claim = uuid.uuid4()
+            # The claim: only rows still unsent are ours; a row another sweeper took is not.
+            Reminder.objects.filter(pk__in=due, sent_at=None).update(
+                sent_at=timezone.now(), claim=claim
+            )
+            mine = Reminder.objects.filter(claim=claim).select_related(
+                "followup__application__company", "followup__application__owner"
+            )
+            total += notifications_create_for_reminders(list(mine))
+
+
+# --- Beyond rejection ------------------------------------------------------------------
+
+
+def followups_propose_nudges(*, now: datetime | None = None) -> int:
+    """Nudges, ghost checks and interview thank-yous that have come due; each made once."""
+    now = now or timezone.now()
+    created = 0
+    quiet = Application.objects.filter(
+        stage__in=[Stage.APPLIED, Stage.INTERVIEWING],
+        stage_changed_at__lte=now - min(rules.NUDGE_AFTER, rules.GHOST_AFTER_APPLYING),
+    ).select_related("owner", "company")
+    for application in quiet.iterator(chunk_size=500):
+        zone = application.owner.zone
+        proposals: list[Proposal] = []
+        if application.stage == Stage.APPLIED:
+            proposals += rules.nudge_proposals(
+                applied_at=application.stage_changed_at, now=now, zone=zone
+            )
+        last_interview = (
+            application.interviews.order_by("-scheduled_at")
+            .values_list("scheduled_at", flat=True)
+            .first()
+        )
+        moved = max(filter(None, [application.stage_changed_at, last_interview]))
+        ghost = rules.ghost_check_proposal(
+            stage=application.stage, last_movement_at=moved, now=now, zone=zone
+        )
+        if ghost is not None:
+            proposals.append(ghost)
+        created += _store_new(application, proposals, now)
+    return created + _propose_missing_thank_yous(now)
+
+
+def _store_new(application: Application, proposals: list[Proposal], now: datetime) -> int:
+    """Stores the proposals this application does not have yet (in any status)."""
+    made = 0
+    for proposal in proposals:
+        with transaction.atomic():
+            exists = FollowUp.objects.filter(
+                application=application, kind=proposal.kind, sequence=proposal.sequence
+            ).exists()
+            if not exists:
+                followup_store(application=application, proposal=proposal, now=now)
+                made += 1
+    return made
+
+
+def followup_propose_thank_you(*, interview: Interview, now: datetime | None = None) -> FollowUp:
+    """The thank-you for one interview; an existing one (in any status) is kept."""
+    now = now or timezone.now()
+    application = interview.application
+    proposal = rules.interview_thank_you_proposal(
+        interview_at=interview.scheduled_at,
+        interviewer_names=[c.name for c in interview.interviewers.all()],
+        now=now,
+        zone=application.owner.zone,
+    )
+    email = next((c.email for c in interview.interviewers.all() if c.email), "")
+    if len(interview.interviewers.all()) == 1 and email:
+        proposal = replace(proposal, recipient_email=email)
+    return followup_store(
+        application=application, proposal=proposal, now=now, interview=interview, replace=False
+    )
+
+
+def _propose_missing_thank_yous(now: datetime) -> int:
+    """Interviews logged without the service (an import, the admin) still get their thanks."""
+    recent = Interview.objects.filter(
+        scheduled_at__gte=now - timedelta(days=1),
+        scheduled_at__lte=now,
+        application__stage__in=[Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER],
+    ).exclude(followups__kind=Kind.INTERVIEW_THANK_YOU)
+    made = 0
+    for interview in recent.select_related("application__owner", "application__company"):
+        with transaction.atomic():
+            followup_propose_thank_you(interview=interview, now=now)
+            made += 1
+    return made

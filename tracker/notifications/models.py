@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.db import models
+
+from tracker.followups.models import FollowUp, Reminder
+
+
+class Channel(models.TextChoices):
+    IN_APP = "in_app", "In the app"
+    EMAIL = "email", "Email"
+    WEBHOOK = "webhook", "Webhook"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed"
+
+
+class Notification(models.Model):
+    """What the user was told, on one channel. In-app rows are also the inbox."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    followup = models.ForeignKey(
+        FollowUp, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    reminder = models.ForeignKey(
+        Reminder, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    title = models.CharField(max_length=300)
+    body = models.TextField(max_length=5_000, blank=True)
+    # Absolute path within the site, e.g. /followups/12/; channels make it a full URL.
+    link = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # "Once": a reminder reaches each channel once, however many sweepers run.
+            models.UniqueConstraint(
+                fields=["reminder", "channel"], name="notification_once_per_reminder_channel"
+            ),
+        ]
+        indexes = [
+            # The bell: a user's unread in-app notifications (counted on every page).
+            models.Index(
+                fields=["user"],
+                condition=models.Q(channel="in_app", read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            # The inbox: a user's in-app notifications, newest first.
+            models.Index(fields=["user", "channel", "-created_at"], name="notification_inbox_idx"),
+            # The delivery sweeper: pending deliveries whose next attempt is due.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="pending"),
+                name="notification_pending_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()}: {self.title}"
