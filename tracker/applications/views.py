@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -11,16 +11,10 @@ from tracker.applications import selectors, services
 from tracker.applications.forms import ApplicationForm, RejectionForm, StageChangeForm
 from tracker.applications.models import Application, ChangeSource, Rejection, Stage
 from tracker.applications.selectors import ApplicationFilters
+from tracker.applications.shortcuts import get_application_for_user
+from tracker.followups.views import followups_panel_context
 
 PAGE_SIZE = 50
-
-
-def _get_application_for_user(request: AuthenticatedRequest, pk: int) -> Application:
-    """The signed-in user's application, or a 404: never someone else's."""
-    try:
-        return selectors.application_get(user=request.user, pk=pk)
-    except Application.DoesNotExist:
-        raise Http404("No such application.") from None
 
 
 @login_required
@@ -66,7 +60,7 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
 
 @login_required
 def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    application = _get_application_for_user(request, pk)
+    application = get_application_for_user(request, pk)
     return _render_detail(request, application, StageChangeForm(initial={"stage": ""}))
 
 
@@ -83,13 +77,14 @@ def _render_detail(
         "interviews": application.interviews.prefetch_related("interviewers"),
         "contacts": application.contacts.all(),
         "stage_form": stage_form,
+        **followups_panel_context(request, application),
     }
     return render(request, "applications/detail.html", context, status=status)
 
 
 @login_required
 def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    application = _get_application_for_user(request, pk)
+    application = get_application_for_user(request, pk)
     form = ApplicationForm(request.POST or None, instance=application)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +103,7 @@ def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def application_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    application = _get_application_for_user(request, pk)
+    application = get_application_for_user(request, pk)
     if request.method == "POST":
         label = str(application)
         services.application_delete(application=application)
@@ -120,7 +115,7 @@ def application_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    application = _get_application_for_user(request, pk)
+    application = get_application_for_user(request, pk)
     form = StageChangeForm(request.POST)
     if form.is_valid():
         try:
@@ -143,7 +138,7 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
 
 @login_required
 def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    application = _get_application_for_user(request, pk)
+    application = get_application_for_user(request, pk)
     existing = Rejection.objects.filter(application=application).first()
     form = RejectionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():

@@ -1,0 +1,160 @@
+"""Every read of follow-ups that a page needs, scoped to one owner."""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
+
+from tracker.accounts.models import User
+from tracker.applications.models import Application, Stage
+from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
+
+# Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
+RECENT_LIMIT = 25
+
+
+@dataclass(frozen=True)
+class FollowUpCard:
+    """A follow-up as a card shows it: with its mail link and whether it is late."""
+
+    followup: FollowUp
+    mailto: str
+    overdue: bool
+    # Open and due by the end of today: its draft editor starts unfolded.
+    due_soon: bool
+
+
+@dataclass(frozen=True)
+class FollowUpSections:
+    """The Follow-ups page, top to bottom: what needs doing first comes first."""
+
+    overdue: list[FollowUpCard]
+    today: list[FollowUpCard]
+    upcoming: list[FollowUpCard]
+    sent: list[FollowUpCard]
+    not_needed: list[FollowUpCard]
+    # True when older sent or "not needed" follow-ups exist beyond those listed.
+    more_sent: bool
+    more_not_needed: bool
+
+    @property
+    def empty(self) -> bool:
+        return not (self.overdue or self.today or self.upcoming or self.sent or self.not_needed)
+
+
+@dataclass(frozen=True)
+class FollowUpPanel:
+    """The follow-ups of one application, for its page."""
+
+    cards: list[FollowUpCard]
+    # Rejected, and the worker has not proposed anything yet: the page waits for it.
+    pending: bool
+
+
+def followup_get(*, user: User, pk: int) -> FollowUp:
+    """One of the user's follow-ups; another user's raises DoesNotExist, like a missing one."""
+    return FollowUp.objects.select_related("application__company").get(
+        application__owner=user, pk=pk
+    )
+
+
+def followup_mailto(followup: FollowUp) -> str:
+    """A mailto: link that opens the draft in the user's mail app (RFC 6068)."""
+    # Line breaks in a mailto body must be CRLF; everything else is percent-encoded.
+    body = followup.body.replace("\r\n", "\n").replace("\n", "\r\n")
+    to = quote(followup.recipient_email, safe="@")
+    return f"mailto:{to}?subject={quote(followup.subject, safe='')}&body={quote(body, safe='')}"
+
+
+def start_of_day(now: datetime, zone: ZoneInfo) -> datetime:
+    """Midnight today in the user's time zone: anything due before it is overdue."""
+    return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+
+
+def start_of_next_day(day_start: datetime, zone: ZoneInfo) -> datetime:
+    # Found through the calendar: a day is not always 24 hours long.
+    return start_of_day(day_start + timedelta(hours=36), zone)
+
+
+def followup_card(followup: FollowUp, *, now: datetime, zone: ZoneInfo) -> FollowUpCard:
+    day_start = start_of_day(now, zone)
+    return _card(followup, day_start, start_of_next_day(day_start, zone))
+
+
+def _card(followup: FollowUp, day_start: datetime, tomorrow: datetime) -> FollowUpCard:
+    due = followup.due_at
+    return FollowUpCard(
+        followup=followup,
+        mailto=followup_mailto(followup),
+        overdue=followup.is_open and due is not None and due < day_start,
+        due_soon=followup.is_open and (due is None or due < tomorrow),
+    )
+
+
+def _owned(user: User) -> QuerySet[FollowUp]:
+    return FollowUp.objects.filter(application__owner=user).select_related("application__company")
+
+
+def followup_sections(*, user: User, now: datetime) -> FollowUpSections:
+    """The Follow-ups page in three queries, however many follow-ups there are."""
+    day_start = start_of_day(now, user.zone)
+    tomorrow = start_of_next_day(day_start, user.zone)
+    overdue, today, upcoming = [], [], []
+    for followup in _owned(user).filter(status__in=OPEN_STATUSES).order_by("due_at", "id"):
+        card = _card(followup, day_start, tomorrow)
+        if followup.due_at is None or day_start <= followup.due_at < tomorrow:
+            today.append(card)
+        elif followup.due_at < day_start:
+            overdue.append(card)
+        else:
+            upcoming.append(card)
+    sent = list(
+        _owned(user)
+        .filter(status=FollowUpStatus.SENT)
+        .order_by("-sent_at", "-id")[: RECENT_LIMIT + 1]
+    )
+    not_needed = list(
+        _owned(user)
+        .filter(status=FollowUpStatus.NOT_NEEDED)
+        .order_by("-created_at", "-id")[: RECENT_LIMIT + 1]
+    )
+    return FollowUpSections(
+        overdue=overdue,
+        today=today,
+        upcoming=upcoming,
+        sent=[_card(f, day_start, tomorrow) for f in sent[:RECENT_LIMIT]],
+        not_needed=[_card(f, day_start, tomorrow) for f in not_needed[:RECENT_LIMIT]],
+        more_sent=len(sent) > RECENT_LIMIT,
+        more_not_needed=len(not_needed) > RECENT_LIMIT,
+    )
+
+
+# Open ones first, soonest due first; then what is done with, most recent first.
+_PANEL_ORDER = {
+    FollowUpStatus.PROPOSED: 0,
+    FollowUpStatus.SNOOZED: 0,
+    FollowUpStatus.NOT_NEEDED: 1,
+    FollowUpStatus.SENT: 2,
+    FollowUpStatus.SKIPPED: 3,
+}
+
+
+def application_followup_panel(
+    *, application: Application, now: datetime, zone: ZoneInfo
+) -> FollowUpPanel:
+    """The application's follow-ups in one query; cancelled ones are left out."""
+    followups = list(
+        FollowUp.objects.filter(application=application)
+        .exclude(status=FollowUpStatus.CANCELLED)
+        .select_related("application__company")
+        .order_by("due_at", "id")
+    )
+    followups.sort(key=lambda f: _PANEL_ORDER.get(FollowUpStatus(f.status), 4))
+    day_start = start_of_day(now, zone)
+    tomorrow = start_of_next_day(day_start, zone)
+    return FollowUpPanel(
+        cards=[_card(f, day_start, tomorrow) for f in followups],
+        pending=application.stage == Stage.REJECTED and not followups,
+    )

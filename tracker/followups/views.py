@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_GET, require_POST
+
+from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications.models import Application
+from tracker.applications.shortcuts import get_application_for_user
+from tracker.followups import selectors, services
+from tracker.followups.forms import ORIGINS, DraftForm, SnoozeForm
+from tracker.followups.models import FollowUp
+from tracker.followups.rules import Kind
+
+# The application page asks for its follow-ups about once a second while the worker
+# works them out; after this many tries it stops and suggests a reload.
+PANEL_POLLS = 20
+
+
+def _get_followup_for_user(request: AuthenticatedRequest, pk: int) -> FollowUp:
+    """The signed-in user's follow-up, or a 404: never someone else's."""
+    try:
+        return selectors.followup_get(user=request.user, pk=pk)
+    except FollowUp.DoesNotExist:
+        raise Http404("No such follow-up.") from None
+
+
+def _origin(request: AuthenticatedRequest) -> str:
+    origin = request.POST.get("from", "")
+    return origin if origin in ORIGINS else "application"
+
+
+def _back(request: AuthenticatedRequest, followup: FollowUp) -> HttpResponse:
+    """Back to the page the action was taken on, scrolled to the follow-up's card."""
+    if _origin(request) == "followups":
+        url = reverse("followups")
+    else:
+        url = reverse("application_detail", args=[followup.application_id])
+    return redirect(f"{url}#followup-{followup.pk}")
+
+
+def _refused(
+    request: AuthenticatedRequest,
+    followup: FollowUp,
+    *,
+    error: ValidationError | None = None,
+    draft_form: DraftForm | None = None,
+    snooze_form: SnoozeForm | None = None,
+) -> HttpResponse:
+    """The follow-up on a page of its own with what went wrong: a 400, never a 500.
+
+    Form errors show on their fields; a service's refusal (the follow-up was already sent,
+    say) is a message, since the form it concerns may no longer be shown.
+    """
+    if error is not None:
+        for message in error.messages:
+            messages.error(request, message)
+    card = selectors.followup_card(followup, now=timezone.now(), zone=request.user.zone)
+    context = {
+        "card": card,
+        "origin": _origin(request),
+        "draft_form": draft_form,
+        "snooze_form": snooze_form,
+    }
+    return render(request, "followups/followup.html", context, status=400)
+
+
+@login_required
+def followups_page(request: AuthenticatedRequest) -> HttpResponse:
+    sections = selectors.followup_sections(user=request.user, now=timezone.now())
+    return render(request, "followups/list.html", {"sections": sections, "origin": "followups"})
+
+
+@login_required
+@require_POST
+def followup_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    form = DraftForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, followup, draft_form=form)
+    try:
+        services.followup_update_draft(
+            followup=followup, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"]
+        )
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc, draft_form=form)
+    messages.success(request, "Draft saved.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
+def followup_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    try:
+        services.followup_mark_sent(followup=followup)
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc)
+    messages.success(request, "Marked as sent. No more reminders for this one.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
+def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    try:
+        services.followup_skip(followup=followup)
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc)
+    if followup.kind == Kind.GHOST_CHECK:
+        messages.success(request, "Still waiting: the application stays as it is.")
+    else:
+        messages.success(request, "Skipped. No more reminders for this one.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
+def followup_snooze(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    form = SnoozeForm(request.POST, zone=request.user.zone)
+    if not form.is_valid():
+        return _refused(request, followup, snooze_form=form)
+    try:
+        services.followup_snooze(followup=followup, until=form.cleaned_data["until"])
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc, snooze_form=form)
+    until = timezone.localtime(followup.due_at, request.user.zone)
+    messages.success(request, f"Snoozed until {date_format(until, 'D j M, H:i')}.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
+def followups_stop_keeping_in_touch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    stopped = services.followups_stop_keeping_in_touch(application=application)
+    if stopped:
+        messages.success(request, "No more keep-in-touch reminders for this application.")
+    else:
+        messages.info(request, "There were no keep-in-touch notes left to stop.")
+    if _origin(request) == "followups":
+        return redirect("followups")
+    return redirect("application_detail", pk=application.pk)
+
+
+@login_required
+@require_GET
+def application_followups_panel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The application page's follow-ups card alone, which the page polls while it waits."""
+    application = get_application_for_user(request, pk)
+    try:
+        attempt = max(0, min(int(request.GET.get("attempt", "0")), PANEL_POLLS))
+    except ValueError:
+        attempt = 0
+    context = followups_panel_context(request, application, attempt=attempt)
+    return render(request, "applications/detail.html#followups-panel", context)
+
+
+def followups_panel_context(
+    request: AuthenticatedRequest, application: Application, *, attempt: int = 0
+) -> dict[str, object]:
+    """What the application page's follow-ups card needs, on the page and when polled."""
+    panel = selectors.application_followup_panel(
+        application=application, now=timezone.now(), zone=request.user.zone
+    )
+    return {
+        "application": application,
+        "followups": panel,
+        # Ask again in a second while the worker is busy, up to PANEL_POLLS times.
+        "followups_poll": attempt + 1 if panel.pending and attempt < PANEL_POLLS else None,
+        "followups_polled": attempt > 0,
+    }

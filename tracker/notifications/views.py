@@ -1,0 +1,55 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from tracker.accounts.http import AuthenticatedRequest
+from tracker.notifications import selectors, services
+from tracker.notifications.models import Notification
+
+PAGE_SIZE = 25
+
+
+def _get_notification_for_user(request: AuthenticatedRequest, pk: int) -> Notification:
+    """The signed-in user's notification, or a 404: never someone else's."""
+    try:
+        return selectors.notification_get(user=request.user, pk=pk)
+    except Notification.DoesNotExist:
+        raise Http404("No such notification.") from None
+
+
+def _back_to_list(request: AuthenticatedRequest) -> HttpResponse:
+    """Back to the page of the list the user was on."""
+    url = reverse("notifications")
+    page = request.POST.get("page", "")
+    if page.isdigit() and page != "1":
+        url += f"?page={page}"
+    return redirect(url)
+
+
+@login_required
+def notifications_page(request: AuthenticatedRequest) -> HttpResponse:
+    inbox = selectors.notification_inbox(user=request.user)
+    page = Paginator(inbox, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "notifications/list.html", {"page": page})
+
+
+@login_required
+def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    notification = _get_notification_for_user(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.notification_mark_read(notification=notification)
+    return _back_to_list(request)
+
+
+@login_required
+@require_POST
+def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
+    marked = services.notifications_mark_all_read(user=request.user)
+    if marked:
+        messages.success(request, f"Marked {marked} notification{'s' if marked != 1 else ''} read.")
+    return _back_to_list(request)
