@@ -298,3 +298,28 @@ def test_moving_to_the_current_stage_says_so(
 
     assert b"Already in Applied" in response.content
     assert alices_application.history.count() == 1
+
+
+def test_a_pasted_email_fills_in_the_form_without_saving_anything(
+    alice_client: Client, alices_application: Application
+) -> None:
+    message = (
+        "Hi Alice,\n\nThank you for meeting the team during the interview. We decided to go "
+        "with another candidate.\n\nBest,\nDana Smith\nEngineering Manager\n"
+    )
+
+    response = alice_client.post(
+        reverse("application_reject", args=[alices_application.pk]),
+        {"message": message, "channel": "unknown", "read_message": "1"},
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form["channel"].value() == "personal_email"
+    assert form["sender_name"].value() == "Dana Smith"
+    assert form["sender_role"].value() == "hiring_manager"
+    assert form["message"].value() == message
+    assert b"Rebound read the message" in response.content
+    alices_application.refresh_from_db()
+    assert alices_application.stage == Stage.APPLIED
+    assert not Rejection.objects.exists()

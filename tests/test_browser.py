@@ -8,6 +8,7 @@ import pytest
 from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.workers import celery_worker
 from tracker.accounts.models import User
 from tracker.applications.demo import demo_seed
 
@@ -60,8 +61,8 @@ def _log_in(page: Page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_a_new_user_adds_an_application_and_moves_it_along(
-    page: Page, live_server: object, alice: User
+def test_a_new_user_adds_an_application_and_follows_up_on_its_rejection(
+    page: Page, live_server: object, alice: User, tmp_path: Path
 ) -> None:
     base = str(live_server)
     _log_in(page, base, "alice")
@@ -79,15 +80,29 @@ def test_a_new_user_adds_an_application_and_moves_it_along(
     assert page.get_by_text("Moved to Interviewing").is_visible()
 
     page.get_by_role("link", name="Mark rejected").click()
-    page.get_by_label("How did it arrive?").select_option("personal_email")
-    page.get_by_label("Their name").fill("Gavin Belson")
-    page.get_by_role("button", name="Save rejection").click()
-    page.wait_for_url("**/applications/*/")
-    assert page.get_by_text("Rejection recorded").is_visible()
+    page.get_by_label("The email, pasted (optional)").fill(
+        "Hi Alice,\n\nThanks for meeting the team in the interview; we went another way.\n\n"
+        "Best,\nGavin Belson\nHead of Platform\n"
+    )
+    page.get_by_role("button", name="Fill in from the message").click()
+    assert page.get_by_text("Rebound read the message").is_visible()
+    assert page.get_by_label("Their name").input_value() == "Gavin Belson"
+    assert page.get_by_label("How did it arrive?").input_value() == "personal_email"
+    with celery_worker(tmp_path / "worker.log"):
+        page.get_by_role("button", name="Save rejection").click()
+        page.wait_for_url("**/applications/*/")
+        assert page.get_by_text("Rejection recorded").is_visible()
+        # The real worker proposes the reply; the page polls until it appears.
+        card = page.locator(".followup-card", has_text="Reply to the rejection")
+        card.wait_for(timeout=10_000)
+    assert "Hi Gavin," in card.get_by_role("textbox", name="Message").input_value()
+    card.get_by_role("button", name="Mark sent").click()
+    assert page.get_by_text("Marked as sent").is_visible()
 
     application = alice.application_set.get()
     assert application.stage == "rejected"
     assert application.furthest_stage == "interviewing"
+    assert application.followups.get(kind="rejection_reply").status == "sent"
     assert [c.to_stage for c in application.history.all()] == [
         "applied",
         "interviewing",
@@ -109,6 +124,9 @@ def test_screenshots_of_the_dashboard(
     page.get_by_role("row").nth(1).get_by_role("link").first.click()
     page.wait_for_url("**/applications/*/")
     page.screenshot(path=shots / "application.png", full_page=True)
+    page.get_by_role("link", name="Follow-ups").first.click()
+    page.wait_for_url("**/followups/")
+    page.screenshot(path=shots / "followups.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{base}/")
     page.screenshot(path=shots / "dashboard-phone.png", full_page=True)

@@ -382,9 +382,21 @@ def test_three_silent_weeks_ask_whether_it_is_ghosted(alice: User) -> None:
 
     assert sorted(application.followups.values_list("kind", "sequence")) == [
         ("application_nudge", 1),
-        ("application_nudge", 2),
         ("ghost_check", 1),
     ]
+
+
+def test_the_second_nudge_waits_until_the_first_is_dealt_with(alice: User) -> None:
+    application = application_for(alice, days_ago=15)
+    services.followups_propose_nudges()
+    first = application.followups.get(kind=Kind.APPLICATION_NUDGE)
+
+    services.followup_mark_sent(followup=first)
+    services.followups_propose_nudges()
+
+    assert list(
+        application.followups.filter(kind=Kind.APPLICATION_NUDGE).values_list("sequence", "status")
+    ) == [(1, "sent"), (2, "proposed")]
 
 
 def test_logging_an_interview_proposes_a_thank_you_once(alice: User) -> None:

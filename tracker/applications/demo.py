@@ -29,6 +29,7 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.applications.services import furthest_stage_of
+from tracker.followups.models import FollowUp
 
 COMPANIES = [
     "Northwind Analytics", "Bluefin Robotics", "Copperleaf Health", "Juniper Labs",
@@ -76,8 +77,14 @@ def _plans(rng: random.Random, count: int, now: datetime) -> Iterator[Plan]:
     for i in range(count):
         # The first few cover every path, so even a tiny demo shows every stage.
         path = paths[i] if i < len(paths) else rng.choices(paths, weights)[0]
-        # Walk back from the last move (hours to months ago) through gaps of days.
-        last = now - timedelta(days=rng.randint(0, 120), hours=rng.randint(2, 20))
+        # Walk back from the last move (hours to months ago) through gaps of days. The
+        # first interview-stage rejection is today's, so the demo has a reply to write.
+        fresh = i == len(paths) - 3
+        last = now - (
+            timedelta(hours=3)
+            if fresh
+            else timedelta(days=rng.randint(0, 120), hours=rng.randint(2, 20))
+        )
         times = [last]
         for _ in path[1:]:
             times.insert(0, times[0] - timedelta(days=rng.randint(2, 14), hours=rng.randint(0, 8)))
@@ -146,7 +153,26 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
         )
         if with_people:
             _contacts(rng, owner, applications, chunk)
+    if with_people:
+        _followups(owner, now)
     return len(plans)
+
+
+def _followups(owner: User, now: datetime) -> None:
+    """What the follow-up stage would have proposed; the first check-in already sent."""
+    from tracker.followups import services as followups
+
+    rejected = Application.objects.filter(owner=owner, stage=Stage.REJECTED)
+    for application in rejected.select_related("owner", "company"):
+        followups.followups_propose_for_rejection(application=application, now=now)
+    followups.followups_propose_nudges(now=now)
+    oldest = (
+        FollowUp.objects.filter(application__owner=owner, kind="keep_in_touch", due_at__lt=now)
+        .order_by("due_at")
+        .first()
+    )
+    if oldest is not None:
+        followups.followup_mark_sent(followup=oldest, at=oldest.due_at)
 
 
 def _rejection(rng: random.Random, application: Application, plan: Plan) -> Rejection:

@@ -119,7 +119,7 @@ class StageChangeForm(forms.Form):
 class RejectionForm(forms.ModelForm[Rejection]):
     class Meta:
         model = Rejection
-        fields = ("channel", "sender_role", "sender_name", "sender_email", "received_at", "message")
+        fields = ("message", "channel", "sender_role", "sender_name", "sender_email", "received_at")
         widgets = {
             "received_at": DateTimeLocalInput(),
             "message": forms.Textarea(attrs={"rows": 5}),
@@ -130,7 +130,7 @@ class RejectionForm(forms.ModelForm[Rejection]):
             "sender_name": "Their name",
             "sender_email": "Their email",
             "received_at": "When did you receive it?",
-            "message": "The message (optional)",
+            "message": "The email, pasted (optional)",
         }
         help_texts = {
             "channel": "A form letter from a no-reply address needs no answer; "
@@ -139,6 +139,7 @@ class RejectionForm(forms.ModelForm[Rejection]):
             "to be considered again.",
             "sender_name": "Used to greet them by first name.",
             "received_at": "Back-date it if it came in earlier.",
+            "message": "Paste it and Rebound fills in the fields below for you to check.",
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

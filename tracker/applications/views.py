@@ -12,6 +12,7 @@ from tracker.applications.forms import ApplicationForm, RejectionForm, StageChan
 from tracker.applications.models import Application, ChangeSource, Rejection, Stage
 from tracker.applications.selectors import ApplicationFilters
 from tracker.applications.shortcuts import get_application_for_user
+from tracker.followups.paste import guess_from_message
 from tracker.followups.views import followups_panel_context
 
 PAGE_SIZE = 50
@@ -140,6 +141,8 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
 def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     existing = Rejection.objects.filter(application=application).first()
+    if request.method == "POST" and "read_message" in request.POST:
+        return _reject_form_from_message(request, application, editing=existing is not None)
     form = RejectionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,3 +161,27 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "applications/reject.html",
         {"form": form, "application": application, "editing": existing is not None},
     )
+
+
+def _reject_form_from_message(
+    request: AuthenticatedRequest, application: Application, *, editing: bool
+) -> HttpResponse:
+    """Pre-fills the rejection form from the pasted email. Nothing is saved: the user
+    sees the guess, corrects it if need be, and saves (SPEC: never act on an unseen guess)."""
+    known_roles = {c.name.lower(): c.role for c in application.contacts.all()}
+    guess = guess_from_message(request.POST.get("message", ""), known_roles)
+    initial = {name: request.POST.get(name, "") for name in RejectionForm.Meta.fields}
+    found = {
+        "channel": guess.channel,
+        "sender_name": guess.sender_name,
+        "sender_email": guess.sender_email,
+        "sender_role": guess.sender_role,
+    }
+    initial.update({k: v for k, v in found.items() if v and v != "unknown"})
+    context = {
+        "form": RejectionForm(initial=initial),
+        "application": application,
+        "editing": editing,
+        "guess": guess.because,
+    }
+    return render(request, "applications/reject.html", context)

@@ -13,6 +13,7 @@ from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
 
 # Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
 RECENT_LIMIT = 25
+DRAFT_OPEN_AHEAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class FollowUpCard:
     followup: FollowUp
     mailto: str
     overdue: bool
-    # Open and due by the end of today: its draft editor starts unfolded.
+    # Open and due within two days (a fresh rejection reply is due tomorrow): its draft
+    # editor starts unfolded; check-ins weeks away stay folded.
     due_soon: bool
 
 
@@ -89,7 +91,7 @@ def _card(followup: FollowUp, day_start: datetime, tomorrow: datetime) -> Follow
         followup=followup,
         mailto=followup_mailto(followup),
         overdue=followup.is_open and due is not None and due < day_start,
-        due_soon=followup.is_open and (due is None or due < tomorrow),
+        due_soon=followup.is_open and (due is None or due < tomorrow + DRAFT_OPEN_AHEAD),
     )
 
 

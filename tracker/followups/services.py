@@ -343,14 +343,18 @@ def followups_propose_nudges(*, now: datetime | None = None) -> int:
 
 
 def _store_new(application: Application, proposals: list[Proposal], now: datetime) -> int:
-    """Stores the proposals this application does not have yet (in any status)."""
+    """Stores the proposals this application does not have yet (in any status).
+
+    A second nudge waits until the user has dealt with the first: two "any news?" notes
+    side by side would only nag.
+    """
     made = 0
     for proposal in proposals:
         with transaction.atomic():
-            exists = FollowUp.objects.filter(
-                application=application, kind=proposal.kind, sequence=proposal.sequence
-            ).exists()
-            if not exists:
+            mine = FollowUp.objects.filter(application=application, kind=proposal.kind)
+            exists = mine.filter(sequence=proposal.sequence).exists()
+            earlier_open = mine.filter(sequence__lt=proposal.sequence, status__in=OPEN_STATUSES)
+            if not exists and not earlier_open.exists():
                 followup_store(application=application, proposal=proposal, now=now)
                 made += 1
     return made
