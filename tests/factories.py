@@ -7,6 +7,7 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.applications import services
 from tracker.applications.models import Application, ChangeSource, Contact, ContactRole
+from tracker.followups import services as followups
 
 
 class UserFactory(factory.django.DjangoModelFactory[User]):
@@ -48,3 +49,22 @@ def contact_for(
     owner: User, *, name: str = "Dana Smith", role: str = ContactRole.RECRUITER
 ) -> Contact:
     return services.contact_create(owner=owner, name=name, role=role, email="dana@acme.example")
+
+
+def rejected_late(owner: User, *, company: str = "Acme", hours_ago: int = 30) -> Application:
+    """A personal rejection logged a day late, its follow-ups proposed: the reply is due.
+
+    The proposal job runs here, in-process, where the worker would otherwise run it.
+    """
+    application = application_for(owner, company=company)
+    services.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        channel="personal_email",
+        sender_role="hiring_manager",
+        sender_name="Dana Smith",
+        sender_email="dana@acme.example",
+        received_at=timezone.now() - timedelta(hours=hours_ago),
+    )
+    followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+    return application

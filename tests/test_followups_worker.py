@@ -13,13 +13,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import application_for
+from tests.factories import application_for, rejected_late
 from tests.workers import celery_worker, use_broker, wait_for
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import ChangeSource
 from tracker.celery import app
-from tracker.followups import services
 from tracker.followups.models import FollowUp, ProposalJob
 from tracker.followups.rules import Kind
 from tracker.followups.tasks import (
@@ -68,15 +67,7 @@ def test_a_job_delivered_twice_at_once_yields_one_proposal(alice: User, tmp_path
 
 def test_two_sweeps_at_once_notify_once(alice: User, tmp_path: Path) -> None:
     for company in ("Acme", "Globex", "Initech"):
-        application = application_for(alice, company=company)
-        applications.application_reject(
-            application=application,
-            source=ChangeSource.WEB,
-            channel="personal_email",
-            sender_name="Dana",
-            received_at=timezone.now() - timedelta(hours=30),
-        )
-        services.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+        rejected_late(alice, company=company)
     with celery_worker(tmp_path / "worker.log", concurrency=2):
         send_due_reminders_task.delay()
         send_due_reminders_task.delay()

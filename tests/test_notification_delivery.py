@@ -13,10 +13,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from pytest_django import Settings
 
-from tests.factories import application_for
+from tests.factories import rejected_late
 from tracker.accounts.models import User
-from tracker.applications import services as applications
-from tracker.applications.models import ChangeSource
 from tracker.followups import services as followups
 from tracker.notifications import services
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
@@ -56,15 +54,7 @@ def endpoint(settings: Settings) -> Iterator[Endpoint]:
 
 
 def _notified(user: User) -> dict[str, Notification]:
-    application = application_for(user)
-    applications.application_reject(
-        application=application,
-        source=ChangeSource.WEB,
-        channel="personal_email",
-        sender_name="Dana Smith",
-        received_at=timezone.now() - timedelta(hours=30),
-    )
-    followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+    rejected_late(user)
     followups.reminders_send_due()
     return {n.channel: n for n in Notification.objects.filter(user=user)}
 

@@ -1,6 +1,5 @@
 """The bell, the notifications page, reminder settings and the reminder email."""
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -9,12 +8,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.factories import application_for
+from tests.factories import rejected_late
 from tracker.accounts.models import User
-from tracker.applications import services as applications
-from tracker.applications.models import ChangeSource
 from tracker.followups import services as followups
 from tracker.notifications import channels
 from tracker.notifications import services as notifications
@@ -25,17 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def reminded(owner: User, *, company: str = "Acme") -> Notification:
     """A rejection logged a day late: its reply is due, so the sweep reminds the owner."""
-    application = application_for(owner, company=company)
-    applications.application_reject(
-        application=application,
-        source=ChangeSource.WEB,
-        channel="personal_email",
-        sender_role="hiring_manager",
-        sender_name="Dana Smith",
-        sender_email="dana@acme.example",
-        received_at=timezone.now() - timedelta(hours=30),
-    )
-    followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+    application = rejected_late(owner, company=company)
     followups.reminders_send_due()
     return Notification.objects.get(
         user=owner, channel=Channel.IN_APP, followup__application=application

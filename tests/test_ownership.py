@@ -4,18 +4,14 @@ The walk covers the project's URL patterns as they are, so a new view that forge
 ownership check fails here without anyone writing a test for it.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 
-from tests.factories import application_for
+from tests.factories import rejected_late
 from tracker.accounts.models import User
-from tracker.applications import services as applications
-from tracker.applications.models import Application, ChangeSource, Stage
+from tracker.applications.models import Application, Stage
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.notifications.models import Notification
@@ -59,15 +55,7 @@ def _model_for(name: str) -> type[Model]:
 
 @pytest.fixture
 def alices_things(alice: User) -> dict[type[Model], int]:
-    application = application_for(alice)
-    applications.application_reject(
-        application=application,
-        source=ChangeSource.WEB,
-        channel="personal_email",
-        sender_name="Dana Smith",
-        received_at=timezone.now() - timedelta(hours=30),
-    )
-    followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+    application = rejected_late(alice)
     followups.reminders_send_due()
     return {
         Application: application.pk,
