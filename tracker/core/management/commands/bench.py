@@ -1,5 +1,8 @@
 import statistics
+import subprocess
+import sys
 import time
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -10,7 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tracker.accounts.models import User
+from tracker.applications import services as applications
 from tracker.applications.demo import demo_seed
+from tracker.applications.models import ChangeSource
+from tracker.celery import app
+from tracker.followups.models import FollowUp
 
 WARM_UP = 5
 
@@ -24,6 +31,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--sizes", default="100,10000", help="applications per user")
         parser.add_argument("--requests", type=int, default=40, help="timed requests per row")
+        parser.add_argument("--rejections", type=int, default=30, help="timed rejections")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if User.objects.exclude(username__startswith="bench-").exists():
@@ -39,6 +47,15 @@ class Command(BaseCommand):
         self.stdout.write("|---|---:|---:|---:|---:|")
         for row in rows:
             self.stdout.write("| {} | {:,} | {} | {:.1f} | {:.1f} |".format(*row))
+        if options["rejections"]:
+            p50, p95 = self._measure_rejections(options["rejections"])
+            self.stdout.write("")
+            self.stdout.write("| path | n | p50 ms | p95 ms |")
+            self.stdout.write("|---|---:|---:|---:|")
+            self.stdout.write(
+                f"| reject → proposed follow-up, real worker | {options['rejections']} "
+                f"| {p50:.0f} | {p95:.0f} |"
+            )
 
     def _user_with(self, size: int) -> User:
         user, created = User.objects.get_or_create(username=f"bench-{size}")
@@ -67,3 +84,40 @@ class Command(BaseCommand):
             timings.append((time.perf_counter() - start) * 1000)
         p95 = statistics.quantiles(timings, n=20)[-1]
         return name, size, query_count, statistics.median(timings), p95
+
+    def _measure_rejections(self, count: int) -> tuple[float, float]:
+        """From the rejection's commit to its follow-up in the database, via Redis and a
+        `celery -A tracker worker` process on a queue of its own."""
+        queue = f"bench-{uuid.uuid4().hex[:8]}"
+        app.conf.task_default_queue = queue
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "tracker", "worker", "-Q", queue,
+             "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            user, _ = User.objects.get_or_create(username="bench-rejections")
+            # Plenty, since the demo mix ends some applications rejected already.
+            demo_seed(owner=user, count=3 * (count + 3), with_people=False)
+            pending = list(user.application_set.exclude(stage="rejected")[: count + 3])
+            timings = []
+            for i, application in enumerate(pending):
+                start = time.perf_counter()
+                applications.application_reject(
+                    application=application,
+                    source=ChangeSource.WEB,
+                    channel="personal_email",
+                    sender_name="Dana Smith",
+                )
+                deadline = start + 30
+                while not FollowUp.objects.filter(application=application).exists():
+                    if time.perf_counter() > deadline:
+                        raise CommandError("No follow-up after 30 s: is the worker running?")
+                    time.sleep(0.002)
+                if i >= 3:  # the first few warm the worker up
+                    timings.append((time.perf_counter() - start) * 1000)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=20)
+        return statistics.median(timings), statistics.quantiles(timings, n=20)[-1]
