@@ -323,3 +323,26 @@ def test_a_pasted_email_fills_in_the_form_without_saving_anything(
     alices_application.refresh_from_db()
     assert alices_application.stage == Stage.APPLIED
     assert not Rejection.objects.exists()
+
+
+def test_dashboard_filters_by_source_and_date_range(alice_client: Client, alice: User) -> None:
+    application_for(alice, company="Old", days_ago=40, source="referral")
+    application_for(alice, company="Recent", days_ago=5, source="referral")
+    application_for(alice, company="Board", days_ago=5, source="job_board")
+    since = (timezone.localdate() - timedelta(days=10)).isoformat()
+
+    response = alice_client.get(reverse("dashboard"), {"source": "referral", "applied_from": since})
+
+    assert [a.company.name for a in response.context["page"]] == ["Recent"]
+
+
+def test_dashboard_drops_an_invalid_filter_and_keeps_the_rest(
+    alice_client: Client, alice: User
+) -> None:
+    application_for(alice, company="Initech")
+    application_for(alice, company="Globex")
+
+    response = alice_client.get(reverse("dashboard"), {"q": "globex", "applied_from": "soon"})
+
+    assert response.status_code == 200
+    assert [a.company.name for a in response.context["page"]] == ["Globex"]
