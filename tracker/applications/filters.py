@@ -25,13 +25,8 @@ class ApplicationFilterForm(forms.Form):
 
     def filters(self) -> ApplicationFilters:
         """The valid filters; an invalid one is dropped (a page shows all rather than fail)."""
-        data = (
-            self.cleaned_data
-            if self.is_valid()
-            else {
-                k: v for k, v in getattr(self, "cleaned_data", {}).items() if k not in self.errors
-            }
-        )
+        self.is_valid()  # Django keeps only the fields that passed in cleaned_data.
+        data = self.cleaned_data
         return ApplicationFilters(
             stage=data.get("stage") or "",
             source=data.get("source") or "",
