@@ -415,3 +415,24 @@ def test_logging_an_interview_proposes_a_thank_you_once(alice: User) -> None:
     assert thank_you.kind == Kind.INTERVIEW_THANK_YOU
     assert thank_you.recipient_email == "dana@acme.example"
     assert "Lee" in thank_you.body
+
+
+def test_a_sweep_over_applications_already_followed_up_costs_next_to_nothing(
+    alice: User, django_assert_max_num_queries: Any
+) -> None:
+    for i in range(12):
+        application = application_for(alice, company=f"Quiet {i}", days_ago=22)
+        FollowUp.objects.create(
+            application=application, kind=Kind.GHOST_CHECK, reason="asked", status="skipped"
+        )
+        for sequence in (1, 2):
+            FollowUp.objects.create(
+                application=application,
+                kind=Kind.APPLICATION_NUDGE,
+                sequence=sequence,
+                reason="nudged",
+                status="sent",
+            )
+
+    with django_assert_max_num_queries(2):
+        assert services.followups_propose_nudges() == 0

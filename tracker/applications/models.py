@@ -104,6 +104,8 @@ class Application(models.Model):
             ),
             # Table filter by date range: one user's applications applied between two dates.
             models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
+            # The nudge sweep, across users: applications quiet in a stage since a date.
+            models.Index(fields=["stage", "stage_changed_at"], name="app_stage_quiet_idx"),
         ]
         constraints = [
             models.CheckConstraint(

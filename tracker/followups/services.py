@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from tracker.applications.models import Application, Interview, Rejection, Stage
@@ -316,10 +317,27 @@ def followups_propose_nudges(*, now: datetime | None = None) -> int:
     """Nudges, ghost checks and interview thank-yous that have come due; each made once."""
     now = now or timezone.now()
     created = 0
-    quiet = Application.objects.filter(
-        stage__in=[Stage.APPLIED, Stage.INTERVIEWING],
-        stage_changed_at__lte=now - min(rules.NUDGE_AFTER, rules.GHOST_AFTER_APPLYING),
-    ).select_related("owner", "company")
+
+    def lacks(kind: str, sequence: int = 1) -> Q:
+        siblings = FollowUp.objects.filter(application=OuterRef("pk"), kind=kind, sequence=sequence)
+        return Q(~Exists(siblings))
+
+    def quiet_since(delay: timedelta) -> Q:
+        return Q(stage_changed_at__lte=now - delay)
+
+    # Only applications that could still get something new: once an application has its
+    # nudges and its ghost check, the sweep no longer looks at it.
+    applied = Q(stage=Stage.APPLIED) & (
+        (quiet_since(rules.NUDGE_AFTER) & lacks(Kind.APPLICATION_NUDGE, 1))
+        | (quiet_since(rules.NUDGE_AFTER * 2) & lacks(Kind.APPLICATION_NUDGE, 2))
+        | (quiet_since(rules.GHOST_AFTER_APPLYING) & lacks(Kind.GHOST_CHECK))
+    )
+    interviewing = (
+        Q(stage=Stage.INTERVIEWING)
+        & quiet_since(rules.GHOST_AFTER_INTERVIEW)
+        & lacks(Kind.GHOST_CHECK)
+    )
+    quiet = Application.objects.filter(applied | interviewing).select_related("owner", "company")
     for application in quiet.iterator(chunk_size=500):
         zone = application.owner.zone
         proposals: list[Proposal] = []
