@@ -69,3 +69,19 @@ def test_another_username_is_not_locked_out_by_someone_elses_guessing(client: Cl
     )
 
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "name", ["dashboard", "application_create", "followups", "notifications", "account_settings"]
+)
+def test_pages_forbid_inline_scripts_and_styles(alice_client: Client, name: str) -> None:
+    response = alice_client.get(reverse(name))
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    html = response.content.decode()
+    assert "<script>" not in html
+    assert " style=" not in html
+    assert " onclick=" not in html
