@@ -1,0 +1,54 @@
+"""What the schema shows beyond the serializers: the dashboard's filters as query
+parameters, the exports' CSV response, and example requests (schemathesis sends these
+too, so they must stay valid)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+
+from tracker.applications.models import Source, Stage
+
+APPLICATION_FILTERS = [
+    OpenApiParameter("stage", enum=Stage.values, description="Current stage."),
+    OpenApiParameter("source", enum=Source.values),
+    OpenApiParameter("q", description="Words found in the company, role, location or notes."),
+    OpenApiParameter("applied_from", OpenApiTypes.DATE, description="Applied on or after."),
+    OpenApiParameter("applied_to", OpenApiTypes.DATE, description="Applied on or before."),
+]
+NEW_APPLICATION = OpenApiExample(
+    "A new application",
+    request_only=True,
+    value={
+        "company": "Acme",
+        "role": "Backend Engineer",
+        "url": "https://acme.example/jobs/42",
+        "location": "Remote",
+        "source": "referral",
+        "applied_on": "2025-06-02",
+    },
+)
+BACKDATED_STAGE = OpenApiExample(
+    "Moved to interviewing on Monday",
+    request_only=True,
+    value={"stage": "interviewing", "stage_changed_at": "2025-06-09T10:00:00+02:00"},
+)
+REJECTION = OpenApiExample(
+    "A personal email from the hiring manager",
+    request_only=True,
+    value={
+        "channel": "personal_email",
+        "sender_role": "hiring_manager",
+        "sender_name": "Dana Smith",
+        "sender_email": "dana@acme.example",
+        "received_at": "2025-06-16T09:30:00+02:00",
+        "message": "Thank you for meeting the team…",
+    },
+)
+SNOOZE = OpenApiExample(
+    "Remind me on Monday morning",
+    value={"until": "2030-01-07T09:00:00+01:00"},
+    request_only=True,
+)
+LOG_IN = OpenApiExample("Log in", value={"username": "alice", "password": "…"}, request_only=True)
+CSV_FILE = {
+    (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="UTF-8, with a header row.")
+}

@@ -1,0 +1,44 @@
+"""API errors: every refusal is a 4xx with a JSON body, and bad input names its fields."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def as_api_error(
+    exc: DjangoValidationError, *, rename: Mapping[str, str] | None = None
+) -> exceptions.ValidationError:
+    """A service's refusal as a 400, keyed by the API's field names.
+
+    `rename` maps a service's key to the field the client sent: the stage service says
+    "at", the client said "stage_changed_at".
+    """
+    rename = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY, **(rename or {})}
+    if hasattr(exc, "error_dict"):
+        detail = {rename.get(key, key): messages for key, messages in exc.message_dict.items()}
+    else:
+        detail = {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
+    return exceptions.ValidationError(detail)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """DRF's handler, plus: a service's ValidationError that no view caught is a 400, not a
+    500; and every 400 body has the same shape, {field: [messages]}."""
+    if isinstance(exc, DjangoValidationError):
+        exc = as_api_error(exc)
+    response = drf_exception_handler(exc, context)
+    if response is not None and response.status_code == status.HTTP_400_BAD_REQUEST:
+        data = response.data
+        if isinstance(data, list):
+            # A ValidationError raised with bare messages concerns the request as a whole.
+            response.data = {api_settings.NON_FIELD_ERRORS_KEY: data}
+        elif isinstance(data, dict) and set(data) == {"detail"}:
+            # A body that is not JSON at all (ParseError).
+            response.data = {api_settings.NON_FIELD_ERRORS_KEY: [data["detail"]]}
+    return response

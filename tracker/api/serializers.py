@@ -1,0 +1,170 @@
+"""The API's shapes. Serializers check the shape of input; the services decide the rest,
+so no serializer here ever saves a model."""
+
+from datetime import date, datetime
+from typing import Any
+
+from rest_framework import serializers
+
+from tracker.applications.models import (
+    Application,
+    RejectionChannel,
+    SenderRole,
+    Stage,
+    StageChange,
+)
+from tracker.followups.models import ELEMENT_CHOICES, FollowUp, FollowUpStatus
+from tracker.notifications.models import Notification
+
+PLAUSIBLE_YEARS = range(1900, 3000)
+
+
+def plausible(value: date) -> None:
+    """Refuses dates far outside any job search: at the edges of the calendar, time-zone
+    arithmetic overflows (1 January of year 1 in Tokyo is still year 0 in UTC)."""
+    if value.year not in PLAUSIBLE_YEARS:
+        first, last = PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[-1]
+        raise serializers.ValidationError(f"Enter a date between the years {first} and {last}.")
+
+
+class DateTimeField(serializers.DateTimeField):
+    """DRF's, except that a time without an offset at the very edge of the calendar is a
+    400: DRF checks such a time with arithmetic that overflows there (a 500)."""
+
+    def enforce_timezone(self, value: datetime) -> datetime:
+        try:
+            return super().enforce_timezone(value)
+        except OverflowError:
+            self.fail("overflow")
+
+
+class ApplicationSerializer(serializers.ModelSerializer[Application]):
+    company = serializers.CharField(
+        source="company.name",
+        max_length=200,
+        help_text="The company's name. One of yours with the same name (in any case) is reused.",
+    )
+    stage = serializers.ChoiceField(
+        choices=Stage.choices,
+        required=False,
+        help_text="Changing it records a stage change in the history. A new application "
+        "starts in any stage but `rejected` (default `applied`).",
+    )
+    stage_changed_at = DateTimeField(
+        write_only=True,
+        required=False,
+        validators=[plausible],
+        help_text="With a change of `stage`: when it happened, to back-date it. Default: now.",
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "id",
+            "company",
+            "role",
+            "url",
+            "location",
+            "source",
+            "stage",
+            "stage_changed_at",
+            "applied_on",
+            "notes",
+            "furthest_stage",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["furthest_stage", "created_at", "updated_at"]
+        extra_kwargs = {"applied_on": {"validators": [plausible]}}
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is None and attrs.get("stage") == Stage.REJECTED:
+            # As on the dashboard: a rejection comes with its details, which decide the
+            # follow-up, so it is logged through reject/ on an existing application.
+            raise serializers.ValidationError(
+                {"stage": "Create the application first, then POST its reject/ details."}
+            )
+        if "stage_changed_at" in attrs:
+            if self.instance is None:
+                # A new application starts on `applied_on`; there is no change to date yet.
+                raise serializers.ValidationError(
+                    {
+                        "stage_changed_at": "Only when changing the stage; date a new one with "
+                        "applied_on."
+                    }
+                )
+            if "stage" not in attrs:
+                raise serializers.ValidationError(
+                    {"stage_changed_at": "Only together with a new stage."}
+                )
+        return attrs
+
+
+class StageChangeSerializer(serializers.ModelSerializer[StageChange]):
+    class Meta:
+        model = StageChange
+        fields = ["id", "from_stage", "to_stage", "at", "source"]
+        extra_kwargs = {"from_stage": {"help_text": "Blank for where the application started."}}
+
+
+class RejectionSerializer(serializers.Serializer[Any]):
+    channel = serializers.ChoiceField(
+        choices=RejectionChannel.choices, default=RejectionChannel.UNKNOWN
+    )
+    sender_role = serializers.ChoiceField(choices=SenderRole.choices, default=SenderRole.UNKNOWN)
+    sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
+    sender_email = serializers.EmailField(max_length=254, allow_blank=True, default="")
+    received_at = DateTimeField(required=False, validators=[plausible], help_text="Default: now.")
+    message = serializers.CharField(
+        max_length=20_000,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+        help_text="The rejection as received (optional).",
+    )
+
+
+class FollowUpSerializer(serializers.ModelSerializer[FollowUp]):
+    elements = serializers.ListField(
+        child=serializers.ChoiceField(choices=ELEMENT_CHOICES), read_only=True
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = [
+            "id",
+            "application",
+            "kind",
+            "status",
+            "elements",
+            "recipient_name",
+            "recipient_email",
+            "subject",
+            "body",
+            "due_at",
+            "reason",
+            "created_at",
+        ]
+        # Only the draft is the user's to edit; the rest is what the rules proposed.
+        read_only_fields = [f for f in fields if f not in ("subject", "body")]
+
+
+class FollowUpFilterSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=FollowUpStatus.choices, required=False)
+
+
+class SnoozeSerializer(serializers.Serializer[Any]):
+    until = DateTimeField(
+        validators=[plausible], help_text="When to be reminded again (in the future)."
+    )
+
+
+class NotificationSerializer(serializers.ModelSerializer[Notification]):
+    class Meta:
+        model = Notification
+        fields = ["id", "followup", "title", "body", "link", "created_at", "read_at"]
+        read_only_fields = fields
+
+
+class TokenSerializer(serializers.Serializer[Any]):
+    token = serializers.CharField(read_only=True)

@@ -1,0 +1,38 @@
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import SimpleRouter
+
+from tracker.api import views
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("applications", views.ApplicationViewSet, basename="application")
+router.register("followups", views.FollowUpViewSet, basename="followup")
+router.register("notifications", views.NotificationViewSet, basename="notification")
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its script as a file of its own, as the CSP requires.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api:schema", template_name="api/swagger_ui.html"
+        ),
+        name="docs",
+    ),
+    path(
+        "export/applications.csv",
+        views.ExportViewSet.as_view({"get": "applications"}),
+        name="export-applications",
+    ),
+    path(
+        "export/history.csv",
+        views.ExportViewSet.as_view({"get": "history"}),
+        name="export-history",
+    ),
+    *router.urls,
+    # Last: whatever else is asked of /api/ is a JSON 404, as a client expects, not a page.
+    re_path(r"", views.not_found),
+]

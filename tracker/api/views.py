@@ -1,0 +1,326 @@
+"""The HTTP API: thin views over the same services and selectors as the dashboard.
+
+Every queryset here is scoped to the requesting user, so another user's object is a 404
+like a missing one; every write goes through a service.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotAuthenticated, ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from tracker.accounts.models import User
+from tracker.api import examples
+from tracker.api import services as tokens
+from tracker.api.exceptions import as_api_error
+from tracker.api.serializers import (
+    ApplicationSerializer,
+    FollowUpFilterSerializer,
+    FollowUpSerializer,
+    NotificationSerializer,
+    RejectionSerializer,
+    SnoozeSerializer,
+    StageChangeSerializer,
+    TokenSerializer,
+)
+from tracker.applications import selectors as applications
+from tracker.applications import services as application_services
+from tracker.applications.filters import ApplicationFilterForm
+from tracker.applications.models import Application, ChangeSource
+from tracker.applications.selectors import ApplicationFilters
+from tracker.exports import views as exports
+from tracker.followups import selectors as followups
+from tracker.followups import services as followup_services
+from tracker.followups.models import FollowUp
+from tracker.notifications import selectors as notifications
+from tracker.notifications import services as notification_services
+from tracker.notifications.models import Notification
+
+
+@csrf_exempt  # It changes nothing; a CSRF page would not be the JSON a client expects.
+def not_found(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+class TokenView(APIView):
+    # The credentials are in the body; a browser session must not make this a CSRF check.
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "auth_token"
+
+    @extend_schema(
+        operation_id="auth_token_create",
+        request=AuthTokenSerializer,
+        responses=TokenSerializer,
+        examples=[examples.LOG_IN],
+    )
+    def post(self, request: Request) -> Response:
+        """Your API token, for `Authorization: Token <token>`. The same one until you revoke
+        or regenerate it in Settings."""
+        serializer = AuthTokenSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        token = tokens.api_token_get_or_create(user=serializer.validated_data["user"])
+        return Response(TokenSerializer({"token": token.key}).data)
+
+
+class UserViewSet(viewsets.GenericViewSet[Any]):
+    """The signed-in user's view of the API: their objects, in their time zone."""
+
+    @property
+    def user(self) -> User:
+        user = self.request.user
+        if not isinstance(user, User):
+            raise NotAuthenticated()
+        return user
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        # Token requests pass the middleware before DRF knows the user: dates without an
+        # offset mean the user's local time, as on the dashboard.
+        timezone.activate(self.user.zone)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        # The body is serialized by now; leave the server's zone for what runs next.
+        timezone.deactivate()
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def paginated(self, queryset: QuerySet[Any], serializer_class: type[Any]) -> Response:
+        page = self.paginate_queryset(queryset)
+        data = serializer_class(page, many=True, context=self.get_serializer_context()).data
+        return self.get_paginated_response(data)
+
+    def respond(self, instance: Model, serializer_class: type[Any]) -> Response:
+        return Response(serializer_class(instance, context=self.get_serializer_context()).data)
+
+
+def application_filters(request: Request) -> ApplicationFilters:
+    """The dashboard's filters from the query string; where the dashboard would drop an
+    invalid one, the API says what is wrong with it."""
+    form = ApplicationFilterForm(request.query_params)
+    if not form.is_valid():
+        raise ValidationError(
+            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
+        )
+    return form.filters()
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=examples.APPLICATION_FILTERS),
+    create=extend_schema(examples=[examples.NEW_APPLICATION]),
+    partial_update=extend_schema(examples=[examples.BACKDATED_STAGE]),
+)
+class ApplicationViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    UserViewSet,
+):
+    serializer_class = ApplicationSerializer
+    # Names the model for the router and the schema; get_queryset scopes each request.
+    queryset = Application.objects.none()
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Application]:
+        filters = application_filters(self.request) if self.action == "list" else None
+        return applications.application_list(user=self.user, filters=filters)
+
+    def perform_create(self, serializer: ApplicationSerializer) -> None:  # type: ignore[override]
+        data = dict(serializer.validated_data)
+        serializer.instance = application_services.application_create(
+            owner=self.user,
+            company_name=data.pop("company")["name"],
+            source_of_change=ChangeSource.API,
+            **data,
+        )
+
+    @transaction.atomic
+    def perform_update(self, serializer: ApplicationSerializer) -> None:  # type: ignore[override]
+        application = serializer.instance
+        assert application is not None
+        data = dict(serializer.validated_data)
+        stage = data.pop("stage", None)
+        at = data.pop("stage_changed_at", None)
+        company = data.pop("company", None)
+        if data or company:
+            application_services.application_update(
+                application=application,
+                company_name=company["name"] if company else None,
+                **data,
+            )
+        if stage is not None:
+            try:
+                application_services.application_change_stage(
+                    application=application, to_stage=stage, source=ChangeSource.API, at=at
+                )
+            except DjangoValidationError as exc:
+                raise as_api_error(exc, rename={"at": "stage_changed_at"}) from exc
+
+    def perform_destroy(self, instance: Application) -> None:
+        application_services.application_delete(application=instance)
+
+    @extend_schema(
+        request=RejectionSerializer, responses=ApplicationSerializer, examples=[examples.REJECTION]
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str) -> Response:
+        """Marks the application rejected with how the news came; its follow-up is then
+        worked out in the background (read it from `followups/` a moment later)."""
+        application = self.get_object()
+        serializer = RejectionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            application_services.application_reject(
+                application=application, source=ChangeSource.API, **serializer.validated_data
+            )
+        except DjangoValidationError as exc:
+            raise as_api_error(exc, rename={"at": "received_at"}) from exc
+        return self.respond(application, ApplicationSerializer)
+
+    @extend_schema(request=None, responses=StageChangeSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request: Request, pk: str) -> Response:
+        """The stage changes, in the order they happened."""
+        application = self.get_object()
+        history = applications.application_history(application=application)
+        return self.paginated(history, StageChangeSerializer)
+
+    @extend_schema(request=None, responses=FollowUpSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def followups(self, request: Request, pk: str) -> Response:
+        """This application's follow-ups, soonest due first."""
+        application = self.get_object()
+        mine = followups.followup_list(user=self.user, application=application)
+        return self.paginated(mine, FollowUpSerializer)
+
+
+@extend_schema_view(list=extend_schema(parameters=[FollowUpFilterSerializer]))
+class FollowUpViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    UserViewSet,
+):
+    serializer_class = FollowUpSerializer
+    queryset = FollowUp.objects.none()
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[FollowUp]:
+        status = ""
+        if self.action == "list":
+            query = FollowUpFilterSerializer(data=self.request.query_params)
+            query.is_valid(raise_exception=True)
+            status = query.validated_data.get("status", "")
+        return followups.followup_list(user=self.user, status=status)
+
+    def perform_update(self, serializer: FollowUpSerializer) -> None:  # type: ignore[override]
+        followup = serializer.instance
+        assert followup is not None
+        data = serializer.validated_data
+        followup_services.followup_update_draft(
+            followup=followup,
+            subject=data.get("subject", followup.subject),
+            body=data.get("body", followup.body),
+        )
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def sent(self, request: Request, pk: str) -> Response:
+        """You sent it: no more reminders for it."""
+        followup = followup_services.followup_mark_sent(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def skip(self, request: Request, pk: str) -> Response:
+        """You will not send it: no more reminders for it."""
+        followup = followup_services.followup_skip(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
+    @extend_schema(
+        request=SnoozeSerializer,
+        responses=FollowUpSerializer,
+        examples=[examples.SNOOZE],
+    )
+    @action(detail=True, methods=["post"])
+    def snooze(self, request: Request, pk: str) -> Response:
+        """Remind me again later."""
+        followup = self.get_object()
+        serializer = SnoozeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        followup_services.followup_snooze(
+            followup=followup, until=serializer.validated_data["until"]
+        )
+        return self.respond(followup, FollowUpSerializer)
+
+
+class NotificationViewSet(mixins.ListModelMixin, UserViewSet):
+    """Your in-app notifications (the bell), newest first."""
+
+    serializer_class = NotificationSerializer
+    queryset = Notification.objects.none()
+
+    def get_queryset(self) -> QuerySet[Notification]:
+        return notifications.notification_inbox(user=self.user)
+
+    @extend_schema(request=None, responses=NotificationSerializer)
+    @action(detail=True, methods=["post"])
+    def read(self, request: Request, pk: str) -> Response:
+        notification = self.get_object()
+        notification_services.notification_mark_read(notification=notification)
+        return self.respond(notification, NotificationSerializer)
+
+
+class CSVOrJSONErrors(BaseContentNegotiation):
+    """An export answers CSV whatever the client accepts, and a refusal answers JSON."""
+
+    def select_parser(self, request: Request, parsers: Any) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request: Request, renderers: Any, format_suffix: Any = None) -> Any:
+        return renderers[0], renderers[0].media_type
+
+
+class ExportViewSet(UserViewSet):
+    """The CSV exports, byte for byte those of the dashboard (tracker.exports makes both)."""
+
+    content_negotiation_class = CSVOrJSONErrors
+
+    @extend_schema(
+        operation_id="export_applications",
+        parameters=examples.APPLICATION_FILTERS,
+        responses=examples.CSV_FILE,
+    )
+    def applications(self, request: Request) -> HttpResponseBase:
+        """One row per application: its fields, current and furthest stage, dates of first
+        response and rejection, follow-up status."""
+        return exports.applications_csv_response(self.user, application_filters(request))
+
+    @extend_schema(
+        operation_id="export_history",
+        parameters=examples.APPLICATION_FILTERS,
+        responses=examples.CSV_FILE,
+    )
+    def history(self, request: Request) -> HttpResponseBase:
+        """One row per stage change and per follow-up sent, of the applications filtered."""
+        return exports.history_csv_response(self.user, application_filters(request))
