@@ -11,8 +11,8 @@ pytestmark = pytest.mark.worker
 
 
 def test_a_task_makes_the_round_trip_through_redis(tmp_path: Path) -> None:
-    with celery_worker(tmp_path / "worker.log") as queue:
-        result = ping.apply_async(queue=queue)
+    with celery_worker(tmp_path / "worker.log"):
+        result = ping.delay()
 
         assert result.get(timeout=30) == "pong"
     assert app.conf.task_serializer == "json"

@@ -1,6 +1,7 @@
 """A real `celery -A tracker worker` process for tests, on its own queue and the test DB."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -35,14 +36,25 @@ def use_broker(url: str) -> None:
 
 @contextmanager
 def celery_worker(
-    log: Path, *, concurrency: int = 1, broker_url: str | None = None
-) -> Iterator[str]:
-    """Starts a prefork worker consuming a private queue; this process publishes to it."""
-    queue = f"test-{uuid.uuid4().hex[:8]}"
+    log: Path,
+    *,
+    concurrency: int = 1,
+    broker_url: str | None = None,
+    queue: str = "",
+    env: dict[str, str] | None = None,
+    include: str = "",
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Starts a prefork worker consuming a private queue; this process publishes to it.
+
+    Yields the worker's process (in a session of its own, so a test can kill it whole).
+    """
+    queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    extra = [f"--include={include}"] if include else []
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
         "REDIS_URL": broker_url or app.conf.broker_url,
+        **(env or {}),
     }
     process = subprocess.Popen(
         [
@@ -59,24 +71,27 @@ def celery_worker(
             "--without-mingle",
             "--without-heartbeat",
             "--loglevel=INFO",
+            *extra,
         ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=log.open("w"),
+        stderr=log.open("a"),
+        start_new_session=True,
     )
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
         _wait_until_ready(log, process)
-        yield queue
+        yield process
     finally:
         app.conf.task_default_queue = previous_queue
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 def _wait_until_ready(log: Path, process: subprocess.Popen[bytes], timeout: float = 30) -> None:

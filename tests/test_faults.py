@@ -1,0 +1,138 @@
+"""Faults, with the real thing: workers killed mid-task, two sweepers at once, races.
+
+Run alone with `pytest -m faults`.
+"""
+
+import os
+import signal
+import threading
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from tests.factories import application_for, rejected_late
+from tests.workers import celery_worker, wait_for
+from tracker.accounts.models import User
+from tracker.applications import services as applications
+from tracker.applications.models import Application, ChangeSource
+from tracker.followups import services as followups
+from tracker.followups.models import FollowUp, ProposalJob, Reminder
+from tracker.notifications.models import Notification
+
+pytestmark = [pytest.mark.faults, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+SHORT_VISIBILITY = {"CELERY_VISIBILITY_TIMEOUT": "3"}
+
+
+def _reject(application: Application) -> None:
+    applications.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        channel="personal_email",
+        sender_name="Dana Smith",
+    )
+
+
+def _stalled_worker_env(flag: Path) -> dict[str, str]:
+    return {**SHORT_VISIBILITY, "REBOUND_STALL_FLAG": str(flag)}
+
+
+def test_a_pool_child_killed_mid_task_leaves_one_follow_up(alice: User, tmp_path: Path) -> None:
+    application = application_for(alice)
+    flag = tmp_path / "in-flight"
+    with celery_worker(
+        tmp_path / "worker.log", env=_stalled_worker_env(flag), include="tests.fault_hooks"
+    ):
+        _reject(application)
+        wait_for(flag.exists)
+        os.kill(int(flag.read_text()), signal.SIGKILL)
+
+        # acks_late + reject_on_worker_lost: the message goes back and runs again.
+        wait_for(lambda: FollowUp.objects.filter(application=application).exists(), timeout=30)
+
+    assert FollowUp.objects.filter(application=application).count() == 1
+    assert ProposalJob.objects.get(application=application).done_at is not None
+
+
+def test_a_whole_worker_killed_and_restarted_leaves_one_follow_up(
+    alice: User, tmp_path: Path
+) -> None:
+    application = application_for(alice)
+    flag = tmp_path / "in-flight"
+    env = _stalled_worker_env(flag)
+    queue = "test-restart"
+    with celery_worker(
+        tmp_path / "first.log", env=env, include="tests.fault_hooks", queue=queue
+    ) as worker:
+        _reject(application)
+        wait_for(flag.exists)
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+
+    assert not FollowUp.objects.filter(application=application).exists()
+    # The message was taken but never acknowledged: after the visibility timeout Redis
+    # hands it to the next worker on the queue.
+    with celery_worker(tmp_path / "second.log", env=env, include="tests.fault_hooks", queue=queue):
+        wait_for(lambda: FollowUp.objects.filter(application=application).exists(), timeout=60)
+
+    assert FollowUp.objects.filter(application=application).count() == 1
+
+
+def test_two_sweepers_over_a_thousand_due_reminders_notify_each_once(alice: User) -> None:
+    for i in range(10):
+        rejected_late(alice, company=f"Company {i}")
+    followup_ids = list(FollowUp.objects.values_list("pk", flat=True))
+    now = timezone.now()
+    Reminder.objects.bulk_create(
+        Reminder(
+            followup_id=followup_ids[i % len(followup_ids)], remind_at=now - timedelta(minutes=1)
+        )
+        for i in range(1000 - Reminder.objects.filter(remind_at__lte=now).count())
+    )
+    due = Reminder.objects.filter(sent_at=None, remind_at__lte=timezone.now()).count()
+    counts: list[int] = []
+
+    def sweep() -> None:
+        try:
+            counts.append(followups.reminders_send_due(batch=100))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sweep) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert due >= 1000
+    assert sum(counts) == due
+    in_app = Notification.objects.filter(channel="in_app")
+    assert in_app.count() == due
+    assert in_app.values("reminder").distinct().count() == due
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_two_concurrent_rejections_of_one_application_propose_once(alice: User) -> None:
+    application = application_for(alice)
+    barrier = threading.Barrier(2)
+
+    def reject() -> None:
+        try:
+            barrier.wait()
+            _reject(Application.objects.get(pk=application.pk))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=reject) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for job in ProposalJob.objects.filter(application=application):
+        followups.proposal_job_run(job_id=job.pk)
+
+    assert application.history.filter(to_stage="rejected").count() == 1
+    assert FollowUp.objects.filter(application=application, kind="rejection_reply").count() == 1
