@@ -1,8 +1,12 @@
+from collections.abc import Iterator
+
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from pytest_django import Settings
+from rest_framework.test import APIClient
 
-from tests.factories import application_for, make_user
+from tests.factories import api_client_for, application_for, make_user
 from tracker.accounts.models import User
 from tracker.applications.models import Application
 
@@ -34,6 +38,16 @@ def bob_client(bob: User) -> Client:
 
 
 @pytest.fixture
+def alice_api(alice: User) -> APIClient:
+    return api_client_for(alice)
+
+
+@pytest.fixture
+def bob_api(bob: User) -> APIClient:
+    return api_client_for(bob)
+
+
+@pytest.fixture
 def alices_application(alice: User) -> Application:
     return application_for(alice, company="Acme", role="Backend Engineer")
 
@@ -42,3 +56,11 @@ def alices_application(alice: User) -> Application:
 def _fast_password_hashing(settings: Settings) -> None:
     # Real hashing costs ~0.3 s a user on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # The cache holds rate-limit counters (the API's token endpoint): none carry over.
+    cache.clear()
+    yield
+    cache.clear()

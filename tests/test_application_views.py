@@ -92,6 +92,8 @@ def test_it_creates_an_application_with_its_first_history_row(
         ({"role": ""}, "role"),
         ({"applied_on": (timezone.localdate() + timedelta(days=3)).isoformat()}, "applied_on"),
         ({"applied_on": "31/02/2026"}, "applied_on"),
+        ({"applied_on": "0001-01-01"}, "applied_on"),
+        ({"applied_on": "1969-12-31"}, "applied_on"),
         ({"salary_min": "90000", "salary_max": "60000"}, "salary_max"),
         ({"salary_min": "-5"}, "salary_min"),
         ({"salary_currency": "euros"}, "salary_currency"),

@@ -134,3 +134,16 @@ def test_screenshots_of_the_dashboard(
     assert all(
         (shots / name).stat().st_size > 10_000 for name in ("dashboard.png", "application.png")
     )
+
+
+def test_the_api_docs_render_under_the_content_security_policy(
+    page: Page, live_server: object, alice: User
+) -> None:
+    # The page fixture fails the test on any console error: a CSP violation is one.
+    base = str(live_server)
+    _log_in(page, base, "alice")
+
+    page.goto(f"{base}/api/docs/")
+
+    page.get_by_text("/api/applications/{id}/reject/").first.wait_for()
+    assert page.get_by_text("Rebound API").first.is_visible()

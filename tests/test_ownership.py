@@ -12,6 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.factories import rejected_late
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
+from tracker.exports.models import ImportJob
+from tracker.exports.services import import_job_create
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.notifications.models import Notification
@@ -25,6 +27,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("followups_stop_keeping_in_touch", Application),
     ("followup_", FollowUp),
     ("notification_", Notification),
+    ("import_job", ImportJob),
 ]
 
 
@@ -61,12 +64,20 @@ def alices_things(alice: User) -> dict[type[Model], int]:
         Application: application.pk,
         FollowUp: FollowUp.objects.get(application=application).pk,
         Notification: Notification.objects.get(user=alice, channel="in_app").pk,
+        ImportJob: import_job_create(
+            owner=alice, filename="a.csv", raw=b"Company,Role\nGlobex,Dev\n"
+        ).pk,
     }
 
 
 def test_the_walk_finds_every_kind_of_object_url() -> None:
     assert len(OBJECT_URLS) >= 10
-    assert {_model_for(name) for name in OBJECT_URLS} == {Application, FollowUp, Notification}
+    assert {_model_for(name) for name in OBJECT_URLS} == {
+        Application,
+        FollowUp,
+        Notification,
+        ImportJob,
+    }
 
 
 @pytest.mark.parametrize("name", OBJECT_URLS)

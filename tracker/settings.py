@@ -3,6 +3,8 @@
 `.env.example` lists every variable; README.md explains them.
 """
 
+import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,11 +58,17 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "template_partials",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "tracker.core",
     "tracker.accounts",
     "tracker.applications",
     "tracker.followups",
     "tracker.notifications",
+    "tracker.api",
+    "tracker.exports",
 ]
 
 MIDDLEWARE = [
@@ -115,8 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-    # A file, not memory, so the tests' real Celery worker process can open it too.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}
+    # A file, not memory, so the tests' real Celery worker process can open it too; one
+    # per test run, so runs side by side never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"rebound-test-{os.getpid()}.sqlite3")
+    }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -201,7 +212,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A web request must not hang when Redis is down: fail fast and let the sweeper retry.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 5,
+    # How long a task taken by a worker that then died stays invisible before Redis hands
+    # it to another worker. Longer than any task; the fault tests set it short.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True
 # Every periodic task claims its rows before acting, so a second beat by mistake (or two
@@ -222,6 +239,55 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "propose-nudges": {
         "task": "tracker.followups.tasks.propose_nudges_task",
         "schedule": crontab(minute="*/15"),
+    },
+    "sweep-import-jobs": {
+        "task": "tracker.exports.tasks.sweep_import_jobs_task",
+        "schedule": crontab(),
+    },
+}
+
+# The HTTP API (tracker/api): token or session, JSON in and out, 50 to a page.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a request without credentials is told how to send them (401).
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "tracker.api.exceptions.exception_handler",
+    # Guessing passwords through the token endpoint: a few tries a minute per address.
+    "DEFAULT_THROTTLE_RATES": {"auth_token": env.str("API_TOKEN_RATE", default="10/min")},
+    # How many proxies in front of the app set X-Forwarded-For; 0 trusts none of it, so a
+    # client cannot pick its own address to dodge the limit above.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rebound API",
+    "DESCRIPTION": "Applications, their stage history, rejections and follow-ups. Send "
+    "`Authorization: Token <token>` (get one from POST /api/auth/token/ or in Settings).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Served from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # One name per vocabulary, whichever field uses it (stage and furthest_stage, ...).
+    "ENUM_NAME_OVERRIDES": {
+        "StageEnum": "tracker.applications.models.Stage",
+        "SourceEnum": "tracker.applications.models.Source",
+        "ChangeSourceEnum": "tracker.applications.models.ChangeSource",
+        "ChannelEnum": "tracker.applications.models.RejectionChannel",
+        "SenderRoleEnum": "tracker.applications.models.SenderRole",
+        "KindEnum": "tracker.followups.models.KIND_CHOICES",
+        "FollowUpStatusEnum": "tracker.followups.models.FollowUpStatus",
+        "ElementEnum": "tracker.followups.models.ELEMENT_CHOICES",
     },
 }
 

@@ -4,7 +4,10 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("tracker.accounts.urls")),
+    path("accounts/settings/api-token/", include("tracker.api.urls_web")),
+    path("api/", include("tracker.api.urls")),
     path("", include("tracker.applications.urls")),
     path("", include("tracker.followups.urls")),
     path("", include("tracker.notifications.urls")),
+    path("", include("tracker.exports.urls")),
 ]

@@ -14,6 +14,8 @@ class UserTimezoneMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             timezone.activate(user.zone)
-        else:
+        try:
+            return self.get_response(request)
+        finally:
+            # The thread serves someone else next: leave no zone behind.
             timezone.deactivate()
-        return self.get_response(request)

@@ -29,7 +29,7 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.applications.services import furthest_stage_of
-from tracker.followups.models import FollowUp
+from tracker.followups.models import OPEN_STATUSES, FollowUp
 
 COMPANIES = [
     "Northwind Analytics", "Bluefin Robotics", "Copperleaf Health", "Juniper Labs",
@@ -167,7 +167,12 @@ def _followups(owner: User, now: datetime) -> None:
         followups.followups_propose_for_rejection(application=application, now=now)
     followups.followups_propose_nudges(now=now)
     oldest = (
-        FollowUp.objects.filter(application__owner=owner, kind="keep_in_touch", due_at__lt=now)
+        FollowUp.objects.filter(
+            application__owner=owner,
+            kind="keep_in_touch",
+            due_at__lt=now,
+            status__in=OPEN_STATUSES,
+        )
         .order_by("due_at")
         .first()
     )

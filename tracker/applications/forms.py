@@ -2,8 +2,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tracker.applications import services
 from tracker.applications.models import Application, Rejection, Stage
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -81,8 +83,10 @@ class ApplicationForm(forms.ModelForm[Application]):
 
     def clean_applied_on(self) -> Any:
         applied_on = self.cleaned_data.get("applied_on")
-        if applied_on is not None and applied_on > timezone.localdate():
-            raise forms.ValidationError("The date applied cannot be in the future.")
+        try:
+            services.validate_applied_on(applied_on, zone=timezone.get_current_timezone())
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["applied_on"]) from exc
         return applied_on
 
     def clean_salary_currency(self) -> str:

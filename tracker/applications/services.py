@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -66,6 +67,20 @@ def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
         raise ValidationError({"salary_max": "The maximum must not be below the minimum."})
 
 
+# Nobody tracks an application sent before this; earlier dates are typos (and dates near
+# year 1 overflow when converted between time zones).
+EARLIEST_APPLIED_ON = date(1970, 1, 1)
+
+
+def validate_applied_on(applied_on: date | None, *, zone: ZoneInfo) -> None:
+    if applied_on is None:
+        return
+    if applied_on > timezone.localdate(timezone.now(), zone):
+        raise ValidationError({"applied_on": "The date applied cannot be in the future."})
+    if applied_on < EARLIEST_APPLIED_ON:
+        raise ValidationError({"applied_on": "Check the year: that is before 1970."})
+
+
 def _start_of_application(applied_on: date | None, user: User) -> datetime:
     """When the first history row happened: the start of the day applied (local), else now.
 
@@ -104,8 +119,7 @@ def application_create(
         raise ValidationError({"stage": f"Unknown stage {stage!r}."})
     _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
     applied_on = fields.get("applied_on")
-    if applied_on is not None and applied_on > timezone.localdate(timezone.now(), owner.zone):
-        raise ValidationError({"applied_on": "The date applied cannot be in the future."})
+    validate_applied_on(applied_on, zone=owner.zone)
 
     started_at = _start_of_application(applied_on, owner)
     application = Application(
@@ -137,6 +151,8 @@ def application_update(
     unknown = set(fields) - APPLICATION_EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
+    if "applied_on" in fields:
+        validate_applied_on(fields["applied_on"], zone=application.owner.zone)
     for name, value in fields.items():
         setattr(application, name, value)
     if company_name is not None:

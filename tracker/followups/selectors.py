@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
@@ -97,6 +97,18 @@ def _card(followup: FollowUp, day_start: datetime, tomorrow: datetime) -> Follow
 
 def _owned(user: User) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(application__owner=user).select_related("application__company")
+
+
+def followup_list(
+    *, user: User, status: str = "", application: Application | None = None
+) -> QuerySet[FollowUp]:
+    """The user's follow-ups (the API's lists), soonest due first, those with no date last."""
+    qs = _owned(user)
+    if status:
+        qs = qs.filter(status=status)
+    if application is not None:
+        qs = qs.filter(application=application)
+    return qs.order_by(F("due_at").asc(nulls_last=True), "id")
 
 
 def followup_sections(*, user: User, now: datetime) -> FollowUpSections:

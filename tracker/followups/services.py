@@ -1,7 +1,7 @@
 """Every write to follow-ups and their reminders happens here."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -57,6 +57,21 @@ def proposal_job_request(*, application: Application) -> ProposalJob:
     ProposalJob.objects.filter(pk=job.pk).update(dispatched_at=timezone.now())
     dispatch_on_commit(propose_followups_task, job.pk)
     return job
+
+
+def proposal_jobs_request(*, applications: Sequence[Application]) -> list[ProposalJob]:
+    """proposal_job_request for many new applications at once (an import of thousands):
+    one INSERT for all the jobs, one task each after the commit. The applications must
+    have no open job yet; new ones have none."""
+    from tracker.followups.tasks import propose_followups_task
+
+    now = timezone.now()
+    jobs = ProposalJob.objects.bulk_create(
+        ProposalJob(application=a, requested_at=now, dispatched_at=now) for a in applications
+    )
+    for job in jobs:
+        dispatch_on_commit(propose_followups_task, job.pk)
+    return jobs
 
 
 @transaction.atomic
