@@ -2,13 +2,19 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
+from django.db.models import Model
 from django.test import Client
 from pytest_django import Settings
 from rest_framework.test import APIClient
 
-from tests.factories import api_client_for, application_for, make_user
+from tests.factories import api_client_for, application_for, make_user, rejected_late
 from tracker.accounts.models import User
 from tracker.applications.models import Application
+from tracker.exports.models import ImportJob
+from tracker.exports.services import import_job_create
+from tracker.followups import services as followups
+from tracker.followups.models import FollowUp
+from tracker.notifications.models import Notification
 
 
 @pytest.fixture
@@ -64,3 +70,18 @@ def _fresh_cache() -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def alices_things(alice: User) -> dict[type[Model], int]:
+    """One of each object alice owns that a URL can name: for the ownership walks."""
+    application = rejected_late(alice)
+    followups.reminders_send_due()
+    return {
+        Application: application.pk,
+        FollowUp: FollowUp.objects.get(application=application).pk,
+        Notification: Notification.objects.get(user=alice, channel="in_app").pk,
+        ImportJob: import_job_create(
+            owner=alice, filename="a.csv", raw=b"Company,Role\nGlobex,Dev\n"
+        ).pk,
+    }

@@ -12,10 +12,9 @@ from django.db.models import Model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
-from tests.factories import rejected_late
+from tests.walks import model_for
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
-from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.notifications.models import Notification
 
@@ -54,26 +53,12 @@ PRIVATE_ROUTES = [name for name, _ in ROUTES if name not in PUBLIC]
 
 
 def _model_for(name: str) -> type[Model]:
-    for prefix, model in MODEL_BY_PREFIX:
-        if name.startswith(prefix):
-            return model
-    raise LookupError(f"Say which model the id in {name!r} is (MODEL_BY_PREFIX).")
+    return model_for(name, MODEL_BY_PREFIX)
 
 
 def _url(name: str, pk: int = 1) -> str:
     has_id = name in OBJECT_ROUTES
     return reverse(f"api:{name}", kwargs={"pk": pk} if has_id else None)
-
-
-@pytest.fixture
-def alices_things(alice: User) -> dict[type[Model], int]:
-    application = rejected_late(alice)
-    followups.reminders_send_due()
-    return {
-        Application: application.pk,
-        FollowUp: FollowUp.objects.get(application=application).pk,
-        Notification: Notification.objects.get(user=alice, channel="in_app").pk,
-    }
 
 
 def _state() -> tuple[Any, ...]:

@@ -6,6 +6,7 @@ Run alone with `pytest -m faults`.
 import os
 import signal
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,6 +35,24 @@ def _reject(application: Application) -> None:
         channel="personal_email",
         sender_name="Dana Smith",
     )
+
+
+def _at_once(action: Callable[[], object], times: int = 2) -> None:
+    """Runs `action` in `times` threads released together, each on its own connection."""
+    barrier = threading.Barrier(times)
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            action()
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def _stalled_worker_env(flag: Path) -> dict[str, str]:
@@ -95,17 +114,7 @@ def test_two_sweepers_over_a_thousand_due_reminders_notify_each_once(alice: User
     due = Reminder.objects.filter(sent_at=None, remind_at__lte=timezone.now()).count()
     counts: list[int] = []
 
-    def sweep() -> None:
-        try:
-            counts.append(followups.reminders_send_due(batch=100))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=sweep) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _at_once(lambda: counts.append(followups.reminders_send_due(batch=100)))
 
     assert due >= 1000
     assert sum(counts) == due
@@ -117,20 +126,8 @@ def test_two_sweepers_over_a_thousand_due_reminders_notify_each_once(alice: User
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_two_concurrent_rejections_of_one_application_propose_once(alice: User) -> None:
     application = application_for(alice)
-    barrier = threading.Barrier(2)
 
-    def reject() -> None:
-        try:
-            barrier.wait()
-            _reject(Application.objects.get(pk=application.pk))
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=reject) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _at_once(lambda: _reject(Application.objects.get(pk=application.pk)))
     for job in ProposalJob.objects.filter(application=application):
         followups.proposal_job_run(job_id=job.pk)
 

@@ -9,12 +9,9 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import rejected_late
-from tracker.accounts.models import User
+from tests.walks import model_for
 from tracker.applications.models import Application, Stage
 from tracker.exports.models import ImportJob
-from tracker.exports.services import import_job_create
-from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.notifications.models import Notification
 
@@ -50,24 +47,7 @@ OBJECT_URLS = _object_urls()
 
 
 def _model_for(name: str) -> type[Model]:
-    for prefix, model in MODEL_BY_PREFIX:
-        if name.startswith(prefix):
-            return model
-    raise LookupError(f"Say which model the id in {name!r} is (MODEL_BY_PREFIX).")
-
-
-@pytest.fixture
-def alices_things(alice: User) -> dict[type[Model], int]:
-    application = rejected_late(alice)
-    followups.reminders_send_due()
-    return {
-        Application: application.pk,
-        FollowUp: FollowUp.objects.get(application=application).pk,
-        Notification: Notification.objects.get(user=alice, channel="in_app").pk,
-        ImportJob: import_job_create(
-            owner=alice, filename="a.csv", raw=b"Company,Role\nGlobex,Dev\n"
-        ).pk,
-    }
+    return model_for(name, MODEL_BY_PREFIX)
 
 
 def test_the_walk_finds_every_kind_of_object_url() -> None:
