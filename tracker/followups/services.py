@@ -53,8 +53,9 @@ def proposal_job_request(*, application: Application) -> ProposalJob:
     """
     from tracker.followups.tasks import propose_followups_task
 
-    job, _ = ProposalJob.objects.get_or_create(application=application, done_at=None)
-    ProposalJob.objects.filter(pk=job.pk).update(dispatched_at=timezone.now())
+    job, _ = ProposalJob.objects.update_or_create(
+        application=application, done_at=None, defaults={"dispatched_at": timezone.now()}
+    )
     dispatch_on_commit(propose_followups_task, job.pk)
     return job
 
@@ -174,7 +175,7 @@ def followup_store(
     followup.reason = proposal.reason
     followup.sent_at = None
     followup.save()
-    followup.reminders.filter(sent_at=None).delete()
+    _drop_unsent_reminders(followup)
     last = len(proposal.reminders) - 1
     Reminder.objects.bulk_create(
         # With two reminders, the second is the last call (rule 5's 48-hour one).
@@ -226,12 +227,16 @@ def followups_cancel(
     return cancelled
 
 
+def _drop_unsent_reminders(followup: FollowUp) -> None:
+    followup.reminders.filter(sent_at=None).delete()
+
+
 def _close(followup: FollowUp, status: str, *, at: datetime | None = None) -> None:
     followup.status = status
     followup.sent_at = at if status == FollowUpStatus.SENT else None
     followup.save(update_fields=["status", "sent_at", "updated_at"])
     # Nothing fires for a follow-up that is done with.
-    followup.reminders.filter(sent_at=None).delete()
+    _drop_unsent_reminders(followup)
 
 
 # --- What the user does with a follow-up -----------------------------------------------
@@ -276,7 +281,7 @@ def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
     followup.status = FollowUpStatus.SNOOZED
     followup.due_at = until
     followup.save(update_fields=["status", "due_at", "updated_at"])
-    followup.reminders.filter(sent_at=None).delete()
+    _drop_unsent_reminders(followup)
     Reminder.objects.create(followup=followup, remind_at=until, last_call=True)
     return followup
 

@@ -55,6 +55,7 @@ def notifications_create_for_reminders(reminders: Sequence[Reminder]) -> int:
     after it commits.
     """
     rows: list[Notification] = []
+    now = timezone.now()
     for reminder in reminders:
         user: User = reminder.followup.application.owner
         title, body = _reminder_text(reminder)
@@ -66,7 +67,6 @@ def notifications_create_for_reminders(reminders: Sequence[Reminder]) -> int:
             "body": body,
             "link": followup_link(reminder.followup),
         }
-        now = timezone.now()
         rows.append(
             Notification(
                 channel=Channel.IN_APP, status=DeliveryStatus.DELIVERED, delivered_at=now, **common
