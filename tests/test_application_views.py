@@ -45,7 +45,7 @@ def test_dashboard_lists_only_the_owners_applications(
 ) -> None:
     application_for(bob, company="Bob's Secret Startup")
 
-    response = alice_client.get(reverse("dashboard"))
+    response = alice_client.get(reverse("application_table"))
 
     assert response.status_code == 200
     assert b"Acme" in response.content
@@ -57,7 +57,7 @@ def test_dashboard_filters_by_stage_and_search(alice_client: Client, alice: User
     application_for(alice, company="Initech")
     application_for(alice, company="Globex")
 
-    response = alice_client.get(reverse("dashboard"), {"q": "initech", "stage": "applied"})
+    response = alice_client.get(reverse("application_table"), {"q": "initech", "stage": "applied"})
 
     names = [a.company.name for a in response.context["page"]]
     assert names == ["Initech"]
@@ -66,7 +66,7 @@ def test_dashboard_filters_by_stage_and_search(alice_client: Client, alice: User
 def test_dashboard_ignores_an_unknown_stage_filter(alice_client: Client, alice: User) -> None:
     application_for(alice)
 
-    response = alice_client.get(reverse("dashboard"), {"stage": "nonsense"})
+    response = alice_client.get(reverse("application_table"), {"stage": "nonsense"})
 
     assert response.status_code == 200
     assert len(response.context["page"]) == 1
@@ -333,7 +333,9 @@ def test_dashboard_filters_by_source_and_date_range(alice_client: Client, alice:
     application_for(alice, company="Board", days_ago=5, source="job_board")
     since = (timezone.localdate() - timedelta(days=10)).isoformat()
 
-    response = alice_client.get(reverse("dashboard"), {"source": "referral", "applied_from": since})
+    response = alice_client.get(
+        reverse("application_table"), {"source": "referral", "applied_from": since}
+    )
 
     assert [a.company.name for a in response.context["page"]] == ["Recent"]
 
@@ -344,7 +346,9 @@ def test_dashboard_drops_an_invalid_filter_and_keeps_the_rest(
     application_for(alice, company="Initech")
     application_for(alice, company="Globex")
 
-    response = alice_client.get(reverse("dashboard"), {"q": "globex", "applied_from": "soon"})
+    response = alice_client.get(
+        reverse("application_table"), {"q": "globex", "applied_from": "soon"}
+    )
 
     assert response.status_code == 200
     assert [a.company.name for a in response.context["page"]] == ["Globex"]

@@ -670,7 +670,7 @@ def test_the_dashboard_links_to_exports_with_its_filters_and_to_import(
 ) -> None:
     application_for(alice)
 
-    page = alice_client.get(reverse("dashboard") + "?stage=applied&q=acme").content.decode()
+    page = alice_client.get(reverse("application_table") + "?stage=applied&q=acme").content.decode()
 
     assert reverse("export_applications") + "?stage=applied&amp;q=acme" in page
     assert reverse("export_history") + "?stage=applied&amp;q=acme" in page

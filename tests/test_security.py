@@ -72,7 +72,16 @@ def test_another_username_is_not_locked_out_by_someone_elses_guessing(client: Cl
 
 
 @pytest.mark.parametrize(
-    "name", ["dashboard", "application_create", "followups", "notifications", "account_settings"]
+    "name",
+    [
+        "dashboard",
+        "application_table",
+        "insights",
+        "application_create",
+        "followups",
+        "notifications",
+        "account_settings",
+    ],
 )
 def test_pages_forbid_inline_scripts_and_styles(alice_client: Client, name: str) -> None:
     response = alice_client.get(reverse(name))

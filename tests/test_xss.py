@@ -55,6 +55,8 @@ def hostile(alice: User) -> int:
     ("name", "with_pk"),
     [
         ("dashboard", False),
+        ("insights", False),
+        ("application_table", False),
         ("followups", False),
         ("notifications", False),
         ("account_settings", False),

@@ -7,6 +7,8 @@ urlpatterns = [
     path("accounts/settings/api-token/", include("tracker.api.urls_web")),
     path("api/", include("tracker.api.urls")),
     path("", include("tracker.applications.urls")),
+    path("", include("tracker.applications.urls_people")),
+    path("insights/", include("tracker.applications.urls_insights")),
     path("", include("tracker.followups.urls")),
     path("", include("tracker.notifications.urls")),
     path("", include("tracker.exports.urls")),

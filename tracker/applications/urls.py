@@ -1,9 +1,10 @@
 from django.urls import path
 
-from tracker.applications import views
+from tracker.applications import views, views_board, views_table
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", views_board.dashboard, name="dashboard"),
+    path("applications/", views_table.application_table, name="application_table"),
     path("applications/new/", views.application_create, name="application_create"),
     path("applications/<int:pk>/", views.application_detail, name="application_detail"),
     path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),

@@ -1,38 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import selectors, services
-from tracker.applications.filters import ApplicationFilterForm
 from tracker.applications.forms import ApplicationForm, RejectionForm, StageChangeForm
-from tracker.applications.models import Application, ChangeSource, Rejection, Stage
+from tracker.applications.models import Application, ChangeSource, Rejection
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.followups.paste import guess_from_message
 from tracker.followups.views import followups_panel_context
-
-PAGE_SIZE = 50
-
-
-@login_required
-def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    user = request.user
-    filters = ApplicationFilterForm(request.GET).filters()
-    applications = selectors.application_list(user=user, filters=filters)
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = selectors.application_stage_counts(user=user)
-    context = {
-        "page": page,
-        "stage_counts": [(s, counts[s.value]) for s in Stage],
-        "total": sum(counts.values()),
-        "current_stage": filters.stage,
-        "search": filters.search,
-    }
-    return render(request, "applications/dashboard.html", context)
 
 
 @login_required

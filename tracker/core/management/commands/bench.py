@@ -56,7 +56,7 @@ class Command(BaseCommand):
             user = self._user_with(size)
             client = Client()
             client.force_login(user)
-            rows.append(self._measure(client, "dashboard", size, options["requests"]))
+            rows.append(self._measure(client, "application_table", size, options["requests"]))
         self.stdout.write("| page | applications | queries | p50 ms | p95 ms |")
         self.stdout.write("|---|---:|---:|---:|---:|")
         for row in rows:
