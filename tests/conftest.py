@@ -1,15 +1,24 @@
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.db.models import Model
 from django.test import Client
+from django.utils import timezone
 from pytest_django import Settings
 from rest_framework.test import APIClient
 
-from tests.factories import api_client_for, application_for, make_user, rejected_late
+from tests.factories import (
+    api_client_for,
+    application_for,
+    contact_for,
+    make_user,
+    rejected_late,
+)
 from tracker.accounts.models import User
-from tracker.applications.models import Application
+from tracker.applications import services as applications
+from tracker.applications.models import Application, Contact, Interview, InterviewKind
 from tracker.exports.models import ImportJob
 from tracker.exports.services import import_job_create
 from tracker.followups import services as followups
@@ -77,8 +86,19 @@ def alices_things(alice: User) -> dict[type[Model], int]:
     """One of each object alice owns that a URL can name: for the ownership walks."""
     application = rejected_late(alice)
     followups.reminders_send_due()
+    contact = contact_for(alice)
+    applications.contact_link(application=application, contact=contact)
+    # Long past, so it proposes no thank-you: the walks expect one follow-up, the reply.
+    interview = applications.interview_create(
+        application=application,
+        scheduled_at=timezone.now() - timedelta(days=5),
+        kind=InterviewKind.ONSITE,
+        interviewers=[contact],
+    )
     return {
         Application: application.pk,
+        Contact: contact.pk,
+        Interview: interview.pk,
         FollowUp: FollowUp.objects.get(application=application).pk,
         Notification: Notification.objects.get(user=alice, channel="in_app").pk,
         ImportJob: import_job_create(

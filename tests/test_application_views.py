@@ -50,7 +50,7 @@ def test_dashboard_lists_only_the_owners_applications(
     assert response.status_code == 200
     assert b"Acme" in response.content
     assert b"Secret Startup" not in response.content
-    assert {s.value: n for s, n in response.context["stage_counts"]}[Stage.APPLIED] == 1
+    assert {link.css: link.count for link in response.context["stage_links"]}["applied"] == 1
 
 
 def test_dashboard_filters_by_stage_and_search(alice_client: Client, alice: User) -> None:

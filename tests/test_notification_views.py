@@ -283,3 +283,214 @@ def test_the_reminder_email_greets_the_user_and_links_to_the_follow_up(alice: Us
     assert mimetype == "text/html"
     assert f'href="{url}"' in str(html)
     assert "Smith &amp; Sons" in str(html)
+
+
+# The bell's dropdown --------------------------------------------------------------------------
+
+
+def _note(owner: User, title: str, **fields: Any) -> Notification:
+    fields.setdefault("link", "/followups/")
+    return Notification.objects.create(user=owner, channel=Channel.IN_APP, title=title, **fields)
+
+
+def _dropdown(client: Client) -> str:
+    response = client.get(reverse("notifications_dropdown"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_bell_loads_its_dropdown_only_when_opened(alice_client: Client, alice: User) -> None:
+    _note(alice, "Nudge Acme")
+
+    html = alice_client.get(reverse("dashboard")).content.decode()
+
+    # Both bells (phone and desktop) are links to the page until notifications.js makes
+    # them dropdown toggles; the list itself is not on the page.
+    assert html.count("data-bell-toggle") == 2
+    assert html.count('data-bs-toggle="dropdown"') == 1  # the account menu's
+    assert html.count(f'hx-get="{reverse("notifications_dropdown")}"') == 2
+    assert "Nudge Acme" not in html
+
+
+def test_the_dropdown_lists_the_users_latest_notifications_newest_first(
+    alice_client: Client, alice: User, bob: User
+) -> None:
+    for n in range(8):
+        _note(alice, f"Alice note {n}")
+    Notification.objects.create(user=alice, channel=Channel.EMAIL, title="An email copy")
+    _note(bob, "Bob's Secret Startup")
+
+    html = _dropdown(alice_client)
+
+    shown = [f"Alice note {n}" for n in range(8) if f"Alice note {n}<" in html]
+    assert shown == [f"Alice note {n}" for n in range(2, 8)]
+    positions = [html.index(f"{title}<") for title in shown]
+    assert positions == sorted(positions, reverse=True)  # newest (7) first
+    assert "Secret Startup" not in html
+    assert "An email copy" not in html
+
+
+def test_the_dropdown_marks_unread_ones_and_offers_to_mark_all(
+    alice_client: Client, alice: User
+) -> None:
+    unread = _note(alice, "Unread one")
+    read = _note(alice, "Read one")
+    notifications.notification_mark_read(notification=read)
+
+    html = _dropdown(alice_client)
+
+    assert html.count("is-unread") == 1
+    assert html.count("Unread: </span>") == 1
+    assert f'action="{reverse("notification_open", args=[unread.pk])}"' in html
+    assert f'hx-post="{reverse("notifications_read_all")}"' in html
+    # The bell's badge comes along, in case something arrived since the page loaded.
+    assert 'hx-swap-oob="outerHTML:.bell-status"' in html
+    assert 'aria-label="Notifications, 1 unread"' in html
+
+
+def test_the_dropdown_says_so_when_there_is_nothing(alice_client: Client, alice: User) -> None:
+    html = _dropdown(alice_client)
+
+    assert "Nothing yet: reminders to follow up will appear here." in html
+    assert "Mark all read" not in html
+
+
+def test_the_dropdown_shows_titles_escaped(alice_client: Client, alice: User) -> None:
+    _note(alice, "<script>alert(1)</script><img src=x onerror=alert(2)>")
+
+    html = _dropdown(alice_client)
+
+    assert "<script>alert(1)" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_the_dropdown_is_one_query_for_the_list_however_many_there_are(
+    alice_client: Client, alice: User
+) -> None:
+    def notification_queries() -> list[str]:
+        with CaptureQueriesContext(connection) as queries:
+            _dropdown(alice_client)
+        return [
+            q["sql"] for q in queries.captured_queries if "notifications_notification" in q["sql"]
+        ]
+
+    _note(alice, "First")
+    few = notification_queries()
+    for n in range(29):
+        _note(alice, f"More {n}")
+    many = notification_queries()
+
+    assert len(few) == len(many) == 2  # the list, and the badge's COUNT
+    assert "LIMIT 6" in many[0].upper()
+
+
+def test_pages_do_not_pay_for_the_dropdown(
+    alice_client: Client, alice: User, django_assert_num_queries: Any
+) -> None:
+    _note(alice, "First")
+    with CaptureQueriesContext(connection) as queries:
+        alice_client.get(reverse("dashboard"))
+    for n in range(29):
+        _note(alice, f"More {n}")
+
+    with django_assert_num_queries(len(queries.captured_queries)):
+        html = alice_client.get(reverse("dashboard")).content.decode()
+
+    assert 'aria-label="Notifications, 30 unread"' in html
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(
+    alice_client: Client, alice: User
+) -> None:
+    notification = reminded(alice)
+
+    response = alice_client.post(reverse("notification_open", args=[notification.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == notification.link
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)", ""],
+)
+def test_a_link_that_leaves_the_site_goes_to_the_notifications_page_instead(
+    alice_client: Client, alice: User, link: str
+) -> None:
+    notification = _note(alice, "Odd link", link=link)
+
+    response = alice_client.post(reverse("notification_open", args=[notification.pk]))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("notifications")
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_another_users_notification_cannot_be_opened(bob_client: Client, alice: User) -> None:
+    notification = reminded(alice)
+
+    response = bob_client.post(reverse("notification_open", args=[notification.pk]))
+
+    assert response.status_code == 404
+    notification.refresh_from_db()
+    assert notification.read_at is None
+
+
+def test_marking_all_read_from_the_dropdown_returns_it_with_a_zero_badge(
+    alice_client: Client, alice: User
+) -> None:
+    _note(alice, "One")
+    _note(alice, "Two")
+
+    response = alice_client.post(reverse("notifications_read_all"), HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'aria-label="Notifications, 0 unread"' in html
+    assert "bell-badge" not in html
+    assert "is-unread" not in html
+    assert "Marked 2 notifications read." in html  # for screen readers, in the live region
+    assert not Notification.objects.filter(user=alice, read_at=None)
+    # Said once, in the dropdown: not again as a message on the next page.
+    assert b"Marked 2" not in alice_client.get(reverse("notifications")).content
+
+
+def test_marking_one_read_from_htmx_returns_the_dropdown(alice_client: Client, alice: User) -> None:
+    notification = _note(alice, "One")
+    _note(alice, "Two")
+
+    response = alice_client.post(
+        reverse("notification_read", args=[notification.pk]), HTTP_HX_REQUEST="true"
+    )
+
+    assert response.status_code == 200
+    assert 'aria-label="Notifications, 1 unread"' in response.content.decode()
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+def test_the_dropdown_actions_require_login(client: Client, alice: User) -> None:
+    notification = _note(alice, "One")
+
+    for response in (
+        client.get(reverse("notifications_dropdown")),
+        client.post(reverse("notification_open", args=[notification.pk])),
+    ):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    notification.refresh_from_db()
+    assert notification.read_at is None
+
+
+def test_the_dropdown_actions_only_accept_their_method(alice_client: Client, alice: User) -> None:
+    notification = _note(alice, "One")
+
+    assert alice_client.get(reverse("notification_open", args=[notification.pk])).status_code == 405
+    assert alice_client.get(reverse("notifications_read_all")).status_code == 405
+    assert alice_client.post(reverse("notifications_dropdown")).status_code == 405
+    notification.refresh_from_db()
+    assert notification.read_at is None

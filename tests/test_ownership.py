@@ -9,7 +9,7 @@ from django.db.models import Model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.walks import model_for
+from tests.walks import model_for, object_url
 from tracker.applications.models import Application, Stage
 from tracker.exports.models import ImportJob
 from tracker.followups.models import FollowUp
@@ -62,7 +62,7 @@ def test_the_walk_finds_every_kind_of_object_url() -> None:
 
 @pytest.mark.parametrize("name", OBJECT_URLS)
 def test_object_urls_require_login(client: Client, name: str) -> None:
-    response = client.get(reverse(name, args=[1]))
+    response = client.get(object_url(name, 1))
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
@@ -77,7 +77,7 @@ def test_another_users_object_is_not_found(
     name: str,
     method: str,
 ) -> None:
-    url = reverse(name, args=[alices_things[_model_for(name)]])
+    url = object_url(name, alices_things[_model_for(name)], alices_things)
     data = {"stage": Stage.OFFER, "subject": "hijacked", "body": "x", "preset": "tomorrow"}
     before = (
         Application.objects.values_list("stage", flat=True).get(),
@@ -88,7 +88,7 @@ def test_another_users_object_is_not_found(
     response = getattr(bob_client, method)(url, data)
 
     # Exactly what a missing object gets: 404, or 405 where nobody may use that method.
-    missing = getattr(bob_client, method)(reverse(name, args=[987_654]), data)
+    missing = getattr(bob_client, method)(object_url(name, 987_654), data)
     assert response.status_code == missing.status_code
     assert response.status_code in (404, 405)
     assert response.content == missing.content.replace(

@@ -13,6 +13,11 @@ APPLICATION_FILTERS = [
     OpenApiParameter("q", description="Words found in the company, role, location or notes."),
     OpenApiParameter("applied_from", OpenApiTypes.DATE, description="Applied on or after."),
     OpenApiParameter("applied_to", OpenApiTypes.DATE, description="Applied on or before."),
+    OpenApiParameter(
+        "followup_due",
+        OpenApiTypes.BOOL,
+        description="Only applications with an open follow-up due by the end of today.",
+    ),
 ]
 NEW_APPLICATION = OpenApiExample(
     "A new application",

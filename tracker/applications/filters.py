@@ -1,20 +1,37 @@
 """The dashboard's filters, read from a query string: one definition for the pages, the
 CSV exports and the API, so "export what I see" exports exactly that."""
 
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from tracker.applications.models import Source, Stage
 from tracker.applications.selectors import ApplicationFilters
 
+_DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+
 
 class ApplicationFilterForm(forms.Form):
-    stage = forms.ChoiceField(choices=[("", "Any stage"), *Stage.choices], required=False)
-    source = forms.ChoiceField(choices=[("", "Any source"), *Source.choices], required=False)
+    stage = forms.ChoiceField(
+        choices=[("", "Any stage"), *Stage.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    source = forms.ChoiceField(
+        choices=[("", "Any source"), *Source.choices],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
-    applied_from = forms.DateField(label="Applied from", required=False)
-    applied_to = forms.DateField(label="Applied until", required=False)
+    applied_from = forms.DateField(label="Applied from", required=False, widget=_DATE)
+    applied_to = forms.DateField(label="Applied until", required=False, widget=_DATE)
+    followup_due = forms.BooleanField(
+        label="Follow-up due",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -33,4 +50,12 @@ class ApplicationFilterForm(forms.Form):
             search=data.get("q") or "",
             applied_from=data.get("applied_from"),
             applied_to=data.get("applied_to"),
+            followup_due_before=_start_of_tomorrow() if data.get("followup_due") else None,
         )
+
+
+def _start_of_tomorrow() -> datetime:
+    """ "Due" means due by the end of today, in the user's time zone (made current for
+    each request by the accounts middleware)."""
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return datetime.combine(tomorrow, time.min, tzinfo=timezone.get_current_timezone())

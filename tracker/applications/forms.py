@@ -1,12 +1,21 @@
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from tracker.applications import services
-from tracker.applications.models import Application, Rejection, Stage
+from tracker.applications.models import (
+    Application,
+    Contact,
+    ContactRole,
+    Interview,
+    InterviewKind,
+    Rejection,
+    Stage,
+)
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -153,3 +162,103 @@ class RejectionForm(forms.ModelForm[Rejection]):
 
     def clean_received_at(self) -> datetime | None:
         return _when(self.cleaned_data.get("received_at"))
+
+
+class ContactForm(forms.ModelForm[Contact]):
+    """A new contact for an application: the person and what they do there."""
+
+    class Meta:
+        model = Contact
+        fields = ("name", "email", "role")
+        labels = {"email": "Email (optional)"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Several forms share the application page: ids of their own keep labels apart.
+        kwargs.setdefault("auto_id", "contact-new-%s")
+        super().__init__(*args, **kwargs)
+
+
+class ContactLinkForm(forms.Form):
+    """Someone the user already knows, from another application, added to this one."""
+
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), label="Contact", empty_label="Choose a contact…"
+    )
+
+    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "contact-link-%s")
+        super().__init__(*args, **kwargs)
+        linkable = (
+            Contact.objects.filter(owner_id=application.owner_id)
+            .exclude(applications=application)
+            .select_related("company")
+            .order_by(Lower("company__name").asc(nulls_last=True), Lower("name"), "pk")
+        )
+        field = cast(forms.ModelChoiceField[Contact], self.fields["contact"])
+        field.queryset = linkable
+        # Read once for the page, grouped by company; a submitted choice is looked up in
+        # `linkable`, so a contact of someone else's (or one linked already) is no choice.
+        self.candidates = list(linkable)
+        groups: dict[str, list[tuple[int, str]]] = {}
+        for contact in self.candidates:
+            company = contact.company.name if contact.company else "No company"
+            groups.setdefault(company, []).append(
+                (contact.pk, f"{contact.name} · {contact.get_role_display()}")
+            )
+        field.choices = [("", field.empty_label or ""), *groups.items()]
+
+
+class ContactRoleForm(forms.Form):
+    role = forms.ChoiceField(choices=ContactRole.choices, label="Role")
+
+
+# An interview date outside these is a typo (and the far ends overflow in time zone maths).
+INTERVIEW_EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
+INTERVIEW_AHEAD = timedelta(days=2 * 365)
+
+
+class InterviewForm(forms.ModelForm[Interview]):
+    class Meta:
+        model = Interview
+        fields = ("kind", "scheduled_at", "interviewers", "notes")
+        widgets = {
+            "scheduled_at": DateTimeLocalInput(),
+            "interviewers": forms.CheckboxSelectMultiple(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"scheduled_at": "When", "notes": "Notes (optional)"}
+
+    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "interview-%s")
+        super().__init__(*args, **kwargs)
+        interviewers = cast(forms.ModelMultipleChoiceField[Contact], self.fields["interviewers"])
+        # Only the people on this application: another application's contact is no choice.
+        interviewers.queryset = application.contacts.all()
+        kind = cast(forms.ChoiceField, self.fields["kind"])
+        kind.choices = [("", "Choose…"), *InterviewKind.choices]
+        self.fields[
+            "scheduled_at"
+        ].help_text = (
+            f"Past or upcoming, in your time zone ({timezone.get_current_timezone_name()})."
+        )
+
+    def clean_scheduled_at(self) -> datetime:
+        value: datetime = self.cleaned_data["scheduled_at"]
+        if value < INTERVIEW_EARLIEST:
+            raise forms.ValidationError("Check the year: that is before 1970.")
+        if value > timezone.now() + INTERVIEW_AHEAD:
+            raise forms.ValidationError("Check the year: that is more than two years ahead.")
+        return value
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(
+        label="Notes",
+        required=False,
+        max_length=Application._meta.get_field("notes").max_length,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "notes-%s")
+        super().__init__(*args, **kwargs)

@@ -1,12 +1,17 @@
 """Every read of applications that a page or the API needs, scoped to one owner."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import cast
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce, Lower
+from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage, StageChange
+from tracker.followups.models import OPEN_STATUSES, FollowUp
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,27 @@ class ApplicationFilters:
     source: str = ""
     applied_from: date | None = None
     applied_to: date | None = None
+    # Only applications with an open follow-up due before this moment ("due today").
+    followup_due_before: datetime | None = None
+
+
+def _open_followups() -> QuerySet[FollowUp]:
+    """The open follow-ups of the application in the outer query."""
+    return FollowUp.objects.filter(application=OuterRef("pk"), status__in=OPEN_STATUSES)
+
+
+# A follow-up proposed without a date is due from the moment it was proposed.
+_DUE = Coalesce("due_at", "created_at")
+
+
+def with_next_followup(qs: QuerySet[Application]) -> QuerySet[Application]:
+    """Adds `next_followup_due`: when the earliest open follow-up is due, or None.
+
+    A correlated subquery over the follow-up's application index, so a page of cards
+    costs one query however many follow-ups each has.
+    """
+    earliest = _open_followups().order_by(_DUE).values(due=_DUE)[:1]
+    return qs.annotate(next_followup_due=Subquery(earliest))
 
 
 def application_list(
@@ -31,6 +57,10 @@ def application_list(
         qs = qs.filter(applied_on__gte=filters.applied_from)
     if filters.applied_to:
         qs = qs.filter(applied_on__lte=filters.applied_to)
+    if filters.followup_due_before:
+        before = filters.followup_due_before
+        due = Q(due_at__lt=before) | Q(due_at__isnull=True, created_at__lt=before)
+        qs = qs.filter(Exists(_open_followups().filter(due)))
     if filters.search:
         for word in filters.search.split():
             qs = qs.filter(
@@ -45,6 +75,14 @@ def application_list(
 def application_get(*, user: User, pk: int) -> Application:
     """One of the user's applications; another user's raises DoesNotExist, like a missing one."""
     return Application.objects.select_related("company").get(owner=user, pk=pk)
+
+
+def applications_by_ids(*, user: User, ids: list[int]) -> list[Application]:
+    """The user's applications with these ids; if any is not theirs, DoesNotExist."""
+    found = list(application_list(user=user).filter(pk__in=ids).order_by("company__name", "role"))
+    if len(found) != len(set(ids)):
+        raise Application.DoesNotExist
+    return found
 
 
 def application_stage_counts(*, user: User) -> dict[str, int]:
@@ -63,3 +101,129 @@ def application_stage_counts(*, user: User) -> dict[str, int]:
 def application_history(*, application: Application) -> QuerySet[StageChange]:
     """The timeline, in the order things happened (back-dated rows fall into place)."""
     return StageChange.objects.filter(application=application).order_by("at", "id")
+
+
+# The table's sortable columns: the name in the URL -> how the database orders it,
+# ascending. Every ordering ends on the id so that pages never overlap or skip a row.
+_STAGE_ORDER = Case(
+    *(When(stage=stage.value, then=Value(rank)) for rank, stage in enumerate(Stage)),
+    default=Value(len(Stage)),
+)
+TABLE_SORTS: dict[str, tuple[OrderBy, ...]] = {
+    "company": (Lower("company__name").asc(), Lower("role").asc()),
+    "role": (Lower("role").asc(), Lower("company__name").asc()),
+    "stage": (_STAGE_ORDER.asc(), F("stage_changed_at").desc()),
+    "applied": (F("applied_on").asc(nulls_first=True),),
+    "changed": (F("stage_changed_at").asc(),),
+    "followup": (F("next_followup_due").asc(nulls_last=True),),
+}
+DEFAULT_TABLE_SORT = "-changed"
+
+
+def application_table(
+    *, user: User, filters: ApplicationFilters, sort: str = DEFAULT_TABLE_SORT
+) -> QuerySet[Application]:
+    """The table's rows: filtered, sorted by `sort` ("role", "-applied", ...), each with
+    its next follow-up. An unknown sort falls back to the most recently changed first."""
+    descending = sort.startswith("-")
+    order = TABLE_SORTS.get(sort.removeprefix("-"))
+    if order is None:
+        descending, order = True, TABLE_SORTS["changed"]
+    if descending:
+        order = tuple(cast(OrderBy, o.copy().reverse_ordering()) for o in order)
+    qs = with_next_followup(application_list(user=user, filters=filters))
+    return qs.order_by(*order, "-id" if descending else "id")
+
+
+# The board shows each column's most recent cards; "show more" fetches the next ones.
+BOARD_COLUMN_SIZE = 20
+
+
+@dataclass(frozen=True)
+class BoardCard:
+    application: Application
+    days_in_stage: int
+    followup_due: datetime | None
+    followup_overdue: bool
+    # Due later today, in the user's time zone (overdue ones are not).
+    followup_today: bool
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    stage: Stage
+    count: int
+    # The cards to render now; `shown` counts every card on the page once they are
+    # (more than len(cards) when these follow a "show more").
+    cards: list[BoardCard]
+    shown: int
+
+    @property
+    def remaining(self) -> int:
+        return max(self.count - self.shown, 0)
+
+    @property
+    def last(self) -> BoardCard | None:
+        return self.cards[-1] if self.cards else None
+
+
+def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -> list[BoardCard]:
+    cards = []
+    rows = with_next_followup(qs.select_related("company").order_by("-stage_changed_at", "-id"))
+    for application in rows[:limit]:
+        due: datetime | None = application.next_followup_due  # type: ignore[attr-defined]
+        cards.append(
+            BoardCard(
+                application=application,
+                days_in_stage=max((now - application.stage_changed_at).days, 0),
+                followup_due=due,
+                followup_overdue=due is not None and due < now,
+                followup_today=due is not None
+                and due >= now
+                and timezone.localdate(due) == timezone.localdate(now),
+            )
+        )
+    return cards
+
+
+def board_card(*, user: User, pk: int, now: datetime) -> BoardCard:
+    """One card, as the board shows it; another user's raises DoesNotExist."""
+    cards = _cards(Application.objects.filter(owner=user, pk=pk), now)
+    if not cards:
+        raise Application.DoesNotExist
+    return cards[0]
+
+
+def board_columns(*, user: User, now: datetime) -> list[BoardColumn]:
+    """Every stage's column: its count and its most recent cards.
+
+    Three queries whatever the number of applications: the counts, then one query for
+    all the cards, each column's share picked by its own LIMITed subquery (which walks
+    the owner-stage index), rather than a query per column.
+    """
+    counts = application_stage_counts(user=user)
+    recent = Q()
+    for stage, count in counts.items():
+        if count:
+            newest = Application.objects.filter(owner=user, stage=stage).order_by(
+                "-stage_changed_at", "-id"
+            )
+            recent |= Q(pk__in=newest.values("pk")[:BOARD_COLUMN_SIZE])
+    by_stage: dict[str, list[BoardCard]] = {stage: [] for stage in counts}
+    if recent:
+        for card in _cards(Application.objects.filter(recent), now):
+            by_stage[card.application.stage].append(card)
+    return [
+        BoardColumn(stage=Stage(s), count=counts[s], cards=by_stage[s], shown=len(by_stage[s]))
+        for s in counts
+    ]
+
+
+def board_column_more(
+    *, user: User, stage: str, before: datetime, before_id: int, now: datetime
+) -> list[BoardCard]:
+    """The column's next cards after the one last shown (keyset, so a card moved in
+    the meantime neither repeats nor hides another)."""
+    older = Q(stage_changed_at__lt=before) | Q(stage_changed_at=before, pk__lt=before_id)
+    qs = Application.objects.filter(owner=user, stage=stage).filter(older)
+    return _cards(qs, now, limit=BOARD_COLUMN_SIZE)

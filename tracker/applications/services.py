@@ -277,6 +277,41 @@ def application_delete(*, application: Application) -> None:
         company.delete()
 
 
+# What the table's bulk actions may move applications to; anything else has its own form.
+BULK_STAGES = frozenset({Stage.GHOSTED, Stage.WITHDRAWN})
+
+
+def _owned(owner: User, ids: Sequence[int]) -> list[Application]:
+    """The owner's applications with these ids; any id that is not theirs refuses all."""
+    wanted = set(ids)
+    found = list(Application.objects.filter(owner=owner, pk__in=wanted).select_related("company"))
+    if not wanted or len(found) != len(wanted):
+        raise ValidationError({"ids": "Choose applications from your own list."})
+    return found
+
+
+@transaction.atomic
+def applications_bulk_change_stage(
+    *, owner: User, ids: Sequence[int], to_stage: str, source: str = ChangeSource.WEB
+) -> int:
+    """Moves several applications at once, all or none; returns how many moved."""
+    if to_stage not in BULK_STAGES:
+        raise ValidationError({"action": "That stage cannot be set for many at once."})
+    moved = 0
+    for application in _owned(owner, ids):
+        if application_change_stage(application=application, to_stage=to_stage, source=source):
+            moved += 1
+    return moved
+
+
+@transaction.atomic
+def applications_bulk_delete(*, owner: User, ids: Sequence[int]) -> int:
+    applications = _owned(owner, ids)
+    for application in applications:
+        application_delete(application=application)
+    return len(applications)
+
+
 @transaction.atomic
 def contact_create(
     *,
@@ -296,6 +331,35 @@ def contact_create(
     if any(a.owner_id != owner.pk for a in applications):
         raise ValidationError({"applications": "Unknown application."})
     contact.applications.set(applications)
+    return contact
+
+
+def _require_same_owner(application: Application, contact: Contact) -> None:
+    if contact.owner_id != application.owner_id:
+        raise ValidationError({"contact": "Unknown contact."})
+
+
+@transaction.atomic
+def contact_link(*, application: Application, contact: Contact) -> None:
+    """Adds one of the owner's contacts to an application; linking twice changes nothing."""
+    _require_same_owner(application, contact)
+    contact.applications.add(application)
+
+
+@transaction.atomic
+def contact_unlink(*, application: Application, contact: Contact) -> None:
+    """Takes a contact off an application. The contact stays, to be linked elsewhere."""
+    _require_same_owner(application, contact)
+    contact.applications.remove(application)
+
+
+@transaction.atomic
+def contact_update_role(*, owner: User, contact: Contact, role: str) -> Contact:
+    if contact.owner_id != owner.pk:
+        raise ValidationError({"contact": "Unknown contact."})
+    contact.role = role
+    contact.full_clean(exclude=["owner", "company"])
+    contact.save(update_fields=["role"])
     return contact
 
 
@@ -330,3 +394,19 @@ def interview_create(
             at=min(scheduled_at, timezone.now()),
         )
     return interview
+
+
+@transaction.atomic
+def interview_delete(*, interview: Interview) -> None:
+    """Forgets an interview (its thank-you goes with it). The stage history stays as it is:
+    the application did move on when the interview was logged."""
+    interview.delete()
+
+
+@transaction.atomic
+def application_update_notes(*, application: Application, notes: str) -> Application:
+    """Saves the notes alone, so a quick edit never writes back a stage it read earlier."""
+    application.notes = notes
+    application.full_clean(exclude=[f.name for f in Application._meta.fields if f.name != "notes"])
+    application.save(update_fields=["notes", "updated_at"])
+    return application

@@ -1,15 +1,27 @@
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import selectors, services
-from tracker.applications.forms import ApplicationForm, RejectionForm, StageChangeForm
-from tracker.applications.models import Application, ChangeSource, Rejection
+from tracker.applications.forms import (
+    ApplicationForm,
+    ContactForm,
+    ContactLinkForm,
+    InterviewForm,
+    NotesForm,
+    RejectionForm,
+    StageChangeForm,
+)
+from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
 from tracker.applications.shortcuts import get_application_for_user
+from tracker.applications.views_board import board_card_response
 from tracker.followups.paste import guess_from_message
 from tracker.followups.views import followups_panel_context
 
@@ -36,23 +48,33 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
-    return _render_detail(request, application, StageChangeForm(initial={"stage": ""}))
+    return _render_detail(request, application)
 
 
 def _render_detail(
     request: AuthenticatedRequest,
     application: Application,
-    stage_form: StageChangeForm,
+    stage_form: StageChangeForm | None = None,
     status: int = 200,
+    **bound: object,
 ) -> HttpResponse:
+    """The application page. A view whose form failed passes it in `bound` (as
+    `contact_form`, `interview_form`, ...) to show its errors where it was filled in."""
     context = {
         "application": application,
         "history": selectors.application_history(application=application),
         "rejection": Rejection.objects.filter(application=application).first(),
         "interviews": application.interviews.prefetch_related("interviewers"),
-        "contacts": application.contacts.all(),
-        "stage_form": stage_form,
+        "contacts": application.contacts.select_related("company"),
+        "stage_form": stage_form or StageChangeForm(initial={"stage": ""}),
+        "contact_roles": ContactRole.choices,
+        "now": timezone.now(),
+        "contact_form": ContactForm(),
+        "link_form": ContactLinkForm(application=application),
+        "interview_form": InterviewForm(application=application),
+        "notes_form": NotesForm(initial={"notes": application.notes}),
         **followups_panel_context(request, application),
+        **bound,
     }
     return render(request, "applications/detail.html", context, status=status)
 
@@ -113,6 +135,8 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
 
 @login_required
 def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The rejection form: a page of its own, or (for htmx) the board's dialog, which
+    gets the moved card back once the rejection is saved."""
     application = get_application_for_user(request, pk)
     existing = Rejection.objects.filter(application=application).first()
     if request.method == "POST" and "read_message" in request.POST:
@@ -122,19 +146,31 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.application_reject(
                 application=application,
-                source=ChangeSource.WEB,
+                source=ChangeSource.BOARD if request.htmx else ChangeSource.WEB,
                 **{name: form.cleaned_data[name] for name in RejectionForm.Meta.fields},
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
+            if request.htmx:
+                response = board_card_response(
+                    request, application.pk, f"Moved {application} to Rejected.", rejected=True
+                )
+                response["HX-Retarget"] = f"#card-{application.pk}"
+                response["HX-Reswap"] = "outerHTML"
+                return response
             messages.success(request, "Rejection recorded.")
             return redirect("application_detail", pk=application.pk)
-    return render(
-        request,
-        "applications/reject.html",
-        {"form": form, "application": application, "editing": existing is not None},
+    return _render_reject_form(
+        request, {"form": form, "application": application, "editing": existing is not None}
     )
+
+
+def _render_reject_form(request: AuthenticatedRequest, context: dict[str, Any]) -> HttpResponse:
+    if request.htmx:
+        context["in_dialog"] = True
+        return render(request, "applications/reject.html#reject-form", context)
+    return render(request, "applications/reject.html", context)
 
 
 def _reject_form_from_message(
@@ -158,4 +194,4 @@ def _reject_form_from_message(
         "editing": editing,
         "guess": guess.because,
     }
-    return render(request, "applications/reject.html", context)
+    return _render_reject_form(request, context)

@@ -1,10 +1,110 @@
+"""The board: a column per stage, cards moved by drag and drop (or the keyboard menu).
+
+The page works as plain HTML; board.js adds the dragging and saves each move through
+htmx, which gets the moved card back (and every column's count, out of band).
+"""
+
+import json
+
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications import selectors, services
+from tracker.applications.models import ChangeSource, Stage
+from tracker.applications.shortcuts import get_application_for_user
 
 
 @login_required
+@require_GET
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "applications/board.html", {})
+    columns = selectors.board_columns(user=request.user, now=timezone.now())
+    context = {
+        "columns": columns,
+        "total": sum(column.count for column in columns),
+        "stages": Stage.choices,
+    }
+    return render(request, "applications/board.html", context)
+
+
+class MoreCardsForm(forms.Form):
+    """Where the column's "show more" left off: the last card shown."""
+
+    before = forms.DateTimeField()
+    id = forms.IntegerField(min_value=1)
+    shown = forms.IntegerField(min_value=0)
+
+
+@login_required
+@require_GET
+def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse:
+    if stage not in Stage.values:
+        raise Http404("No such stage.")
+    form = MoreCardsForm(request.GET)
+    if not form.is_valid():
+        return HttpResponse("Could not tell which cards come next.", status=400)
+    cards = selectors.board_column_more(
+        user=request.user,
+        stage=stage,
+        before=form.cleaned_data["before"],
+        before_id=form.cleaned_data["id"],
+        now=timezone.now(),
+    )
+    column = selectors.BoardColumn(
+        stage=Stage(stage),
+        count=selectors.application_stage_counts(user=request.user)[stage],
+        cards=cards,
+        shown=form.cleaned_data["shown"] + len(cards),
+    )
+    return render(request, "applications/board.html#more-cards", {"column": column})
+
+
+class MoveForm(forms.Form):
+    stage = forms.ChoiceField(choices=Stage.choices)
+
+
+@login_required
+@require_POST
+def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Saves a move made on the board. Answers with the card as it now is, or a 400
+    whose text the board shows while it puts the card back where it was."""
+    application = get_application_for_user(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose one of the stages.", status=400)
+    to_stage = form.cleaned_data["stage"]
+    if to_stage == Stage.REJECTED:
+        # A rejection needs its details (they decide the follow-up): the board opens
+        # the rejection form instead, which saves the move with them.
+        return HttpResponse("Record the rejection details to move it to Rejected.", status=400)
+    try:
+        change = services.application_change_stage(
+            application=application, to_stage=to_stage, source=ChangeSource.BOARD
+        )
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages), status=400)
+    label = Stage(to_stage).label
+    said = f"Moved {application} to {label}." if change else f"Already in {label}."
+    return board_card_response(request, application.pk, said)
+
+
+def board_card_response(
+    request: AuthenticatedRequest, pk: int, message: str, *, rejected: bool = False
+) -> HttpResponse:
+    """The card as the board shows it, each column's count out of band, and a message
+    for the board's status line (and, after the rejection dialog, word to close it)."""
+    context = {
+        "card": selectors.board_card(user=request.user, pk=pk, now=timezone.now()),
+        "counts": selectors.application_stage_counts(user=request.user),
+    }
+    response = render(request, "applications/board.html#moved-card", context)
+    events: dict[str, object] = {"rebound:board-status": message}
+    if rejected:
+        events["rebound:rejected"] = True
+    response["HX-Trigger"] = json.dumps(events)
+    return response

@@ -1,28 +1,186 @@
+"""The table: search, filters and sort in the URL (so a view can be bookmarked and the
+Export button exports exactly it), pagination, and bulk actions on the ticked rows."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
-from tracker.applications import selectors
+from tracker.applications import selectors, services
 from tracker.applications.filters import ApplicationFilterForm
-from tracker.applications.models import Stage
+from tracker.applications.models import Application, Stage
 
 PAGE_SIZE = 50
+# The filter form's fields besides the search box, in the order the page shows them.
+FILTER_FIELDS = ("stage", "source", "applied_from", "applied_to", "followup_due")
+
+
+@dataclass(frozen=True)
+class SortHeader:
+    label: str
+    url: str
+    # What aria-sort says of this column: "ascending", "descending" or "none".
+    state: str
+    css: str = ""
+
+
+# (sort key, label, the classes that hide the column on small screens)
+TABLE_COLUMNS = [
+    ("company", "Company", ""),
+    ("role", "Role", "d-none d-md-table-cell"),
+    ("stage", "Stage", ""),
+    ("applied", "Applied on", "d-none d-lg-table-cell"),
+    ("changed", "Last change", "d-none d-sm-table-cell"),
+    ("followup", "Next follow-up", "d-none d-xl-table-cell"),
+]
+
+
+def _sort_headers(query: QueryDict, sort: str) -> list[SortHeader]:
+    """Each column's header link: sorts by it, or flips the order if it already does."""
+    headers = []
+    for key, label, css in TABLE_COLUMNS:
+        params = query.copy()
+        params.pop("page", None)
+        if sort == key:
+            state, params["sort"] = "ascending", f"-{key}"
+        elif sort == f"-{key}":
+            state, params["sort"] = "descending", key
+        else:
+            state, params["sort"] = "none", key
+        headers.append(SortHeader(label, f"?{params.urlencode()}", state, css))
+    return headers
+
+
+@dataclass(frozen=True)
+class StageLink:
+    label: str
+    count: int
+    url: str
+    current: bool
+    css: str
+
+
+def _stage_links(query: QueryDict, counts: dict[str, int], current: str) -> list[StageLink]:
+    """The stage pills: each keeps the other filters and the sort, and starts at page 1."""
+    links = []
+    for value, label, count in [("", "All", sum(counts.values()))] + [
+        (s.value, s.label, counts[s.value]) for s in Stage
+    ]:
+        params = query.copy()
+        params.pop("page", None)
+        params.pop("stage", None)
+        if value:
+            params["stage"] = value
+        url = f"?{params.urlencode()}" if params else reverse("application_table")
+        links.append(StageLink(label, count, url, value == current, value or "all"))
+    return links
 
 
 @login_required
+@require_GET
 def application_table(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
-    filters = ApplicationFilterForm(request.GET).filters()
-    applications = selectors.application_list(user=user, filters=filters)
-    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    form = ApplicationFilterForm(request.GET)
+    filters = form.filters()
+    sort = request.GET.get("sort", "")
+    if sort.removeprefix("-") not in selectors.TABLE_SORTS:
+        sort = selectors.DEFAULT_TABLE_SORT
+    rows = selectors.application_table(user=user, filters=filters, sort=sort)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.application_stage_counts(user=user)
+    without_page = request.GET.copy()
+    without_page.pop("page", None)
     context = {
         "page": page,
-        "stage_counts": [(s, counts[s.value]) for s in Stage],
+        "form": form,
+        "sort_headers": _sort_headers(request.GET, sort),
+        "stage_links": _stage_links(request.GET, counts, filters.stage),
+        "filter_fields": [form[name] for name in FILTER_FIELDS],
         "total": sum(counts.values()),
         "current_stage": filters.stage,
         "search": filters.search,
+        "filtered": filters != selectors.ApplicationFilters(),
+        "query": without_page.urlencode(),
+        "bulk_actions": BulkActionForm.ACTIONS,
     }
     return render(request, "applications/table.html", context)
+
+
+class IdsField(forms.Field):
+    """The ticked rows' ids, from repeated `ids=` fields."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"required": "Tick at least one application first."}
+
+    def to_python(self, value: object) -> list[int]:
+        if not value:
+            return []
+        try:
+            return sorted({int(v) for v in value})  # type: ignore[attr-defined]
+        except (TypeError, ValueError):
+            raise ValidationError("Those are not applications.", code="invalid") from None
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("ghosted", "Mark ghosted"),
+        ("withdrawn", "Mark withdrawn"),
+        ("delete", "Delete…"),
+    ]
+
+    action = forms.ChoiceField(choices=ACTIONS, error_messages={"required": "Choose an action."})
+    ids = IdsField()
+    confirmed = forms.BooleanField(required=False)
+    # The table's query string, to go back to the same view afterwards.
+    back = forms.CharField(required=False, max_length=2000)
+
+
+def _table_url(request: AuthenticatedRequest, back: str) -> str:
+    url = reverse("application_table")
+    if back and url_has_allowed_host_and_scheme(f"{url}?{back}", allowed_hosts=None):
+        return f"{url}?{back}"
+    return url
+
+
+@login_required
+@require_POST
+def application_bulk(request: AuthenticatedRequest) -> HttpResponse:
+    form = BulkActionForm(request.POST)
+    back = _table_url(request, request.POST.get("back", ""))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(e) for e in errors))
+        return redirect(back)
+    action, ids = form.cleaned_data["action"], form.cleaned_data["ids"]
+    if action == "delete" and not form.cleaned_data["confirmed"]:
+        try:
+            applications = selectors.applications_by_ids(user=request.user, ids=ids)
+        except Application.DoesNotExist:
+            messages.error(request, "Choose applications from your own list.")
+            return redirect(back)
+        context = {"applications": applications, "back": form.cleaned_data["back"]}
+        return render(request, "applications/bulk_delete.html", context)
+    try:
+        if action == "delete":
+            done = services.applications_bulk_delete(owner=request.user, ids=ids)
+            messages.success(request, f"Deleted {done} application{'s' if done != 1 else ''}.")
+        else:
+            done = services.applications_bulk_change_stage(
+                owner=request.user, ids=ids, to_stage=action
+            )
+            label = Stage(action).label
+            messages.success(
+                request, f"Marked {done} application{'s' if done != 1 else ''} {label.lower()}."
+            )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(back)

@@ -20,6 +20,12 @@ def notification_inbox(*, user: User) -> QuerySet[Notification]:
     )
 
 
+def notification_latest(*, user: User, limit: int) -> list[Notification]:
+    """The bell's dropdown: the newest few in-app notifications, in one query."""
+    inbox = notification_inbox(user=user).only("pk", "title", "link", "created_at", "read_at")
+    return list(inbox[:limit])
+
+
 def notification_get(*, user: User, pk: int) -> Notification:
     """One of the user's in-app notifications; anyone else's raises DoesNotExist."""
     return Notification.objects.get(user=user, channel=Channel.IN_APP, pk=pk)

@@ -4,13 +4,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.notifications import selectors, services
 from tracker.notifications.models import Notification
 
 PAGE_SIZE = 25
+DROPDOWN_SIZE = 6
 
 
 def _get_notification_for_user(request: AuthenticatedRequest, pk: int) -> Notification:
@@ -30,6 +32,17 @@ def _back_to_list(request: AuthenticatedRequest) -> HttpResponse:
     return redirect(url)
 
 
+def _dropdown(request: AuthenticatedRequest, *, marked: int | None = None) -> HttpResponse:
+    """The bell's dropdown body, with the bell's new count swapped in beside it."""
+    latest = selectors.notification_latest(user=request.user, limit=DROPDOWN_SIZE)
+    context = {"latest": latest, "marked": marked}
+    return render(request, "notifications/bell.html#dropdown", context)
+
+
+def _is_htmx(request: AuthenticatedRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
 @login_required
 def notifications_page(request: AuthenticatedRequest) -> HttpResponse:
     inbox = selectors.notification_inbox(user=request.user)
@@ -38,11 +51,33 @@ def notifications_page(request: AuthenticatedRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def notifications_dropdown(request: AuthenticatedRequest) -> HttpResponse:
+    """Loaded when the bell opens, so that other pages pay only for the count."""
+    return _dropdown(request)
+
+
+@login_required
+@require_POST
+def notification_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Marks it read and goes where it points, if that is a page of this site."""
+    notification = _get_notification_for_user(request, pk)
+    services.notification_mark_read(notification=notification)
+    link = notification.link
+    # The link is written by the app, but a redirect must never leave the site.
+    if link.startswith("/") and url_has_allowed_host_and_scheme(link, allowed_hosts=None):
+        return redirect(link)
+    return redirect("notifications")
+
+
+@login_required
 def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     notification = _get_notification_for_user(request, pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     services.notification_mark_read(notification=notification)
+    if _is_htmx(request):
+        return _dropdown(request)
     return _back_to_list(request)
 
 
@@ -50,6 +85,8 @@ def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
     marked = services.notifications_mark_all_read(user=request.user)
+    if _is_htmx(request):
+        return _dropdown(request, marked=marked)
     if marked:
         messages.success(request, f"Marked {marked} notification{'s' if marked != 1 else ''} read.")
     return _back_to_list(request)

@@ -1,0 +1,179 @@
+"""The application page's contacts, interviews and notes: small forms, each a POST that
+saves through a service and comes back to the page (or shows it again with the errors)."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
+
+from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications import services
+from tracker.applications.forms import (
+    ContactForm,
+    ContactLinkForm,
+    ContactRoleForm,
+    InterviewForm,
+    NotesForm,
+)
+from tracker.applications.models import Application, Contact
+from tracker.applications.shortcuts import get_application_for_user
+from tracker.applications.views import _render_detail
+
+
+def _back_to(application: Application, section: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(
+        reverse("application_detail", args=[application.pk]) + f"#{section}"
+    )
+
+
+def _refused(form: forms.BaseForm, exc: ValidationError, **rename: str) -> None:
+    """Puts a service's refusal on the form: on the field it names, else above the form."""
+    for name, errors in exc.update_error_dict({}).items():
+        field = rename.get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _contact_of(application: Application, contact_pk: int) -> Contact:
+    return get_object_or_404(application.contacts.all(), pk=contact_pk)
+
+
+@login_required
+@require_POST
+def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        try:
+            contact = services.contact_create(
+                owner=request.user,
+                company=application.company,
+                applications=[application],
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, f"Added {contact.name}.")
+            return _back_to(application, "contacts")
+    return _render_detail(request, application, status=400, contact_form=form)
+
+
+@login_required
+@require_POST
+def application_contact_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = ContactLinkForm(request.POST, application=application)
+    if form.is_valid():
+        contact = form.cleaned_data["contact"]
+        try:
+            services.contact_link(application=application, contact=contact)
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, f"Added {contact.name}.")
+            return _back_to(application, "contacts")
+    return _render_detail(request, application, status=400, link_form=form)
+
+
+@login_required
+@require_POST
+def application_contact_role(
+    request: AuthenticatedRequest, pk: int, contact_pk: int
+) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    contact = _contact_of(application, contact_pk)
+    form = ContactRoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.contact_update_role(
+                owner=request.user, contact=contact, role=form.cleaned_data["role"]
+            )
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(
+                request, f"Changed {contact.name}'s role to {contact.get_role_display()}."
+            )
+            return _back_to(application, "contacts")
+    return _render_detail(
+        request, application, status=400, role_form=form, role_contact_pk=contact.pk
+    )
+
+
+@login_required
+@require_POST
+def application_contact_unlink(
+    request: AuthenticatedRequest, pk: int, contact_pk: int
+) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    contact = _contact_of(application, contact_pk)
+    services.contact_unlink(application=application, contact=contact)
+    messages.success(request, f"Removed {contact.name} from this application.")
+    return _back_to(application, "contacts")
+
+
+@login_required
+@require_POST
+def application_interview_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = InterviewForm(request.POST, application=application)
+    if form.is_valid():
+        stage_before = application.stage
+        try:
+            interview = services.interview_create(
+                application=application,
+                scheduled_at=form.cleaned_data["scheduled_at"],
+                kind=form.cleaned_data["kind"],
+                interviewers=list(form.cleaned_data["interviewers"]),
+                notes=form.cleaned_data["notes"],
+            )
+        except ValidationError as exc:
+            # The stage change it may make names its moment `at`.
+            _refused(form, exc, at="scheduled_at")
+        else:
+            when = date_format(timezone.localtime(interview.scheduled_at), "D j M Y, H:i")
+            messages.success(
+                request, f"Logged the interview: {interview.get_kind_display()}, {when}."
+            )
+            if application.stage != stage_before:
+                messages.success(request, f"Moved to {application.get_stage_display()}.")
+            return _back_to(application, "interviews")
+    return _render_detail(request, application, status=400, interview_form=form)
+
+
+@login_required
+@require_POST
+def application_interview_delete(
+    request: AuthenticatedRequest, pk: int, interview_pk: int
+) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    interview = get_object_or_404(application.interviews.all(), pk=interview_pk)
+    services.interview_delete(interview=interview)
+    messages.success(request, "Deleted the interview.")
+    return _back_to(application, "interviews")
+
+
+@login_required
+@require_POST
+def application_notes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = NotesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_update_notes(
+                application=application, notes=form.cleaned_data["notes"]
+            )
+        except ValidationError as exc:
+            # The page shows the saved notes, not the refused ones.
+            application.refresh_from_db(fields=["notes"])
+            _refused(form, exc)
+        else:
+            messages.success(request, "Saved the notes.")
+            return _back_to(application, "notes")
+    return _render_detail(request, application, status=400, notes_form=form)
