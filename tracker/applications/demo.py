@@ -5,11 +5,12 @@ Histories are what the stage-change service would have written, just without its
 """
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from tracker.accounts.models import User
@@ -61,6 +62,9 @@ PATHS: list[tuple[list[str], int]] = [
     ([Stage.APPLIED, Stage.GHOSTED], 19),
 ]
 BATCH = 2_000
+# Looked up once: a Choices class builds its list of values on every access.
+SOURCES = Source.values
+INTERVIEW_KINDS = InterviewKind.values
 
 
 @dataclass
@@ -114,7 +118,7 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
                     company=companies[p.company],
                     role=p.role,
                     location=rng.choice(LOCATIONS),
-                    source=rng.choice(Source.values),
+                    source=rng.choice(SOURCES),
                     applied_on=None if p.stages[0] == Stage.WISHLIST else p.times[0].date(),
                     stage=p.stages[-1],
                     stage_changed_at=p.times[-1],
@@ -126,30 +130,39 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
                 for p in chunk
             ]
         )
-        StageChange.objects.bulk_create(
-            StageChange(
-                application=app,
-                from_stage=p.stages[i - 1] if i else "",
-                to_stage=stage,
-                at=p.times[i],
-                source=ChangeSource.WEB,
-            )
-            for app, p in zip(applications, chunk, strict=True)
-            for i, stage in enumerate(p.stages)
+        _insert(
+            StageChange,
+            (
+                {
+                    "application_id": app.pk,
+                    "from_stage": p.stages[i - 1] if i else "",
+                    "to_stage": stage,
+                    "at": p.times[i],
+                    "source": ChangeSource.WEB,
+                }
+                for app, p in zip(applications, chunk, strict=True)
+                for i, stage in enumerate(p.stages)
+            ),
         )
-        Interview.objects.bulk_create(
-            Interview(
-                application=app,
-                scheduled_at=p.times[p.stages.index(Stage.INTERVIEWING)],
-                kind=rng.choice(InterviewKind.values),
-            )
-            for app, p in zip(applications, chunk, strict=True)
-            if Stage.INTERVIEWING in p.stages
+        _insert(
+            Interview,
+            (
+                {
+                    "application_id": app.pk,
+                    "scheduled_at": p.times[p.stages.index(Stage.INTERVIEWING)],
+                    "kind": rng.choice(INTERVIEW_KINDS),
+                }
+                for app, p in zip(applications, chunk, strict=True)
+                if Stage.INTERVIEWING in p.stages
+            ),
         )
-        Rejection.objects.bulk_create(
-            _rejection(rng, app, p)
-            for app, p in zip(applications, chunk, strict=True)
-            if p.stages[-1] == Stage.REJECTED
+        _insert(
+            Rejection,
+            (
+                _rejection(rng, app, p)
+                for app, p in zip(applications, chunk, strict=True)
+                if p.stages[-1] == Stage.REJECTED
+            ),
         )
         if with_people:
             _contacts(rng, owner, applications, chunk)
@@ -180,24 +193,52 @@ def _followups(owner: User, now: datetime) -> None:
         followups.followup_mark_sent(followup=oldest, at=oldest.due_at)
 
 
-def _rejection(rng: random.Random, application: Application, plan: Plan) -> Rejection:
-    if Stage.INTERVIEWING in plan.stages:
-        return Rejection(
-            application=application,
-            received_at=plan.times[-1],
-            channel=RejectionChannel.PERSONAL_EMAIL,
-            sender_role=SenderRole.HIRING_MANAGER,
-            sender_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
-            message="Thank you for the time you spent with the team. We have decided to move "
-            "forward with another candidate whose experience is closer to what we need now.",
-        )
-    return Rejection(
-        application=application,
-        received_at=plan.times[-1],
-        channel=RejectionChannel.AUTOMATED,
-        message="Due to the high volume of applications, we will not be moving forward. "
-        "We will keep your resume on file.",
+def _insert(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
+    """What `bulk_create` stores, for rows whose ids nobody needs back, in one executemany.
+
+    At 100,000 applications, building a model instance and compiling an INSERT for each of
+    the 350,000 history, interview and rejection rows was most of the seeding time. Fields
+    left out get their default, as a new instance would; `auto_now` ones the time now.
+    """
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+
+    def value(field: models.Field[Any, Any], row: dict[str, Any]) -> Any:
+        if field.attname in row:
+            found = row[field.attname]
+        elif getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            found = timezone.now()
+        else:
+            found = field.get_default()
+        return field.get_db_prep_save(found, connection)
+
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [[value(f, row) for f in fields] for row in rows])
+
+
+def _rejection(rng: random.Random, application: Application, plan: Plan) -> dict[str, Any]:
+    if Stage.INTERVIEWING in plan.stages:
+        return {
+            "application_id": application.pk,
+            "received_at": plan.times[-1],
+            "channel": RejectionChannel.PERSONAL_EMAIL,
+            "sender_role": SenderRole.HIRING_MANAGER,
+            "sender_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            "message": "Thank you for the time you spent with the team. We have decided to "
+            "move forward with another candidate whose experience is closer to what we need now.",
+        }
+    return {
+        "application_id": application.pk,
+        "received_at": plan.times[-1],
+        "channel": RejectionChannel.AUTOMATED,
+        "message": "Due to the high volume of applications, we will not be moving forward. "
+        "We will keep your resume on file.",
+    }
 
 
 def _contacts(

@@ -1,10 +1,59 @@
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications import insights as selectors
+from tracker.applications.models import Application, Stage
+
+
+class DateRangeForm(forms.Form):
+    applied_from = forms.DateField(label="Applied from", required=False)
+    applied_to = forms.DateField(label="Applied until", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
+        if start and end and start > end:
+            self.add_error("applied_to", "The end of the range is before its start.")
+        return cleaned
 
 
 @login_required
 def insights(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "applications/insights.html", {})
+    form = DateRangeForm(request.GET)
+    # A range with a mistake in it is shown with its error, and the page covers all dates.
+    dates = form.cleaned_data if form.is_valid() else {}
+    summary = selectors.insights_summary(
+        user=request.user,
+        applied_from=dates.get("applied_from"),
+        applied_to=dates.get("applied_to"),
+    )
+    filtered = any(dates.values())
+    context = {
+        "form": form,
+        "filtered": filtered,
+        "summary": summary,
+        # Which empty state to show: nothing at all yet, or nothing in this range.
+        "has_any": summary is not None
+        or (filtered and Application.objects.filter(owner=request.user).exists()),
+        "chart_data": _chart_data(summary) if summary else None,
+        "sample": selectors.DURATION_SAMPLE,
+    }
+    return render(request, "applications/insights.html", context)
+
+
+def _chart_data(summary: selectors.Insights) -> dict[str, Any]:
+    """What static/js/insights.js draws; the page's tables carry the same figures."""
+    return {
+        "stages": dict(Stage.choices),
+        "flows": [{"from": f.source, "to": f.target, "flow": f.count} for f in summary.flows.flows],
+        "weeks": [
+            {"start": w.start.isoformat(), "label": f"{w.start.day} {w.start:%b}", "count": w.count}
+            for w in summary.counts.weeks
+        ],
+        "channels": [{"label": c.label, "count": c.count} for c in summary.channels],
+    }
