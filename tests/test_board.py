@@ -71,7 +71,7 @@ def test_a_card_shows_days_in_its_stage_and_an_overdue_follow_up(
     quiet_card = html[html.index(f'id="card-{quiet.pk}"') :]
     assert "12 days" in quiet_card[: quiet_card.index("</li>")]
     late_card = html[html.index(f'id="card-{late.pk}"') :]
-    assert "Follow-up overdue" in late_card[: late_card.index("</li>")]
+    assert "is-overdue" in late_card[: late_card.index("</li>")]
 
 
 def test_a_long_column_shows_its_newest_cards_and_the_rest_on_demand(

@@ -1,21 +1,55 @@
-"""A new user's first minutes, in headless chromium; also refreshes the README's screenshots."""
+"""The dashboard in headless chromium: a new user's first minutes, the board's drag and
+drop (and its keyboard and failure paths), the table's filters and export, the bell;
+also refreshes the README's screenshots.
 
+The `page` fixture fails a test on any console error (a CSP violation is one) and on any
+response of 400 or more, unless the test said it expects that refusal (`refusals`).
+"""
+
+import csv
 import os
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from django.test import Client
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    FloatRect,
+    Locator,
+    Page,
+    Response,
+    ViewportSize,
+    expect,
+    sync_playwright,
+)
 
+from tests.factories import application_for
 from tests.workers import celery_worker
 from tracker.accounts.models import User
 from tracker.applications.demo import demo_seed
+from tracker.applications.models import Application, Rejection, Stage
+from tracker.applications.selectors import BOARD_COLUMN_SIZE
+from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
 # `make screenshots` sets SCREENSHOT_DIR=docs/screenshots; a plain test run leaves them alone.
 SHOT_DIR = os.environ.get("SCREENSHOT_DIR")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Wide enough for all nine columns of the board, so that any can be a drop target.
+WIDE: ViewportSize = {"width": 1920, "height": 1000}
+# How Chromium ("Failed to load resource: ... status of 404 (Not Found)") and htmx
+# ("Response Status Error Code 404 from /path") log a refused request.
+REFUSAL_LOGGED = re.compile(
+    r"status of (?P<status>\d{3}) "
+    r"|Response Status Error Code (?P<htmx_status>\d{3}) from (?P<path>[^\s,]+)"
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,6 +59,29 @@ pytestmark = [
         reason="Debian's chromium is not installed (apt-get install chromium)",
     ),
 ]
+
+
+@dataclass
+class Refusals:
+    """Responses of 400 and more that a test provokes on purpose; any other fails it."""
+
+    expected: list[tuple[int, str]] = field(default_factory=list)
+    seen: set[tuple[int, str]] = field(default_factory=set)
+
+    def expect(self, status: int, path: str) -> None:
+        self.expected.append((status, path))
+
+    def allows(self, status: int, url: str) -> bool:
+        for expected in self.expected:
+            if expected[0] == status and urlsplit(url).path == expected[1]:
+                self.seen.add(expected)
+                return True
+        return False
+
+
+@pytest.fixture
+def refusals() -> Refusals:
+    return Refusals()
 
 
 @pytest.fixture
@@ -42,18 +99,34 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, live_server: object) -> Iterator[Page]:
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
+def page(browser: Browser, live_server: object, refusals: Refusals) -> Iterator[Page]:
+    page = browser.new_page(viewport=WIDE, accept_downloads=True)
+    page.set_default_timeout(10_000)
     failures: list[str] = []
-    page.on(
-        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None
-    )
-    page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400 and not refusals.allows(response.status, response.url):
+            failures.append(f"{response.status} {response.url}")
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        # Chromium logs each refused request as a console error, and so does htmx.
+        if found := REFUSAL_LOGGED.search(message.text):
+            url = found["path"] or message.location.get("url", "")
+            if refusals.allows(int(found["status"] or found["htmx_status"]), url):
+                return
+        failures.append(message.text)
+
+    page.on("response", on_response)
+    page.on("console", on_console)
     yield page
     assert failures == [], "the browser saw errors"
+    assert refusals.seen == set(refusals.expected), "an expected refusal did not happen"
 
 
 def _log_in(page: Page, base: str, username: str) -> None:
+    """Through the login form, as a user does."""
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("correct horse battery")
@@ -61,10 +134,66 @@ def _log_in(page: Page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_a_new_user_adds_an_application_and_follows_up_on_its_rejection(
+def _sign_in(page: Page, base: str, user: User) -> None:
+    """A session made on the server side and handed to the browser: no login page."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base}]
+    )
+
+
+# --- The board ---------------------------------------------------------------------------
+
+
+def _card(page: Page, application: Application) -> Locator:
+    return page.locator(f"#card-{application.pk}")
+
+
+def _column(page: Page, stage: str) -> Locator:
+    return page.locator(f"#cards-{stage}")
+
+
+def _drag(page: Page, src: Locator, dst: Locator) -> None:
+    """A drag with real mouse moves: SortableJS ignores Playwright's drag_to()."""
+    box, target = src.bounding_box(), dst.bounding_box()
+    assert box is not None
+    assert target is not None
+    page.mouse.move(box["x"] + 40, box["y"] + 30)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 60, box["y"] + 40, steps=5)
+    page.mouse.move(target["x"] + 50, target["y"] + 40, steps=20)
+    page.mouse.up()
+
+
+def _expect_count(page: Page, stage: str, count: int) -> None:
+    """The column's count badge (its words are for screen readers)."""
+    words = rf"^\s*{count} applications?\s*$"
+    expect(page.locator(f"#count-{stage}")).to_have_text(re.compile(words))
+
+
+def _open_board(page: Page, base: str) -> Locator:
+    """The board, once board.js has wired it up; returns its status line."""
+    # goto() waits for the load event, which comes after the deferred scripts ran.
+    page.goto(f"{base}/")
+    return page.locator("#board-status")
+
+
+def _history(application: Application) -> list[tuple[str, str]]:
+    return [(c.to_stage, c.source) for c in application.history.order_by("at", "id")]
+
+
+def test_a_new_user_tracks_an_application_from_the_board_to_the_export(
     page: Page, live_server: object, alice: User, tmp_path: Path
 ) -> None:
     base = str(live_server)
+    # Neighbours for the filters to leave out, and one for them to keep.
+    application_for(alice, company="Hooli", role="Data Analyst")
+    kept = application_for(
+        alice, company="Hooli", role="Site Reliability Engineer", stage="rejected"
+    )
+    application_for(alice, company="Pied Piper", role="Platform Engineer", stage="rejected")
     _log_in(page, base, "alice")
 
     page.get_by_role("link", name="Add application").first.click()
@@ -73,67 +202,315 @@ def test_a_new_user_adds_an_application_and_follows_up_on_its_rejection(
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/applications/*/")
     assert page.get_by_role("heading", name="Platform Engineer").is_visible()
+    application = alice.application_set.get(company__name="Hooli", role="Platform Engineer")
 
-    page.get_by_role("combobox", name="Stage").select_option("interviewing")
-    page.get_by_role("button", name="Move").click()
-    page.wait_for_url("**/applications/*/")
-    assert page.get_by_text("Moved to Interviewing").is_visible()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Board").click()
+    page.wait_for_url(f"{base}/")
+    status = _open_board(page, base)
+    card = _card(page, application)
+    expect(_column(page, "applied").locator(card)).to_be_visible()
+    _expect_count(page, "applied", 2)
 
-    page.get_by_role("link", name="Mark rejected").click()
-    page.get_by_label("The email, pasted (optional)").fill(
-        "Hi Alice,\n\nThanks for meeting the team in the interview; we went another way.\n\n"
-        "Best,\nGavin Belson\nHead of Platform\n"
-    )
-    page.get_by_role("button", name="Fill in from the message").click()
-    assert page.get_by_text("Rebound read the message").is_visible()
-    assert page.get_by_label("Their name").input_value() == "Gavin Belson"
-    assert page.get_by_label("How did it arrive?").input_value() == "personal_email"
+    _drag(page, card, _column(page, "interviewing"))
+    expect(status).to_have_text("Moved Platform Engineer at Hooli to Interviewing.")
+    expect(_column(page, "interviewing").locator(card)).to_be_visible()
+    expect(card).not_to_have_attribute("aria-busy", "true")
+    _expect_count(page, "interviewing", 1)
+    _expect_count(page, "applied", 1)
+    application.refresh_from_db()
+    assert application.stage == "interviewing"
+    assert _history(application)[-1] == ("interviewing", "board")
+
+    # The rejection's follow-up is proposed by the worker, which must see the save.
     with celery_worker(tmp_path / "worker.log"):
-        page.get_by_role("button", name="Save rejection").click()
-        page.wait_for_url("**/applications/*/")
-        assert page.get_by_text("Rejection recorded").is_visible()
-        # The real worker proposes the reply; the page polls until it appears.
-        card = page.locator(".followup-card", has_text="Reply to the rejection")
-        card.wait_for(timeout=10_000)
-    assert "Hi Gavin," in card.get_by_role("textbox", name="Message").input_value()
-    card.get_by_role("button", name="Mark sent").click()
-    assert page.get_by_text("Marked as sent").is_visible()
+        _drag(page, card, _column(page, "rejected"))
+        dialog = page.locator("#reject-dialog")
+        expect(dialog).to_be_visible()
+        dialog.get_by_label("The email, pasted (optional)").fill(
+            "Hi Alice,\n\nThanks for meeting the team in the interview; we went another way.\n\n"
+            "Best,\nGavin Belson\nHead of Platform\n"
+        )
+        dialog.get_by_role("button", name="Fill in from the message").click()
+        expect(dialog.get_by_text("Rebound read the message")).to_be_visible()
+        expect(dialog.get_by_label("Their name")).to_have_value("Gavin Belson")
+        expect(dialog.get_by_label("How did it arrive?")).to_have_value("personal_email")
+        dialog.get_by_role("button", name="Save rejection").click()
+        expect(dialog).to_be_hidden()
+        expect(status).to_have_text("Moved Platform Engineer at Hooli to Rejected.")
+        expect(_column(page, "rejected").locator(card)).to_be_visible()
+        _expect_count(page, "rejected", 3)
+        _expect_count(page, "interviewing", 0)
 
-    application = alice.application_set.get()
+        card.get_by_role("link", name="Hooli").click()
+        page.wait_for_url(f"**/applications/{application.pk}/")
+        # The real worker proposes the reply; the page polls until it appears.
+        followup = page.locator(".followup-card", has_text="Reply to the rejection")
+        followup.wait_for(timeout=15_000)
+    assert "Hi Gavin," in followup.get_by_role("textbox", name="Message").input_value()
+    followup.get_by_role("button", name="Mark sent").click()
+    expect(page.get_by_text("Marked as sent")).to_be_visible()
+
+    application.refresh_from_db()
     assert application.stage == "rejected"
     assert application.furthest_stage == "interviewing"
     assert application.followups.get(kind="rejection_reply").status == "sent"
-    assert [c.to_stage for c in application.history.all()] == [
-        "applied",
-        "interviewing",
-        "rejected",
+    assert _history(application) == [
+        ("applied", "web"),
+        ("interviewing", "board"),
+        ("rejected", "board"),
     ]
+
+    # The table: search and a stage filter, both kept in the URL.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Table").click()
+    page.wait_for_url(f"{base}/applications/")
+    search = page.get_by_role("search")
+    search.get_by_label("Search").fill("Hooli")
+    search.get_by_label("Stage").select_option("rejected")
+    search.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/applications/?*")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["q"] == ["Hooli"]
+    assert query["stage"] == ["rejected"]
+    rows = page.locator(".applications-table tbody tr")
+    expect(rows).to_have_count(2)
+    shown = {rows.nth(i).locator(".cell-company a").first.get_attribute("href") for i in range(2)}
+    assert shown == {f"/applications/{application.pk}/", f"/applications/{kept.pk}/"}
+
+    # Export what is shown: the same two rows, nothing else.
+    page.get_by_role("button", name="Export").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Applications (CSV)").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("rebound-applications-")
+    with open(download.path(), encoding="utf-8-sig", newline="") as exported:
+        exported_rows = list(csv.DictReader(exported))
+    assert sorted(int(row["id"]) for row in exported_rows) == sorted([application.pk, kept.pk])
+    assert {row["stage"] for row in exported_rows} == {"rejected"}
+    assert {row["company"] for row in exported_rows} == {"Hooli"}
+
+
+def test_the_keyboard_moves_a_card_and_keeps_the_focus_on_it(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    application = application_for(alice, company="Initech", role="QA Engineer")
+    _sign_in(page, base, alice)
+    status = _open_board(page, base)
+
+    _card(page, application).locator("[data-move-menu]").focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("#move-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Move QA Engineer at Initech")
+    # Where it is now cannot be chosen; the focus starts on the first stage that can.
+    expect(dialog.get_by_role("button", name="Applied")).to_be_disabled()
+    expect(dialog.get_by_role("button", name="Wishlist")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Screening")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(dialog).to_be_hidden()
+    expect(status).to_have_text("Moved QA Engineer at Initech to Screening.")
+    card = _card(page, application)
+    expect(_column(page, "screening").locator(card)).to_be_visible()
+    expect(card.locator("[data-move-menu]")).to_be_focused()
+    application.refresh_from_db()
+    assert application.stage == "screening"
+    assert _history(application)[-1] == ("screening", "board")
+
+
+def test_a_refused_move_puts_the_card_back_and_says_why(
+    page: Page, live_server: object, alice: User, refusals: Refusals
+) -> None:
+    base = str(live_server)
+    before = application_for(alice, company="Globex", role="Data Analyst", days_ago=3)
+    application = application_for(alice, company="Initech", role="QA Engineer", days_ago=5)
+    after = application_for(alice, company="Umbrella", role="Technical Writer", days_ago=8)
+    _sign_in(page, base, alice)
+    status = _open_board(page, base)
+    applied = _column(page, "applied")
+    order = [f"card-{a.pk}" for a in (before, application, after)]
+    expect(applied.locator(".board-card")).to_have_count(3)
+    assert applied.locator(".board-card").evaluate_all("cards => cards.map(c => c.id)") == order
+
+    # Deleted in another tab, after this board was loaded: the server has nothing to move.
+    Application.objects.filter(pk=application.pk).delete()
+    refusals.expect(404, f"/applications/{application.pk}/move/")
+    _drag(page, _card(page, application), _column(page, "interviewing"))
+
+    expect(status).to_have_class("board-status is-error")
+    expect(status).to_contain_text("The card is back where it was.")
+    expect(applied.locator(_card(page, application))).to_be_visible()
+    expect(_card(page, application)).not_to_have_attribute("aria-busy", "true")
+    assert applied.locator(".board-card").evaluate_all("cards => cards.map(c => c.id)") == order
+    expect(_column(page, "interviewing").locator(".board-card")).to_have_count(0)
+    _expect_count(page, "applied", 3)
+    # Why, in words: not the markup of the server's error page.
+    said = status.inner_text()
+    assert "<" not in said, f"the status line shows an error page's HTML: {said!r}"
+
+
+def test_cancelling_the_rejection_dialog_puts_the_card_back(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    application = application_for(alice, company="Initech", role="QA Engineer")
+    _sign_in(page, base, alice)
+    status = _open_board(page, base)
+    card, dialog = _card(page, application), page.locator("#reject-dialog")
+
+    for how in ("the Cancel button", "Escape"):
+        _drag(page, card, _column(page, "rejected"))
+        expect(dialog).to_be_visible()
+        expect(dialog.get_by_role("button", name="Save rejection")).to_be_visible()
+        if how == "Escape":
+            page.keyboard.press("Escape")
+        else:
+            dialog.get_by_role("button", name="Cancel").click()
+        expect(dialog, how).to_be_hidden()
+        expect(_column(page, "applied").locator(card), how).to_be_visible()
+        expect(_column(page, "rejected").locator(".board-card"), how).to_have_count(0)
+        expect(status, how).to_have_text("Not moved: the rejection was not recorded.")
+
+    application.refresh_from_db()
+    assert application.stage == "applied"
+    assert _history(application) == [("applied", "web")]
+    assert not Rejection.objects.filter(application=application).exists()
+    assert not application.followups.exists()
+
+
+def test_show_more_appends_the_next_cards_of_a_long_column(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    demo_seed(owner=alice, count=80, with_people=False)
+    counts = {s: alice.application_set.filter(stage=s).count() for s in Stage.values}
+    stage = max(counts, key=lambda s: counts[s])
+    total = counts[stage]
+    assert total > BOARD_COLUMN_SIZE, "the seed should fill a column past its first page"
+    _sign_in(page, base, alice)
+    _open_board(page, base)
+    cards = _column(page, stage).locator(".board-card")
+    expect(cards).to_have_count(BOARD_COLUMN_SIZE)
+
+    more = page.locator(f"#more-{stage}").get_by_role("link")
+    expect(more).to_have_text(f"Show {total - BOARD_COLUMN_SIZE} more")
+    more.click()
+
+    shown = min(total, 2 * BOARD_COLUMN_SIZE)
+    expect(cards).to_have_count(shown)
+    ids = cards.evaluate_all("cards => cards.map(c => Number(c.dataset.id))")
+    assert len(set(ids)) == shown, "a card is shown twice"
+    newest_first = alice.application_set.filter(stage=stage).order_by("-stage_changed_at", "-id")
+    assert ids == list(newest_first.values_list("pk", flat=True)[:shown])
+    if total > shown:
+        expect(more).to_have_text(f"Show {total - shown} more")
+    else:
+        expect(page.locator(f"#more-{stage}").get_by_role("link")).to_have_count(0)
+
+
+def test_the_bell_lists_the_latest_notifications(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    titles = ["Follow up with Initech", "Reply to Globex", "Interview at Hooli tomorrow"]
+    for title in titles:
+        Notification.objects.create(
+            user=alice,
+            channel=Channel.IN_APP,
+            title=title,
+            link="/followups/",
+            status=DeliveryStatus.DELIVERED,
+        )
+    _sign_in(page, base, alice)
+    page.goto(f"{base}/followups/")
+
+    bell = page.get_by_role("button", name="Notifications, 3 unread")
+    bell.click()
+    menu = page.locator(".bell-menu.show")
+    expect(menu).to_be_visible()
+    items = menu.locator(".bell-item")
+    expect(items).to_have_count(3)
+    # Newest first, each marked unread.
+    expect(items).to_contain_text(list(reversed(titles)))
+    expect(menu.locator(".bell-item.is-unread")).to_have_count(3)
+
+    menu.get_by_role("button", name="Mark all read").click()
+    expect(page.get_by_role("button", name="Notifications, 0 unread")).to_be_visible()
+    expect(menu.locator(".bell-item.is-unread")).to_have_count(0)
+    assert not alice.notifications.filter(read_at__isnull=True).exists()
+
+
+# --- Screenshots -------------------------------------------------------------------------
+
+SCREENSHOTS = (
+    "board.png",
+    "table.png",
+    "application.png",
+    "insights.png",
+    "followups.png",
+    "board-phone.png",
+)
+
+
+def _shoot(page: Page, path: Path, *, max_height: int) -> int:
+    """The page from its top, as wide as the window and at most max_height tall; returns
+    how much wider than the window the page is (it should never scroll sideways)."""
+    size = page.viewport_size
+    assert size is not None
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    clip: FloatRect = {"x": 0, "y": 0, "width": size["width"], "height": min(height, max_height)}
+    page.screenshot(path=path, full_page=True, clip=clip)
+    return _scroll_width(page) - size["width"]
+
+
+def _scroll_width(page: Page) -> int:
+    return int(page.evaluate("() => document.documentElement.scrollWidth"))
 
 
 def test_screenshots_of_the_dashboard(
     page: Page, live_server: object, alice: User, tmp_path: Path
 ) -> None:
-    demo_seed(owner=alice, count=24)
+    demo_seed(owner=alice, count=60)
     base = str(live_server)
-    _log_in(page, base, "alice")
+    _sign_in(page, base, alice)
     shots = Path(SHOT_DIR) if SHOT_DIR else tmp_path
     shots.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1440, "height": 900})
+    # Charts drawn at once, not caught halfway through their animation.
+    page.emulate_media(reduced_motion="reduce")
+    sideways: dict[str, int] = {}
 
-    page.screenshot(path=shots / "dashboard.png", full_page=True)
-    page.get_by_role("link", name="Interviewing").first.click()
-    page.get_by_role("row").nth(1).get_by_role("link").first.click()
-    page.wait_for_url("**/applications/*/")
-    page.screenshot(path=shots / "application.png", full_page=True)
-    page.get_by_role("link", name="Follow-ups").first.click()
-    page.wait_for_url("**/followups/")
-    page.screenshot(path=shots / "followups.png", full_page=True)
+    _open_board(page, base)
+    sideways["board.png"] = _shoot(page, shots / "board.png", max_height=1400)
+
+    page.goto(f"{base}/applications/")
+    sideways["table.png"] = _shoot(page, shots / "table.png", max_height=1400)
+
+    # The application that went furthest without an end yet: the fullest page.
+    interviewing = alice.application_set.filter(stage="interviewing").order_by("-id").first()
+    assert interviewing is not None
+    page.goto(f"{base}/applications/{interviewing.pk}/")
+    page.wait_for_load_state("networkidle")
+    sideways["application.png"] = _shoot(page, shots / "application.png", max_height=1600)
+
+    page.goto(f"{base}/insights/")
+    page.wait_for_load_state("networkidle")
+    sideways["insights.png"] = _shoot(page, shots / "insights.png", max_height=2000)
+
+    page.goto(f"{base}/followups/")
+    sideways["followups.png"] = _shoot(page, shots / "followups.png", max_height=1400)
+
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{base}/")
-    page.screenshot(path=shots / "dashboard-phone.png", full_page=True)
+    _open_board(page, base)
+    sideways["board-phone.png"] = _shoot(page, shots / "board-phone.png", max_height=1700)
+    # The other pages on a phone: no pictures, but they too must fit its width.
+    for path in ("/applications/", f"/applications/{interviewing.pk}/", "/followups/"):
+        page.goto(f"{base}{path}")
+        sideways[f"{path} on a phone"] = _scroll_width(page) - 390
 
-    assert all(
-        (shots / name).stat().st_size > 10_000 for name in ("dashboard.png", "application.png")
-    )
+    assert all((shots / name).stat().st_size > 10_000 for name in SCREENSHOTS)
+    assert all(size <= 0 for size in sideways.values()), f"pages scroll sideways: {sideways}"
 
 
 def test_the_api_docs_render_under_the_content_security_policy(
@@ -141,7 +518,7 @@ def test_the_api_docs_render_under_the_content_security_policy(
 ) -> None:
     # The page fixture fails the test on any console error: a CSP violation is one.
     base = str(live_server)
-    _log_in(page, base, "alice")
+    _sign_in(page, base, alice)
 
     page.goto(f"{base}/api/docs/")
 

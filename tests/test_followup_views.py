@@ -494,5 +494,6 @@ def test_an_application_never_rejected_does_not_wait(
 ) -> None:
     response = alice_client.get(reverse("application_detail", args=[alices_application.pk]))
 
-    assert "hx-get" not in response.content.decode()
+    panel_url = reverse("application_followups_panel", args=[alices_application.pk])
+    assert panel_url not in response.content.decode()
     assert "Nothing to send yet" in response.content.decode()

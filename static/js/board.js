@@ -60,21 +60,33 @@
     });
   }
 
+  // What to tell the user: the server's own words when it sent plain text (a refusal
+  // it explains), otherwise a sentence of ours, never an error page's markup.
+  function reasonFor(xhr, fallback) {
+    var type = xhr ? xhr.getResponseHeader("Content-Type") || "" : "";
+    if (xhr && xhr.status === 400 && type.indexOf("text/plain") === 0 && xhr.responseText) {
+      return xhr.responseText;
+    }
+    if (xhr && xhr.status === 404) {
+      return "This application no longer exists (deleted elsewhere?): reload the board.";
+    }
+    return fallback;
+  }
+
   function refused(event) {
     var elt = event.detail.elt;
     var move = elt && elt.reboundMove;
     var xhr = event.detail.xhr;
-    var reason = xhr && xhr.status >= 400 && xhr.status < 500 && xhr.responseText;
     if (move) {
       delete elt.reboundMove;
       putBack(move);
-      say((reason || "The move could not be saved (is the server reachable?).") +
+      say(reasonFor(xhr, "The move could not be saved (is the server reachable?).") +
         " The card is back where it was.", true);
     } else if (pendingReject && elt === pendingReject.card) {
       rejectDialog.close(); // puts the card back
-      say(reason || "The rejection form could not be loaded (is the server reachable?).", true);
+      say(reasonFor(xhr, "The rejection form could not be loaded (is the server reachable?)."), true);
     } else if (rejectDialog.contains(elt)) {
-      say(reason || "The rejection could not be saved (is the server reachable?).", true);
+      say(reasonFor(xhr, "The rejection could not be saved (is the server reachable?)."), true);
       rejectDialog.close();
     }
   }

@@ -47,7 +47,7 @@ def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse
         raise Http404("No such stage.")
     form = MoreCardsForm(request.GET)
     if not form.is_valid():
-        return HttpResponse("Could not tell which cards come next.", status=400)
+        return _refusal("Could not tell which cards come next.")
     cards = selectors.board_column_more(
         user=request.user,
         stage=stage,
@@ -68,6 +68,11 @@ class MoveForm(forms.Form):
     stage = forms.ChoiceField(choices=Stage.choices)
 
 
+def _refusal(message: str) -> HttpResponse:
+    """A 400 whose plain text the board shows as it is (anything else, it words itself)."""
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
 @login_required
 @require_POST
 def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -76,18 +81,18 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        return HttpResponse("Choose one of the stages.", status=400)
+        return _refusal("Choose one of the stages.")
     to_stage = form.cleaned_data["stage"]
     if to_stage == Stage.REJECTED:
         # A rejection needs its details (they decide the follow-up): the board opens
         # the rejection form instead, which saves the move with them.
-        return HttpResponse("Record the rejection details to move it to Rejected.", status=400)
+        return _refusal("Record the rejection details to move it to Rejected.")
     try:
         change = services.application_change_stage(
             application=application, to_stage=to_stage, source=ChangeSource.BOARD
         )
     except ValidationError as exc:
-        return HttpResponse(" ".join(exc.messages), status=400)
+        return _refusal(" ".join(exc.messages))
     label = Stage(to_stage).label
     said = f"Moved {application} to {label}." if change else f"Already in {label}."
     return board_card_response(request, application.pk, said)
