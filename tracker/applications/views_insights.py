@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from tracker.accounts.http import AuthenticatedRequest
-from tracker.applications import insights as selectors
-from tracker.applications.models import Application, Stage
+from tracker.applications.insights import Insights, insights_any, insights_summary
+from tracker.applications.models import Stage
 
 
 class DateRangeForm(forms.Form):
@@ -27,7 +27,7 @@ def insights(request: AuthenticatedRequest) -> HttpResponse:
     form = DateRangeForm(request.GET)
     # A range with a mistake in it is shown with its error, and the page covers all dates.
     dates = form.cleaned_data if form.is_valid() else {}
-    summary = selectors.insights_summary(
+    summary = insights_summary(
         user=request.user,
         applied_from=dates.get("applied_from"),
         applied_to=dates.get("applied_to"),
@@ -38,22 +38,19 @@ def insights(request: AuthenticatedRequest) -> HttpResponse:
         "filtered": filtered,
         "summary": summary,
         # Which empty state to show: nothing at all yet, or nothing in this range.
-        "has_any": summary is not None
-        or (filtered and Application.objects.filter(owner=request.user).exists()),
+        "has_any": summary is not None or (filtered and insights_any(user=request.user)),
         "chart_data": _chart_data(summary) if summary else None,
-        "sample": selectors.DURATION_SAMPLE,
     }
     return render(request, "applications/insights.html", context)
 
 
-def _chart_data(summary: selectors.Insights) -> dict[str, Any]:
+def _chart_data(summary: Insights) -> dict[str, Any]:
     """What static/js/insights.js draws; the page's tables carry the same figures."""
     return {
         "stages": dict(Stage.choices),
         "flows": [{"from": f.source, "to": f.target, "flow": f.count} for f in summary.flows.flows],
         "weeks": [
-            {"start": w.start.isoformat(), "label": f"{w.start.day} {w.start:%b}", "count": w.count}
-            for w in summary.counts.weeks
+            {"label": f"{w.start.day} {w.start:%b}", "count": w.count} for w in summary.weeks.weeks
         ],
         "channels": [{"label": c.label, "count": c.count} for c in summary.channels],
     }
