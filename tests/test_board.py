@@ -12,6 +12,7 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from tests.factories import application_for, rejected_late
+from tests.pages import queries_to_get
 from tracker.accounts.models import User
 from tracker.applications import services
 from tracker.applications.demo import demo_seed
@@ -228,18 +229,13 @@ def test_the_rejection_dialog_saves_the_move_with_its_details(
     assert ProposalJob.objects.filter(application=application).exists()
 
 
-def _board_queries(client: Client, django_assert_max_num_queries: DjangoAssertNumQueries) -> int:
-    with django_assert_max_num_queries(10) as captured:
-        assert client.get(reverse("dashboard")).status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_the_board_costs_the_same_queries_at_10_and_at_200_applications(
     alice_client: Client, alice: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
+    board = reverse("dashboard")
     demo_seed(owner=alice, count=10)
-    few = _board_queries(alice_client, django_assert_max_num_queries)
+    few = queries_to_get(alice_client, board, django_assert_max_num_queries)
     demo_seed(owner=alice, count=190, seed=8)
-    many = _board_queries(alice_client, django_assert_max_num_queries)
+    many = queries_to_get(alice_client, board, django_assert_max_num_queries)
 
     assert few == many

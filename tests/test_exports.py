@@ -6,7 +6,7 @@ import io
 import tracemalloc
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from django.test import Client
@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import application_for, rejected_late
+from tests.pages import streamed
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, Company, Stage, StageChange
@@ -25,15 +26,10 @@ from tracker.followups import services as followups
 pytestmark = pytest.mark.django_db
 
 
-def _body(response: Any) -> bytes:
-    """A streamed response's bytes (test responses are typed as plain ones)."""
-    return b"".join(response.streaming_content)
-
-
 def _rows(client: Client, name: str, query: str = "") -> list[dict[str, str]]:
     response = client.get(reverse(name) + query)
     assert response.status_code == 200
-    text = _body(response).decode("utf-8")
+    text = streamed(response).decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -72,7 +68,7 @@ def test_it_exports_every_field_of_an_application(alice: User, alice_client: Cli
     assert response["Content-Disposition"] == (
         f'attachment; filename="rebound-applications-{today:%Y-%m-%d}.csv"'
     )
-    text = _body(response).decode()
+    text = streamed(response).decode()
     assert text.splitlines()[0] == ",".join(APPLICATION_COLUMNS)
     (row,) = csv.DictReader(io.StringIO(text))
     application.refresh_from_db()
@@ -243,7 +239,7 @@ def test_history_has_each_stage_change_and_each_follow_up_sent(
     changes = list(StageChange.objects.filter(application=application).order_by("at", "id"))
 
     response = alice_client.get(reverse("export_history"))
-    text = _body(response).decode()
+    text = streamed(response).decode()
 
     assert 'filename="rebound-history-' in response["Content-Disposition"]
     assert text.splitlines()[0] == ",".join(HISTORY_COLUMNS)
@@ -276,7 +272,7 @@ def test_one_query_whatever_the_number_of_applications(
 
     with django_assert_max_num_queries(1):  # type: ignore[operator]
         response = applications_csv_response(alice, ApplicationFilters())
-        body = _body(response)
+        body = streamed(response)
 
     assert body.count(b"\r\n") == 5
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from tests.factories import application_for, rejected_late
-from tests.test_exports import _body
+from tests.pages import queries_to_get, streamed
 from tracker.accounts.models import User
 from tracker.applications import services
 from tracker.applications.demo import demo_seed
@@ -94,7 +94,7 @@ def test_export_links_carry_exactly_the_filters_shown(alice_client: Client, alic
     export = reverse("export_applications")
     assert f"{export}?source=referral&amp;q=init" in html
 
-    body = _body(alice_client.get(export, {"source": "referral", "q": "init"}))
+    body = streamed(alice_client.get(export, {"source": "referral", "q": "init"}))
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert [r["role"] for r in rows] == ["SRE"]
 
@@ -215,19 +215,14 @@ def test_bulk_goes_back_only_to_the_table(alice_client: Client, alice: User) -> 
     assert "evil.example" not in response["Location"].split("?")[0]
 
 
-def _table_queries(client: Client, django_assert_max_num_queries: DjangoAssertNumQueries) -> int:
-    with django_assert_max_num_queries(10) as captured:
-        assert client.get(TABLE, {"sort": "followup", "followup_due": ""}).status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_the_table_costs_the_same_queries_at_10_and_at_200_applications(
     alice_client: Client, alice: User, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
+    params = {"sort": "followup", "followup_due": ""}
     demo_seed(owner=alice, count=10)
-    few = _table_queries(alice_client, django_assert_max_num_queries)
+    few = queries_to_get(alice_client, TABLE, django_assert_max_num_queries, params)
     demo_seed(owner=alice, count=190, seed=8)
-    many = _table_queries(alice_client, django_assert_max_num_queries)
+    many = queries_to_get(alice_client, TABLE, django_assert_max_num_queries, params)
 
     assert few == many
 
