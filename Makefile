@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test lint bench screenshots clean
+.PHONY: install run test lint bench load screenshots clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 $(VENV)/.installed: pyproject.toml
@@ -39,15 +39,56 @@ lint: install
 	$(VENV)/bin/mypy .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Production static files (hashed and compressed, as whitenoise serves them), for bench and
+# load. Compressing them all takes a minute or more, so only a changed source redoes it.
+staticfiles/staticfiles.json: $(shell find static -type f) $(VENV)/.installed node_modules/.installed
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --noinput -v0
+
 # Benchmarks run in production mode on a scratch SQLite file, never on your data.
 BENCH_DB := /tmp/rebound-bench.sqlite3
 BENCH_ENV := DATABASE_URL=sqlite:///$(BENCH_DB) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only \
 	DJANGO_SECURE_SSL_REDIRECT=0
-bench: install
+bench: install staticfiles/staticfiles.json
 	rm -f $(BENCH_DB)*
-	$(BENCH_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py bench
+
+# A load test in production mode: gunicorn (2 workers) and a Celery worker on a scratch
+# SQLite file and Redis database 14 (emptied first), on a free local port; LOAD_USERS
+# simulated people, each logged in as an account of its own. Fails if any request failed.
+LOAD_DB := /tmp/rebound-load.sqlite3
+LOAD_OUT := /tmp/rebound-load
+LOAD_USERS ?= 50
+LOAD_APPLICATIONS ?= 300
+LOAD_TIME ?= 60s
+LOAD_SPAWN_RATE ?= 10
+LOAD_WORKERS := 2
+LOAD_ENV := DATABASE_URL=sqlite:///$(LOAD_DB) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+	REDIS_URL=redis://127.0.0.1:6379/14 LOAD_PEOPLE=$(LOAD_OUT)-people.json \
+	LOAD_REQUEST_LOG=$(LOAD_OUT)-requests.csv
+load: install staticfiles/staticfiles.json
+	rm -f $(LOAD_DB)* $(LOAD_OUT)*
+	$(LOAD_ENV) $(PY) -c "import redis, os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"
+	$(LOAD_ENV) $(PY) manage.py migrate --noinput -v0
+	$(LOAD_ENV) $(PY) -m loadtest.seed --users $(LOAD_USERS) \
+		--applications $(LOAD_APPLICATIONS) --out $(LOAD_OUT)-people.json
+	export $(LOAD_ENV); \
+	port=$$($(PY) -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"); \
+	$(VENV)/bin/gunicorn tracker.wsgi --workers $(LOAD_WORKERS) --bind 127.0.0.1:$$port \
+		--no-control-socket >$(LOAD_OUT)-web.log 2>&1 & web=$$!; \
+	$(PY) -m celery -A tracker worker --concurrency=1 --without-gossip --without-mingle \
+		--loglevel=WARNING >$(LOAD_OUT)-worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$web $$worker 2>/dev/null; wait $$web $$worker' EXIT; trap 'exit 130' INT TERM; \
+	for _ in $$(seq 100); do (: </dev/tcp/127.0.0.1/$$port) 2>/dev/null && break; sleep 0.1; done; \
+	$(VENV)/bin/locust -f loadtest/locustfile.py --headless --host http://127.0.0.1:$$port \
+		-u $(LOAD_USERS) -r $(LOAD_SPAWN_RATE) -t $(LOAD_TIME) --csv $(LOAD_OUT) --only-summary \
+		--loglevel WARNING; \
+	status=$$?; \
+	$(PY) -m loadtest.report --csv $(LOAD_OUT) --requests $(LOAD_OUT)-requests.csv \
+		--log $(LOAD_OUT)-web.log --log $(LOAD_OUT)-worker.log --users $(LOAD_USERS) \
+		--spawn-rate $(LOAD_SPAWN_RATE) --run-time $(LOAD_TIME) \
+		--applications $(LOAD_APPLICATIONS) --workers $(LOAD_WORKERS) && exit $$status
 
 # Refreshes the README's screenshots (docs/screenshots/) from the browser tests.
 screenshots: install

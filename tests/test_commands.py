@@ -1,7 +1,9 @@
-"""The commands `make run` relies on: the demo account and the Redis check."""
+"""The commands `make run` relies on (the demo account and the Redis check), and the
+query-count part of `make bench` with where it records its table."""
 
 from io import StringIO
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -64,3 +66,21 @@ def test_check_redis_says_how_to_start_one(settings: Settings) -> None:
 
 def test_check_redis_passes_when_redis_answers() -> None:
     assert "Redis answers" in _run("check_redis")
+
+
+def test_bench_counts_queries_and_records_its_table_beside_the_load_section(
+    tmp_path: Path,
+) -> None:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\n<!-- load:start -->\nload figures\n<!-- load:end -->\n")
+    skip = ["--rejections", "0", "--reminders", "0", "--export-size", "0", "--import-rows", "0"]
+
+    output = _run("bench", "--query-sizes", "12,40", "--time-sizes", "40", "--requests", "3",
+                  *skip, "--doc", str(doc))  # fmt: skip
+
+    assert "| board: queries per request | 12 / 40 applications |" in output
+    assert "| table / admin changelist, same applications, p50 | 40 applications |" in output
+    recorded = doc.read_text()
+    assert "<!-- bench:start -->\n## Latest `make bench`" in recorded
+    assert "| table: queries per request | 12 / 40 applications |" in recorded
+    assert "load figures" in recorded

@@ -136,7 +136,9 @@ def application_table(
 
 
 # The board shows each column's most recent cards; "show more" fetches the next ones.
-BOARD_COLUMN_SIZE = 20
+BOARD_COLUMN_SIZE = 15
+# What a card shows; the board loads nothing else (it renders a hundred or more).
+_CARD_FIELDS = ("pk", "stage", "stage_changed_at", "role", "company__name")
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,9 @@ class BoardColumn:
 
 def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -> list[BoardCard]:
     cards = []
-    rows = with_next_followup(qs.select_related("company").order_by("-stage_changed_at", "-id"))
+    rows = with_next_followup(
+        qs.select_related("company").only(*_CARD_FIELDS).order_by("-stage_changed_at", "-id")
+    )
     for application in rows[:limit]:
         due: datetime | None = application.next_followup_due  # type: ignore[attr-defined]
         cards.append(

@@ -1,4 +1,5 @@
 import csv
+import gc
 import io
 import statistics
 import subprocess
@@ -29,7 +30,13 @@ from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, ChangeSource, Company, Stage
 from tracker.applications.selectors import ApplicationFilters
 from tracker.celery import app
-from tracker.core.benchmarks import DOC, doc_section_write, machine_lines, markdown_table
+from tracker.core.benchmarks import (
+    DOC,
+    doc_section_write,
+    machine_lines,
+    markdown_table,
+    paragraph,
+)
 from tracker.exports import services as imports
 from tracker.exports.selectors import export_application_values
 from tracker.exports.views import applications_csv_response
@@ -40,7 +47,9 @@ from tracker.notifications.models import Channel, Notification
 
 WARM_UP = 5
 PAGES = {"dashboard": "board", "application_table": "table", "insights": "insights"}
-# SPEC.md section 8: server time p95 of the board and the table, by applications per user.
+# SPEC.md section 8 budgets the board and the table: queries, and server time p95 by
+# applications per user.
+BUDGETED_PAGES = ("dashboard", "application_table")
 PAGE_P95_BUDGET_MS = {10_000: 50, 100_000: 150}
 QUERY_BUDGET = 10
 REJECTION_P95_BUDGET_MS = 1_000
@@ -85,7 +94,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--time-sizes", default="10000,100000", help="applications per user, pages timed"
         )
-        parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
+        parser.add_argument("--requests", type=int, default=100, help="timed requests per page")
         parser.add_argument("--rejections", type=int, default=30, help="timed rejections")
         parser.add_argument("--reminders", type=int, default=10_000, help="due reminders swept")
         parser.add_argument(
@@ -169,9 +178,9 @@ class Command(BaseCommand):
     def _query_row(self, name: str, page: str, sizes: list[int]) -> Row:
         counts = [self._query_count(self._client_for(self._user_with(s)), name) for s in sizes]
         constant = len(set(counts)) == 1
-        if not constant and name in ("dashboard", "application_table"):
+        budgeted = name in BUDGETED_PAGES
+        if budgeted and not constant:
             self.broken.append(f"the {page} runs {counts} queries at {sizes} applications")
-        budgeted = name in ("dashboard", "application_table")
         return Row(
             f"{page}: queries per request",
             " / ".join(f"{s:,}" for s in sizes) + " applications",
@@ -220,7 +229,7 @@ class Command(BaseCommand):
         for name, page in PAGES.items():
             p50, p95 = _percentiles(timings[name])
             figure = f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
-            if budget_ms is None or name == "insights":
+            if budget_ms is None or name not in BUDGETED_PAGES:
                 rows.append(Row(f"{page}: server time", data, figure))
             else:
                 rows.append(
@@ -250,6 +259,8 @@ class Command(BaseCommand):
     def _timings(self, pages: list[tuple[Client, str]], count: int) -> list[list[float]]:
         """Milliseconds per request for each (client, url), after warm-up; with several
         pages the requests alternate between them."""
+        # The seeding's garbage is this process's, not a web server's: collect it first.
+        gc.collect()
         for client, url in pages:
             for _ in range(WARM_UP):
                 response = client.get(url)
@@ -341,8 +352,8 @@ class Command(BaseCommand):
         return Row(
             f"reminder sweep, real worker, {SWEEPERS} sweeps at once",
             f"{count:,} due reminders, {SWEEP_USERS} users",
-            f"{took:.1f} s; {notified:,} notified, {twice} twice "
-            f"(the sweeps took {' + '.join(f'{n:,}' for n in sent)})",
+            f"{took:.1f} s; {notified:,} notified, {twice} of them twice "
+            f"(the sweeps sent {' and '.join(f'{n:,}' for n in sent)})",
             f"< {SWEEP_BUDGET_S} s, each exactly once",
             took < SWEEP_BUDGET_S and once,
         )
@@ -515,16 +526,24 @@ def _doc_lines(table: list[str], took: float) -> list[str]:
         "## Latest `make bench`",
         "",
         *machine_lines(),
-        f"- The measuring took {took / 60:.1f} min (after a fresh migrate and collectstatic).",
+        f"- The measuring took {took / 60:.1f} min, seeding included.",
         "",
         *table,
         "",
-        "Server time is Django's whole request stack (middleware, queries, templates) through "
-        "the test client in one process, after warm-up; the table and the admin changelist "
-        "of the same user's applications are requested alternately, so the ratio holds on a "
-        "busy machine. The worker rows go through Redis and a real `celery -A tracker "
-        "worker` process on a queue of its own. The swept reminders' users take in-app "
-        "notifications only (no email address, no webhook), so the sweep's time is its own.",
+        *paragraph(
+            "Server time is Django's whole request stack (middleware, queries, templates) "
+            "through the test client in one process, after warm-up; the table and the admin "
+            "changelist of the same user's applications are requested alternately, so their "
+            "ratio holds on a busy machine. The worker rows go through Redis and a real "
+            "`celery -A tracker worker` process on a queue of its own. The swept reminders' "
+            "users take in-app notifications only (no email address, no webhook), so the "
+            "sweep's time is its own. On SQLite one sweep tends to keep the write lock batch "
+            "after batch and the other finds little or nothing left; what counts is that no "
+            "reminder is notified twice."
+        ),
         "",
-        "Reproduce: `make bench` (needs Redis on `REDIS_URL`; seeds `/tmp/rebound-bench.sqlite3`).",
+        *paragraph(
+            "Reproduce: `make bench` (needs Redis on `REDIS_URL`; it seeds a scratch "
+            "`/tmp/rebound-bench.sqlite3`)."
+        ),
     ]
