@@ -186,6 +186,9 @@ def test_bulk_actions_refuse_anyone_elses_application_and_change_nothing(
         ({"action": "", "ids": ["1"]}, "Choose an action."),
         ({"action": "offer", "ids": ["1"]}, "Select a valid choice."),
         ({"action": "ghosted", "ids": ["x"]}, "Those are not applications."),
+        ({"action": "ghosted", "ids": ["99999999999999999999999"]}, "Those are not applications."),
+        ({"action": "ghosted", "ids": ["-3"]}, "Those are not applications."),
+        ({"action": "ghosted", "ids": [str(n) for n in range(1, 502)]}, "Tick at most 500"),
     ],
 )
 def test_a_bad_bulk_request_says_what_is_wrong(

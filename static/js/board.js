@@ -88,6 +88,8 @@
     } else if (rejectDialog.contains(elt)) {
       say(reasonFor(xhr, "The rejection could not be saved (is the server reachable?)."), true);
       rejectDialog.close();
+    } else if (elt && elt.closest && elt.closest(".board-more")) {
+      say(reasonFor(xhr, "More cards could not be loaded (is the server reachable?)."), true);
     }
   }
   document.body.addEventListener("htmx:responseError", refused);

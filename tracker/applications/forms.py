@@ -262,3 +262,56 @@ class NotesForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "notes-%s")
         super().__init__(*args, **kwargs)
+
+
+# The board and the table.
+
+
+class MoreCardsForm(forms.Form):
+    """Where the column's "show more" left off: the last card shown."""
+
+    before = forms.DateTimeField()
+    id = forms.IntegerField(min_value=1)
+    shown = forms.IntegerField(min_value=0)
+
+
+class MoveForm(forms.Form):
+    stage = forms.ChoiceField(choices=Stage.choices)
+
+
+class IdsField(forms.Field):
+    """The ticked rows' ids, from repeated `ids=` fields."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"required": "Tick at least one application first."}
+
+    # More than a page of the table ever holds; ids beyond what a database key can be.
+    MOST = 500
+    LARGEST_ID = 2**63 - 1
+
+    def to_python(self, value: object) -> list[int]:
+        if not value:
+            return []
+        try:
+            ids = sorted({int(v) for v in value})  # type: ignore[attr-defined]
+        except (TypeError, ValueError):
+            raise ValidationError("Those are not applications.", code="invalid") from None
+        if ids[0] < 1 or ids[-1] > self.LARGEST_ID:
+            raise ValidationError("Those are not applications.", code="invalid")
+        if len(ids) > self.MOST:
+            raise ValidationError(f"Tick at most {self.MOST} at a time.", code="too_many")
+        return ids
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [
+        ("ghosted", "Mark ghosted"),
+        ("withdrawn", "Mark withdrawn"),
+        ("delete", "Delete…"),
+    ]
+
+    action = forms.ChoiceField(choices=ACTIONS, error_messages={"required": "Choose an action."})
+    ids = IdsField()
+    confirmed = forms.BooleanField(required=False)
+    # The table's query string, to go back to the same view afterwards.
+    back = forms.CharField(required=False, max_length=2000)

@@ -6,7 +6,6 @@ htmx, which gets the moved card back (and every column's count, out of band).
 
 import json
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import selectors, services
+from tracker.applications.forms import MoreCardsForm, MoveForm
 from tracker.applications.models import ChangeSource, Stage
 from tracker.applications.shortcuts import get_application_for_user
 
@@ -30,14 +30,6 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         "stages": Stage.choices,
     }
     return render(request, "applications/board.html", context)
-
-
-class MoreCardsForm(forms.Form):
-    """Where the column's "show more" left off: the last card shown."""
-
-    before = forms.DateTimeField()
-    id = forms.IntegerField(min_value=1)
-    shown = forms.IntegerField(min_value=0)
 
 
 @login_required
@@ -62,10 +54,6 @@ def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse
         shown=form.cleaned_data["shown"] + len(cards),
     )
     return render(request, "applications/board.html#more-cards", {"column": column})
-
-
-class MoveForm(forms.Form):
-    stage = forms.ChoiceField(choices=Stage.choices)
 
 
 def _refusal(message: str) -> HttpResponse:

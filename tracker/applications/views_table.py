@@ -3,7 +3,6 @@ Export button exports exactly it), pagination, and bulk actions on the ticked ro
 
 from dataclasses import dataclass
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import selectors, services
 from tracker.applications.filters import ApplicationFilterForm
+from tracker.applications.forms import BulkActionForm
 from tracker.applications.models import Application, Stage
 
 PAGE_SIZE = 50
@@ -113,35 +113,6 @@ def application_table(request: AuthenticatedRequest) -> HttpResponse:
         "bulk_actions": BulkActionForm.ACTIONS,
     }
     return render(request, "applications/table.html", context)
-
-
-class IdsField(forms.Field):
-    """The ticked rows' ids, from repeated `ids=` fields."""
-
-    widget = forms.MultipleHiddenInput
-    default_error_messages = {"required": "Tick at least one application first."}
-
-    def to_python(self, value: object) -> list[int]:
-        if not value:
-            return []
-        try:
-            return sorted({int(v) for v in value})  # type: ignore[attr-defined]
-        except (TypeError, ValueError):
-            raise ValidationError("Those are not applications.", code="invalid") from None
-
-
-class BulkActionForm(forms.Form):
-    ACTIONS = [
-        ("ghosted", "Mark ghosted"),
-        ("withdrawn", "Mark withdrawn"),
-        ("delete", "Delete…"),
-    ]
-
-    action = forms.ChoiceField(choices=ACTIONS, error_messages={"required": "Choose an action."})
-    ids = IdsField()
-    confirmed = forms.BooleanField(required=False)
-    # The table's query string, to go back to the same view afterwards.
-    back = forms.CharField(required=False, max_length=2000)
 
 
 def _table_url(request: AuthenticatedRequest, back: str) -> str:
