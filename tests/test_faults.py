@@ -66,7 +66,7 @@ def test_a_pool_child_killed_mid_task_leaves_one_follow_up(alice: User, tmp_path
         tmp_path / "worker.log", env=_stalled_worker_env(flag), include="tests.fault_hooks"
     ):
         _reject(application)
-        wait_for(flag.exists)
+        wait_for(flag.exists, timeout=60)  # a worker boots slowly on a busy machine
         os.kill(int(flag.read_text()), signal.SIGKILL)
 
         # acks_late + reject_on_worker_lost: the message goes back and runs again.
@@ -87,7 +87,7 @@ def test_a_whole_worker_killed_and_restarted_leaves_one_follow_up(
         tmp_path / "first.log", env=env, include="tests.fault_hooks", queue=queue
     ) as worker:
         _reject(application)
-        wait_for(flag.exists)
+        wait_for(flag.exists, timeout=60)  # a worker boots slowly on a busy machine
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
 
