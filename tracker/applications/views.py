@@ -48,10 +48,10 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
 @login_required
 def application_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
-    return _render_detail(request, application)
+    return render_application_page(request, application)
 
 
-def _render_detail(
+def render_application_page(
     request: AuthenticatedRequest,
     application: Application,
     stage_form: StageChangeForm | None = None,
@@ -130,7 +130,7 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
             else:
                 messages.success(request, f"Moved to {change.get_to_stage_display()}.")
             return redirect("application_detail", pk=application.pk)
-    return _render_detail(request, application, form, status=400)
+    return render_application_page(request, application, form, status=400)
 
 
 @login_required

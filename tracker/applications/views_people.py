@@ -23,7 +23,7 @@ from tracker.applications.forms import (
 )
 from tracker.applications.models import Application, Contact
 from tracker.applications.shortcuts import get_application_for_user
-from tracker.applications.views import _render_detail
+from tracker.applications.views import render_application_page
 
 
 def _back_to(application: Application, section: str) -> HttpResponseRedirect:
@@ -61,7 +61,7 @@ def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpRespo
         else:
             messages.success(request, f"Added {contact.name}.")
             return _back_to(application, "contacts")
-    return _render_detail(request, application, status=400, contact_form=form)
+    return render_application_page(request, application, status=400, contact_form=form)
 
 
 @login_required
@@ -78,7 +78,7 @@ def application_contact_link(request: AuthenticatedRequest, pk: int) -> HttpResp
         else:
             messages.success(request, f"Added {contact.name}.")
             return _back_to(application, "contacts")
-    return _render_detail(request, application, status=400, link_form=form)
+    return render_application_page(request, application, status=400, link_form=form)
 
 
 @login_required
@@ -101,7 +101,7 @@ def application_contact_role(
                 request, f"Changed {contact.name}'s role to {contact.get_role_display()}."
             )
             return _back_to(application, "contacts")
-    return _render_detail(
+    return render_application_page(
         request, application, status=400, role_form=form, role_contact_pk=contact.pk
     )
 
@@ -144,7 +144,7 @@ def application_interview_add(request: AuthenticatedRequest, pk: int) -> HttpRes
             if application.stage != stage_before:
                 messages.success(request, f"Moved to {application.get_stage_display()}.")
             return _back_to(application, "interviews")
-    return _render_detail(request, application, status=400, interview_form=form)
+    return render_application_page(request, application, status=400, interview_form=form)
 
 
 @login_required
@@ -176,4 +176,4 @@ def application_notes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Saved the notes.")
             return _back_to(application, "notes")
-    return _render_detail(request, application, status=400, notes_form=form)
+    return render_application_page(request, application, status=400, notes_form=form)
