@@ -494,3 +494,23 @@ def test_the_dropdown_actions_only_accept_their_method(alice_client: Client, ali
     assert alice_client.post(reverse("notifications_dropdown")).status_code == 405
     notification.refresh_from_db()
     assert notification.read_at is None
+
+
+def test_marking_all_read_from_the_bell_on_the_list_reloads_the_list(
+    alice_client: Client, alice: User
+) -> None:
+    Notification.objects.create(user=alice, channel="in_app", title="Unread")
+    list_url = "http://testserver" + reverse("notifications") + "?page=1"
+    elsewhere = "http://testserver" + reverse("dashboard")
+
+    on_list = alice_client.post(
+        reverse("notifications_read_all"),
+        headers={"HX-Request": "true", "HX-Current-URL": list_url},
+    )
+    on_board = alice_client.post(
+        reverse("notifications_read_all"),
+        headers={"HX-Request": "true", "HX-Current-URL": elsewhere},
+    )
+
+    assert on_list["HX-Refresh"] == "true"
+    assert "HX-Refresh" not in on_board

@@ -43,6 +43,12 @@ def _is_htmx(request: AuthenticatedRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _on_the_list(request: AuthenticatedRequest) -> bool:
+    """Whether the htmx request came from the notifications page itself."""
+    current = request.htmx.current_url_abs_path or ""
+    return current.split("?")[0] == reverse("notifications")
+
+
 @login_required
 def notifications_page(request: AuthenticatedRequest) -> HttpResponse:
     inbox = selectors.notification_inbox(user=request.user)
@@ -86,7 +92,11 @@ def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
     marked = services.notifications_mark_all_read(user=request.user)
     if _is_htmx(request):
-        return _dropdown(request, marked=marked)
+        response = _dropdown(request, marked=marked)
+        if _on_the_list(request):
+            # The list behind the bell shows them unread too: reload it rather than lie.
+            response["HX-Refresh"] = "true"
+        return response
     if marked:
         messages.success(request, f"Marked {marked} notification{'s' if marked != 1 else ''} read.")
     return _back_to_list(request)
