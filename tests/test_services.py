@@ -346,3 +346,19 @@ def test_correcting_when_a_rejection_arrived_redates_it_in_the_timeline(alice: U
     assert application.history.get(to_stage=Stage.REJECTED).at == earlier
     assert application.stage_changed_at == earlier
     assert application.history.count() == 2
+
+
+def test_a_note_over_its_limit_is_refused_by_the_service_and_nothing_is_saved(
+    alice: User,
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.application_create(
+            owner=alice,
+            company_name="Acme",
+            role="Backend Engineer",
+            notes="n" * 20_001,
+            source_of_change=ChangeSource.WEB,
+        )
+
+    assert "notes" in refused.value.message_dict
+    assert not Application.objects.exists()

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from tracker.core.fields import bounded_text
+
 
 class Stage(models.TextChoices):
     WISHLIST = "wishlist", "Wishlist"
@@ -83,7 +85,7 @@ class Application(models.Model):
     salary_max = models.PositiveIntegerField(null=True, blank=True)
     salary_currency = models.CharField(max_length=3, blank=True, default="")
     applied_on = models.DateField(null=True, blank=True)
-    notes = models.TextField(blank=True, max_length=20_000)
+    notes = bounded_text(20_000, blank=True)
     # Written only by services.application_change_stage, together with a StageChange row.
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)
     stage_changed_at = models.DateTimeField()
@@ -130,7 +132,7 @@ class Contact(models.Model):
     email = models.EmailField(blank=True)
     role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.OTHER)
     applications = models.ManyToManyField(Application, related_name="contacts", blank=True)
-    notes = models.TextField(blank=True, max_length=5_000)
+    notes = bounded_text(5_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -177,7 +179,7 @@ class Interview(models.Model):
     scheduled_at = models.DateTimeField()
     kind = models.CharField(max_length=16, choices=InterviewKind.choices)
     interviewers = models.ManyToManyField(Contact, related_name="interviews", blank=True)
-    notes = models.TextField(blank=True, max_length=10_000)
+    notes = bounded_text(10_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -216,7 +218,7 @@ class Rejection(models.Model):
     )
     sender_name = models.CharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)
-    message = models.TextField(blank=True, max_length=20_000)
+    message = bounded_text(20_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 
 from tracker.applications.models import Application, Interview
+from tracker.core.fields import bounded_text
 from tracker.followups.rules import Element, Kind
 
 KIND_LABELS = {
@@ -46,9 +47,9 @@ class FollowUp(models.Model):
     recipient_name = models.CharField(max_length=200, blank=True)
     recipient_email = models.EmailField(blank=True)
     subject = models.CharField(max_length=300, blank=True)
-    body = models.TextField(max_length=5_000, blank=True)
+    body = bounded_text(5_000, blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
-    reason = models.TextField(max_length=2_000)
+    reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 
+from tracker.core.fields import bounded_text
 from tracker.followups.models import FollowUp, Reminder
 
 
@@ -31,7 +32,7 @@ class Notification(models.Model):
         Reminder, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     title = models.CharField(max_length=300)
-    body = models.TextField(max_length=5_000, blank=True)
+    body = bounded_text(5_000, blank=True)
     # Absolute path within the site, e.g. /followups/12/; channels make it a full URL.
     link = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
