@@ -13,7 +13,21 @@ from tracker.applications.selectors import ApplicationFilters
 _DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
 
-class ApplicationFilterForm(forms.Form):
+class DateRangeForm(forms.Form):
+    """Applied between two dates: the table's filter and the range Insights covers."""
+
+    applied_from = forms.DateField(label="Applied from", required=False, widget=_DATE)
+    applied_to = forms.DateField(label="Applied until", required=False, widget=_DATE)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
+        if start and end and start > end:
+            self.add_error("applied_to", "The end of the range is before its start.")
+        return cleaned
+
+
+class ApplicationFilterForm(DateRangeForm):
     stage = forms.ChoiceField(
         choices=[("", "Any stage"), *Stage.choices],
         required=False,
@@ -25,20 +39,12 @@ class ApplicationFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
-    applied_from = forms.DateField(label="Applied from", required=False, widget=_DATE)
-    applied_to = forms.DateField(label="Applied until", required=False, widget=_DATE)
     followup_due = forms.BooleanField(
         label="Follow-up due",
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
-        if start and end and start > end:
-            self.add_error("applied_to", "The end of the range is before its start.")
-        return cleaned
+    field_order = ["stage", "source", "q", "applied_from", "applied_to", "followup_due"]
 
     def filters(self) -> ApplicationFilters:
         """The valid filters; an invalid one is dropped (a page shows all rather than fail)."""

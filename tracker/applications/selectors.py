@@ -1,5 +1,6 @@
 """Every read of applications that a page or the API needs, scoped to one owner."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
@@ -77,7 +78,7 @@ def application_get(*, user: User, pk: int) -> Application:
     return Application.objects.select_related("company").get(owner=user, pk=pk)
 
 
-def applications_by_ids(*, user: User, ids: list[int]) -> list[Application]:
+def applications_by_ids(*, user: User, ids: Sequence[int]) -> list[Application]:
     """The user's applications with these ids; if any is not theirs, DoesNotExist."""
     found = list(application_list(user=user).filter(pk__in=ids).order_by("company__name", "role"))
     if len(found) != len(set(ids)):
@@ -120,15 +121,20 @@ TABLE_SORTS: dict[str, tuple[OrderBy, ...]] = {
 DEFAULT_TABLE_SORT = "-changed"
 
 
+def table_sort(sort: str) -> str:
+    """The sort as given ("role", "-applied", ...) if the table knows it, else the default:
+    the most recently changed first."""
+    return sort if sort.removeprefix("-") in TABLE_SORTS else DEFAULT_TABLE_SORT
+
+
 def application_table(
     *, user: User, filters: ApplicationFilters, sort: str = DEFAULT_TABLE_SORT
 ) -> QuerySet[Application]:
-    """The table's rows: filtered, sorted by `sort` ("role", "-applied", ...), each with
-    its next follow-up. An unknown sort falls back to the most recently changed first."""
+    """The table's rows: filtered, sorted by `table_sort(sort)`, each with its next
+    follow-up."""
+    sort = table_sort(sort)
     descending = sort.startswith("-")
-    order = TABLE_SORTS.get(sort.removeprefix("-"))
-    if order is None:
-        descending, order = True, TABLE_SORTS["changed"]
+    order = TABLE_SORTS[sort.removeprefix("-")]
     if descending:
         order = tuple(cast(OrderBy, o.copy().reverse_ordering()) for o in order)
     qs = with_next_followup(application_list(user=user, filters=filters))

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.accounts.models import User
+from tracker.applications import selectors
 from tracker.applications.models import (
     STAGE_PROGRESS,
     Application,
@@ -283,9 +284,11 @@ BULK_STAGES = frozenset({Stage.GHOSTED, Stage.WITHDRAWN})
 
 def _owned(owner: User, ids: Sequence[int]) -> list[Application]:
     """The owner's applications with these ids; any id that is not theirs refuses all."""
-    wanted = set(ids)
-    found = list(Application.objects.filter(owner=owner, pk__in=wanted).select_related("company"))
-    if not wanted or len(found) != len(wanted):
+    try:
+        found = selectors.applications_by_ids(user=owner, ids=ids)
+    except Application.DoesNotExist:
+        found = []
+    if not found:
         raise ValidationError({"ids": "Choose applications from your own list."})
     return found
 

@@ -1,25 +1,13 @@
 from typing import Any
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications.filters import DateRangeForm
 from tracker.applications.insights import Insights, insights_any, insights_summary
 from tracker.applications.models import Stage
-
-
-class DateRangeForm(forms.Form):
-    applied_from = forms.DateField(label="Applied from", required=False)
-    applied_to = forms.DateField(label="Applied until", required=False)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
-        if start and end and start > end:
-            self.add_error("applied_to", "The end of the range is before its start.")
-        return cleaned
 
 
 @login_required

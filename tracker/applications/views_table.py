@@ -44,19 +44,28 @@ TABLE_COLUMNS = [
 ]
 
 
+def _changed(query: QueryDict, **changes: str) -> QueryDict:
+    """The table's query string with `changes` made (an empty value drops the parameter),
+    and without its page number: another view of the table starts at page 1."""
+    params = query.copy()
+    for name in ("page", *changes):
+        params.pop(name, None)
+    params.update({name: value for name, value in changes.items() if value})
+    return params
+
+
 def _sort_headers(query: QueryDict, sort: str) -> list[SortHeader]:
     """Each column's header link: sorts by it, or flips the order if it already does."""
     headers = []
     for key, label, css in TABLE_COLUMNS:
-        params = query.copy()
-        params.pop("page", None)
         if sort == key:
-            state, params["sort"] = "ascending", f"-{key}"
+            state, link = "ascending", f"-{key}"
         elif sort == f"-{key}":
-            state, params["sort"] = "descending", key
+            state, link = "descending", key
         else:
-            state, params["sort"] = "none", key
-        headers.append(SortHeader(label, f"?{params.urlencode()}", state, css))
+            state, link = "none", key
+        url = f"?{_changed(query, sort=link).urlencode()}"
+        headers.append(SortHeader(label, url, state, css))
     return headers
 
 
@@ -75,11 +84,7 @@ def _stage_links(query: QueryDict, counts: dict[str, int], current: str) -> list
     for value, label, count in [("", "All", sum(counts.values()))] + [
         (s.value, s.label, counts[s.value]) for s in Stage
     ]:
-        params = query.copy()
-        params.pop("page", None)
-        params.pop("stage", None)
-        if value:
-            params["stage"] = value
+        params = _changed(query, stage=value)
         url = f"?{params.urlencode()}" if params else reverse("application_table")
         links.append(StageLink(label, count, url, value == current, value or "all"))
     return links
@@ -91,14 +96,10 @@ def application_table(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     form = ApplicationFilterForm(request.GET)
     filters = form.filters()
-    sort = request.GET.get("sort", "")
-    if sort.removeprefix("-") not in selectors.TABLE_SORTS:
-        sort = selectors.DEFAULT_TABLE_SORT
+    sort = selectors.table_sort(request.GET.get("sort", ""))
     rows = selectors.application_table(user=user, filters=filters, sort=sort)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.application_stage_counts(user=user)
-    without_page = request.GET.copy()
-    without_page.pop("page", None)
     context = {
         "page": page,
         "form": form,
@@ -109,7 +110,7 @@ def application_table(request: AuthenticatedRequest) -> HttpResponse:
         "current_stage": filters.stage,
         "search": filters.search,
         "filtered": filters != selectors.ApplicationFilters(),
-        "query": without_page.urlencode(),
+        "query": _changed(request.GET).urlencode(),
         "bulk_actions": BulkActionForm.ACTIONS,
     }
     return render(request, "applications/table.html", context)
