@@ -177,6 +177,7 @@ class BoardColumn:
 
 def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -> list[BoardCard]:
     cards = []
+    today = timezone.localdate(now)
     rows = with_next_followup(
         qs.select_related("company").only(*_CARD_FIELDS).order_by("-stage_changed_at", "-id")
     )
@@ -188,9 +189,7 @@ def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -
                 days_in_stage=max((now - application.stage_changed_at).days, 0),
                 followup_due=due,
                 followup_overdue=due is not None and due < now,
-                followup_today=due is not None
-                and due >= now
-                and timezone.localdate(due) == timezone.localdate(now),
+                followup_today=due is not None and due >= now and timezone.localdate(due) == today,
             )
         )
     return cards
