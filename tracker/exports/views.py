@@ -165,7 +165,7 @@ def _job_context(job: ImportJob) -> dict[str, object]:
 def import_job_progress(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The progress bar alone, polled by the job page; the whole page once it is over."""
     job = _get_import_for_user(request, pk)
-    if job.is_finished and request.headers.get("HX-Request"):
+    if job.is_finished and request.htmx:
         return HttpResponseClientRefresh()
     return render(request, "exports/job.html#progress", _job_context(job))
 

@@ -39,10 +39,6 @@ def _dropdown(request: AuthenticatedRequest, *, marked: int | None = None) -> Ht
     return render(request, "notifications/bell.html#dropdown", context)
 
 
-def _is_htmx(request: AuthenticatedRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def _on_the_list(request: AuthenticatedRequest) -> bool:
     """Whether the htmx request came from the notifications page itself."""
     current = request.htmx.current_url_abs_path or ""
@@ -82,7 +78,7 @@ def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     services.notification_mark_read(notification=notification)
-    if _is_htmx(request):
+    if request.htmx:
         return _dropdown(request)
     return _back_to_list(request)
 
@@ -91,7 +87,7 @@ def notification_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
     marked = services.notifications_mark_all_read(user=request.user)
-    if _is_htmx(request):
+    if request.htmx:
         response = _dropdown(request, marked=marked)
         if _on_the_list(request):
             # The list behind the bell shows them unread too: reload it rather than lie.
