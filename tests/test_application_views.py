@@ -232,6 +232,8 @@ def test_it_records_a_rejection_with_details(
         ({"received_at": "2999-01-01T10:00"}, "received_at"),
         ({"received_at": ""}, "received_at"),
         ({"sender_name": "x" * 201}, "sender_name"),
+        # Before the application started (ten days ago): the service's refusal, on the field.
+        ({"received_at": "2020-01-01T10:00"}, "received_at"),
     ],
 )
 def test_a_bad_rejection_is_refused_and_nothing_moves(

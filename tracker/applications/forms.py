@@ -45,6 +45,15 @@ def _when(value: datetime | None) -> datetime | None:
     return now if now - value < timedelta(minutes=1) else value
 
 
+def add_service_errors(form: forms.BaseForm, exc: ValidationError, **rename: str) -> None:
+    """Puts a service's refusal on the form: on the field it names (`rename` maps a
+    service's name to the form's, e.g. at="received_at"), else above the form. Django's
+    own add_error would fail on a name the form has no field for."""
+    for name, errors in exc.update_error_dict({}).items():
+        field = rename.get(name, name)
+        form.add_error(field if field in form.fields else None, errors)
+
+
 class ApplicationForm(forms.ModelForm[Application]):
     company = forms.CharField(max_length=200, help_text="An existing company is reused.")
     url = forms.URLField(

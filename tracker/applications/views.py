@@ -18,6 +18,7 @@ from tracker.applications.forms import (
     NotesForm,
     RejectionForm,
     StageChangeForm,
+    add_service_errors,
 )
 from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
 from tracker.applications.shortcuts import get_application_for_user
@@ -38,7 +39,7 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
                 **form.details(),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {application}.")
             return redirect("application_detail", pk=application.pk)
@@ -91,7 +92,7 @@ def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 **form.details(),
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Saved.")
             return redirect("application_detail", pk=application.pk)
@@ -123,7 +124,7 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
                 source=ChangeSource.WEB,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            add_service_errors(form, exc)
         else:
             if change is None:
                 messages.info(request, f"Already in {application.get_stage_display()}.")
@@ -150,7 +151,8 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 **{name: form.cleaned_data[name] for name in RejectionForm.Meta.fields},
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            # The stage change names its moment `at`: here that is when it was received.
+            add_service_errors(form, exc, at="received_at")
         else:
             if request.htmx:
                 response = board_card_response(

@@ -1,7 +1,6 @@
 """The application page's contacts, interviews and notes: small forms, each a POST that
 saves through a service and comes back to the page (or shows it again with the errors)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +19,7 @@ from tracker.applications.forms import (
     ContactRoleForm,
     InterviewForm,
     NotesForm,
+    add_service_errors,
 )
 from tracker.applications.models import Application, Contact
 from tracker.applications.shortcuts import get_application_for_user
@@ -30,13 +30,6 @@ def _back_to(application: Application, section: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(
         reverse("application_detail", args=[application.pk]) + f"#{section}"
     )
-
-
-def _refused(form: forms.BaseForm, exc: ValidationError, **rename: str) -> None:
-    """Puts a service's refusal on the form: on the field it names, else above the form."""
-    for name, errors in exc.update_error_dict({}).items():
-        field = rename.get(name, name)
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def _contact_of(application: Application, contact_pk: int) -> Contact:
@@ -57,7 +50,7 @@ def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpRespo
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {contact.name}.")
             return _back_to(application, "contacts")
@@ -74,7 +67,7 @@ def application_contact_link(request: AuthenticatedRequest, pk: int) -> HttpResp
         try:
             services.contact_link(application=application, contact=contact)
         except ValidationError as exc:
-            _refused(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {contact.name}.")
             return _back_to(application, "contacts")
@@ -95,7 +88,7 @@ def application_contact_role(
                 owner=request.user, contact=contact, role=form.cleaned_data["role"]
             )
         except ValidationError as exc:
-            _refused(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request, f"Changed {contact.name}'s role to {contact.get_role_display()}."
@@ -135,7 +128,7 @@ def application_interview_add(request: AuthenticatedRequest, pk: int) -> HttpRes
             )
         except ValidationError as exc:
             # The stage change it may make names its moment `at`.
-            _refused(form, exc, at="scheduled_at")
+            add_service_errors(form, exc, at="scheduled_at")
         else:
             when = date_format(timezone.localtime(interview.scheduled_at), "D j M Y, H:i")
             messages.success(
@@ -172,7 +165,7 @@ def application_notes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             # The page shows the saved notes, not the refused ones.
             application.refresh_from_db(fields=["notes"])
-            _refused(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Saved the notes.")
             return _back_to(application, "notes")
