@@ -318,6 +318,31 @@ def test_a_change_dated_before_the_application_started_is_refused(alice: User) -
     assert application.history.count() == 1
 
 
+def test_a_time_typed_in_the_minute_the_application_started_falls_after_the_start(
+    alice: User,
+) -> None:
+    application = services.application_create(
+        owner=alice, company_name="Acme", role="Engineer", source_of_change=ChangeSource.WEB
+    )
+    start = application.history.get().at
+    typed = start.replace(second=0, microsecond=0)  # what a form, to the minute, sends back
+
+    change = services.application_change_stage(
+        application=application, to_stage=Stage.SCREENING, source=ChangeSource.WEB, at=typed
+    )
+
+    assert change is not None
+    assert change.at == start
+    assert [c.to_stage for c in application.history.all()] == [Stage.APPLIED, Stage.SCREENING]
+    with pytest.raises(ValidationError):
+        services.application_change_stage(
+            application=application,
+            to_stage=Stage.OFFER,
+            source=ChangeSource.WEB,
+            at=typed - timedelta(seconds=1),
+        )
+
+
 def test_a_rejection_the_same_day_as_applying_falls_after_the_start(alice: User) -> None:
     application = application_for(alice, days_ago=2)
     assert application.applied_on is not None

@@ -191,10 +191,15 @@ def application_change_stage(
         return None
     started = StageChange.objects.filter(application=locked).order_by("at").first()
     if started is not None and at < started.at:
-        local = timezone.localtime(started.at, locked.owner.zone)
-        raise ValidationError(
-            {"at": f"This is before the application started ({local:%d %b %Y, %H:%M})."}
-        )
+        if at >= started.at.replace(second=0, microsecond=0):
+            # Forms take times to the minute: one in the very minute the application
+            # started (a form opened just after adding it) means just after the start.
+            at = started.at
+        else:
+            local = timezone.localtime(started.at, locked.owner.zone)
+            raise ValidationError(
+                {"at": f"This is before the application started ({local:%d %b %Y, %H:%M})."}
+            )
     change = StageChange.objects.create(
         application=locked, from_stage=locked.stage, to_stage=to_stage, at=at, source=source
     )
