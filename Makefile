@@ -27,11 +27,20 @@ run: install
 	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:8000 --workers 2 --reload --access-logfile -}" \
 		$(VENV)/bin/honcho start web worker beat
 
-# pytest exits 5 when it collected nothing: that is a failure here, not a pass.
+# The whole suite in two passes: the fast tests in parallel (pytest-xdist), then those that
+# start real workers, browsers, faults and the fuzzer, one at a time (they share Redis and
+# the CPU). PYTEST_ARGS narrows both. pytest exits 5 when it collected nothing: a failure
+# here, not a pass.
+SLOW_MARKS := worker or browser or faults or api_fuzz
+TEST_WORKERS ?= 2
 test: install
 	$(PY) manage.py check_redis
-	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
-		if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not ($(SLOW_MARKS))" $(PYTEST_ARGS); rc=$$?; \
+		if [ $$rc -eq 5 ]; then echo "pytest collected no fast tests" >&2; exit 1; fi; \
+		[ $$rc -eq 0 ] || exit $$rc
+	$(PY) -m pytest -m "$(SLOW_MARKS)" $(PYTEST_ARGS); rc=$$?; \
+		if [ $$rc -eq 5 ] && [ -z "$(PYTEST_ARGS)" ]; then echo "pytest collected no slow tests" >&2; exit 1; fi; \
+		[ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 lint: install
 	$(VENV)/bin/ruff check .
