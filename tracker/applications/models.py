@@ -86,6 +86,14 @@ class Application(models.Model):
     salary_currency = models.CharField(max_length=3, blank=True, default="")
     applied_on = models.DateField(null=True, blank=True)
     notes = bounded_text(20_000, blank=True)
+    # The posting as captured (sanitised HTML, see capture.posting), kept after the job
+    # board takes it down; the text of the whole page too if the user asked for a copy.
+    description = bounded_text(50_000, blank=True)
+    apply_url = models.URLField("apply URL", max_length=500, blank=True)
+    posting_text = bounded_text(
+        100_000, verbose_name="copy of the posting page's text", blank=True
+    )
+    posting_captured_at = models.DateTimeField(null=True, blank=True)
     # Written only by services.application_change_stage, together with a StageChange row.
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)
     stage_changed_at = models.DateTimeField()
@@ -143,7 +151,9 @@ class Contact(models.Model):
 
 
 class StageChange(models.Model):
-    """One move of an application between stages. Rows are only ever added."""
+    """One move of an application between stages, kept as a chain in time order: rows are
+    added, re-dated or (an undated detour a dated change undoes) dropped only through
+    applications.history."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
     # Blank for the row that records where the application started.
@@ -152,7 +162,15 @@ class StageChange(models.Model):
     # When it happened, as the user says (may be back-dated); recorded_at is when we heard.
     at = models.DateTimeField()
     source = models.CharField(max_length=8, choices=ChangeSource.choices)
+    # Whether the user gave `at` (a date typed, a rejection "received on Monday", an
+    # interview's time). A later dated change may re-date an undated move (a drag, a quick
+    # move, "now" by default), never a dated one: see applications.history.
+    dated = models.BooleanField(default=False)
     recorded_at = models.DateTimeField(auto_now_add=True)
+
+    # Set by the services on the row they return: words for the page about the earlier
+    # moves this change re-dated or dropped to keep the history a chain.
+    adjusted: tuple[str, ...] = ()
 
     class Meta:
         ordering = ["at", "id"]

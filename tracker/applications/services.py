@@ -24,6 +24,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.core.sanitise import sanitise_html
 from tracker.followups import services as followups
 
 # Clocks disagree a little; a change "at" a few minutes in the future is still now.
@@ -40,8 +41,22 @@ APPLICATION_EDITABLE_FIELDS = frozenset(
         "salary_currency",
         "applied_on",
         "notes",
+        "description",
+        "apply_url",
+        "posting_text",
+        "posting_captured_at",
     }
 )
+
+
+def _posting(fields: dict[str, Any], captured: datetime | None) -> dict[str, Any]:
+    """A description from elsewhere is sanitised on every path in (form, API, import);
+    the first time a posting is kept, the moment is noted with it."""
+    if fields.get("description"):
+        fields["description"] = sanitise_html(fields["description"])
+    if captured is None and (fields.get("description") or fields.get("posting_text")):
+        fields.setdefault("posting_captured_at", timezone.now())
+    return fields
 
 
 def furthest_stage_of(stages: Iterable[str]) -> str:
@@ -119,6 +134,7 @@ def application_create(
     if stage not in Stage.values:
         raise ValidationError({"stage": f"Unknown stage {stage!r}."})
     _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
+    fields = _posting(fields, None)
     applied_on = fields.get("applied_on")
     validate_applied_on(applied_on, zone=owner.zone)
 
@@ -154,6 +170,7 @@ def application_update(
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     if "applied_on" in fields:
         validate_applied_on(fields["applied_on"], zone=application.owner.zone)
+    fields = _posting(fields, application.posting_captured_at)
     for name, value in fields.items():
         setattr(application, name, value)
     if company_name is not None:
