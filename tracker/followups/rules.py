@@ -5,10 +5,16 @@ pure: no ORM, no I/O, no clock. Give it the facts and the current time; it retur
 proposals. Everything that stores, drafts or sends them lives elsewhere.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from tracker.followups import vocabulary
+from tracker.followups.names import name_key, read_name
+from tracker.followups.said import Said, read_said
+from tracker.followups.vocabulary import Channel, SenderRole
 
 
 class Kind(StrEnum):
@@ -30,12 +36,20 @@ class Element(StrEnum):
     FUTURE_OPENINGS = "future_openings"
 
 
-# The vocabulary of the rest of the project, spelled as in SPEC.md section 1.
-AUTOMATED, PERSONAL_EMAIL, PHONE, IN_PERSON, UNKNOWN = (
-    "automated", "personal_email", "phone", "in_person", "unknown",
-)  # fmt: skip
-HIRING_MANAGER = "hiring_manager"
-INTERVIEW_STAGES = frozenset({"interviewing", "offer", "accepted"})
+# Channels, roles and stages are spelled once, in vocabulary.py.
+INTERVIEW_STAGES = vocabulary.INTERVIEW_STAGES
+
+
+class Door(StrEnum):
+    """How the future-openings line is put (SPEC.md rule 3 and "what the email said")."""
+
+    # The email opened the door (apply again, kept in mind, a team hiring later): say so gladly.
+    WELCOMED = "welcomed"
+    # A decision maker: the user would like to be considered again.
+    CONSIDER_AGAIN = "consider_again"
+    # A recruiter or HR person places people across teams: keep me in mind for other roles.
+    OTHER_ROLES = "other_roles"
+
 
 # Rule 5: a reply is due a day after the rejection; the last reminder when it is two days
 # old. Feedback is worth asking for during the first week; any reply during two weeks.
@@ -69,10 +83,23 @@ class Proposal:
     recipient_email: str = ""
     # When to remind the user, in order; the last one is the last call.
     reminders: tuple[datetime, ...] = field(default=())
+    # How the draft words its future-openings line, and what the email named, if anything.
+    door: "Door | None" = None
+    team: str = ""
+    when: str = ""
 
     @property
     def needed(self) -> bool:
         return self.kind is not Kind.NONE
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One logged interview: its round, when, and the interviewers' names as typed."""
+
+    kind: str
+    at: datetime
+    people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,18 @@ class RejectionFacts:
     received_at: datetime
     now: datetime
     zone: ZoneInfo
+    # The rejection email as saved, and the company (a sender named like it is no person).
+    message: str = ""
+    company: str = ""
+    meetings: tuple[Meeting, ...] = ()
+
+
+def meetings_with(meetings: tuple[Meeting, ...], person: str) -> tuple[Meeting, ...]:
+    """The rounds `person` was part of: the only ones a draft to them may name people from."""
+    key = name_key(person)
+    if not key:
+        return ()
+    return tuple(m for m in meetings if any(name_key(p) == key for p in m.people))
 
 
 def remind_at(moment: datetime, *, now: datetime, zone: ZoneInfo) -> datetime:
@@ -112,109 +151,244 @@ def tomorrow_morning(*, now: datetime, zone: ZoneInfo) -> datetime:
     return _local(now.astimezone(zone).date() + timedelta(days=1), DAY_STARTS, zone)
 
 
-def first_name(full_name: str) -> str:
-    parts = full_name.split()
-    return parts[0] if parts else ""
+@dataclass(frozen=True)
+class _Case:
+    """A rejection's facts, read once: what every row of the table below asks about."""
+
+    facts: RejectionFacts
+    name: str
+    who: str
+    person: bool
+    said: Said
+    interviewed: bool
+    met: tuple[Meeting, ...]
+    age: timedelta
+
+    @classmethod
+    def of(cls, facts: RejectionFacts) -> "_Case":
+        name = " ".join(facts.sender_name.split())
+        read = read_name(name, company=facts.company)
+        return cls(
+            facts=facts,
+            name=name,
+            who=read.given or ("They" if read.group or not name else name),
+            person=bool(name) and not read.group,
+            said=read_said(facts.message),
+            interviewed=facts.furthest_stage in INTERVIEW_STAGES,
+            # Only rounds that had happened when the rejection came count as met.
+            met=tuple(m for m in facts.meetings if m.at <= facts.received_at),
+            age=facts.now - facts.received_at,
+        )
+
+    @property
+    def decided(self) -> bool:
+        return self.facts.sender_role == SenderRole.HIRING_MANAGER
+
+    @property
+    def places(self) -> bool:
+        return self.facts.sender_role in vocabulary.PLACES_CANDIDATES
+
+    @property
+    def fresh(self) -> bool:
+        return self.age <= FEEDBACK_WINDOW
+
+    @property
+    def door(self) -> Door | None:
+        if self.said.door_open:
+            return Door.WELCOMED
+        if self.decided:
+            return Door.CONSIDER_AGAIN
+        if self.places:
+            return Door.OTHER_ROLES
+        return None
+
+    @property
+    def heard(self) -> str:
+        """How the news came, in the reason's words: a call is a call."""
+        if self.facts.channel == Channel.PHONE:
+            return "called you"
+        if self.facts.channel == Channel.IN_PERSON:
+            return "told you in person"
+        return "wrote to you personally"
+
+    @property
+    def opened(self) -> str:
+        """What the email said about the future, as the reason repeats it."""
+        said = self.said
+        if said.team or said.when:
+            plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
+            return f"mentioned hiring again ({plans})"
+        if said.apply_again:
+            return "invited you to apply again"
+        if said.keep_in_mind:
+            return "said they will keep you in mind"
+        return "said they will be hiring again"
+
+
+# Rule 1: a canned, automated rejection gets no reply. Not saying how it arrived, with
+# nobody (or only a team) named, reads the same way, but the user is invited to correct it.
+def form_letter(case: _Case) -> Proposal | None:
+    if case.facts.channel == Channel.AUTOMATED:
+        return Proposal(Kind.NONE, "A form letter from a no-reply address expects no answer.")
+    if case.facts.channel == Channel.UNKNOWN and not case.person:
+        signed = f"It is signed by {case.name}, not a person" if case.name else "Nobody signed it"
+        return Proposal(
+            Kind.NONE,
+            f"{signed}, so this rejection reads as a form letter, which expects no answer. "
+            "If a person wrote to you, add their name and Rebound will draft a reply.",
+        )
+    return None
+
+
+# Rules 2 to 4 and what the email said: which elements the reply carries, in draft order.
+_ELEMENT_ROWS: tuple[tuple[Element, Callable[[_Case], bool]], ...] = (
+    (Element.THANKS, lambda c: True),
+    (Element.DISAPPOINTMENT, lambda c: c.decided),
+    # Only something real: a logged round that had happened, never a generic line.
+    (Element.HIGHLIGHT, lambda c: c.interviewed and bool(c.met)),
+    (
+        Element.FEEDBACK_REQUEST,
+        lambda c: c.interviewed and c.fresh and not c.said.answers_feedback,
+    ),
+    (Element.FUTURE_OPENINGS, lambda c: c.door is not None),
+)
+
+# Why, row by row, in the order the user reads it.
+_REASON_ROWS: tuple[tuple[Callable[[_Case], bool], Callable[[_Case], str]], ...] = (
+    (lambda c: True, lambda c: f"{c.who} {c.heard}: a short thank-you keeps the door open."),
+    (
+        lambda c: c.decided and not c.said.door_open,
+        lambda c: (
+            "As the hiring manager, they decide who is considered next time, so say "
+            "you would like to be."
+        ),
+    ),
+    (
+        lambda c: c.said.door_open,
+        lambda c: f"They {c.opened}: the reply welcomes it instead of asking for it.",
+    ),
+    (
+        lambda c: c.places and not c.said.door_open,
+        lambda c: (
+            "Recruiters and HR place people across teams, so ask them to keep you in "
+            "mind for other roles."
+        ),
+    ),
+    (
+        lambda c: c.interviewed and c.fresh and not c.said.answers_feedback,
+        lambda c: (
+            "You reached the interviews, so ask, without obligation, what would make "
+            "you a stronger candidate."
+        ),
+    ),
+    (
+        lambda c: c.interviewed and c.said.reason_given,
+        lambda c: "They already gave their reason, so the draft does not ask for feedback.",
+    ),
+    (
+        lambda c: c.interviewed and c.said.no_feedback and not c.said.reason_given,
+        lambda c: "They give no individual feedback, so the draft does not ask for it.",
+    ),
+    (
+        lambda c: c.interviewed and not c.fresh and not c.said.answers_feedback,
+        lambda c: "It has been over a week, so the draft no longer asks for feedback.",
+    ),
+)
+
+
+def reply(case: _Case) -> Proposal:
+    """Rules 2 to 5: the thank-you, or nothing once two weeks have passed."""
+    facts = case.facts
+    if case.age > REPLY_WINDOW:
+        later = " Rebound suggests a check-in later instead." if case.interviewed else ""
+        return Proposal(
+            Kind.NONE,
+            f"The rejection is {case.age.days} days old: a reply now would look out of place."
+            + later,
+        )
+    due = facts.received_at + REPLY_COOL_OFF
+    first = remind_at(due, now=facts.now, zone=facts.zone)
+    last = facts.received_at + LAST_REMINDER_AFTER
+    reminders = (
+        (first, remind_at(last, now=facts.now, zone=facts.zone)) if last > first else (first,)
+    )
+    return Proposal(
+        Kind.REJECTION_REPLY,
+        " ".join(text(case) for applies, text in _REASON_ROWS if applies(case)),
+        due_at=due,
+        elements=tuple(element for element, applies in _ELEMENT_ROWS if applies(case)),
+        recipient_name=case.name,
+        recipient_email=facts.sender_email.strip(),
+        reminders=reminders,
+        door=case.door,
+        team=case.said.team,
+        when=case.said.when,
+    )
+
+
+def keep_in_touch(case: _Case) -> list[Proposal]:
+    """Rule 6: after an interview-stage rejection by a person, twice at most."""
+    if not case.interviewed:
+        return []
+    facts = case.facts
+    first_due = facts.received_at + KEEP_IN_TOUCH_AFTER
+    second_due = first_due + KEEP_IN_TOUCH_AGAIN_AFTER
+    reasons = (_first_note_reason(case), _second_note_reason(case))
+    return [
+        Proposal(
+            Kind.KEEP_IN_TOUCH,
+            reason,
+            due_at=due,
+            sequence=sequence,
+            elements=(Element.FUTURE_OPENINGS,),
+            recipient_name=case.name,
+            recipient_email=facts.sender_email.strip(),
+            reminders=(remind_at(due, now=facts.now, zone=facts.zone),),
+            door=Door.WELCOMED if case.said.door_open else Door.CONSIDER_AGAIN,
+            team=case.said.team,
+            when=case.said.when,
+        )
+        for sequence, due, reason in zip((1, 2), (first_due, second_due), reasons, strict=True)
+    ]
+
+
+def _first_note_reason(case: _Case) -> str:
+    theirs = meetings_with(case.met, case.name)
+    if theirs:
+        met = theirs[-1]
+        what = f"You met {case.who} in {met.at.astimezone(case.facts.zone):%B}"
+    elif case.met:
+        what = f"You reached the interviews in {case.met[-1].at.astimezone(case.facts.zone):%B}"
+    else:
+        what = "You reached the interviews"
+    if case.said.team:
+        whose = f"the {case.said.team}'s"
+    else:
+        whose = f"{case.facts.company}'s" if case.facts.company else "their"
+    return f"{what}: a short note in about six weeks keeps you in mind for {whose} next openings."
+
+
+def _second_note_reason(case: _Case) -> str:
+    said = case.said
+    if said.team or said.when:
+        plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
+        return (
+            f"A last check-in three months later, asking whether the plans they mentioned "
+            f"({plans}) still stand, rather than repeating the first note."
+        )
+    return (
+        "A last check-in three months later, asking who at the company is best to stay in "
+        "touch with, rather than repeating the first note."
+    )
 
 
 def rejection_proposals(facts: RejectionFacts) -> list[Proposal]:
-    """SPEC.md section 2, rules 1 to 6, in order."""
-    # Rule 1: a canned, automated rejection gets no reply. Not saying how it arrived,
-    # with nobody named, reads the same way, but the user is invited to correct us.
-    if facts.channel == AUTOMATED:
-        return [Proposal(Kind.NONE, "A form letter from a no-reply address expects no answer.")]
-    if facts.channel == UNKNOWN and not facts.sender_name.strip():
-        return [
-            Proposal(
-                Kind.NONE,
-                "Nobody signed this rejection, so it reads as a form letter, which expects "
-                "no answer. If a person wrote to you, add their name and Rebound will draft "
-                "a reply.",
-            )
-        ]
-
-    # Rules 2 to 4: a person wrote or called, so they hear back from a person.
-    name = facts.sender_name.strip()
-    who = first_name(name) or "They"
-    interviewed = facts.furthest_stage in INTERVIEW_STAGES
-    decided = facts.sender_role == HIRING_MANAGER
-    age = facts.now - facts.received_at
-    proposals: list[Proposal] = []
-
-    # Rule 5: past two weeks a reply would look out of place; only the later check-in.
-    if age > REPLY_WINDOW:
-        later = " Rebound suggests a check-in later instead." if interviewed else ""
-        proposals.append(
-            Proposal(
-                Kind.NONE,
-                f"The rejection is {age.days} days old: a reply now would look out of place."
-                + later,
-            )
-        )
-    else:
-        elements = [Element.THANKS]
-        reason = f"{who} wrote to you personally: a short thank-you keeps the door open."
-        if facts.channel in (PHONE, IN_PERSON):
-            reason = f"{who} told you in person: a short thank-you keeps the door open."
-        if decided:
-            # Rule 3: the decision maker also hears you would like to be considered again.
-            elements += [Element.DISAPPOINTMENT, Element.FUTURE_OPENINGS]
-            reason += (
-                " As the hiring manager, they decide who is considered next time, so say "
-                "you would like to be."
-            )
-        if interviewed:
-            # Rule 4: after interviews, name something real and ask for advice...
-            elements.append(Element.HIGHLIGHT)
-            if age <= FEEDBACK_WINDOW:
-                elements.append(Element.FEEDBACK_REQUEST)
-                reason += (
-                    " You reached the interviews, so ask, without obligation, what would make "
-                    "you a stronger candidate."
-                )
-            else:
-                # ...while the question is still fresh (rule 5).
-                reason += " It has been over a week, so the draft no longer asks for feedback."
-        due = facts.received_at + REPLY_COOL_OFF
-        last = facts.received_at + LAST_REMINDER_AFTER
-        first_reminder = remind_at(due, now=facts.now, zone=facts.zone)
-        reminders = [first_reminder]
-        if last > first_reminder:
-            reminders.append(remind_at(last, now=facts.now, zone=facts.zone))
-        proposals.append(
-            Proposal(
-                Kind.REJECTION_REPLY,
-                reason,
-                due_at=due,
-                elements=tuple(sorted(set(elements), key=list(Element).index)),
-                recipient_name=name,
-                recipient_email=facts.sender_email.strip(),
-                reminders=tuple(reminders),
-            )
-        )
-
-    # Rule 6: after an interview-stage rejection by a person, keep in touch, twice at most.
-    if interviewed:
-        first_due = facts.received_at + KEEP_IN_TOUCH_AFTER
-        second_due = first_due + KEEP_IN_TOUCH_AGAIN_AFTER
-        for sequence, due, reason in (
-            (1, first_due, "You met the team: a short note in about six weeks keeps you in "
-             "mind for their future openings."),
-            (2, second_due, "A last, friendly check-in, three months after the first."),
-        ):  # fmt: skip
-            proposals.append(
-                Proposal(
-                    Kind.KEEP_IN_TOUCH,
-                    reason,
-                    due_at=due,
-                    sequence=sequence,
-                    elements=(Element.FUTURE_OPENINGS,),
-                    recipient_name=name,
-                    recipient_email=facts.sender_email.strip(),
-                    reminders=(remind_at(due, now=facts.now, zone=facts.zone),),
-                )
-            )
-    return proposals
+    """SPEC.md section 2, rules 1 to 6: the table above, row by row."""
+    case = _Case.of(facts)
+    nothing = form_letter(case)
+    if nothing is not None:
+        return [nothing]
+    return [reply(case), *keep_in_touch(case)]
 
 
 def nudge_proposals(*, applied_at: datetime, now: datetime, zone: ZoneInfo) -> list[Proposal]:

@@ -1,0 +1,188 @@
+"""A sender's name as people type it, read for a greeting: "Dr. Amara O'Neil" → "Amara".
+
+Pure: no ORM, no I/O. People type titles ("Dr.", "ms."), "Last, First", lower case,
+surnames in capitals ("DUPONT Jean"), credentials ("Kate O'Brien, PhD"), compound given
+names ("María José García-López", "Jean Paul Martin") and team or company names ("Talent
+Team", "Acme Recruiting"). A greeting uses the given name, or nothing at all: a wrong
+"Hi Dr.," is worse than a neutral "Hello,".
+"""
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Titles and honorifics before a name, in the four languages the reader knows; compared
+# without their dot and in lower case.
+TITLES = frozenset(
+    _words(
+        "dr doctor prof professor mr mrs ms miss mx sir dame rev herr frau fr dipl ing "
+        "mag mme mlle m monsieur madame mademoiselle sr sra srta don doña dona dott dottssa "
+        "sig sigra eng lic"
+    )
+)
+# After a name (or after its comma): generations and credentials.
+SUFFIXES = frozenset(
+    _words(
+        "jr sr ii iii iv phd md mba msc ma bsc ba cpa pmp shrm-cp shrm-scp phr sphr cipd esq dds rn"
+    )
+)
+# Words that make a name a team, a department or a company, never one person.
+GROUP_WORDS = frozenset(
+    _words(
+        "team talent recruiting recruitment recruiter recruiters careers career jobs hiring hr "
+        "people acquisition department staffing resources services support office group "
+        "inc ltd llc gmbh ag sa sas sarl bv plc corp co company the rh personal reclutamiento "
+        "contratación contratacion selección seleccion equipo équipe equipe abteilung "
+        "personalabteilung noreply no-reply"
+    )
+)
+# The first halves of compound given names (Spanish, Portuguese, French, Italian, ...):
+# "María José", "José Luis", "João Pedro", "Jean Paul", "Anna Maria".
+COMPOUND_HEADS = frozenset(
+    _words(
+        "maría maria josé jose juan ana luis luís joão joao pedro carlos francisco antonio "
+        "antónio miguel jean marie anne anna rosa mari juan josé manuel ángel angel"
+    )
+)
+# Second halves: given names that follow a head. A head followed by one of these, with
+# a surname still to come, is one given name, not a given name and a surname.
+COMPOUND_TAILS = frozenset(
+    _words(
+        "josé jose maría maria luis luís luisa carlos manuel antonio antónio miguel ángel angel "
+        "pablo pedro ignacio javier francisco eduardo eduarda fernando fernanda isabel elena "
+        "teresa carmen pilar paula cristina eugenia jesús jesus ramón ramon andrés andres "
+        "gabriel henrique ricardo rafael paulo vitor vítor victor clara alice beatriz laura "
+        "lucía lucia inés ines rosa sofia sofía luiz felipe guilherme gustavo vitória vitoria "
+        "paul pierre luc claude marie louise anne christine françois francois michel philippe "
+        "maria giovanna teresa grazia"
+    )
+)
+# "María del Carmen", "María de los Ángeles": a Marian name after "de"/"del".
+MARIAN = frozenset(
+    _words(
+        "carmen pilar rosario mar sol rocío rocio luz ángeles angeles dolores mercedes fátima "
+        "fatima lourdes jesús jesus socorro consuelo remedios montserrat guadalupe"
+    )
+)
+PARTICLES = ("de", "del", "la", "los", "las")
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_EMAIL = re.compile(r"\S+@\S+")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>|\"[^\"]*\"")
+# A token's own pieces, capitalised one by one: "o'neil" → "O'Neil", "jean-luc" → "Jean-Luc".
+_PIECES = re.compile("([-'\u2019])")
+
+
+@dataclass(frozen=True)
+class SenderName:
+    """A name as typed, read: `given` is "" when no person's given name can be told."""
+
+    typed: str
+    given: str
+    # A team, department or company: a neutral greeting, and no person wrote. A name
+    # with nothing to greet ("J. Smith", an address) is still a person.
+    group: bool
+
+
+def read_name(typed: str, *, company: str = "") -> SenderName:
+    """What a greeting can say about the sender called `typed` (at `company`)."""
+    text = " ".join(_EMAIL.sub(" ", _BRACKETS.sub(" ", typed)).split())
+    if not _LETTERS.search(text):
+        return SenderName(typed=text, given="", group=False)
+    if _is_group(text, company):
+        return SenderName(typed=text, given="", group=True)
+    return SenderName(typed=text, given=_given(_in_order(text)), group=False)
+
+
+def given_name(typed: str, *, company: str = "") -> str:
+    return read_name(typed, company=company).given
+
+
+def name_key(typed: str) -> str:
+    """One spelling per person: "O'Brien, Kate" and "kate o'brien" give the same key."""
+    text = " ".join(_EMAIL.sub(" ", _BRACKETS.sub(" ", typed)).split())
+    return " ".join(_key(word) for word in _in_order(text))
+
+
+def _key(token: str) -> str:
+    return token.strip(".,;:").casefold()
+
+
+def _is_group(text: str, company: str) -> bool:
+    words = [_key(word) for word in re.split(r"[\s,&/+]+", text) if _key(word)]
+    if any(word in GROUP_WORDS for word in words):
+        return True
+    wanted = _key(" ".join(company.split()))
+    return bool(wanted) and _key(text) in (wanted, wanted.removesuffix(" inc"))
+
+
+def _in_order(text: str) -> list[str]:
+    """The name's words, given name first: "O'Brien, Kate" → ["Kate", "O'Brien"]."""
+    before, comma, after = text.partition(",")
+    after_words = after.replace(",", " ").split()
+    if comma and after_words and not all(_key(word) in SUFFIXES for word in after_words):
+        words = after_words + before.split()
+    else:
+        words = before.split()
+    words = [word for word in words if _key(word) not in SUFFIXES or len(words) == 1]
+    while words and _key(words[0]) in TITLES and len(words) > 1:
+        words.pop(0)
+    if words and _key(words[0]) in TITLES:
+        return []
+    # "DUPONT Jean": a surname written in capitals first, the given name after it.
+    if len(words) > 1 and _shouted(words[0]) and not all(_shouted(word) for word in words):
+        words = [word for word in words if not _shouted(word)] or words
+    return words
+
+
+def _shouted(word: str) -> bool:
+    letters = "".join(_LETTERS.findall(word))
+    return len(letters) > 1 and letters.isupper()
+
+
+def _initial(word: str) -> bool:
+    return len("".join(_LETTERS.findall(word))) == 1
+
+
+def _given(words: list[str]) -> str:
+    # "J. Robert Smith" goes by Robert; "J. Smith" gives nothing to greet.
+    while len(words) > 2 and _initial(words[0]):
+        words = words[1:]
+    if not words or _initial(words[0]):
+        return ""
+    head = words[0]
+    given = [head]
+    rest = words[1:]
+    if _key(head) in COMPOUND_HEADS and rest:
+        marian = _marian(rest)
+        if marian:
+            given += rest[:marian]
+        elif len(rest) > 1 and _key(rest[0]) in COMPOUND_TAILS:
+            # Only with a surname still to come: "María José García", not "Maria Rosa".
+            given.append(rest[0])
+    return " ".join(
+        word.lower() if _key(word) in PARTICLES else _capitalised(word) for word in given
+    )
+
+
+def _marian(rest: list[str]) -> int:
+    """How many words of `rest` belong to "María del Carmen" (0 if none)."""
+    taken = 0
+    while taken < len(rest) and _key(rest[taken]) in PARTICLES:
+        taken += 1
+    if 0 < taken < len(rest) - 1 and _key(rest[taken]) in MARIAN:
+        return taken + 1
+    return 0
+
+
+def _capitalised(word: str) -> str:
+    """As typed, unless typed all in one case: "jane" → "Jane", "JANE" → "Jane"."""
+    word = word.strip(".,;:")
+    if word in (word.lower(), word.upper()) and _LETTERS.search(word):
+        pieces = _PIECES.split(word.lower())
+        return "".join(piece[:1].upper() + piece[1:] for piece in pieces)
+    return word
