@@ -41,6 +41,9 @@ SIGNUPS_OPEN = env.bool("SIGNUPS_OPEN", default=True)
 # Webhooks to loopback or private addresses (a self-hosted ntfy on the LAN) are refused
 # unless the administrator allows them: users must not reach the server's own network.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+# Networks every outbound request (webhooks, job pages) may reach although they are not
+# public, as CIDRs: "192.168.1.0/24". Empty by default; tests list their own loopback.
+OUTBOUND_ALLOWED_NETWORKS = env.list("OUTBOUND_ALLOWED_NETWORKS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm, UsernameField
 
 from tracker.accounts.models import User, WebhookFormat
+from tracker.core import outbound
 
 
 class SignupForm(UserCreationForm[User]):
@@ -69,6 +70,11 @@ class ProfileForm(forms.ModelForm[User]):
         url: str = self.cleaned_data.get("webhook_url", "").strip()
         if url and not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Use an address starting with https:// (or http://).")
+        if url:
+            try:
+                outbound.validate_url(url)
+            except outbound.FetchError as exc:
+                raise forms.ValidationError(str(exc)) from None
         return url
 
     def clean_webhook_format(self) -> str:

@@ -1,13 +1,9 @@
 """Ways to reach a user, behind one small interface: `send(notification)` or DeliveryError."""
 
-import ipaddress
 import json
-import socket
-import urllib.error
-import urllib.request
 from email.header import Header
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -15,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from tracker.accounts.models import WebhookFormat
+from tracker.core import outbound
 from tracker.notifications.models import Channel, Notification
 
 WEBHOOK_TIMEOUT = 10  # seconds; a slow endpoint must not hold a worker for long
@@ -63,7 +60,6 @@ class WebhookSender:
         user = notification.user
         if not user.webhook_url:
             raise DeliveryError("No webhook URL is set.")
-        _refuse_private_address(user.webhook_url)
         url = absolute(notification.link)
         if user.webhook_format == WebhookFormat.NTFY:
             # ntfy's publish format: the message is the body, the rest are headers, which
@@ -83,36 +79,19 @@ class WebhookSender:
                 }
             ).encode()
             headers = {"Content-Type": "application/json"}
-        request = urllib.request.Request(
-            user.webhook_url, data=data, headers={**headers, "User-Agent": "Rebound"}
-        )
         try:
-            with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as response:
-                response.read(1024)
-        except urllib.error.HTTPError as exc:
-            raise DeliveryError(f"The webhook answered {exc.code} {exc.reason}.") from exc
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise DeliveryError(f"The webhook could not be reached: {exc}") from exc
-
-
-def _refuse_private_address(url: str) -> None:
-    """On a shared server, a webhook must not become a way to reach the server's own
-    network (its Redis, a cloud metadata service). Self-hosters who run their own ntfy
-    on the LAN set WEBHOOK_ALLOW_PRIVATE_ADDRESSES."""
-    if settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES:
-        return
-    host = urlsplit(url).hostname or ""
-    try:
-        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
-    except (socket.gaierror, UnicodeError) as exc:
-        raise DeliveryError(f"The webhook's host {host!r} could not be resolved.") from exc
-    for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global:
-            raise DeliveryError(
-                f"The webhook's host {host!r} is a private address ({ip}); "
-                "the server's administrator can allow these."
+            outbound.fetch(
+                user.webhook_url,
+                method="POST",
+                body=data,
+                headers=headers,
+                timeout=WEBHOOK_TIMEOUT,
+                # A self-hoster's own ntfy on the LAN: the administrator's explicit choice.
+                allow_private=settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
             )
+        except outbound.FetchError as exc:
+            # The fetcher's message is safe to show: no internal address, port or DNS text.
+            raise DeliveryError(f"The webhook failed. {exc}") from exc
 
 
 SENDERS: dict[str, Sender] = {Channel.EMAIL: EmailSender(), Channel.WEBHOOK: WebhookSender()}
