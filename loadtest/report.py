@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.core.benchmarks import (
+from tracker.bench.results import (
     DOC,
     doc_section_write,
     machine_lines,

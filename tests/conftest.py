@@ -19,10 +19,10 @@ from tests.factories import (
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Contact, Interview, InterviewKind
-from tracker.exports.models import ImportJob
-from tracker.exports.services import import_job_create
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
+from tracker.imports.models import ImportJob
+from tracker.imports.services import import_job_create
 from tracker.notifications.models import Notification
 
 

@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.walks import model_for, object_url
 from tracker.applications.models import Application, Stage
-from tracker.exports.models import ImportJob
 from tracker.followups.models import FollowUp
+from tracker.imports.models import ImportJob
 from tracker.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "tracker.notifications",
     "tracker.api",
     "tracker.exports",
+    "tracker.imports",
+    "tracker.calendar",
+    "tracker.insights",
+    # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
+    "tracker.bench",
 ]
 
 MIDDLEWARE = [
@@ -247,7 +252,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": crontab(minute="*/15"),
     },
     "sweep-import-jobs": {
-        "task": "tracker.exports.tasks.sweep_import_jobs_task",
+        "task": "tracker.imports.tasks.sweep_import_jobs_task",
         "schedule": crontab(),
     },
 }

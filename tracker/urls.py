@@ -8,8 +8,10 @@ urlpatterns = [
     path("api/", include("tracker.api.urls")),
     path("", include("tracker.applications.urls")),
     path("", include("tracker.applications.urls_people")),
-    path("insights/", include("tracker.applications.urls_insights")),
+    path("insights/", include("tracker.insights.urls")),
     path("", include("tracker.followups.urls")),
     path("", include("tracker.notifications.urls")),
     path("", include("tracker.exports.urls")),
+    path("", include("tracker.imports.urls")),
+    path("", include("tracker.calendar.urls")),
 ]

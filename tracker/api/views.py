@@ -44,7 +44,7 @@ from tracker.applications import services as application_services
 from tracker.applications.filters import ApplicationFilterForm
 from tracker.applications.models import Application, ChangeSource
 from tracker.applications.selectors import ApplicationFilters
-from tracker.exports import views as exports
+from tracker.exports import responses as exports
 from tracker.followups import selectors as followups
 from tracker.followups import services as followup_services
 from tracker.followups.models import FollowUp

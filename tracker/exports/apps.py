@@ -4,4 +4,4 @@ from django.apps import AppConfig
 class ExportsConfig(AppConfig):
     name = "tracker.exports"
     label = "exports"
-    verbose_name = "Export, import and calendar"
+    verbose_name = "Export"

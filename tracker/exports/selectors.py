@@ -6,43 +6,32 @@ per row, and no model instance is ever built.
 """
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import (
-    Case,
-    CharField,
-    IntegerField,
-    OuterRef,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, CharField, IntegerField, OuterRef, Subquery, Value, When
 
 from tracker.accounts.models import User
-from tracker.applications.models import Interview, StageChange
 from tracker.applications.models import Stage as S
+from tracker.applications.models import StageChange
 from tracker.applications.selectors import ApplicationFilters, application_list
-from tracker.exports.csvio import iso_date, iso_datetime, local_date, neutralise
+from tracker.exports.formats import (
+    EVENT_FOLLOWUP_SENT,
+    EVENT_STAGE_CHANGE,
+    iso_date,
+    iso_datetime,
+    local_date,
+    neutralise,
+)
 from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
 from tracker.followups.rules import Kind
 
 CHUNK_SIZE = 2_000
 
-APPLICATION_COLUMNS = (
-    "id", "company", "role", "url", "location", "source",
-    "salary_min", "salary_max", "salary_currency", "applied_on",
-    "stage", "furthest_stage", "stage_changed_at", "first_response_on", "rejected_on",
-    "followup_status", "notes", "created_at", "updated_at",
-)  # fmt: skip
-HISTORY_COLUMNS = ("application_id", "company", "role", "event", "from", "to", "at", "source")
-
 # The company answered: any move out of wishlist/applied except the user's own
 # (withdrawn) and silence (ghosted).
 RESPONSE_STAGES = (S.SCREENING, S.INTERVIEWING, S.OFFER, S.ACCEPTED, S.REJECTED)
 
-# What the query reads for APPLICATION_COLUMNS, in the same order less rejected_on,
+# What the query reads for formats.APPLICATION_COLUMNS, in the same order less rejected_on,
 # which comes from the stage and the date it changed.
 _APPLICATION_FIELDS = (
     "pk", "company__name", "role", "url", "location", "source",
@@ -50,9 +39,6 @@ _APPLICATION_FIELDS = (
     "stage", "furthest_stage", "stage_changed_at", "first_response_at",
     "followup_status", "notes", "created_at", "updated_at",
 )  # fmt: skip
-
-EVENT_STAGE_CHANGE = "stage_change"
-EVENT_FOLLOWUP_SENT = "followup_sent"
 
 
 def _first_response_at() -> Subquery:
@@ -101,7 +87,8 @@ def export_application_values(
 def export_application_rows(
     *, user: User, filters: ApplicationFilters
 ) -> Iterator[tuple[Any, ...]]:
-    """One tuple of CSV cells per application, in APPLICATION_COLUMNS order, oldest first."""
+    """One tuple of CSV cells per application, in APPLICATION_COLUMNS order (formats.py),
+    oldest first."""
     zone = user.zone
     rows = export_application_values(user=user, filters=filters)
     rejected = S.REJECTED
@@ -167,31 +154,3 @@ def export_history_rows(*, user: User, filters: ApplicationFilters) -> Iterator[
             application_id, neutralise(company), neutralise(role),
             event, from_, to, iso_datetime(at, zone), source,
         )  # fmt: skip
-
-
-# --- Calendar feed ---------------------------------------------------------------------
-
-# Interviews stay in the feed this long after they happened; older ones are history.
-RECENT_INTERVIEWS = timedelta(days=30)
-# A calendar feed is fetched every hour by apps that cannot page: keep it bounded.
-MAX_EVENTS = 500
-
-
-def calendar_followups(*, user: User) -> QuerySet[FollowUp]:
-    """Follow-ups waiting for the user, with a date: what is due, soonest first."""
-    return (
-        FollowUp.objects.filter(
-            application__owner=user, status__in=OPEN_STATUSES, due_at__isnull=False
-        )
-        .select_related("application__company")
-        .order_by("due_at", "id")[:MAX_EVENTS]
-    )
-
-
-def calendar_interviews(*, user: User, now: datetime) -> QuerySet[Interview]:
-    """Upcoming interviews, and the ones of the last few weeks."""
-    return (
-        Interview.objects.filter(application__owner=user, scheduled_at__gte=now - RECENT_INTERVIEWS)
-        .select_related("application__company")
-        .order_by("scheduled_at", "id")[:MAX_EVENTS]
-    )

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import tracker.exports.models
+import tracker.calendar.models
 
 
 class Migration(migrations.Migration):
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=tracker.exports.models.new_feed_token, max_length=64, unique=True
+                        default=tracker.calendar.models.new_feed_token, max_length=64, unique=True
                     ),
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
