@@ -1,0 +1,79 @@
+"""A sender's role from their title, by whole words and by meaning.
+
+Order matters and reads as a decision table: what names recruiting or people work wins over
+"manager", "head of" or "director", so a Talent Acquisition Manager is a recruiter and an
+HR Manager is HR, while an Engineering Manager or a Head of Data hires.
+"""
+
+import re
+
+from tracker.followups.reader.vocabulary import HIRING_MANAGER, HR, INTERVIEWER, RECRUITER, UNKNOWN
+
+_W = r"(?<![^\W_])"  # start of a word (letters of any language)
+_E = r"(?![^\W_])"  # end of a word
+
+ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        RECRUITER,
+        re.compile(
+            _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
+            r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
+            r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|"
+            r"candidate experience|ta partner|ta lead|ta manager)" + _E,
+            re.I,
+        ),
+    ),
+    (
+        HR,
+        re.compile(
+            _W + r"(?:hr|hrbp|human resources?|people(?: and culture| & culture| partner| ops| "
+            r"operations| team| experience)?|head of people|chief people officer|"
+            r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
+            r"talento humano|people partner|employee experience)" + _E,
+            re.I,
+        ),
+    ),
+    (
+        HIRING_MANAGER,
+        re.compile(
+            _W + r"(?:hiring manager|\w*manager|head|director|directrice|directeur|"
+            r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
+            r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
+            r"team lead|tech lead|lead|principal|leiter\w*|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
+            r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner)" + _E,
+            re.I,
+        ),
+    ),
+    (
+        INTERVIEWER,
+        re.compile(
+            _W + r"(?:engineer\w*|developer|entwickler\w*|d[ée]veloppeu\w*|desarrollador\w*|"
+            r"ingeniero\w*|ing[ée]nieur\w*|ingenieur\w*|designer|scientist|analyst|architect|"
+            r"researcher|programmer|sre|devops)" + _E,
+            re.I,
+        ),
+    ),
+)
+# Titles that name a people team only as a qualifier of a hiring role ("Head of Data").
+_HIRING_OVERRIDES = re.compile(
+    _W + r"(?:engineering manager|head of (?:data|engineering|product|design|platform|infrastructure|"
+    r"technology|analytics|machine learning|ml|ai|security|mobile|backend|frontend|sales|marketing)|"
+    r"cto|ceo|vp engineering|vp of engineering|founder|co-?founder)" + _E,
+    re.I,
+)
+
+
+def role_from_title(title: str) -> str:
+    title = " ".join(title.split())[:200]
+    if not title:
+        return UNKNOWN
+    if _HIRING_OVERRIDES.search(title) and not ROLE_FAMILIES[0][1].search(title):
+        return HIRING_MANAGER
+    for role, pattern in ROLE_FAMILIES:
+        if pattern.search(title):
+            return role
+    return UNKNOWN
+
+
+def is_title(line: str) -> bool:
+    return role_from_title(line) != UNKNOWN
