@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/settings/api-token/", include("tracker.api.urls_web")),
     path("api/", include("tracker.api.urls")),
     path("", include("tracker.applications.urls")),
+    path("", include("tracker.capture.urls")),
     path("", include("tracker.applications.urls_people")),
     path("insights/", include("tracker.insights.urls")),
     path("", include("tracker.followups.urls")),
@@ -14,4 +15,5 @@ urlpatterns = [
     path("", include("tracker.exports.urls")),
     path("", include("tracker.imports.urls")),
     path("", include("tracker.calendar.urls")),
+    path("", include("tracker.inbox.urls")),
 ]

@@ -72,6 +72,7 @@ def application_list(
                 | Q(role__icontains=word)
                 | Q(notes__icontains=word)
                 | Q(location__icontains=word)
+                | Q(description__icontains=word)
             )
     return qs
 

@@ -37,6 +37,21 @@ BLOCK_TAGS = {
 }  # fmt: skip
 
 
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "location": "Location",
+    "remote": "Remote",
+    "salary_min": "Salary from",
+    "salary_max": "Salary up to",
+    "salary_currency": "Currency",
+    "date_posted": "Date posted",
+    "description": "Description",
+    "apply_url": "Apply link",
+    "site_name": "Site",
+}
+
+
 @dataclass
 class Posting:
     url: str
@@ -62,6 +77,20 @@ class Posting:
     @property
     def structured(self) -> bool:
         return any(s in (JSON_LD, MICRODATA) for s in self.sources.values())
+
+    def evidence(self) -> list[tuple[str, str, str, bool]]:
+        """(label, value, source, unsure) for each field filled, for the user to check."""
+        rows = []
+        for name, source in self.sources.items():
+            value = getattr(self, name)
+            if name == "remote":
+                value = "yes" if value else "no"
+            elif isinstance(value, date):
+                value = value.isoformat()
+            elif name == "description":
+                value = ""
+            rows.append((FIELD_LABELS.get(name, name), str(value), source, name in self.unsure))
+        return rows
 
     def set(self, name: str, value: Any, source: str, *, unsure: bool = False) -> None:
         """Fills a field once: the first (most reliable) source to offer a value keeps it."""
