@@ -7,7 +7,9 @@ random sequences; test_history_services runs fewer through the real services and
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,12 +134,14 @@ def _check_chain(story: Story) -> None:
     assert story.furthest == history.furthest_stage_of(m.to_stage for m in rows)
     assert rows == sorted(rows, key=lambda m: m.id), "time order is the order of the chain"
     assert all(m.at <= story.now for m in rows)
-    assert all(a.to_stage != b.to_stage for a, b in zip(rows, rows[1:], strict=False))
+    assert all(a.to_stage != b.to_stage for a, b in pairwise(rows))
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(steps, min_size=1, max_size=25))
-def test_any_sequence_of_moves_keeps_the_history_a_chain(sequence: list[tuple[object, ...]]) -> None:
+def test_any_sequence_of_moves_keeps_the_history_a_chain(
+    sequence: list[tuple[object, ...]],
+) -> None:
     story = Story()
     for step in sequence:
         _apply(story, step)
@@ -195,15 +199,12 @@ def test_a_dated_change_before_a_dated_move_is_refused_naming_it() -> None:
     _apply(story, ("dated", "interviewing", 24 * 5))
     interviewing = story.rows[-1]
     _apply(story, ("drag", "offer"))
-    try:
+    with pytest.raises(Refusal) as refused:
         history.plan_move(
             story.rows, to_stage="rejected", at=story.now - timedelta(days=10), dated=True
         )
-    except Refusal as refusal:
-        assert refusal.reason == Refusal.BEFORE_DATED
-        assert refusal.move == interviewing
-    else:
-        raise AssertionError("a rejection before a dated interview stage was accepted")
+    assert refused.value.reason == Refusal.BEFORE_DATED
+    assert refused.value.move == interviewing
 
 
 def test_the_date_applied_cannot_move_after_a_later_move() -> None:
@@ -211,13 +212,10 @@ def test_the_date_applied_cannot_move_after_a_later_move() -> None:
     story.now = datetime(2026, 12, 1, tzinfo=UTC)
     _apply(story, ("reject", 24 * 20))
     rejection = story.rows[-1]
-    try:
+    with pytest.raises(Refusal) as refused:
         history.plan_restart(story.rows, at=rejection.at + timedelta(days=1))
-    except Refusal as refusal:
-        assert refusal.reason == Refusal.AFTER_MOVE
-        assert refusal.move == rejection
-    else:
-        raise AssertionError("the application started after its rejection")
+    assert refused.value.reason == Refusal.AFTER_MOVE
+    assert refused.value.move == rejection
     plan = history.plan_restart(story.rows, at=START - timedelta(days=3))
     assert [r.at for r in plan.redate] == [START - timedelta(days=3)]
 
@@ -226,10 +224,9 @@ def test_before_the_start_is_refused_but_the_same_minute_means_just_after() -> N
     story = Story()
     story.rows = [Move(1, "", "applied", START + timedelta(seconds=40), False)]
     plan = history.plan_move(story.rows, to_stage="rejected", at=START, dated=True)
-    assert plan.add is not None and plan.add.at == START + timedelta(seconds=40)
-    try:
-        history.plan_move(story.rows, to_stage="rejected", at=START - timedelta(hours=1), dated=True)
-    except Refusal as refusal:
-        assert refusal.reason == Refusal.BEFORE_START
-    else:
-        raise AssertionError("a move before the application started was accepted")
+    assert plan.add is not None
+    assert plan.add.at == START + timedelta(seconds=40)
+    an_hour_before = START - timedelta(hours=1)
+    with pytest.raises(Refusal) as refused:
+        history.plan_move(story.rows, to_stage="rejected", at=an_hour_before, dated=True)
+    assert refused.value.reason == Refusal.BEFORE_START
