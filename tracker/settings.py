@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tracker.imports",
     "tracker.calendar",
     "tracker.insights",
+    "tracker.capture",
     # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
     "tracker.bench",
 ]

@@ -77,13 +77,20 @@ class ApplicationForm(forms.ModelForm[Application]):
             "salary_max",
             "salary_currency",
             "notes",
+            "description",
         )
         widgets = {
             "applied_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 4}),
+            "description": forms.Textarea(attrs={"rows": 4}),
             "salary_currency": forms.TextInput(attrs={"placeholder": "EUR", "size": 3}),
         }
-        labels = {"salary_min": "Salary from", "salary_max": "Salary up to"}
+        labels = {
+            "salary_min": "Salary from",
+            "salary_max": "Salary up to",
+            "description": "Job description",
+        }
+        help_texts = {"description": "The posting, kept here after the job board takes it down."}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
