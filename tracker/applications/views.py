@@ -23,6 +23,7 @@ from tracker.applications.forms import (
 from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views_board import board_card_response
+from tracker.capture.selectors import application_prior_at_company
 from tracker.followups.paste import guess_from_message
 from tracker.followups.views import followups_panel_context
 
@@ -42,6 +43,19 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {application}.")
+            # Applied before? Said once it is saved: the form alone cannot know it sooner.
+            for before in application_prior_at_company(
+                user=request.user,
+                company_name=application.company.name,
+                url=application.url,
+                exclude_id=application.pk,
+            ):
+                mention = (
+                    f" {before.contact_name} is the person to mention."
+                    if before.contact_name
+                    else ""
+                )
+                messages.warning(request, f"{before.message}{mention}")
             return redirect("application_detail", pk=application.pk)
     return render(request, "applications/form.html", {"form": form})
 
