@@ -102,3 +102,19 @@ def test_the_table_search_finds_words_of_the_posting(alice: User, alice_client: 
     body = page.content.decode()
     assert "Hooli" in body
     assert "Initech" not in body
+
+
+def test_the_plain_add_form_warns_once_saved(alice: User, alice_client: Client) -> None:
+    application_for(alice, company="Hooli", role="SRE")
+    saved = alice_client.post(
+        reverse("application_create"),
+        {
+            "company": "hooli, inc.",
+            "role": "Platform Engineer",
+            "stage": "applied",
+            "source": "job_board",
+        },
+        follow=True,
+    )
+    body = saved.content.decode()
+    assert "Added Platform Engineer at" in body and "You applied to Hooli for SRE in" in body
