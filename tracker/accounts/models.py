@@ -1,8 +1,11 @@
 import zoneinfo
 from functools import cache
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+from tracker.accounts.signals import password_changed
 
 
 @cache  # Listing the zones reads the tz database from disk: 50 ms, twice per settings page.
@@ -37,6 +40,14 @@ class User(AbstractUser):
     webhook_format = models.CharField(
         max_length=8, choices=WebhookFormat.choices, default=WebhookFormat.JSON
     )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Django keeps the new raw password in _password from set_password() to the next
+        # save; a login that only upgrades the hash clears it first, so it is not a change.
+        changed = getattr(self, "_password", None) is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if changed:
+            password_changed.send(sender=type(self), user=self)
 
     @property
     def display_name(self) -> str:

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,14 @@ class ApiConfig(AppConfig):
     name = "tracker.api"
     label = "api"
     verbose_name = "HTTP API"
+
+    def ready(self) -> None:
+        from tracker.accounts.signals import password_changed
+
+        password_changed.connect(_rotate_token, dispatch_uid="api-token-rotate")
+
+
+def _rotate_token(sender: Any, user: Any, **kwargs: Any) -> None:
+    from tracker.api import services
+
+    services.api_token_rotate(user=user)

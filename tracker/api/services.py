@@ -23,3 +23,11 @@ def api_token_revoke(*, user: User) -> bool:
     """Deletes the user's token; False if there was none."""
     deleted, _ = Token.objects.filter(user=user).delete()
     return bool(deleted)
+
+
+def api_token_rotate(*, user: User) -> Token | None:
+    """After a password change or reset: a token that exists is replaced, so whoever held
+    the old one (with the old password) is out; a user without one gets none."""
+    if not Token.objects.filter(user=user).exists():
+        return None
+    return api_token_regenerate(user=user)
