@@ -124,18 +124,19 @@ def _body_text(message: StdMessage) -> str:
         part, depth = stack.pop()
         seen += 1
         content_type = part.get_content_type()
-        if part.is_multipart():
-            if depth < _MAX_DEPTH:
-                children = part.get_payload()
-                if isinstance(children, list):
-                    stack.extend((child, depth + 1) for child in reversed(children[:_MAX_PARTS]))
-            continue
         if content_type == "message/rfc822":
+            # A message forwarded as an attachment reads as a forward in the text.
             inner = part.get_payload()
             inner = inner[0] if isinstance(inner, list) and inner else inner
             if isinstance(inner, StdMessage) and depth < _MAX_DEPTH:
                 plain.append(_attached_header(inner))
                 stack.append((inner, depth + 1))
+            continue
+        if part.is_multipart():
+            if depth < _MAX_DEPTH:
+                children = part.get_payload()
+                if isinstance(children, list):
+                    stack.extend((child, depth + 1) for child in reversed(children[:_MAX_PARTS]))
             continue
         if _is_attachment(part) or content_type not in ("text/plain", "text/html"):
             continue

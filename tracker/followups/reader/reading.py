@@ -65,6 +65,8 @@ def read_rejection(
         message = parse_message(message[: MAX_MESSAGE_CHARS * 10])
     mine = {e.strip().lower() for e in user_emails if e and e.strip()}
     my_names = {_key(n) for n in user_names if n and n.strip()}
+    # The user signs their own replies with their first name too ("Thanks, Sam").
+    my_names |= {name.split()[0] for name in list(my_names) if name}
     segment, author_name, author_email, index = _authoring_segment(message, mine, my_names)
     text = segment.text[:_ANALYSED_CHARS]
     folded = phrases.fold(text)
@@ -177,8 +179,15 @@ def _authoring_segment(
             continue
         by_user = (email and email.lower() in mine) or (name and _key(name) in my_names)
         signed = find_signature(segment.text[:_ANALYSED_CHARS])
-        if not by_user and not (name or email) and signed.name and _key(signed.name) in my_names:
-            by_user = True
+        last_line = segment.text.rstrip().rsplit("\n", 1)[-1]
+        if not by_user and not (name or email):
+            by_user = _key(signed.name or last_line) in my_names
+        # Pasted text: an unsigned short note above a quoted message with a known author is
+        # the user's own reply, copied along with what it answers.
+        if not (name or email or signed.name) and index + 1 < len(segments):
+            later = segments[index + 1]
+            if (later.author_name or later.author_email) and len(segment.text.split()) <= 40:
+                by_user = True
         # A short note above a forwarded message is the forwarder's, not the sender's.
         forwarding = (
             index + 1 < len(segments)

@@ -57,6 +57,10 @@ TEAM_WORDS = frozenset(
     sa s.a. sas sarl sl s.l. corp corp. co. company plc bv b.v. se kg oy ab
     admissions admin operations ops desk committee board workday greenhouse lever talentteam""".split()
 )
+GREETINGS = frozenset(
+    """dear hi hello hey hallo liebe lieber sehr guten bonjour salut madame monsieur hola estimado
+    estimada estimados buenos buenas queridos querida querido greetings good""".split()
+)
 _NOISE = re.compile(
     r"^(?:sent from my|get outlook|von meinem|envoy[ée] de mon|enviado desde|\[cid:|\[image|<image|"
     r"https?://|www\.|mailto:|tel[.:]|phone|mobile|mob[.:]|fax|t:|m:|p:|e:|\+\d|\(\d|\d{3}[\s.-]\d)",
@@ -103,10 +107,11 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
             found = _signed(lines[i + 1 : i + 5], company_words)
             if found.name or found.team:
                 return found
+        under_a_name = i > 0 and is_person_name(clean_person(lines[i - 1]), company_words)
         if i >= len(lines) - 3 and len(lines[i].split()) <= 6 and not lines[i].endswith((".", ":", "?")):
-            if is_team_name(lines[i], company_words) and not is_person_name(lines[i], company_words):
+            if not (under_a_name and _is_title_line(lines[i])) and is_team_name(lines[i], company_words) and not is_person_name(lines[i], company_words):
                 return Signature(team=lines[i], line=lines[i])
-        if "|" in lines[i] or (i + 1 < len(lines) and is_title(lines[i + 1])):
+        if "|" in lines[i] or (i + 1 < len(lines) and _is_title_line(lines[i + 1])):
             found = _signed(lines[i : i + 4], company_words, strict=True)
             if found.name:
                 return found
@@ -143,12 +148,20 @@ def _signed(candidates: list[str], companies: set[str], *, strict: bool = False)
         if is_team_name(name, companies) and not strict:
             return Signature(team=name, line=first)
         return Signature()
-    title = next((p for p in title_parts if is_title(p)), "")
+    title = next((p for p in title_parts if _is_title_line(p)), "")
     if not title:
-        title = next((c for c in candidates[1:3] if is_title(c) and not is_person_name(c, companies)), "")
+        title = next(
+            (c for c in candidates[1:3] if _is_title_line(c) and not is_person_name(c, companies)), ""
+        )
     if strict and not title and not title_parts:
         return Signature()
     return Signature(name=name, title=title, line=first)
+
+
+def _is_title_line(line: str) -> bool:
+    """A job title on a line of its own: short, not a sentence."""
+    words = line.split()
+    return 0 < len(words) <= 10 and not line.rstrip().endswith((".", "!", "?", ":")) and is_title(line)
 
 
 def clean_person(text: str) -> str:
@@ -164,7 +177,7 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
     if not 1 <= len(tokens) <= 5 or len(name) > 60:
         return False
     lowered = [t.lower().strip(".,") for t in tokens]
-    if any(t in TEAM_WORDS for t in lowered) or name.lower() in companies:
+    if lowered[0] in GREETINGS or any(t in TEAM_WORDS for t in lowered) or name.lower() in companies:
         return False
     if any(t in companies for t in lowered) and len(tokens) <= 2:
         return False

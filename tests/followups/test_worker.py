@@ -1,0 +1,154 @@
+"""The follow-up stage with the real thing: Redis, a Celery worker process, the database."""
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import application_for, rejected_late
+from tests.workers import celery_worker, use_broker, wait_for
+from tracker.accounts.models import User
+from tracker.applications import services as applications
+from tracker.applications.models import ChangeSource
+from tracker.celery import app
+from tracker.followups.models import FollowUp, ProposalJob
+from tracker.followups.rules import Kind
+from tracker.followups.tasks import (
+    propose_followups_task,
+    send_due_reminders_task,
+    sweep_proposal_jobs_task,
+)
+from tracker.notifications.models import Notification
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def test_rejecting_proposes_the_follow_up_through_the_worker(alice: User, tmp_path: Path) -> None:
+    application = application_for(alice)
+    with celery_worker(tmp_path / "worker.log"):
+        applications.application_reject(
+            application=application,
+            source=ChangeSource.WEB,
+            channel="personal_email",
+            sender_name="Dana Smith",
+        )
+
+        took = wait_for(lambda: FollowUp.objects.filter(application=application).exists())
+
+    reply = FollowUp.objects.get(application=application)
+    assert reply.kind == Kind.REJECTION_REPLY
+    assert took < 5
+
+
+def test_a_job_delivered_twice_at_once_yields_one_proposal(alice: User, tmp_path: Path) -> None:
+    application = application_for(alice)
+    applications.application_reject(
+        application=application, source=ChangeSource.WEB, channel="phone", sender_name="Dana"
+    )
+    job = ProposalJob.objects.get(application=application)
+    # Whatever the commit published went to the default queue; this worker sees only these.
+    with celery_worker(tmp_path / "worker.log", concurrency=2):
+        propose_followups_task.delay(job.pk)
+        propose_followups_task.delay(job.pk)
+
+        wait_for(lambda: ProposalJob.objects.filter(pk=job.pk, done_at__isnull=False).exists())
+        time.sleep(1)  # let the second delivery finish too
+
+    assert FollowUp.objects.filter(application=application).count() == 1
+
+
+def test_two_sweeps_at_once_notify_once(alice: User, tmp_path: Path) -> None:
+    for company in ("Acme", "Globex", "Initech"):
+        rejected_late(alice, company=company)
+    with celery_worker(tmp_path / "worker.log", concurrency=2):
+        send_due_reminders_task.delay()
+        send_due_reminders_task.delay()
+
+        wait_for(lambda: Notification.objects.filter(channel="in_app").count() >= 3)
+        time.sleep(1)
+
+    assert Notification.objects.filter(channel="in_app").count() == 3
+    assert Notification.objects.filter(channel="email").count() == 3
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def private_redis() -> Iterator[str]:
+    """The address of a Redis of this test's own: down until the test starts it."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    port = _free_port()
+    url = f"redis://127.0.0.1:{port}/0"
+    previous = app.conf.broker_url
+    yield url
+    subprocess.run(["redis-cli", "-p", str(port), "shutdown", "nosave"], capture_output=True)
+    use_broker(previous)
+
+
+def _start_redis(url: str) -> None:
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    subprocess.run(
+        ["redis-server", "--port", port, "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes"],
+        check=True,
+        capture_output=True,
+    )
+    wait_for(
+        lambda: (
+            subprocess.run(["redis-cli", "-p", port, "ping"], capture_output=True).stdout.strip()
+            == b"PONG"
+        )
+    )
+
+
+def test_redis_down_at_rejection_loses_nothing(
+    alice: User, tmp_path: Path, private_redis: str
+) -> None:
+    url = private_redis
+    use_broker(url)  # nothing listens there yet: Redis is "down"
+    application = application_for(alice)
+    client = Client()
+    client.force_login(alice)
+
+    start = time.monotonic()
+    response = client.post(
+        reverse("application_reject", args=[application.pk]),
+        {
+            "channel": "personal_email",
+            "sender_role": "recruiter",
+            "sender_name": "Dana Smith",
+            "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    took = time.monotonic() - start
+
+    assert response.status_code == 302
+    assert took < 2
+    application.refresh_from_db()
+    assert application.stage == "rejected"
+    job = ProposalJob.objects.get(application=application, done_at=None)
+    assert not FollowUp.objects.filter(application=application).exists()
+
+    # Redis comes back; two minutes later the sweeper finds the job and sends it again.
+    _start_redis(url)
+    ProposalJob.objects.filter(pk=job.pk).update(
+        requested_at=timezone.now() - timedelta(minutes=3),
+        dispatched_at=timezone.now() - timedelta(minutes=3),
+    )
+    with celery_worker(tmp_path / "worker.log", broker_url=url):
+        assert sweep_proposal_jobs_task() == 1
+        wait_for(lambda: FollowUp.objects.filter(application=application).exists())
+
+    assert FollowUp.objects.get(application=application).kind == Kind.REJECTION_REPLY
