@@ -1,0 +1,295 @@
+"""Reading an IMAP mailbox, read-only: the one place Rebound talks IMAP.
+
+Read-only by construction: the folder is opened with EXAMINE (imaplib's readonly select)
+and messages are fetched with BODY.PEEK[], which leaves the \\Seen flag alone. Nothing here
+sends STORE, COPY, MOVE or EXPUNGE. Every socket has a timeout.
+
+A user names the host, so it is vetted as outbound requests are (tracker.core.outbound):
+resolved once, every address public or in OUTBOUND_ALLOWED_NETWORKS, and the connection
+goes to the vetted address. Whatever fails, the caller gets one MailboxError whose message
+says plainly what went wrong (DNS, TLS, certificate, login, folder, timeout) and is safe to
+show: no stack trace, no internal address.
+"""
+
+import imaplib
+import ipaddress
+import logging
+import re
+import socket
+import ssl
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+
+from tracker.core.outbound import is_public
+
+logger = logging.getLogger(__name__)
+
+# Only the start of each message is fetched: the reader reads no more than this anyway,
+# so a 25 MB attachment never crosses the wire whole.
+FETCH_BYTES = 200_000
+FETCH_BATCH = 50
+# Plain IMAP (no TLS) only to a server on this machine: a password in clear over a network
+# is never acceptable.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class MailboxError(Exception):
+    """What went wrong, in words for the settings page. `kind` is for code and tests."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+@dataclass(frozen=True)
+class MailboxAddress:
+    host: str
+    port: int
+    security: str  # tls | starttls | none
+    username: str
+    password: str
+    folder: str = "INBOX"
+
+    def __repr__(self) -> str:  # never the password, not even in a traceback's locals
+        return f"MailboxAddress({self.username}@{self.host}:{self.port}/{self.folder})"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    uid: int
+    size: int
+    raw: bytes  # the first FETCH_BYTES of the message
+
+
+def _timeout() -> float:
+    return float(getattr(settings, "INBOX_IMAP_TIMEOUT", 20))
+
+
+def _allowed(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if is_public(ip):
+        return True
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    names: Sequence[str] = getattr(settings, "OUTBOUND_ALLOWED_NETWORKS", ())
+    return any(ip in ipaddress.ip_network(name, strict=False) for name in names)
+
+
+def _resolve(host: str, port: int) -> str:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise MailboxError(
+            "dns", f"The server name {host!r} could not be found (DNS). Check the spelling."
+        ) from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses or not all(_allowed(a) for a in addresses):
+        logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses)
+        raise MailboxError(
+            "not_allowed",
+            f"{host!r} is not a public mail server; this Rebound does not connect to it.",
+        )
+    return addresses[0]
+
+
+class _Plain(imaplib.IMAP4):
+    def __init__(self, host: str, port: int, *, address: str, timeout: float) -> None:
+        self._address = address
+        super().__init__(host, port, timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        return socket.create_connection((self._address, self.port), timeout)
+
+
+class _TLS(imaplib.IMAP4_SSL):
+    def __init__(
+        self, host: str, port: int, *, address: str, context: ssl.SSLContext, timeout: float
+    ) -> None:
+        self._address = address
+        super().__init__(host, port, ssl_context=context, timeout=timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        sock = socket.create_connection((self._address, self.port), timeout)
+        return self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+
+
+def _quote(folder: str) -> str:
+    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _explain(exc: BaseException, where: MailboxAddress) -> MailboxError:
+    """The plain words for what a connection attempt raised."""
+    server = f"{where.host}:{where.port}"
+    if isinstance(exc, MailboxError):
+        return exc
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return MailboxError(
+            "certificate",
+            f"The server's TLS certificate is not trusted ({exc.verify_message}). "
+            "Check the server name; a self-signed certificate is refused.",
+        )
+    if isinstance(exc, ssl.SSLError):
+        return MailboxError(
+            "tls",
+            f"The TLS handshake with {server} failed. Check the port and the security "
+            "setting (TLS is usually port 993, STARTTLS port 143).",
+        )
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return MailboxError("timeout", f"{server} did not answer in {_timeout():.0f} seconds.")
+    if isinstance(exc, ConnectionRefusedError):
+        return MailboxError("refused", f"Nothing accepts connections at {server}.")
+    if isinstance(exc, imaplib.IMAP4.abort | EOFError | ConnectionError):
+        return MailboxError("protocol", f"{server} closed the connection unexpectedly.")
+    if isinstance(exc, OSError):
+        return MailboxError("network", f"{server} could not be reached ({exc.strerror or exc}).")
+    return MailboxError("protocol", f"{server} answered in a way Rebound did not understand.")
+
+
+class Session:
+    """An open, logged-in, read-only view of one folder."""
+
+    def __init__(
+        self, connection: imaplib.IMAP4, uidvalidity: int, exists: int, where: MailboxAddress
+    ) -> None:
+        self._connection = connection
+        self._where = where
+        self.uidvalidity = uidvalidity
+        self.exists = exists
+
+    def _command(self, *args: str) -> tuple[str, list[Any]]:
+        try:
+            typ, data = self._connection.uid(*args)
+        except Exception as exc:
+            raise _explain(exc, self._where) from None
+        return typ, data
+
+    def uids_since(self, day: date) -> list[int]:
+        """UIDs of the messages that arrived on or after this day (INTERNALDATE)."""
+        return self._search("SINCE", day.strftime("%d-%b-%Y"))
+
+    def uids_after(self, uid: int) -> list[int]:
+        # "N:*" always includes the newest message, even when its UID is below N.
+        return [u for u in self._search("UID", f"{uid + 1}:*") if u > uid]
+
+    def _search(self, *criteria: str) -> list[int]:
+        typ, data = self._command("SEARCH", *criteria)
+        if typ != "OK":
+            raise MailboxError("protocol", "The server refused to search the folder.")
+        found = b" ".join(d for d in data if isinstance(d, bytes)).split()
+        return sorted(int(u) for u in found if u.isdigit())
+
+    def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
+        """The start of each message, oldest first, FETCH_BATCH at a time."""
+        for start in range(0, len(uids), FETCH_BATCH):
+            batch = uids[start : start + FETCH_BATCH]
+            typ, data = self._command(
+                "FETCH",
+                ",".join(str(u) for u in batch),
+                f"(UID RFC822.SIZE BODY.PEEK[]<0.{FETCH_BYTES}>)",
+            )
+            if typ != "OK":
+                raise MailboxError("protocol", "The server refused to send the messages.")
+            found = sorted(_parse_fetch(data), key=lambda f: f.uid)
+            yield from found
+
+
+_UID = re.compile(rb"UID (\d+)")
+_SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
+
+
+def _parse_fetch(data: list[Any]) -> Iterator[Fetched]:
+    for part in data:
+        if not isinstance(part, tuple) or len(part) < 2:
+            continue
+        head, body = part[0], part[1]
+        uid = _UID.search(head)
+        if uid is None:
+            continue
+        size = _SIZE.search(head)
+        yield Fetched(
+            uid=int(uid.group(1)), size=int(size.group(1)) if size else len(body), raw=body
+        )
+
+
+def _connect(where: MailboxAddress, timeout: float) -> imaplib.IMAP4:
+    if where.security == "none" and where.host not in LOCAL_HOSTS:
+        raise MailboxError("insecure", "A connection without TLS is only allowed to 127.0.0.1.")
+    address = _resolve(where.host, where.port)
+    context = ssl.create_default_context()
+    if where.security == "tls":
+        return _TLS(where.host, where.port, address=address, context=context, timeout=timeout)
+    connection = _Plain(where.host, where.port, address=address, timeout=timeout)
+    if where.security == "starttls":
+        try:
+            connection.starttls(ssl_context=context)
+        except imaplib.IMAP4.error as exc:
+            if isinstance(exc, imaplib.IMAP4.abort):
+                raise
+            connection.shutdown()
+            raise MailboxError(
+                "tls", f"{where.host}:{where.port} does not offer STARTTLS; try TLS."
+            ) from None
+    return connection
+
+
+def _login_and_examine(connection: imaplib.IMAP4, where: MailboxAddress) -> Session:
+    try:
+        connection.login(where.username, where.password)
+    except imaplib.IMAP4.abort:
+        raise
+    except imaplib.IMAP4.error:
+        raise MailboxError(
+            "login",
+            "The server refused the username or app password. Check them (many "
+            "providers need an app password, not your usual one).",
+        ) from None
+    try:
+        typ, data = connection.select(_quote(where.folder), readonly=True)
+    except imaplib.IMAP4.abort:
+        raise
+    except imaplib.IMAP4.error:
+        typ, data = "NO", []
+    if typ != "OK":
+        raise MailboxError("folder", f"There is no folder named {where.folder!r}.")
+    _, validity = connection.response("UIDVALIDITY")
+    try:
+        uidvalidity = int(validity[0]) if validity and validity[0] else 0
+        exists = int(data[0]) if data and data[0] else 0
+    except (TypeError, ValueError):
+        raise MailboxError("protocol", "The server did not say how it numbers messages.") from None
+    return Session(connection, uidvalidity, exists, where)
+
+
+@contextmanager
+def mailbox_open(where: MailboxAddress, *, timeout: float | None = None) -> Iterator[Session]:
+    """Connects, logs in and examines the folder; logs out afterwards, whatever happened."""
+    timeout = timeout or _timeout()
+    try:
+        connection = _connect(where, timeout)
+    except Exception as exc:
+        raise _explain(exc, where) from None
+    try:
+        try:
+            session = _login_and_examine(connection, where)
+        except Exception as exc:
+            raise _explain(exc, where) from None
+        yield session
+    finally:
+        try:
+            connection.logout()
+        except Exception:  # the connection may already be gone; nothing to tell
+            logger.debug("Inbox: logout from %s failed", where.host)
+
+
+def mailbox_check(where: MailboxAddress, *, timeout: float | None = None) -> str:
+    """Test connection: connects, logs in, opens the folder, says what it found."""
+    with mailbox_open(where, timeout=timeout) as session:
+        count = session.exists
+    plural = "" if count == 1 else "s"
+    return f"Connected. {where.folder} holds {count} message{plural}; Rebound will only read it."

@@ -1,0 +1,113 @@
+"""Reads of the inbox: the queue, its badge, what matching needs to know about applications."""
+
+from django.db.models import Prefetch, QuerySet
+
+from tracker.accounts.models import User
+from tracker.applications.models import TERMINAL_STAGES, Application, Contact
+from tracker.followups import reader
+from tracker.inbox import matching
+from tracker.inbox.models import InboxItem, ItemKind, ItemStatus
+
+KIND_WORDS = {
+    ItemKind.REJECTION: "a rejection",
+    ItemKind.INTERVIEW_INVITATION: "an interview invitation",
+    ItemKind.OFFER: "an offer",
+}
+CHANNEL_WORDS = {
+    "automated": "form letter",
+    "personal_email": "personal email",
+    "phone": "phone call",
+    "in_person": "in person",
+}
+ROLE_WORDS = {
+    "recruiter": "recruiter",
+    "hr": "HR",
+    "hiring_manager": "hiring manager",
+    "interviewer": "interviewer",
+}
+
+
+def inbox_pending_count(*, user: User) -> int:
+    return InboxItem.objects.filter(owner=user, status=ItemStatus.PENDING).count()
+
+
+def inbox_items_pending(*, user: User) -> QuerySet[InboxItem]:
+    return InboxItem.objects.filter(owner=user, status=ItemStatus.PENDING).select_related(
+        "application__company"
+    )
+
+
+def inbox_items_decided(*, user: User, limit: int = 20) -> list[InboxItem]:
+    return list(
+        InboxItem.objects.filter(owner=user)
+        .exclude(status=ItemStatus.PENDING)
+        .select_related("application__company")
+        .order_by("-decided_at", "-id")[:limit]
+    )
+
+
+def inbox_item_get(*, user: User, pk: int) -> InboxItem:
+    """The user's item; someone else's raises DoesNotExist (a 404 to the views)."""
+    return InboxItem.objects.select_related("application__company").get(owner=user, pk=pk)
+
+
+def item_headline(item: InboxItem) -> str:
+    """ "Looks like a rejection from Hooli for Senior Platform Engineer — Dave Okafor,
+    hiring manager, personal email"."""
+    what = KIND_WORDS.get(ItemKind(item.kind), "a message")
+    application = item.application
+    if application is not None:
+        where = f" from {application.company.name} for {application.role}"
+    else:
+        where = " (no application matched)"
+    who = [p for p in (item.sender_name or item.sender_email,) if p]
+    if item.sender_role in ROLE_WORDS:
+        who.append(ROLE_WORDS[item.sender_role])
+    if item.channel in CHANNEL_WORDS:
+        who.append(CHANNEL_WORDS[item.channel])
+    tail = f" \N{EM DASH} {', '.join(who)}" if who else ""
+    return f"Looks like {what}{where}{tail}"
+
+
+def match_candidates(
+    *, user: User
+) -> tuple[list[matching.Candidate], dict[int, list[reader.KnownContact]]]:
+    """The user's applications as matching sees them, and each one's contacts for the reader.
+
+    Loaded once per poll (three queries), however many messages it reads.
+    """
+    threads: dict[int, list[str]] = {}
+    for application_id, message_id in (
+        InboxItem.objects.filter(owner=user, application__isnull=False)
+        .exclude(message_id="")
+        .values_list("application_id", "message_id")
+    ):
+        threads.setdefault(application_id, []).append(message_id)
+    applications = (
+        Application.objects.filter(owner=user)
+        .select_related("company")
+        .only("id", "role", "url", "stage", "company__name", "company__website")
+        .prefetch_related(
+            Prefetch("contacts", queryset=Contact.objects.only("id", "name", "email", "role"))
+        )
+    )
+    candidates: list[matching.Candidate] = []
+    contacts: dict[int, list[reader.KnownContact]] = {}
+    for application in applications:
+        people = list(application.contacts.all())
+        candidates.append(
+            matching.Candidate(
+                id=application.pk,
+                company=application.company.name,
+                role=application.role,
+                urls=tuple(u for u in (application.url, application.company.website) if u),
+                contact_emails=tuple(c.email for c in people if c.email),
+                thread_ids=tuple(threads.get(application.pk, ())),
+                closed=application.stage in TERMINAL_STAGES,
+            )
+        )
+        if people:
+            contacts[application.pk] = [
+                reader.KnownContact(name=c.name, email=c.email, role=c.role) for c in people
+            ]
+    return candidates, contacts
