@@ -39,6 +39,13 @@ class DateTimeField(serializers.DateTimeField):
 
 
 class ApplicationSerializer(serializers.ModelSerializer[Application]):
+    description = serializers.CharField(
+        max_length=50_000,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="The job posting (HTML is sanitised: formatting kept, scripts dropped).",
+    )
     company = serializers.CharField(
         source="company.name",
         max_length=200,
@@ -70,11 +77,14 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
             "stage_changed_at",
             "applied_on",
             "notes",
+            "description",
+            "apply_url",
+            "posting_captured_at",
             "furthest_stage",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["furthest_stage", "created_at", "updated_at"]
+        read_only_fields = ["furthest_stage", "posting_captured_at", "created_at", "updated_at"]
         extra_kwargs = {"applied_on": {"validators": [plausible]}}
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

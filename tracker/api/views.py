@@ -13,7 +13,8 @@ from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.decorators import action
@@ -39,11 +40,20 @@ from tracker.api.serializers import (
     StageChangeSerializer,
     TokenSerializer,
 )
+from tracker.api.serializers_capture import (
+    AppliedBeforeQuerySerializer,
+    CreatedApplicationSerializer,
+    DraftSerializer,
+    FromUrlSerializer,
+    PriorApplicationSerializer,
+)
 from tracker.applications import selectors as applications
 from tracker.applications import services as application_services
 from tracker.applications.filters import ApplicationFilterForm
 from tracker.applications.models import Application, ChangeSource
 from tracker.applications.selectors import ApplicationFilters
+from tracker.capture import services as capture
+from tracker.capture.selectors import application_prior_at_company
 from tracker.exports import responses as exports
 from tracker.followups import selectors as followups
 from tracker.followups import services as followup_services
@@ -145,14 +155,84 @@ class ApplicationViewSet(
         filters = application_filters(self.request) if self.action == "list" else None
         return applications.application_list(user=self.user, filters=filters)
 
+    def get_serializer_class(self) -> type[Any]:
+        return CreatedApplicationSerializer if self.action == "create" else ApplicationSerializer
+
     def perform_create(self, serializer: ApplicationSerializer) -> None:  # type: ignore[override]
         data = dict(serializer.validated_data)
-        serializer.instance = application_services.application_create(
+        application = application_services.application_create(
             owner=self.user,
             company_name=data.pop("company")["name"],
             source_of_change=ChangeSource.API,
             **data,
         )
+        application.applied_before = application_prior_at_company(  # type: ignore[attr-defined]
+            user=self.user,
+            company_name=application.company.name,
+            url=application.url,
+            exclude_id=application.pk,
+        )
+        serializer.instance = application
+
+    @extend_schema(
+        request=FromUrlSerializer,
+        responses={200: DraftSerializer, 201: DraftSerializer},
+        parameters=[
+            OpenApiParameter(
+                "save", OpenApiTypes.BOOL, description='Create it now, as `"save": true`.'
+            )
+        ],
+    )
+    @action(detail=False, methods=["post"], url_path="from-url")
+    def from_url(self, request: Request) -> Response:
+        """Reads the job posting at `url` (a schema.org JobPosting, else OpenGraph and the
+        title) into a draft for you to confirm, with your applications already at that
+        company. With `"save": true` (or `?save=1`) it creates the application, the
+        posting kept with it (201). A page that cannot be fetched or read is a 400 on
+        `url`."""
+        serializer = FromUrlSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        save = data["save"] or request.query_params.get("save") in ("1", "true", "yes")
+        try:
+            draft = capture.application_draft_from_url(owner=self.user, url=data["url"])
+            for name in ("company", "role", "location"):
+                if name in data:
+                    setattr(draft.posting, name, " ".join(data[name].split()))
+            application = None
+            if save:
+                application = capture.application_create_from_posting(
+                    owner=self.user,
+                    posting=draft.posting,
+                    stage=data["stage"],
+                    keep_copy=data["keep_copy"],
+                    source_of_change=ChangeSource.API,
+                )
+        except DjangoValidationError as exc:
+            raise as_api_error(exc) from exc
+        body = DraftSerializer(
+            {"posting": draft.posting, "applied_before": draft.prior, "application": application},
+            context=self.get_serializer_context(),
+        ).data
+        return Response(body, status=201 if application else 200)
+
+    @extend_schema(
+        parameters=[AppliedBeforeQuerySerializer],
+        responses=PriorApplicationSerializer(many=True),
+    )
+    # A short list (at most 20), not pages: the schema must not promise pagination.
+    @action(detail=False, methods=["get"], url_path="applied-before", pagination_class=None)
+    def applied_before(self, request: Request) -> Response:
+        """Your applications at a company (its name, normalised) or on the site of `url`:
+        what to be warned of before adding another."""
+        query = AppliedBeforeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        found = application_prior_at_company(
+            user=self.user,
+            company_name=query.validated_data["company"],
+            url=query.validated_data["url"],
+        )
+        return Response(PriorApplicationSerializer(found, many=True).data)
 
     @transaction.atomic
     def perform_update(self, serializer: ApplicationSerializer) -> None:  # type: ignore[override]
