@@ -66,6 +66,8 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/applications/{id}/reject/": {"post"},
         "/api/applications/{id}/history/": {"get"},
         "/api/applications/{id}/followups/": {"get"},
+        "/api/applications/from-url/": {"post"},
+        "/api/applications/applied-before/": {"get"},
         "/api/followups/": {"get"},
         "/api/followups/{id}/": {"get", "patch"},
         "/api/followups/{id}/sent/": {"post"},
