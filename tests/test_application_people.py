@@ -246,7 +246,7 @@ def test_a_bad_role_is_a_field_error_and_changes_nothing(
 # --- Interviews ---------------------------------------------------------------------------
 
 
-def test_logging_an_interview_moves_an_applied_application_to_interviewing(
+def test_logging_a_past_phone_screen_moves_an_applied_application_to_screening(
     alice_client: Client, alice: User, alices_application: Application
 ) -> None:
     alice.time_zone = "America/New_York"
@@ -275,16 +275,18 @@ def test_logging_an_interview_moves_an_applied_application_to_interviewing(
     assert list(interview.interviewers.all()) == [contact]
     assert interview.notes == "Talked about the team."
     alices_application.refresh_from_db()
-    assert alices_application.stage == Stage.INTERVIEWING
+    # A phone screen is screening, not an interview (SPEC section 1, "Interview").
+    assert alices_application.stage == Stage.SCREENING
     change = alices_application.history.latest("recorded_at")
     assert (change.from_stage, change.to_stage, change.source) == (
         Stage.APPLIED,
-        Stage.INTERVIEWING,
+        Stage.SCREENING,
         "web",
     )
+    assert change.at == interview.scheduled_at
     assert response.redirect_chain == [(_page(alices_application) + "#interviews", 302)]
     page = response.content.decode()
-    assert "Moved to Interviewing." in page
+    assert "Moved to Screening." in page
     assert "Logged the interview: Phone screen" in page
 
 
@@ -471,23 +473,26 @@ def test_a_back_dated_change_appears_in_order_on_the_page(
 ) -> None:
     move = reverse("application_change_stage", args=[alices_application.pk])
     alice_client.post(move, {"stage": Stage.SCREENING})
-    # Recorded second, but it happened five days ago: it goes before the move above.
-    alice_client.post(
+    # Recorded second, but it happened five days ago: the undated move above happened
+    # before it, so it is re-dated, and the page says so.
+    moved = alice_client.post(
         move,
         {"stage": Stage.INTERVIEWING, "at": _local(timezone.now() - timedelta(days=5))},
+        follow=True,
     )
+    assert "Re-dated Applied → Screening" in moved.content.decode()
 
     response = alice_client.get(_page(alices_application))
 
     assert [row.to_stage for row in response.context["history"]] == [
         Stage.APPLIED,
-        Stage.INTERVIEWING,
         Stage.SCREENING,
+        Stage.INTERVIEWING,
     ]
     page = response.content.decode()
     positions = [
         page.index(f"<strong>{label}</strong>")
-        for label in ("Applied", "Interviewing", "Screening")
+        for label in ("Applied", "Screening", "Interviewing")
     ]
     assert positions == sorted(positions)
     assert StageChange.objects.filter(application=alices_application).count() == 3

@@ -13,6 +13,7 @@ from tracker.applications.models import (
     Application,
     ChangeSource,
     Company,
+    Interview,
     InterviewKind,
     Rejection,
     RejectionChannel,
@@ -67,6 +68,30 @@ def test_moving_to_the_current_stage_writes_nothing(alice: User) -> None:
 
 
 def test_a_change_can_be_back_dated_and_falls_into_place(alice: User) -> None:
+    """A dated change before an undated move (a drag) re-dates the drag: the history stays
+    a chain in time order (SPEC section 1, "Stage history")."""
+    application = application_for(alice, days_ago=20)
+    now = timezone.now()
+    services.application_change_stage(
+        application=application, to_stage=Stage.SCREENING, source=ChangeSource.BOARD
+    )
+    monday = now - timedelta(days=5)
+
+    change = services.application_change_stage(
+        application=application, to_stage=Stage.REJECTED, source=ChangeSource.WEB, at=monday
+    )
+
+    timeline = list(selectors.application_history(application=application))
+    assert [c.to_stage for c in timeline] == [Stage.APPLIED, Stage.SCREENING, Stage.REJECTED]
+    assert [c.at for c in timeline][1:] == [monday, monday]
+    assert change is not None
+    assert "Applied → Screening" in change.adjusted[0]
+    application.refresh_from_db()
+    assert application.stage == Stage.REJECTED
+    assert application.stage_changed_at == monday
+
+
+def test_a_change_dated_before_a_dated_move_is_refused_naming_it(alice: User) -> None:
     application = application_for(alice, days_ago=20)
     now = timezone.now()
     services.application_change_stage(
@@ -75,18 +100,18 @@ def test_a_change_can_be_back_dated_and_falls_into_place(alice: User) -> None:
         source=ChangeSource.WEB,
         at=now - timedelta(days=2),
     )
-    monday = now - timedelta(days=5)
 
-    services.application_change_stage(
-        application=application, to_stage=Stage.REJECTED, source=ChangeSource.WEB, at=monday
-    )
+    with pytest.raises(ValidationError) as refused:
+        services.application_change_stage(
+            application=application,
+            to_stage=Stage.REJECTED,
+            source=ChangeSource.WEB,
+            at=now - timedelta(days=5),
+        )
 
-    timeline = list(selectors.application_history(application=application))
-    assert [c.to_stage for c in timeline] == [Stage.APPLIED, Stage.REJECTED, Stage.SCREENING]
+    assert "before Applied → Screening" in refused.value.message_dict["at"][0]
     application.refresh_from_db()
-    # The latest action decides the current stage, whatever date it carries.
-    assert application.stage == Stage.REJECTED
-    assert application.stage_changed_at == monday
+    assert application.stage == Stage.SCREENING
 
 
 def test_a_change_in_the_future_is_refused(alice: User) -> None:
@@ -218,10 +243,19 @@ def test_logging_an_interview_moves_an_early_application_on(alice: User) -> None
     )
 
     application.refresh_from_db()
-    assert application.stage == Stage.INTERVIEWING
     assert list(interview.interviewers.all()) == [contact]
-    # Booked for later, but the process moved today, not in the future.
-    assert application.stage_changed_at <= timezone.now()
+    # Booked for later: nothing moves before it happens (SPEC section 1, "Interview").
+    assert application.stage == Stage.APPLIED
+
+    # Two days later, it has taken place.
+    held = timezone.now() - timedelta(minutes=1)
+    Interview.objects.filter(pk=interview.pk).update(scheduled_at=held)
+    interview.refresh_from_db()
+    services.interviews_move_stages()
+
+    application.refresh_from_db()
+    assert application.stage == Stage.INTERVIEWING
+    assert application.stage_changed_at == interview.scheduled_at
 
 
 def test_logging_an_interview_leaves_a_later_stage_alone(alice: User) -> None:

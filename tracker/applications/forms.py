@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django import forms
@@ -16,6 +16,7 @@ from tracker.applications.models import (
     Rejection,
     Stage,
 )
+from tracker.core import dates
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 
@@ -41,7 +42,8 @@ def _when(value: datetime | None) -> datetime | None:
         return None
     now = timezone.now()
     if value > now:
-        raise forms.ValidationError("This cannot be in the future.")
+        raise forms.ValidationError(dates.IN_THE_FUTURE)
+    dates.check_past_moment(value, now=now)
     return now if now - value < timedelta(minutes=1) else value
 
 
@@ -98,6 +100,8 @@ class ApplicationForm(forms.ModelForm[Application]):
             # Editing: the stage moves through the page's stage control, which writes history.
             del self.fields["stage"]
             self.initial["company"] = self.instance.company.name
+        else:
+            self.initial.setdefault("applied_on", timezone.localdate())
         self.order_fields(["company", "role", "stage"])
 
     def clean_company(self) -> str:
@@ -141,8 +145,14 @@ class StageChangeForm(forms.Form):
         help_text="Leave empty for now, or pick the date it really happened.",
     )
 
+    # Whether the user gave the moment: left empty, or the current minute, means "now".
+    dated = False
+
     def clean_at(self) -> datetime | None:
-        return _when(self.cleaned_data.get("at"))
+        typed = self.cleaned_data.get("at")
+        at = _when(typed)
+        self.dated = at is not None and at is typed
+        return at
 
 
 class RejectionForm(forms.ModelForm[Rejection]):
@@ -171,13 +181,27 @@ class RejectionForm(forms.ModelForm[Rejection]):
             "message": "Paste it and Rebound fills in the fields below for you to check.",
         }
 
+    # The time the form showed in "received": kept as it was, the user dated nothing.
+    shown_received_at = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0))
+        shown = self.initial.get("received_at")
+        if isinstance(shown, datetime):
+            shown = f"{timezone.localtime(shown):{DATETIME_LOCAL}}"
+        self.initial["shown_received_at"] = shown or ""
 
     def clean_received_at(self) -> datetime | None:
         return _when(self.cleaned_data.get("received_at"))
+
+    @property
+    def dated(self) -> bool:
+        """Whether the user gave the time received, rather than keeping the one shown."""
+        typed = self.data.get(self.add_prefix("received_at"), "")
+        shown = self.data.get(self.add_prefix("shown_received_at"), "")
+        return bool(typed) and typed != shown
 
 
 class ContactForm(forms.ModelForm[Contact]):
@@ -228,11 +252,6 @@ class ContactRoleForm(forms.Form):
     role = forms.ChoiceField(choices=ContactRole.choices, label="Role")
 
 
-# An interview date outside these is a typo (and the far ends overflow in time zone maths).
-INTERVIEW_EARLIEST = datetime(1970, 1, 2, tzinfo=UTC)
-INTERVIEW_AHEAD = timedelta(days=2 * 365)
-
-
 class InterviewForm(forms.ModelForm[Interview]):
     class Meta:
         model = Interview
@@ -260,10 +279,7 @@ class InterviewForm(forms.ModelForm[Interview]):
 
     def clean_scheduled_at(self) -> datetime:
         value: datetime = self.cleaned_data["scheduled_at"]
-        if value < INTERVIEW_EARLIEST:
-            raise forms.ValidationError("Check the year: that is before 1970.")
-        if value > timezone.now() + INTERVIEW_AHEAD:
-            raise forms.ValidationError("Check the year: that is more than two years ahead.")
+        dates.check_future_moment(value)
         return value
 
 
@@ -286,8 +302,9 @@ class NotesForm(forms.Form):
 class MoreCardsForm(forms.Form):
     """Where the column's "show more" left off: the last card shown."""
 
-    before = forms.DateTimeField()
-    id = forms.IntegerField(min_value=1)
+    # Any moment a card's stage can have begun; outside it, no card comes next (a 400).
+    before = forms.DateTimeField(validators=[dates.future_moment])
+    id = forms.IntegerField(min_value=1, max_value=2**63 - 1)
     shown = forms.IntegerField(min_value=0)
 
 

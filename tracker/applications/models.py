@@ -46,6 +46,7 @@ class ChangeSource(models.TextChoices):
     IMPORT = "import", "Import"
     ADMIN = "admin", "Admin"
     SYSTEM = "system", "System"
+    INBOX = "inbox", "Inbox"
 
 
 class ContactRole(models.TextChoices):
@@ -198,10 +199,24 @@ class Interview(models.Model):
     kind = models.CharField(max_length=16, choices=InterviewKind.choices)
     interviewers = models.ManyToManyField(Contact, related_name="interviews", blank=True)
     notes = bounded_text(10_000, blank=True)
+    # When the interview's move of the stage was claimed: at once for a past interview,
+    # by the sweep once a future one has happened. Claimed once, so it moves once.
+    stage_moved_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["scheduled_at"]
+        indexes = [
+            # The sweep: interviews whose time has come and whose move is unclaimed.
+            models.Index(
+                fields=["scheduled_at"],
+                condition=models.Q(stage_moved_at__isnull=True),
+                name="interview_unmoved_idx",
+            ),
+        ]
+
+    # Set by interview_create: words for the page about the moves it re-dated.
+    adjusted: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.scheduled_at:%Y-%m-%d}"
@@ -239,6 +254,9 @@ class Rejection(models.Model):
     message = bounded_text(20_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Set by application_reject: words for the page about the earlier moves it re-dated.
+    adjusted: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"Rejection for {self.application}"

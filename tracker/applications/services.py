@@ -1,34 +1,35 @@
 """Every write to applications happens here. Views, admin, API and tasks call these."""
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from tracker.accounts.models import User
-from tracker.applications import selectors
+from tracker.applications import history, selectors
+from tracker.applications.history import furthest_stage_of
 from tracker.applications.models import (
-    STAGE_PROGRESS,
     Application,
     ChangeSource,
     Company,
     Contact,
     Interview,
+    InterviewKind,
     Rejection,
     RejectionChannel,
     SenderRole,
     Stage,
     StageChange,
 )
+from tracker.core import dates
+from tracker.core.dates import CLOCK_SKEW
 from tracker.core.sanitise import sanitise_html
 from tracker.followups import services as followups
 
-# Clocks disagree a little; a change "at" a few minutes in the future is still now.
-CLOCK_SKEW = timedelta(minutes=5)
+__all__ = ["CLOCK_SKEW", "furthest_stage_of"]
 
 APPLICATION_EDITABLE_FIELDS = frozenset(
     {
@@ -59,23 +60,12 @@ def _posting(fields: dict[str, Any], captured: datetime | None) -> dict[str, Any
     return fields
 
 
-def furthest_stage_of(stages: Iterable[str]) -> str:
-    """The most advanced stage among those an application has been in.
-
-    Terminal outcomes carry no progress, so an application rejected after an interview
-    still got as far as `interviewing`. One that was never anywhere else stays `applied`
-    (a rejection straight from the wishlist still means an application went out).
-    """
-    progress = [STAGE_PROGRESS[s] for s in stages if s in STAGE_PROGRESS]
-    if not progress:
-        return Stage.APPLIED
-    best = max(progress)
-    return next(stage for stage, rank in STAGE_PROGRESS.items() if rank == best)
-
-
-def _validate_not_future(value: datetime, field: str) -> None:
-    if value > timezone.now() + CLOCK_SKEW:
-        raise ValidationError({field: "This cannot be in the future."})
+def _on_field(field: str, check: Any, *args: Any, **kwargs: Any) -> None:
+    """Runs one of core.dates' checks and names the field it refuses."""
+    try:
+        check(*args, **kwargs)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from exc
 
 
 def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
@@ -83,18 +73,16 @@ def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
         raise ValidationError({"salary_max": "The maximum must not be below the minimum."})
 
 
-# Nobody tracks an application sent before this; earlier dates are typos (and dates near
-# year 1 overflow when converted between time zones).
-EARLIEST_APPLIED_ON = date(1970, 1, 1)
-
-
-def validate_applied_on(applied_on: date | None, *, zone: ZoneInfo) -> None:
+def validate_applied_on(applied_on: date | None, *, zone: tzinfo) -> None:
     if applied_on is None:
         return
-    if applied_on > timezone.localdate(timezone.now(), zone):
-        raise ValidationError({"applied_on": "The date applied cannot be in the future."})
-    if applied_on < EARLIEST_APPLIED_ON:
-        raise ValidationError({"applied_on": "Check the year: that is before 1970."})
+    try:
+        dates.check_past_day(applied_on, zone=zone)
+    except ValidationError as exc:
+        if exc.code == "future":
+            message = "The date applied cannot be in the future."
+            raise ValidationError({"applied_on": message}) from exc
+        raise ValidationError({"applied_on": exc.messages}) from exc
 
 
 def _start_of_application(applied_on: date | None, user: User) -> datetime:
@@ -106,6 +94,75 @@ def _start_of_application(applied_on: date | None, user: User) -> datetime:
     if applied_on is None:
         return timezone.now()
     return datetime.combine(applied_on, time.min, tzinfo=user.zone)
+
+
+def _local(moment: datetime, zone: tzinfo) -> str:
+    return f"{timezone.localtime(moment, zone):%d %b %Y, %H:%M}"
+
+
+def _moves(application: Application) -> list[history.Move]:
+    rows = StageChange.objects.filter(application=application).order_by("at", "id")
+    return [
+        history.Move(r.pk, r.from_stage, r.to_stage, r.at, r.dated)
+        for r in rows.only("pk", "from_stage", "to_stage", "at", "dated")
+    ]
+
+
+def _label(move: history.Move) -> str:
+    to = Stage(move.to_stage).label
+    return f"{Stage(move.from_stage).label} → {to}" if move.from_stage else f"the start ({to})"
+
+
+def _refusal_message(refusal: history.Refusal, zone: tzinfo) -> str:
+    when = _local(refusal.move.at, zone)
+    if refusal.reason == history.Refusal.BEFORE_START:
+        return f"This is before the application started ({when})."
+    if refusal.reason == history.Refusal.AFTER_MOVE:
+        return (
+            f"The application cannot start after {_label(refusal.move)} on {when}: "
+            "choose a date on or before it."
+        )
+    return (
+        f"This is before {_label(refusal.move)} on {when}, which you dated yourself: "
+        "choose a time after it, or correct that date first."
+    )
+
+
+def _write_plan(application: Application, plan: history.Plan, source: str) -> StageChange:
+    """Writes what the history decided and returns the row the current stage began with,
+    its `adjusted` saying which earlier moves were re-dated or dropped."""
+    zone = application.owner.zone
+    for redate in plan.redate:
+        StageChange.objects.filter(pk=redate.move.id).update(at=redate.at, dated=redate.dated)
+    if plan.drop:
+        StageChange.objects.filter(pk__in=[m.id for m in plan.drop]).delete()
+    if plan.add is not None:
+        change = StageChange.objects.create(
+            application=application,
+            from_stage=plan.add.from_stage,
+            to_stage=plan.add.to_stage,
+            at=plan.add.at,
+            source=source,
+            dated=plan.add.dated,
+        )
+    else:
+        change = StageChange.objects.filter(application=application).order_by("-at", "-id")[0]
+    assert plan.stage_since is not None
+    application.stage = plan.stage
+    application.stage_changed_at = plan.stage_since
+    application.furthest_stage = plan.furthest
+    application.save(update_fields=["stage", "stage_changed_at", "furthest_stage", "updated_at"])
+    new_at = {r.move.id: r.at for r in plan.redate}
+    dropped = {m.id for m in plan.drop}
+    change.adjusted = tuple(
+        f"Dropped {_label(m)} of {_local(m.at, zone)}: this date undoes it."
+        if m.id in dropped
+        else f"Re-dated {_label(m)} from {_local(m.at, zone)} to {_local(new_at[m.id], zone)}, "
+        "so the history reads in order."
+        for m in plan.moved
+        if m.from_stage
+    )
+    return change
 
 
 def company_get_or_create(*, owner: User, name: str) -> Company:
@@ -136,6 +193,12 @@ def application_create(
     _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
     fields = _posting(fields, None)
     applied_on = fields.get("applied_on")
+    if applied_on is None and stage != Stage.WISHLIST:
+        # Created without a date, it was applied today, as the dashboard's form proposes.
+        applied_on = fields["applied_on"] = timezone.localdate(timezone.now(), owner.zone)
+        dated = False
+    else:
+        dated = applied_on is not None
     validate_applied_on(applied_on, zone=owner.zone)
 
     started_at = _start_of_application(applied_on, owner)
@@ -156,6 +219,7 @@ def application_create(
         to_stage=stage,
         at=started_at,
         source=source_of_change,
+        dated=dated,
     )
     return application
 
@@ -170,6 +234,7 @@ def application_update(
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     if "applied_on" in fields:
         validate_applied_on(fields["applied_on"], zone=application.owner.zone)
+        _restart(application, fields["applied_on"])
     fields = _posting(fields, application.posting_captured_at)
     for name, value in fields.items():
         setattr(application, name, value)
@@ -181,6 +246,24 @@ def application_update(
     return application
 
 
+def _restart(application: Application, applied_on: date | None) -> None:
+    """Moves the first row of the history to the new date applied, or refuses it when a
+    later move happened before that day ("applied on" moved after the rejection)."""
+    if applied_on is None or applied_on == application.applied_on:
+        return
+    Application.objects.select_for_update().filter(pk=application.pk).first()
+    start = _start_of_application(applied_on, application.owner)
+    try:
+        plan = history.plan_restart(_moves(application), at=start)
+    except history.Refusal as refusal:
+        message = _refusal_message(refusal, application.owner.zone)
+        raise ValidationError({"applied_on": message}) from refusal
+    for redate in plan.redate:
+        StageChange.objects.filter(pk=redate.move.id).update(at=redate.at, dated=True)
+    if plan.stage_since is not None:
+        application.stage_changed_at = plan.stage_since
+
+
 @transaction.atomic
 def application_change_stage(
     *,
@@ -188,45 +271,38 @@ def application_change_stage(
     to_stage: str,
     source: str,
     at: datetime | None = None,
+    dated: bool | None = None,
 ) -> StageChange | None:
     """Moves an application to another stage and records it in its history.
 
-    `at` may be in the past ("I was rejected on Monday"). Moving to the stage it is
-    already in changes nothing and returns None, so a double click never writes twice.
+    `at` may be in the past ("I was rejected on Monday"); `dated` says whether the user
+    gave it (by default: when `at` is given). The history stays a chain (see
+    applications.history): undated moves after a dated `at` are re-dated to it, and the
+    returned row's `adjusted` says so; one before a move the user dated is refused.
+    Moving to the stage it is already in changes nothing and returns None, so a double
+    click never writes twice.
     """
     if to_stage not in Stage.values:
         raise ValidationError({"stage": f"Unknown stage {to_stage!r}."})
     if source not in ChangeSource.values:
         raise ValueError(f"Unknown change source {source!r}")
+    dated = at is not None if dated is None else dated
     at = at or timezone.now()
-    _validate_not_future(at, "at")
+    _on_field("at", dates.check_past_moment, at)
 
     # Lock the row so two concurrent moves serialise and each sees the other's result.
     locked = Application.objects.select_for_update().get(pk=application.pk)
-    if locked.stage == to_stage:
+    from_stage = locked.stage
+    try:
+        plan = history.plan_move(_moves(locked), to_stage=to_stage, at=at, dated=dated)
+    except history.Refusal as refusal:
+        raise ValidationError({"at": _refusal_message(refusal, locked.owner.zone)}) from refusal
+    if not plan.changes_anything:
         application.refresh_from_db()
         return None
-    started = StageChange.objects.filter(application=locked).order_by("at").first()
-    if started is not None and at < started.at:
-        if at >= started.at.replace(second=0, microsecond=0):
-            # Forms take times to the minute: one in the very minute the application
-            # started (a form opened just after adding it) means just after the start.
-            at = started.at
-        else:
-            local = timezone.localtime(started.at, locked.owner.zone)
-            raise ValidationError(
-                {"at": f"This is before the application started ({local:%d %b %Y, %H:%M})."}
-            )
-    change = StageChange.objects.create(
-        application=locked, from_stage=locked.stage, to_stage=to_stage, at=at, source=source
-    )
-    history = StageChange.objects.filter(application=locked).values_list("to_stage", flat=True)
-    locked.stage = to_stage
-    locked.stage_changed_at = at
-    locked.furthest_stage = furthest_stage_of(history)
-    locked.save(update_fields=["stage", "stage_changed_at", "furthest_stage", "updated_at"])
+    change = _write_plan(locked, plan, source)
     followups.followups_on_stage_change(
-        application=locked, from_stage=change.from_stage, to_stage=to_stage
+        application=locked, from_stage=from_stage, to_stage=to_stage
     )
     application.refresh_from_db()
     return change
@@ -243,13 +319,16 @@ def application_reject(
     sender_email: str = "",
     received_at: datetime | None = None,
     message: str = "",
+    dated: bool | None = None,
 ) -> Rejection:
     """Marks an application rejected (if it is not already) and stores how it arrived.
 
     Calling it again on a rejected application updates the details and nothing else.
+    `dated` says whether the user gave `received_at` (by default: when it is given).
     """
+    dated = received_at is not None if dated is None else dated
     received_at = received_at or timezone.now()
-    _validate_not_future(received_at, "received_at")
+    _on_field("received_at", dates.check_past_moment, received_at)
     # Lock first, as a stage change and the follow-up worker do, so none interleave.
     Application.objects.select_for_update().filter(pk=application.pk).first()
     rejection = Rejection.objects.filter(application=application).first() or Rejection(
@@ -263,32 +342,46 @@ def application_reject(
     rejection.message = message
     rejection.full_clean(exclude=["application"])
     change = application_change_stage(
-        application=application, to_stage=Stage.REJECTED, source=source, at=received_at
+        application=application,
+        to_stage=Stage.REJECTED,
+        source=source,
+        at=received_at,
+        dated=dated,
     )
     rejection.save()
     if change is None:
         # Already rejected: new details may change the advice, so propose again.
-        _redate_current_stage(application=application, at=received_at)
+        rejection.adjusted = _redate_current_stage(
+            application=application, at=received_at, dated=dated
+        )
         followups.proposal_job_request(application=application)
+    else:
+        rejection.adjusted = change.adjusted
     return rejection
 
 
-def _redate_current_stage(*, application: Application, at: datetime) -> None:
+def _redate_current_stage(
+    *, application: Application, at: datetime, dated: bool
+) -> tuple[str, ...]:
     """Corrects when the current stage began, when the user corrects that date.
 
     This restates the same event (the rejection arrived on Monday, not Tuesday); it adds
-    no move and removes none, so the history still holds every change that happened.
+    no move, and the undated moves before it that it overtakes are re-dated with it.
     """
-    latest = (
-        StageChange.objects.filter(application=application, to_stage=application.stage)
-        .order_by("-at", "-id")
-        .first()
-    )
-    if latest is None or latest.at == at:
-        return
-    StageChange.objects.filter(pk=latest.pk).update(at=at)
-    Application.objects.filter(pk=application.pk).update(stage_changed_at=at)
-    application.stage_changed_at = at
+    if not dated:
+        # Saving the details again with the pre-filled "now" restates nothing.
+        return ()
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    try:
+        plan = history.plan_redate_current(_moves(locked), at=at, dated=dated)
+    except history.Refusal as refusal:
+        message = _refusal_message(refusal, locked.owner.zone)
+        raise ValidationError({"received_at": message}) from refusal
+    if not plan.changes_anything:
+        return ()
+    change = _write_plan(locked, plan, ChangeSource.SYSTEM)
+    application.refresh_from_db()
+    return change.adjusted
 
 
 @transaction.atomic
@@ -388,6 +481,22 @@ def contact_update_role(*, owner: User, contact: Contact, role: str) -> Contact:
     return contact
 
 
+# The stage each kind of interview means the application reached, and the stages it moves
+# on from (SPEC section 1, "Interview"): a phone screen is screening, any other round an
+# interview; an application already further along (or ended) stays where it is.
+INTERVIEW_MOVES: dict[str, tuple[str, frozenset[str]]] = {
+    InterviewKind.PHONE_SCREEN: (Stage.SCREENING, frozenset({Stage.APPLIED})),
+    InterviewKind.TECHNICAL: (Stage.INTERVIEWING, frozenset({Stage.APPLIED, Stage.SCREENING})),
+    InterviewKind.ONSITE: (Stage.INTERVIEWING, frozenset({Stage.APPLIED, Stage.SCREENING})),
+    InterviewKind.FINAL: (Stage.INTERVIEWING, frozenset({Stage.APPLIED, Stage.SCREENING})),
+}
+
+
+def _application_start(application: Application) -> datetime | None:
+    first = StageChange.objects.filter(application=application).order_by("at", "id").first()
+    return first.at if first is not None else None
+
+
 @transaction.atomic
 def interview_create(
     *,
@@ -398,33 +507,92 @@ def interview_create(
     notes: str = "",
     source: str = ChangeSource.WEB,
 ) -> Interview:
-    """Logs an interview; an application still in `applied` or `screening` moves on."""
+    """Logs an interview. One that has happened moves the stage it names at once; a
+    future one moves it when its time comes (interviews_move_stages)."""
     if any(c.owner_id != application.owner_id for c in interviewers):
         raise ValidationError({"interviewers": "Unknown contact."})
+    _on_field("scheduled_at", dates.check_future_moment, scheduled_at)
+    start = _application_start(application)
+    zone = application.owner.zone
+    # The start is the beginning of the day applied: any time that day is after it.
+    if start is not None and scheduled_at < start.replace(second=0, microsecond=0):
+        raise ValidationError(
+            {"scheduled_at": f"This is before the application started ({_local(start, zone)})."}
+        )
     interview = Interview(
         application=application, scheduled_at=scheduled_at, kind=kind, notes=notes
     )
     interview.full_clean(exclude=["application"])
     interview.save()
     interview.interviewers.set(interviewers)
-    if scheduled_at >= timezone.now() - timedelta(days=1):
+    now = timezone.now()
+    if scheduled_at >= now - timedelta(days=1):
         # A thank-you is worth it within a day; an interview logged long after gets none.
         followups.followup_propose_thank_you(interview=interview)
-    if application.stage in (Stage.APPLIED, Stage.SCREENING):
-        # An interview booked for next week means the process has moved on today.
-        application_change_stage(
-            application=application,
-            to_stage=Stage.INTERVIEWING,
-            source=source,
-            at=min(scheduled_at, timezone.now()),
-        )
+    if scheduled_at <= now and _interview_claim(interview, now):
+        interview.adjusted = _interview_move_stage(interview, source=source)
     return interview
+
+
+def _interview_claim(interview: Interview, now: datetime) -> bool:
+    """Claims the interview's move of the stage; True for the one caller that got it."""
+    claimed = Interview.objects.filter(pk=interview.pk, stage_moved_at=None).update(
+        stage_moved_at=now
+    )
+    return claimed == 1
+
+
+def _interview_move_stage(interview: Interview, *, source: str) -> tuple[str, ...]:
+    """Moves the application to the stage the interview names, dated at its time (the
+    user gave that time), through the ordinary stage change."""
+    application = interview.application
+    to_stage, moves_from = INTERVIEW_MOVES[interview.kind]
+    if application.stage not in moves_from:
+        return ()
+    # A move the user dated after the interview (say, to screening) stands: the interview
+    # moves the stage on from there, right after it.
+    latest_dated = (
+        StageChange.objects.filter(application=application, dated=True)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    at = interview.scheduled_at
+    if latest_dated is not None and latest_dated > at:
+        at = latest_dated
+    change = application_change_stage(
+        application=application, to_stage=to_stage, source=source, at=at, dated=True
+    )
+    return change.adjusted if change is not None else ()
+
+
+def interviews_move_stages(*, now: datetime | None = None, limit: int = 500) -> int:
+    """The sweep: interviews whose time has come move the stage they name, once each.
+
+    Each interview is claimed before it acts, so a second beat (or a retried task) running
+    at the same time moves nothing twice. Returns how many it claimed.
+    """
+    now = now or timezone.now()
+    due = list(
+        Interview.objects.filter(stage_moved_at=None, scheduled_at__lte=now)
+        .order_by("scheduled_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    claimed = 0
+    for pk in due:
+        with transaction.atomic():
+            interview = Interview.objects.select_related("application__owner").get(pk=pk)
+            if not _interview_claim(interview, now):
+                continue
+            claimed += 1
+            _interview_move_stage(interview, source=ChangeSource.SYSTEM)
+    return claimed
 
 
 @transaction.atomic
 def interview_delete(*, interview: Interview) -> None:
     """Forgets an interview (its thank-you goes with it). The stage history stays as it is:
-    the application did move on when the interview was logged."""
+    a past interview did move the application on; a future one has not moved it yet."""
     interview.delete()
 
 

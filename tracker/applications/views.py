@@ -135,6 +135,7 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
                 application=application,
                 to_stage=form.cleaned_data["stage"],
                 at=form.cleaned_data["at"],
+                dated=form.dated,
                 source=ChangeSource.WEB,
             )
         except ValidationError as exc:
@@ -144,6 +145,7 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
                 messages.info(request, f"Already in {application.get_stage_display()}.")
             else:
                 messages.success(request, f"Moved to {change.get_to_stage_display()}.")
+                say_adjusted(request, change.adjusted)
             return redirect("application_detail", pk=application.pk)
     return render_application_page(request, application, form, status=400)
 
@@ -159,9 +161,10 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = RejectionForm(request.POST or None, instance=existing)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_reject(
+            rejection = services.application_reject(
                 application=application,
                 source=ChangeSource.BOARD if request.htmx else ChangeSource.WEB,
+                dated=form.dated,
                 **{name: form.cleaned_data[name] for name in RejectionForm.Meta.fields},
             )
         except ValidationError as exc:
@@ -169,17 +172,23 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc, at="received_at")
         else:
             if request.htmx:
-                response = board_card_response(
-                    request, application.pk, f"Moved {application} to Rejected.", rejected=True
-                )
+                said = " ".join([f"Moved {application} to Rejected.", *rejection.adjusted])
+                response = board_card_response(request, application.pk, said, rejected=True)
                 response["HX-Retarget"] = f"#card-{application.pk}"
                 response["HX-Reswap"] = "outerHTML"
                 return response
             messages.success(request, "Rejection recorded.")
+            say_adjusted(request, rejection.adjusted)
             return redirect("application_detail", pk=application.pk)
     return _render_reject_form(
         request, {"form": form, "application": application, "editing": existing is not None}
     )
+
+
+def say_adjusted(request: AuthenticatedRequest, adjusted: tuple[str, ...]) -> None:
+    """Tells the user which earlier moves a dated change re-dated or dropped."""
+    for words in adjusted:
+        messages.info(request, words)
 
 
 def _render_reject_form(request: AuthenticatedRequest, context: dict[str, Any]) -> HttpResponse:

@@ -136,6 +136,8 @@ def application_interview_add(request: AuthenticatedRequest, pk: int) -> HttpRes
             )
             if application.stage != stage_before:
                 messages.success(request, f"Moved to {application.get_stage_display()}.")
+            for words in interview.adjusted:
+                messages.info(request, words)
             return _back_to(application, "interviews")
     return render_application_page(request, application, status=400, interview_form=form)
 
