@@ -16,6 +16,10 @@ LISBON = ZoneInfo("Europe/Lisbon")
 RECEIVED = datetime(2026, 11, 17, 10, 0, tzinfo=LISBON)
 
 
+# A technical interview Dana took part in, a week before the rejection.
+MET_DANA = (rules.Meeting("technical", RECEIVED - timedelta(days=7), ("Dana Smith", "Lee Park")),)
+
+
 def facts(**overrides: object) -> RejectionFacts:
     values: dict[str, object] = {
         "channel": "personal_email",
@@ -69,7 +73,7 @@ def test_rule_1_unknown_channel_with_a_named_sender_means_a_person_wrote() -> No
 
 
 @pytest.mark.parametrize("channel", ["personal_email", "phone", "in_person"])
-@pytest.mark.parametrize("role", ["recruiter", "hr", "interviewer", "unknown"])
+@pytest.mark.parametrize("role", ["interviewer", "unknown"])
 def test_rule_2_a_personal_rejection_gets_a_short_thank_you(channel: str, role: str) -> None:
     proposal = reply(rules.rejection_proposals(facts(channel=channel, sender_role=role)))
 
@@ -77,6 +81,18 @@ def test_rule_2_a_personal_rejection_gets_a_short_thank_you(channel: str, role: 
     assert proposal.recipient_name == "Dana Smith"
     assert proposal.recipient_email == "dana@acme.example"
     assert proposal.reason.startswith("Dana ")
+
+
+@pytest.mark.parametrize("channel", ["personal_email", "phone", "in_person"])
+@pytest.mark.parametrize("role", ["recruiter", "hr"])
+def test_rule_2_recruiters_and_hr_are_also_asked_to_keep_the_user_in_mind(
+    channel: str, role: str
+) -> None:
+    proposal = reply(rules.rejection_proposals(facts(channel=channel, sender_role=role)))
+
+    assert proposal.elements == (Element.THANKS, Element.FUTURE_OPENINGS)
+    assert proposal.door is rules.Door.OTHER_ROLES
+    assert "other roles" in proposal.reason
 
 
 def test_rule_3_a_hiring_manager_also_hears_you_want_to_be_considered_again() -> None:
@@ -88,10 +104,30 @@ def test_rule_3_a_hiring_manager_also_hears_you_want_to_be_considered_again() ->
 
 @pytest.mark.parametrize("stage", ["interviewing", "offer", "accepted"])
 def test_rule_4_after_interviews_ask_for_advice_and_name_something_real(stage: str) -> None:
-    proposal = reply(rules.rejection_proposals(facts(furthest_stage=stage)))
+    proposal = reply(
+        rules.rejection_proposals(
+            facts(furthest_stage=stage, sender_role="interviewer", meetings=MET_DANA)
+        )
+    )
 
     assert proposal.elements == (Element.THANKS, Element.HIGHLIGHT, Element.FEEDBACK_REQUEST)
     assert "stronger candidate" in proposal.reason
+
+
+def test_rule_4_without_a_logged_interview_there_is_nothing_real_to_highlight() -> None:
+    proposal = reply(rules.rejection_proposals(facts(furthest_stage="interviewing")))
+
+    assert Element.HIGHLIGHT not in proposal.elements
+    assert Element.FEEDBACK_REQUEST in proposal.elements
+
+
+def test_rule_4_an_interview_after_the_rejection_is_not_something_met() -> None:
+    later = (rules.Meeting("onsite", RECEIVED + timedelta(days=1), ("Dana Smith",)),)
+    proposal = reply(
+        rules.rejection_proposals(facts(furthest_stage="interviewing", meetings=later))
+    )
+
+    assert Element.HIGHLIGHT not in proposal.elements
 
 
 @pytest.mark.parametrize("stage", ["wishlist", "applied", "screening"])
@@ -104,7 +140,9 @@ def test_rule_4_no_feedback_request_before_interviews(stage: str) -> None:
 
 def test_all_of_it_together_keeps_the_elements_in_draft_order() -> None:
     proposal = reply(
-        rules.rejection_proposals(facts(sender_role="hiring_manager", furthest_stage="offer"))
+        rules.rejection_proposals(
+            facts(sender_role="hiring_manager", furthest_stage="offer", meetings=MET_DANA)
+        )
     )
 
     assert proposal.elements == tuple(Element)
@@ -156,7 +194,12 @@ def test_rule_5_exactly_7_days_late_still_asks_for_feedback() -> None:
 def test_rule_5_past_7_days_the_feedback_request_is_dropped() -> None:
     proposal = reply(
         rules.rejection_proposals(
-            facts(furthest_stage="interviewing", now=RECEIVED + timedelta(days=7, seconds=1))
+            facts(
+                furthest_stage="interviewing",
+                sender_role="interviewer",
+                meetings=MET_DANA,
+                now=RECEIVED + timedelta(days=7, seconds=1),
+            )
         )
     )
 

@@ -48,6 +48,10 @@ class FollowUp(models.Model):
     recipient_email = models.EmailField(blank=True)
     subject = models.CharField(max_length=300, blank=True)
     body = bounded_text(5_000, blank=True)
+    # The user changed the subject or body: new rejection details never overwrite it...
+    edited = models.BooleanField(default=False)
+    # ...they only flag that its elements may no longer match (the card offers a rebuild).
+    draft_stale = models.BooleanField(default=False)
     due_at = models.DateTimeField(null=True, blank=True)
     reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -43,12 +43,26 @@ INTERVIEW_STAGES = vocabulary.INTERVIEW_STAGES
 class Door(StrEnum):
     """How the future-openings line is put (SPEC.md rule 3 and "what the email said")."""
 
-    # The email opened the door (apply again, kept in mind, a team hiring later): say so gladly.
-    WELCOMED = "welcomed"
-    # A decision maker: the user would like to be considered again.
+    # The email opened the door: acknowledge it gladly instead of asking.
+    PLANS = "plans"  # a team or a time they will hire again
+    INVITED = "invited"  # an invitation to apply again
+    KEPT_IN_MIND = "kept_in_mind"  # they will keep the user in mind
+    # Nothing said: a decision maker hears the user would like to be considered again...
     CONSIDER_AGAIN = "consider_again"
-    # A recruiter or HR person places people across teams: keep me in mind for other roles.
+    # ...and a recruiter or HR person, who places people across teams, is asked to keep
+    # the user in mind for other roles.
     OTHER_ROLES = "other_roles"
+
+
+def welcomed(said: Said) -> Door | None:
+    """The door the email itself opened, if any."""
+    if said.team or said.when or said.hiring_later:
+        return Door.PLANS
+    if said.apply_again:
+        return Door.INVITED
+    if said.keep_in_mind:
+        return Door.KEPT_IN_MIND
+    return None
 
 
 # Rule 5: a reply is due a day after the rejection; the last reminder when it is two days
@@ -195,7 +209,7 @@ class _Case:
     @property
     def door(self) -> Door | None:
         if self.said.door_open:
-            return Door.WELCOMED
+            return welcomed(self.said)
         if self.decided:
             return Door.CONSIDER_AGAIN
         if self.places:
@@ -344,7 +358,7 @@ def keep_in_touch(case: _Case) -> list[Proposal]:
             recipient_name=case.name,
             recipient_email=facts.sender_email.strip(),
             reminders=(remind_at(due, now=facts.now, zone=facts.zone),),
-            door=Door.WELCOMED if case.said.door_open else Door.CONSIDER_AGAIN,
+            door=welcomed(case.said) or (Door.OTHER_ROLES if case.places else Door.CONSIDER_AGAIN),
             team=case.said.team,
             when=case.said.when,
         )
@@ -370,6 +384,11 @@ def _first_note_reason(case: _Case) -> str:
 
 def _second_note_reason(case: _Case) -> str:
     said = case.said
+    if case.places and not said.door_open:
+        return (
+            "A last check-in three months later, asking whether a role that fits you has come "
+            "up: recruiters and HR know what is opening."
+        )
     if said.team or said.when:
         plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
         return (

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
 from tracker.core.dispatch import dispatch_on_commit
 from tracker.followups import rules
@@ -118,7 +119,26 @@ def _rejection_facts(application: Application, now: datetime) -> rules.Rejection
         received_at=rejection.received_at,
         now=now,
         zone=application.owner.zone,
+        message=rejection.message,
+        company=application.company.name,
+        meetings=_meetings(application.interviews.all()),
     )
+
+
+def _meetings(interviews: Iterable[Interview]) -> tuple[rules.Meeting, ...]:
+    """The logged interviews as the rules and drafts read them: round, time, people."""
+    return tuple(
+        rules.Meeting(
+            kind=i.kind, at=i.scheduled_at, people=tuple(c.name for c in i.interviewers.all())
+        )
+        for i in sorted(interviews, key=lambda i: i.scheduled_at)
+    )
+
+
+def signing_name(user: User) -> str:
+    """Who signs a draft: the name in the settings, else Django's first and last name
+    (an account made by createsuperuser or the admin), else the username."""
+    return user.full_name.strip() or user.get_full_name().strip() or user.username
 
 
 def _contact_email(application: Application, name: str) -> str:
@@ -139,7 +159,12 @@ def followups_propose_for_rejection(
         status=FollowUpStatus.SENT
     )
     for followup in stale:
-        if (followup.kind, followup.sequence) not in wanted:
+        if (followup.kind, followup.sequence) in wanted:
+            continue
+        if followup.edited:
+            # The user's words stay; the card says the new details may not need them.
+            FollowUp.objects.filter(pk=followup.pk).update(draft_stale=True)
+        else:
             _close(followup, FollowUpStatus.CANCELLED)
     return stored
 
@@ -152,7 +177,11 @@ def followup_store(
     interview: Interview | None = None,
     replace: bool = True,
 ) -> FollowUp:
-    """Creates the follow-up a proposal describes, or replaces an unsent one in place."""
+    """Creates the follow-up a proposal describes, or replaces an unsent one in place.
+
+    A draft the user edited keeps its subject and body; if the proposal says something
+    else now, it is flagged stale and the user may rebuild it.
+    """
     same = FollowUp.objects.filter(application=application, kind=proposal.kind)
     if interview is not None:
         same = same.filter(interview=interview)
@@ -164,13 +193,15 @@ def followup_store(
     followup = followup or FollowUp(
         application=application, kind=proposal.kind, sequence=proposal.sequence, interview=interview
     )
-    draft = compose(_draft_facts(application, proposal, interview))
+    if followup.edited:
+        followup.draft_stale = followup.draft_stale or _proposes_otherwise(followup, proposal)
+    else:
+        draft = compose(_draft_facts(application, proposal, interview))
+        followup.subject, followup.body = draft.subject, draft.body
     followup.status = FollowUpStatus.PROPOSED if proposal.needed else FollowUpStatus.NOT_NEEDED
     followup.elements = [e.value for e in proposal.elements]
     followup.recipient_name = proposal.recipient_name
     followup.recipient_email = proposal.recipient_email
-    followup.subject = draft.subject
-    followup.body = draft.body
     followup.due_at = proposal.due_at
     followup.reason = proposal.reason
     followup.sent_at = None
@@ -187,13 +218,31 @@ def followup_store(
     return followup
 
 
+def _proposes_otherwise(followup: FollowUp, proposal: Proposal) -> bool:
+    return (
+        followup.elements != [e.value for e in proposal.elements]
+        or followup.recipient_name != proposal.recipient_name
+        or followup.recipient_email != proposal.recipient_email
+        or followup.reason != proposal.reason
+    )
+
+
 def _draft_facts(
     application: Application, proposal: Proposal, interview: Interview | None
 ) -> DraftFacts:
-    interviews = [interview] if interview else list(application.interviews.all())
-    names: list[str] = []
-    for item in interviews:
-        names += [c.name for c in item.interviewers.all() if c.name not in names]
+    if interview is not None:
+        meetings = _meetings([interview])
+    else:
+        # Only rounds that had happened when the rejection (or the note) was written.
+        until = application.stage_changed_at
+        meetings = tuple(m for m in _meetings(application.interviews.all()) if m.at <= until)
+    channel = ""
+    if proposal.kind == Kind.REJECTION_REPLY:
+        channel = (
+            Rejection.objects.filter(application=application)
+            .values_list("channel", flat=True)
+            .first()
+        ) or ""
     return DraftFacts(
         kind=proposal.kind,
         elements=proposal.elements,
@@ -201,9 +250,14 @@ def _draft_facts(
         recipient_name=proposal.recipient_name,
         role=application.role,
         company=application.company.name,
-        sender_name=application.owner.display_name,
-        interview_kinds=tuple(dict.fromkeys(i.get_kind_display() for i in interviews)),
-        interviewer_names=tuple(names),
+        sender_name=signing_name(application.owner),
+        channel=channel,
+        door=proposal.door,
+        team=proposal.team,
+        when=proposal.when,
+        meetings=meetings,
+        zone=application.owner.zone,
+        seed=application.pk,
     )
 
 
@@ -252,11 +306,51 @@ def _require_open(followup: FollowUp, action: str) -> None:
 @transaction.atomic
 def followup_update_draft(*, followup: FollowUp, subject: str, body: str) -> FollowUp:
     _require_open(followup, "edit")
-    followup.subject = subject.strip()
-    followup.body = body.strip()
+    subject, body = subject.strip(), body.strip()
+    if (subject, body) != (followup.subject, followup.body):
+        # The user's words from now on: new rejection details will not overwrite them.
+        followup.edited = True
+    followup.subject = subject
+    followup.body = body
     followup.full_clean(exclude=["application", "interview"])
-    followup.save(update_fields=["subject", "body", "updated_at"])
+    followup.save(update_fields=["subject", "body", "edited", "updated_at"])
     return followup
+
+
+@transaction.atomic
+def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
+    """Rebuilds the draft from today's facts, replacing the user's edits (they asked)."""
+    _require_open(followup, "rebuild")
+    now = now or timezone.now()
+    application = followup.application
+    proposal = _current_proposal(followup, now)
+    draft = compose(_draft_facts(application, proposal, followup.interview))
+    followup.subject, followup.body = draft.subject, draft.body
+    followup.elements = [e.value for e in proposal.elements]
+    followup.recipient_name = proposal.recipient_name
+    followup.recipient_email = proposal.recipient_email
+    followup.reason = proposal.reason
+    followup.edited = followup.draft_stale = False
+    followup.save()
+    return followup
+
+
+def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
+    """What the rules propose for this follow-up now; its own stored choices otherwise."""
+    application = followup.application
+    if followup.kind in REJECTION_KINDS and application.stage == Stage.REJECTED:
+        for proposal in rules.rejection_proposals(_rejection_facts(application, now)):
+            if (proposal.kind, proposal.sequence) == (followup.kind, followup.sequence):
+                return proposal
+    return Proposal(
+        Kind(followup.kind),
+        followup.reason,
+        due_at=followup.due_at,
+        sequence=followup.sequence,
+        elements=tuple(rules.Element(e) for e in followup.elements),
+        recipient_name=followup.recipient_name,
+        recipient_email=followup.recipient_email,
+    )
 
 
 @transaction.atomic
@@ -270,6 +364,28 @@ def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> Fol
 def followup_skip(*, followup: FollowUp) -> FollowUp:
     _require_open(followup, "skip")
     _close(followup, FollowUpStatus.SKIPPED)
+    return followup
+
+
+@transaction.atomic
+def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
+    """Undoes a skip: the follow-up is open again, reminded when it falls due."""
+    if followup.status != FollowUpStatus.SKIPPED:
+        raise ValidationError(
+            {"status": f"Only a skipped follow-up can be restored; this one is "
+             f"{followup.get_status_display()}."}
+        )  # fmt: skip
+    application = followup.application
+    if followup.kind in REJECTION_KINDS and application.stage != Stage.REJECTED:
+        raise ValidationError(
+            {"status": "The application is no longer rejected, so this follow-up is moot."}
+        )
+    now = now or timezone.now()
+    followup.status = FollowUpStatus.PROPOSED
+    followup.save(update_fields=["status", "updated_at"])
+    if followup.due_at is not None and followup.due_at > now:
+        at = rules.remind_at(followup.due_at, now=now, zone=application.owner.zone)
+        Reminder.objects.create(followup=followup, remind_at=at)
     return followup
 
 

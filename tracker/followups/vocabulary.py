@@ -1,31 +1,34 @@
-"""The words the pure modules share with the models, spelled once (SPEC.md section 1).
+"""The words the pure modules share with the models (SPEC.md section 1), as enums.
 
-The rules, the drafts and the email reader decide from these values without importing
-the ORM; a test keeps each set equal to the model's choices, so a new channel or role
+Channels and roles are spelled once, in the email reader's vocabulary (reader/vocabulary.py,
+which the reader needs on its own); the rules and drafts read them from here. Neither
+imports the ORM: a test keeps each set equal to the model's choices, so a channel or role
 added to a model fails a test until the decisions know about it.
 """
 
 from enum import StrEnum
 
+from tracker.followups.reader import vocabulary as spelled
+
 
 class Channel(StrEnum):
     """How a rejection arrived (Rejection.channel)."""
 
-    AUTOMATED = "automated"
-    PERSONAL_EMAIL = "personal_email"
-    PHONE = "phone"
-    IN_PERSON = "in_person"
-    UNKNOWN = "unknown"
+    AUTOMATED = spelled.AUTOMATED
+    PERSONAL_EMAIL = spelled.PERSONAL_EMAIL
+    PHONE = spelled.PHONE
+    IN_PERSON = spelled.IN_PERSON
+    UNKNOWN = spelled.UNKNOWN
 
 
 class SenderRole(StrEnum):
     """Who sent it (Rejection.sender_role)."""
 
-    RECRUITER = "recruiter"
-    HR = "hr"
-    HIRING_MANAGER = "hiring_manager"
-    INTERVIEWER = "interviewer"
-    UNKNOWN = "unknown"
+    RECRUITER = spelled.RECRUITER
+    HR = spelled.HR
+    HIRING_MANAGER = spelled.HIRING_MANAGER
+    INTERVIEWER = spelled.INTERVIEWER
+    UNKNOWN = spelled.UNKNOWN
 
 
 class InterviewKind(StrEnum):
