@@ -217,7 +217,7 @@ def test_alice_reads_her_in_app_notifications_only(
     [item] = response.json()["results"]
     assert item["id"] == alices_notification.pk
     assert item["title"] == alices_notification.title
-    assert item["followup"] == alices_notification.followup_id
+    assert item["followup"] == alices_notification.data["followup"]
     assert item["read_at"] is None
 
 

@@ -268,7 +268,7 @@ def test_a_due_reminder_notifies_in_app_and_by_email_once(alice: User) -> None:
     assert services.reminders_send_due() == 1
     assert services.reminders_send_due() == 0
 
-    notes = Notification.objects.filter(followup=followup)
+    notes = Notification.objects.filter(data__followup=followup.pk)
     assert sorted(notes.values_list("channel", flat=True)) == [Channel.EMAIL, Channel.IN_APP]
     in_app = notes.get(channel=Channel.IN_APP)
     assert in_app.title == "Reply to the rejection \N{EM DASH} Backend Engineer at Acme"

@@ -15,6 +15,7 @@ from tests.factories import application_for
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, Stage
+from tracker.core.clock import start_of_today
 from tracker.followups import selectors, services
 from tracker.followups.models import FollowUp, FollowUpStatus
 from tracker.followups.rules import Kind
@@ -387,7 +388,7 @@ def test_the_page_sorts_follow_ups_into_sections(alice_client: Client, alice: Us
 def test_a_follow_up_due_earlier_today_is_due_today_not_overdue(alice: User) -> None:
     reply = rejected(alice).followups.get()
     now = timezone.now()
-    local_midnight = selectors.start_of_day(now, alice.zone)
+    local_midnight = start_of_today(now, alice.zone)
     FollowUp.objects.filter(pk=reply.pk).update(due_at=local_midnight + timedelta(minutes=1))
 
     sections = selectors.followup_sections(user=alice, now=now)

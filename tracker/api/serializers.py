@@ -170,6 +170,14 @@ class SnoozeSerializer(serializers.Serializer[Any]):
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):
+    # A reminder's notification names its follow-up among the extras it was sent with.
+    followup = serializers.IntegerField(
+        source="data.followup",
+        read_only=True,
+        allow_null=True,
+        help_text="The follow-up it is about, if any.",
+    )
+
     class Meta:
         model = Notification
         fields = ["id", "followup", "title", "body", "link", "created_at", "read_at"]

@@ -1,9 +1,14 @@
-"""Sending Celery tasks from a request without ever failing the request."""
+"""Sending Celery tasks from a request without ever failing the request.
+
+A task is named by its dotted name ("tracker.followups.tasks.propose_followups_task") or
+given as the task itself. By name, a room's services send its tasks without importing
+the tasks module, which imports them: no import circle.
+"""
 
 import logging
 from typing import Any
 
-from celery import Task
+from celery import Task, current_app
 from django.db import transaction
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
@@ -14,20 +19,24 @@ logger = logging.getLogger(__name__)
 BROKER_ERRORS = (KombuOperationalError, RedisError, OSError)
 
 
-def dispatch(task: Task[Any, Any], *args: Any) -> bool:
+def dispatch(task: Task[Any, Any] | str, *args: Any) -> bool:
     """Publishes a task now; on a broker error logs it and returns False.
 
     Callers only dispatch work that a database row also records, so a beat sweeper finds
     and re-sends whatever the broker lost.
     """
+    name = task if isinstance(task, str) else task.name
     try:
-        task.apply_async(args=args)
+        if isinstance(task, str):
+            current_app.send_task(name, args=args)
+        else:
+            task.apply_async(args=args)
     except BROKER_ERRORS:
-        logger.warning("Broker unreachable: %s%r left for the sweeper", task.name, args)
+        logger.warning("Broker unreachable: %s%r left for the sweeper", name, args)
         return False
     return True
 
 
-def dispatch_on_commit(task: Task[Any, Any], *args: Any) -> None:
+def dispatch_on_commit(task: Task[Any, Any] | str, *args: Any) -> None:
     """Publishes a task once the current transaction commits (never before its rows exist)."""
     transaction.on_commit(lambda: dispatch(task, *args))

@@ -1,7 +1,7 @@
 """Every read of follow-ups that a page needs, scoped to one owner."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -9,6 +9,7 @@ from django.db.models import F, QuerySet
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
+from tracker.core.clock import start_of_today, start_of_tomorrow
 from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
 
 # Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
@@ -55,11 +56,9 @@ class FollowUpPanel:
     pending: bool
 
 
-def followup_get(*, user: User, pk: int) -> FollowUp:
-    """One of the user's follow-ups; another user's raises DoesNotExist, like a missing one."""
-    return FollowUp.objects.select_related("application__company").get(
-        application__owner=user, pk=pk
-    )
+def followups_with_company() -> QuerySet[FollowUp]:
+    """Follow-ups as a card shows them, with their application and its company."""
+    return FollowUp.objects.select_related("application__company")
 
 
 def followup_mailto(followup: FollowUp) -> str:
@@ -70,19 +69,8 @@ def followup_mailto(followup: FollowUp) -> str:
     return f"mailto:{to}?subject={quote(followup.subject, safe='')}&body={quote(body, safe='')}"
 
 
-def start_of_day(now: datetime, zone: ZoneInfo) -> datetime:
-    """Midnight today in the user's time zone: anything due before it is overdue."""
-    return datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
-
-
-def start_of_next_day(day_start: datetime, zone: ZoneInfo) -> datetime:
-    # Found through the calendar: a day is not always 24 hours long.
-    return start_of_day(day_start + timedelta(hours=36), zone)
-
-
 def followup_card(followup: FollowUp, *, now: datetime, zone: ZoneInfo) -> FollowUpCard:
-    day_start = start_of_day(now, zone)
-    return _card(followup, day_start, start_of_next_day(day_start, zone))
+    return _card(followup, start_of_today(now, zone), start_of_tomorrow(now, zone))
 
 
 def _card(followup: FollowUp, day_start: datetime, tomorrow: datetime) -> FollowUpCard:
@@ -113,8 +101,8 @@ def followup_list(
 
 def followup_sections(*, user: User, now: datetime) -> FollowUpSections:
     """The Follow-ups page in three queries, however many follow-ups there are."""
-    day_start = start_of_day(now, user.zone)
-    tomorrow = start_of_next_day(day_start, user.zone)
+    day_start = start_of_today(now, user.zone)
+    tomorrow = start_of_tomorrow(now, user.zone)
     overdue, today, upcoming = [], [], []
     for followup in _owned(user).filter(status__in=OPEN_STATUSES).order_by("due_at", "id"):
         card = _card(followup, day_start, tomorrow)
@@ -166,8 +154,8 @@ def application_followup_panel(
         .order_by("due_at", "id")
     )
     followups.sort(key=lambda f: _PANEL_ORDER.get(FollowUpStatus(f.status), 4))
-    day_start = start_of_day(now, zone)
-    tomorrow = start_of_next_day(day_start, zone)
+    day_start = start_of_today(now, zone)
+    tomorrow = start_of_tomorrow(now, zone)
     return FollowUpPanel(
         cards=[_card(f, day_start, tomorrow) for f in followups],
         pending=application.stage == Stage.REJECTED and not followups,

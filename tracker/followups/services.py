@@ -13,7 +13,7 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
 from tracker.core.dispatch import dispatch_on_commit
-from tracker.followups import rules
+from tracker.followups import notices, rules
 from tracker.followups.drafts import DraftFacts, compose
 from tracker.followups.models import (
     OPEN_STATUSES,
@@ -420,8 +420,6 @@ def reminders_send_due(*, now: datetime | None = None, batch: int = REMINDER_BAT
     sweepers running at once split the work instead of doubling it; the notifications
     are written in the claim's transaction, so a crash in between loses nothing.
     """
-    from tracker.notifications.services import notifications_create_for_reminders
-
     now = now or timezone.now()
     total = 0
     while True:
@@ -443,7 +441,7 @@ def reminders_send_due(*, now: datetime | None = None, batch: int = REMINDER_BAT
             mine = Reminder.objects.filter(claim=claim).select_related(
                 "followup__application__company", "followup__application__owner"
             )
-            total += notifications_create_for_reminders(list(mine))
+            total += notices.reminders_notify(list(mine))
 
 
 # --- Beyond rejection ------------------------------------------------------------------

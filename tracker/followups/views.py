@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications.models import Application
 from tracker.applications.shortcuts import get_application_for_user
+from tracker.core.ownership import get_owned_or_404
 from tracker.followups import selectors, services
 from tracker.followups.forms import ORIGINS, DraftForm, SnoozeForm
 from tracker.followups.models import FollowUp
@@ -22,11 +23,12 @@ PANEL_POLLS = 20
 
 
 def _get_followup_for_user(request: AuthenticatedRequest, pk: int) -> FollowUp:
-    """The signed-in user's follow-up, or a 404: never someone else's."""
-    try:
-        return selectors.followup_get(user=request.user, pk=pk)
-    except FollowUp.DoesNotExist:
-        raise Http404("No such follow-up.") from None
+    return get_owned_or_404(
+        selectors.followups_with_company(),
+        user=request.user,
+        pk=pk,
+        owner_field="application__owner",
+    )
 
 
 def _origin(request: AuthenticatedRequest) -> str:

@@ -7,7 +7,7 @@ from tracker.notifications.models import Notification
 class NotificationAdmin(admin.ModelAdmin[Notification]):
     list_display = ("title", "user", "channel", "status", "attempts", "created_at", "read_at")
     list_filter = ("channel", "status", "created_at")
-    search_fields = ("title", "user__username", "last_error")
+    search_fields = ("title", "user__username", "dedupe_key", "last_error")
     list_select_related = ("user",)
-    raw_id_fields = ("user", "followup", "reminder")
+    raw_id_fields = ("user",)
     readonly_fields = ("created_at", "delivered_at")

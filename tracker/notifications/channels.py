@@ -70,11 +70,12 @@ class WebhookSender:
         else:
             data = json.dumps(
                 {
-                    "event": "reminder",
+                    "event": "notification",
                     "title": notification.title,
                     "message": notification.body,
                     "url": url,
-                    "followup": notification.followup_id,
+                    # The sender's extras: a reminder says {"event": "reminder", "followup": 12}.
+                    **notification.data,
                     "created_at": notification.created_at.isoformat(),
                 }
             ).encode()

@@ -1,8 +1,9 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
 from tracker.core.fields import bounded_text
-from tracker.followups.models import FollowUp, Reminder
 
 
 class Channel(models.TextChoices):
@@ -18,6 +19,11 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+def one_off_key() -> str:
+    """The key of a notification written without one (by hand, in the admin): its own."""
+    return f"one-off:{uuid.uuid4().hex}"
+
+
 class Notification(models.Model):
     """What the user was told, on one channel. In-app rows are also the inbox."""
 
@@ -25,12 +31,12 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     channel = models.CharField(max_length=8, choices=Channel.choices)
-    followup = models.ForeignKey(
-        FollowUp, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
-    )
-    reminder = models.ForeignKey(
-        Reminder, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
-    )
+    # What the sender is telling, once: "reminder:12". The same key never reaches a
+    # channel twice, however many sweepers run, so any room can notify without a link here.
+    dedupe_key = models.CharField(max_length=200, default=one_off_key)
+    # Extras for machines, set by the sender ({"event": "reminder", "followup": 12}):
+    # the webhook posts them beside the text.
+    data = models.JSONField(default=dict, blank=True)
     title = models.CharField(max_length=300)
     body = bounded_text(5_000, blank=True)
     # Absolute path within the site, e.g. /followups/12/; channels make it a full URL.
@@ -48,9 +54,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            # "Once": a reminder reaches each channel once, however many sweepers run.
+            # "Once": a notice reaches each channel once, however many sweepers run.
             models.UniqueConstraint(
-                fields=["reminder", "channel"], name="notification_once_per_reminder_channel"
+                fields=["dedupe_key", "channel"], name="notification_once_per_key_channel"
             ),
         ]
         indexes = [

@@ -26,9 +26,9 @@ def notification_latest(*, user: User, limit: int) -> list[Notification]:
     return list(inbox[:limit])
 
 
-def notification_get(*, user: User, pk: int) -> Notification:
-    """One of the user's in-app notifications; anyone else's raises DoesNotExist."""
-    return Notification.objects.get(user=user, channel=Channel.IN_APP, pk=pk)
+def notifications_in_app() -> QuerySet[Notification]:
+    """Everyone's in-app notifications: the ones a page may name (scope it to a user)."""
+    return Notification.objects.filter(channel=Channel.IN_APP)
 
 
 def notification_last_delivery_problem(*, user: User) -> Notification | None:

@@ -1,18 +1,17 @@
 """Writing and delivering notifications. In-app ones are delivered by being written."""
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 from tracker.accounts.models import User
 from tracker.core.dispatch import dispatch_on_commit
-from tracker.followups.models import FollowUp, Reminder
 from tracker.notifications import channels
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -21,6 +20,13 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 # A claimed delivery not finished by then is presumed lost with its worker, and retried.
 DELIVERY_LEASE = timedelta(minutes=5)
+# By name, so that the tasks module (which calls these services) is not imported here.
+DELIVER_TASK = "tracker.notifications.tasks.deliver_notification_task"
+
+_TITLE_LENGTH = Notification._meta.get_field("title").max_length or 300
+_BODY_LENGTH = Notification._meta.get_field("body").max_length or 5_000
+_KEY_LENGTH = Notification._meta.get_field("dedupe_key").max_length or 200
+_LINK_LENGTH = Notification._meta.get_field("link").max_length or 500
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -28,61 +34,103 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=2 ** (attempts - 1))
 
 
-def _reminder_text(reminder: Reminder) -> tuple[str, str]:
-    followup = reminder.followup
-    application = followup.application
-    where = f"{application.role} at {application.company.name}"
-    title = f"{followup.get_kind_display()} \N{EM DASH} {where}"
-    if reminder.last_call:
-        title = f"Last reminder: {title}"
-    body = followup.reason
-    if followup.due_at:
-        due = timezone.localtime(followup.due_at, application.owner.zone)
-        body = f"Due {date_format(due, 'D j M, H:i')}. {body}"
-    return title, body
+@dataclass(frozen=True)
+class Notice:
+    """One thing to tell one user, on every channel they chose.
+
+    `dedupe_key` names the thing told, site-wide, after the row it tells of
+    ("reminder:12", "rejection-email:7"): telling it again reaches no channel twice.
+    """
+
+    user: User
+    title: str
+    dedupe_key: str
+    body: str = ""
+    # A path within the site ("/applications/3/"); the channels make it a full URL.
+    link: str = ""
+    # Extras for machines ({"event": "reminder", "followup": 12}): webhooks post them.
+    data: Mapping[str, object] = field(default_factory=dict)
 
 
-def followup_link(followup: FollowUp) -> str:
-    return (
-        reverse("application_detail", args=[followup.application_id]) + f"#followup-{followup.pk}"
+def notify(
+    *,
+    user: User,
+    title: str,
+    dedupe_key: str,
+    body: str = "",
+    link: str = "",
+    data: Mapping[str, object] | None = None,
+) -> None:
+    """Tells the user: in the app always, by email and webhook if they chose those.
+
+    Any room notifies this way. Safe to call twice with the same key (a redelivered task,
+    two sweepers): each channel gets the notice once. Call it inside the transaction
+    that decided to tell; email and webhook deliveries are sent after it commits.
+    """
+    notify_all(
+        [
+            Notice(
+                user=user, title=title, dedupe_key=dedupe_key, body=body, link=link, data=data or {}
+            )
+        ]
     )
 
 
-def notifications_create_for_reminders(reminders: Sequence[Reminder]) -> int:
-    """Writes each reminder's notifications (in-app always, email and webhook if chosen).
-
-    Call inside the transaction that claimed the reminders; deliveries are published
-    after it commits.
-    """
-    rows: list[Notification] = []
+def notify_all(notices: Sequence[Notice]) -> None:
+    """notify() for many at once (a sweep of reminders): one INSERT, one SELECT."""
     now = timezone.now()
-    for reminder in reminders:
-        user: User = reminder.followup.application.owner
-        title, body = _reminder_text(reminder)
+    rows: list[Notification] = []
+    for notice in notices:
+        _check(notice)
         common = {
-            "user": user,
-            "followup": reminder.followup,
-            "reminder": reminder,
-            "title": title,
-            "body": body,
-            "link": followup_link(reminder.followup),
+            "user": notice.user,
+            "dedupe_key": notice.dedupe_key,
+            # A title is a line in the bell: an overlong one is cut, not refused.
+            "title": Truncator(notice.title).chars(_TITLE_LENGTH),
+            "body": Truncator(notice.body).chars(_BODY_LENGTH),
+            "link": notice.link,
+            "data": dict(notice.data),
         }
         rows.append(
             Notification(
                 channel=Channel.IN_APP, status=DeliveryStatus.DELIVERED, delivered_at=now, **common
             )
         )
-        if user.email_reminders and user.email:
-            rows.append(Notification(channel=Channel.EMAIL, next_attempt_at=now, **common))
-        if user.webhook_url:
-            rows.append(Notification(channel=Channel.WEBHOOK, next_attempt_at=now, **common))
-    created = Notification.objects.bulk_create(rows)
-    from tracker.notifications.tasks import deliver_notification_task
+        for channel in _outside_channels(notice.user):
+            rows.append(Notification(channel=channel, next_attempt_at=now, **common))
+    # The unique (dedupe_key, channel) makes a second telling a no-op, even in a race.
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    pending = Notification.objects.filter(
+        dedupe_key__in={n.dedupe_key for n in notices},
+        status=DeliveryStatus.PENDING,
+        attempts=0,
+    ).values_list("pk", flat=True)
+    for pk in pending:
+        dispatch_on_commit(DELIVER_TASK, pk)
 
-    for notification in created:
-        if notification.status == DeliveryStatus.PENDING:
-            dispatch_on_commit(deliver_notification_task, notification.pk)
-    return len(reminders)
+
+def _check(notice: Notice) -> None:
+    """The caller is code, not a person: a bad notice is a bug, said at once."""
+    if not notice.dedupe_key or len(notice.dedupe_key) > _KEY_LENGTH:
+        raise ValueError(f"A notice needs a dedupe_key of 1 to {_KEY_LENGTH} characters.")
+    if len(notice.link) > _LINK_LENGTH or (notice.link and not notice.link.startswith("/")):
+        raise ValueError(f"A notice's link is a path within the site: {notice.link!r}")
+
+
+def _outside_channels(user: User) -> list[str]:
+    """Where the user asked to be reached besides the app."""
+    chosen: list[str] = []
+    if user.email_reminders and user.email:
+        chosen.append(Channel.EMAIL)
+    if user.webhook_url:
+        chosen.append(Channel.WEBHOOK)
+    return chosen
+
+
+def notifications_withdraw(*, dedupe_keys: Iterable[str]) -> int:
+    """Forgets what was told under these keys (its subject was deleted); returns how many."""
+    deleted, _ = Notification.objects.filter(dedupe_key__in=list(dedupe_keys)).delete()
+    return deleted
 
 
 def notification_deliver(*, notification_id: int, now: datetime | None = None) -> str:
@@ -127,8 +175,6 @@ def notification_deliver(*, notification_id: int, now: datetime | None = None) -
 
 def notifications_retry_due(*, now: datetime | None = None) -> int:
     """Re-sends deliveries whose retry time has come, and those whose worker died."""
-    from tracker.notifications.tasks import deliver_notification_task
-
     now = now or timezone.now()
     # A lapsed lease: the worker that claimed it is gone. Back in the queue.
     Notification.objects.filter(status=DeliveryStatus.SENDING, next_attempt_at__lte=now).update(
@@ -142,7 +188,7 @@ def notifications_retry_due(*, now: datetime | None = None) -> int:
     )
     with transaction.atomic():
         for pk in due:
-            dispatch_on_commit(deliver_notification_task, pk)
+            dispatch_on_commit(DELIVER_TASK, pk)
     return len(due)
 
 

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.core.ownership import get_owned_or_404
 from tracker.notifications import selectors, services
 from tracker.notifications.models import Notification
 
@@ -16,11 +17,10 @@ DROPDOWN_SIZE = 6
 
 
 def _get_notification_for_user(request: AuthenticatedRequest, pk: int) -> Notification:
-    """The signed-in user's notification, or a 404: never someone else's."""
-    try:
-        return selectors.notification_get(user=request.user, pk=pk)
-    except Notification.DoesNotExist:
-        raise Http404("No such notification.") from None
+    """One of the user's in-app notifications (email and webhook copies are records)."""
+    return get_owned_or_404(
+        selectors.notifications_in_app(), user=request.user, pk=pk, owner_field="user"
+    )
 
 
 def _back_to_list(request: AuthenticatedRequest) -> HttpResponse:

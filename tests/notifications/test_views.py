@@ -23,9 +23,8 @@ def reminded(owner: User, *, company: str = "Acme") -> Notification:
     """A rejection logged a day late: its reply is due, so the sweep reminds the owner."""
     application = rejected_late(owner, company=company)
     followups.reminders_send_due()
-    return Notification.objects.get(
-        user=owner, channel=Channel.IN_APP, followup__application=application
-    )
+    followup = application.followups.get()
+    return Notification.objects.get(user=owner, channel=Channel.IN_APP, data__followup=followup.pk)
 
 
 def _settings_form(**overrides: str) -> dict[str, str]:
@@ -252,7 +251,9 @@ def test_settings_do_not_nag_about_a_problem_since_fixed(
     )
     later = reminded(alice)
     notifications.notification_deliver(
-        notification_id=Notification.objects.get(reminder=later.reminder, channel=Channel.EMAIL).pk
+        notification_id=Notification.objects.get(
+            dedupe_key=later.dedupe_key, channel=Channel.EMAIL
+        ).pk
     )
 
     html = alice_client.get(reverse("account_settings")).content.decode()
@@ -268,7 +269,7 @@ def test_the_reminder_email_greets_the_user_and_links_to_the_follow_up(alice: Us
 
     notifications.notification_deliver(
         notification_id=Notification.objects.get(
-            reminder=notification.reminder, channel=Channel.EMAIL
+            dedupe_key=notification.dedupe_key, channel=Channel.EMAIL
         ).pk
     )
 

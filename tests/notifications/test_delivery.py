@@ -16,6 +16,7 @@ from pytest_django import Settings
 from tests.factories import rejected_late
 from tracker.accounts.models import User
 from tracker.followups import services as followups
+from tracker.followups.models import FollowUp
 from tracker.notifications import services
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -68,8 +69,8 @@ def test_the_reminder_email_has_text_html_and_a_link(alice: User, settings: Sett
     (message,) = mail.outbox
     assert message.to == ["alice@example.com"]
     assert message.subject == "Reply to the rejection \N{EM DASH} Backend Engineer at Acme"
-    assert email.followup is not None
-    link = f"https://rebound.example.org/applications/{email.followup.application_id}/"
+    followup = FollowUp.objects.get(pk=email.data["followup"])
+    link = f"https://rebound.example.org/applications/{followup.application_id}/"
     assert link in str(message.body)
     assert isinstance(message, EmailMultiAlternatives)
     html, mimetype = message.alternatives[0]
@@ -97,7 +98,8 @@ def test_the_webhook_posts_json(alice: User, endpoint: Endpoint) -> None:
     assert headers["Content-Type"] == "application/json"
     payload = json.loads(body)
     assert payload["title"] == hook.title
-    assert payload["followup"] == hook.followup_id
+    assert payload["event"] == "reminder"
+    assert payload["followup"] == hook.data["followup"]
     assert payload["url"].endswith(hook.link)
 
 

@@ -1,0 +1,61 @@
+"""What a follow-up's reminder tells the user, in words and a link: the notifications
+room delivers it without knowing what a follow-up is."""
+
+from collections.abc import Iterable, Sequence
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from tracker.followups.models import FollowUp, Reminder
+from tracker.notifications import services as notifications
+
+
+def reminder_key(reminder_id: int) -> str:
+    """The reminder's notice, told once per channel (notifications' dedupe key)."""
+    return f"reminder:{reminder_id}"
+
+
+def followup_link(followup: FollowUp) -> str:
+    """The follow-up's card on its application's page."""
+    return (
+        reverse("application_detail", args=[followup.application_id]) + f"#followup-{followup.pk}"
+    )
+
+
+def reminder_notice(reminder: Reminder) -> notifications.Notice:
+    followup = reminder.followup
+    application = followup.application
+    where = f"{application.role} at {application.company.name}"
+    title = f"{followup.get_kind_display()} \N{EM DASH} {where}"
+    if reminder.last_call:
+        title = f"Last reminder: {title}"
+    body = followup.reason
+    if followup.due_at:
+        due = timezone.localtime(followup.due_at, application.owner.zone)
+        body = f"Due {date_format(due, 'D j M, H:i')}. {body}"
+    return notifications.Notice(
+        user=application.owner,
+        title=title,
+        body=body,
+        link=followup_link(followup),
+        dedupe_key=reminder_key(reminder.pk),
+        data={"event": "reminder", "followup": followup.pk},
+    )
+
+
+def reminders_notify(reminders: Sequence[Reminder]) -> int:
+    """Tells each reminder's owner (in-app always, email and webhook if chosen).
+
+    Call inside the transaction that claimed the reminders, with their follow-ups,
+    applications, companies and owners loaded; returns how many reminders were told.
+    """
+    notifications.notify_all([reminder_notice(r) for r in reminders])
+    return len(reminders)
+
+
+def reminders_withdraw(reminder_ids: Iterable[int]) -> int:
+    """Forgets what these reminders told: they are being deleted with their follow-up."""
+    return notifications.notifications_withdraw(
+        dedupe_keys=[reminder_key(pk) for pk in reminder_ids]
+    )
