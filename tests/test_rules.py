@@ -287,13 +287,33 @@ def test_a_quiet_application_is_nudged_a_week_after_applying_then_once_more() ->
         == []
     )
     one = rules.nudge_proposals(applied_at=applied, now=applied + timedelta(days=7), zone=LISBON)
-    two = rules.nudge_proposals(applied_at=applied, now=applied + timedelta(days=30), zone=LISBON)
+    two = rules.nudge_proposals(applied_at=applied, now=applied + timedelta(days=20), zone=LISBON)
 
     assert [p.sequence for p in one] == [1]
     assert [(p.sequence, p.due_at) for p in two] == [
         (1, applied + timedelta(days=7)),
         (2, applied + timedelta(days=14)),
     ]
+
+
+def test_a_nudge_whose_moment_passed_long_ago_leaves_it_to_the_ghost_check() -> None:
+    """Seen on the demo: "No news 79 days after applying: ask for an update"."""
+    applied = RECEIVED
+    late = applied + timedelta(days=79)
+
+    assert rules.nudge_proposals(applied_at=applied, now=late, zone=LISBON) == []
+    ghost = rules.ghost_check_proposal(
+        stage="applied", last_movement_at=applied, now=late, zone=LISBON
+    )
+    assert ghost is not None
+
+
+def test_a_quiet_screening_is_nudged_as_a_screening() -> None:
+    screened = RECEIVED
+    [nudge] = rules.nudge_proposals(
+        applied_at=screened, now=screened + timedelta(days=8), zone=LISBON, stage="screening"
+    )
+    assert "after your screening call" in nudge.reason
 
 
 def test_an_interview_gets_a_thank_you_due_the_same_day() -> None:
@@ -315,7 +335,8 @@ def test_an_interview_gets_a_thank_you_due_the_same_day() -> None:
         ("applied", 21, True),
         ("interviewing", 29, False),
         ("interviewing", 30, True),
-        ("screening", 90, False),
+        ("screening", 20, False),
+        ("screening", 21, True),
         ("offer", 90, False),
     ],
 )

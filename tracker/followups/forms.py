@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from tracker.applications.forms import DateTimeLocalInput
+from tracker.core import dates
 from tracker.followups.rules import tomorrow_morning
 
 # Where an action was taken from, so the user lands back there: no open redirect possible.
@@ -42,4 +43,6 @@ class SnoozeForm(forms.Form):
             self.add_error("until", "Pick when to be reminded again, or choose tomorrow 9:00.")
         elif until <= now:
             self.add_error("until", "Snooze until a moment in the future.")
+        elif not dates.is_plausible_moment(until, now=now):
+            self.add_error("until", dates.TOO_FAR_AHEAD)
         return cleaned

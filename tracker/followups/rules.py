@@ -79,6 +79,7 @@ NUDGE_AFTER = timedelta(days=7)
 NUDGE_COUNT = 2
 THANK_YOU_AFTER_INTERVIEW = timedelta(hours=2)
 GHOST_AFTER_APPLYING = timedelta(days=21)
+GHOST_AFTER_SCREENING = timedelta(days=21)
 GHOST_AFTER_INTERVIEW = timedelta(days=30)
 # Reminders land between these local hours; an overdue one goes out at once.
 DAY_STARTS, DAY_ENDS = time(9), time(20)
@@ -410,8 +411,16 @@ def rejection_proposals(facts: RejectionFacts) -> list[Proposal]:
     return [reply(case), *keep_in_touch(case)]
 
 
-def nudge_proposals(*, applied_at: datetime, now: datetime, zone: ZoneInfo) -> list[Proposal]:
-    """An application with no movement a week after it went out: a polite nudge, twice."""
+def nudge_proposals(
+    *, applied_at: datetime, now: datetime, zone: ZoneInfo, stage: str = "applied"
+) -> list[Proposal]:
+    """An application with no movement a week after it went out (or after a screening
+    call): a polite nudge, twice. Once it has been quiet as long as a ghost check waits,
+    a nudge's moment has passed: the ghost check asks the better question."""
+    quiet_for = GHOST_AFTER_SCREENING if stage == "screening" else GHOST_AFTER_APPLYING
+    if now - applied_at >= quiet_for:
+        return []
+    after = "your screening call" if stage == "screening" else "applying"
     proposals = []
     for sequence in range(1, NUDGE_COUNT + 1):
         due = applied_at + NUDGE_AFTER * sequence
@@ -420,7 +429,7 @@ def nudge_proposals(*, applied_at: datetime, now: datetime, zone: ZoneInfo) -> l
         proposals.append(
             Proposal(
                 Kind.APPLICATION_NUDGE,
-                f"No news {(now - applied_at).days} days after applying: a short, friendly "
+                f"No news {(now - applied_at).days} days after {after}: a short, friendly "
                 "note asking where things stand is reasonable.",
                 due_at=due,
                 sequence=sequence,
@@ -452,6 +461,8 @@ def ghost_check_proposal(
     """Ask the user whether a silent application should be marked ghosted."""
     if stage == "applied":
         quiet_for = GHOST_AFTER_APPLYING
+    elif stage == "screening":
+        quiet_for = GHOST_AFTER_SCREENING
     elif stage == "interviewing":
         quiet_for = GHOST_AFTER_INTERVIEW
     else:
