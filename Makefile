@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test lint bench load screenshots clean
+.PHONY: install run test lint bench load screenshots extension clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 $(VENV)/.installed: pyproject.toml
@@ -103,5 +103,14 @@ load: install staticfiles/staticfiles.json
 screenshots: install
 	SCREENSHOT_DIR=docs/screenshots $(PY) -m pytest -m browser
 
+# The browser extension as a zip for Chrome/Chromium or Firefox (no build step: the
+# files in extension/ are the extension).
+extension: dist/rebound-extension.zip
+
+dist/rebound-extension.zip: $(wildcard extension/* extension/icons/*)
+	mkdir -p dist
+	rm -f $@
+	cd extension && python3 -m zipfile -c ../$@ $(patsubst extension/%,%,$(wildcard extension/*))
+
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles dist
