@@ -7,10 +7,11 @@ applications.csv alone, or, for a spreadsheet's row, what application_create wri
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import datetime, tzinfo
 
 from tracker.applications.models import STAGE_PROGRESS, ChangeSource, Stage
 from tracker.applications.services import furthest_stage_of
+from tracker.core.clock import start_of_local_day
 from tracker.imports.csvfile import read_csv
 from tracker.imports.rows import HistoryRow, ImportRow, RowError, RowReader, read_history_row
 
@@ -33,11 +34,6 @@ class Plan:
     applications: list[Planned] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     skipped: list[ImportRow] = field(default_factory=list)
-
-
-def start_of_day(day: date, zone: tzinfo) -> datetime:
-    """When an application applied on `day` began, as application_create dates it."""
-    return datetime.combine(day, time.min, tzinfo=zone)
 
 
 def duplicate_error(row: ImportRow, reader: RowReader) -> RowError:
@@ -114,7 +110,7 @@ def plan_application(
         rows = history_from_summary(row, zone)
     else:
         # A spreadsheet's row: what application_create writes for a new application.
-        start = start_of_day(row.applied_on, zone) if row.applied_on else now
+        start = start_of_local_day(row.applied_on, zone) if row.applied_on else now
         rows = [("", row.stage, start, ChangeSource.IMPORT)]
     changed_at = row.stage_changed_at or rows[-1][2]
     return Planned(row, rows, furthest_stage_of(to for _, to, _, _ in rows), changed_at)
@@ -131,12 +127,12 @@ def history_from_summary(row: ImportRow, zone: tzinfo) -> list[tuple[str, str, d
     first = Stage.WISHLIST if furthest == Stage.WISHLIST else Stage.APPLIED
     start = changed
     if row.applied_on is not None:
-        start = min(changed, start_of_day(row.applied_on, zone))
+        start = min(changed, start_of_local_day(row.applied_on, zone))
     path: list[tuple[str, datetime]] = [(first, start)]
     if furthest != row.stage and STAGE_PROGRESS.get(furthest, 0) > STAGE_PROGRESS[first]:
         reached = changed
         if row.first_response_on is not None:
-            reached = start_of_day(row.first_response_on, zone)
+            reached = start_of_local_day(row.first_response_on, zone)
             reached = max(start, min(reached, changed))
         path.append((furthest, reached))
     if row.stage != path[-1][0]:

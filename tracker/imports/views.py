@@ -4,24 +4,22 @@ do the work."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.core.ownership import get_owned_or_404
 from tracker.imports import services
 from tracker.imports.forms import ImportMappingForm, ImportUploadForm
 from tracker.imports.models import ImportJob, ImportStatus
 
 
 def _get_import_for_user(request: AuthenticatedRequest, pk: int) -> ImportJob:
-    """The signed-in user's import, or a 404: never someone else's."""
-    try:
-        return ImportJob.objects.select_related("owner").get(owner=request.user, pk=pk)
-    except ImportJob.DoesNotExist:
-        raise Http404("No such import.") from None
+    """The signed-in user's import, its owner loaded (the job reads their time zone)."""
+    return get_owned_or_404(ImportJob.objects.select_related("owner"), user=request.user, pk=pk)
 
 
 @login_required

@@ -40,6 +40,7 @@ from tracker.celery import app
 from tracker.exports.responses import applications_csv_response
 from tracker.exports.selectors import export_application_values
 from tracker.followups.models import FollowUp, FollowUpStatus, Reminder
+from tracker.followups.notices import reminder_key
 from tracker.followups.rules import Kind
 from tracker.followups.tasks import send_due_reminders_task
 from tracker.imports import services as imports
@@ -338,11 +339,11 @@ class Command(BaseCommand):
         sent = [int(sweep.get(timeout=120)) for sweep in sweeps]
         took = time.perf_counter() - start
         per_reminder = Notification.objects.filter(
-            reminder_id__in=reminder_ids, channel=Channel.IN_APP
+            dedupe_key__in=[reminder_key(pk) for pk in reminder_ids], channel=Channel.IN_APP
         )
         unsent = Reminder.objects.filter(pk__in=reminder_ids, sent_at=None).count()
-        notified = per_reminder.values("reminder_id").distinct().count()
-        twice = per_reminder.values("reminder_id").annotate(n=Count("id")).filter(n__gt=1).count()
+        notified = per_reminder.values("dedupe_key").distinct().count()
+        twice = per_reminder.values("dedupe_key").annotate(n=Count("id")).filter(n__gt=1).count()
         once = sum(sent) == count and notified == count and not twice and not unsent
         if not once:
             self.broken.append(
