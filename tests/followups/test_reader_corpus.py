@@ -85,4 +85,5 @@ def test_received_at_is_the_time_the_sender_sent_it(name):
     expected = datetime.fromisoformat(EXPECTED[name]["received"])
     reading = read_case(name)
     assert reading.received_at == expected
-    assert reading.received_at is not None and reading.received_at.tzinfo is not None
+    assert reading.received_at is not None
+    assert reading.received_at.tzinfo is not None

@@ -20,8 +20,8 @@ from tracker.followups.reader.parse import parse_message
 from tracker.followups.reader.reading import read_rejection
 from tracker.followups.reader.types import (
     Classification,
-    KnownContact,
     Kind,
+    KnownContact,
     Message,
     Reading,
     Segment,

@@ -58,7 +58,11 @@ def find_addresses(text: str) -> list[str]:
             end += 1
         local = text[start:at].strip(".'")
         domain = text[at + 1 : end].strip(".-").lower()
-        if local and _plausible_domain(domain) and not text[max(0, start - 4) : start].lower().endswith("cid:"):
+        if (
+            local
+            and _plausible_domain(domain)
+            and not text[max(0, start - 4) : start].lower().endswith("cid:")
+        ):
             address = f"{local}@{domain}"
             if address.lower() not in seen:
                 seen.add(address.lower())
@@ -130,7 +134,7 @@ def is_ats(address: str) -> bool:
 
 
 def organisation_label(address: str) -> str:
-    """"acme" for dana@mail.acme.co.uk: the part of the domain that names the company."""
+    """ "acme" for dana@mail.acme.co.uk: the part of the domain that names the company."""
     labels = domain_of(address).split(".")
     while len(labels) > 2 and labels[-2] in ("co", "com", "org", "ac", "gov", "net"):
         labels = labels[:-1]

@@ -31,7 +31,9 @@ def classify(message: Message) -> Classification:
     if interview and job:
         return Classification(Kind.INTERVIEW_INVITATION, 0.75, (f"Asks to meet (“{interview}”)",))
     if received:
-        return Classification(Kind.APPLICATION_RECEIVED, 0.8, (f"Confirms an application (“{received}”)",))
+        return Classification(
+            Kind.APPLICATION_RECEIVED, 0.8, (f"Confirms an application (“{received}”)",)
+        )
     if job:
         return Classification(Kind.OTHER_JOB_MAIL, 0.5, (f"About a job (“{job}”)",))
     return Classification(Kind.NOT_JOB_MAIL, 0.7, ("Nothing in it is about a job application",))
@@ -39,7 +41,7 @@ def classify(message: Message) -> Classification:
 
 def _relevant_text(message: Message) -> str:
     segments = message.segments
-    if segments and len(segments) > 1 and segments[1].how == "forward":
-        if len(segments[0].text.split()) <= 40:
-            return segments[1].text[:_ANALYSED_CHARS]
+    forwarded = len(segments) > 1 and segments[1].how == "forward"
+    if forwarded and len(segments[0].text.split()) <= 40:
+        return segments[1].text[:_ANALYSED_CHARS]
     return (message.newest or message.body)[:_ANALYSED_CHARS]

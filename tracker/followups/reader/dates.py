@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of alternatives read best one family per line)
 """Dates as mail shows them: RFC 5322 headers and the forms clients print in quote blocks."""
 
 import re
@@ -44,7 +45,7 @@ def parse_header_date(value: str) -> datetime | None:
 
 
 def parse_loose_date(value: str) -> datetime | None:
-    """"Tuesday, November 3, 2026 4:12 PM", "3. November 2026 um 16:12",
+    """ "Tuesday, November 3, 2026 4:12 PM", "3. November 2026 um 16:12",
     "mar. 3 nov. 2026 à 16:12", "2026-11-03 16:12": naive, the wall time shown."""
     value = value.strip()[:_MAX_CHARS]
     if not value:

@@ -3,8 +3,32 @@
 from html.parser import HTMLParser
 
 _BLOCKS = frozenset(
-    "p div br tr li ul ol table h1 h2 h3 h4 h5 h6 hr section article header footer "
-    "address pre center dd dt".split()
+    [
+        "p",
+        "div",
+        "br",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "address",
+        "pre",
+        "center",
+        "dd",
+        "dt",
+    ]
 )
 _SKIP = frozenset(("script", "style", "head", "title", "template", "noscript"))
 _MAX_DEPTH = 30

@@ -4,7 +4,8 @@ import email
 import re
 from email import policy
 from email.header import decode_header, make_header
-from email.message import EmailMessage, Message as StdMessage
+from email.message import EmailMessage
+from email.message import Message as StdMessage
 
 from tracker.followups.reader.addresses import parse_people, parse_person
 from tracker.followups.reader.dates import parse_header_date
@@ -15,8 +16,24 @@ from tracker.followups.reader.types import Message, Segment
 
 _HEADER_LINE = re.compile(r"^[!-9;-~]{1,60}:")
 _KNOWN_HEADERS = frozenset(
-    "from to subject date message-id received return-path mime-version content-type "
-    "reply-to delivered-to cc x-mailer dkim-signature in-reply-to references".split()
+    [
+        "from",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "received",
+        "return-path",
+        "mime-version",
+        "content-type",
+        "reply-to",
+        "delivered-to",
+        "cc",
+        "x-mailer",
+        "dkim-signature",
+        "in-reply-to",
+        "references",
+    ]
 )
 _MAX_PARTS = 50
 _MAX_DEPTH = 10
@@ -24,16 +41,20 @@ _MAX_DEPTH = 10
 
 def parse_message(raw: str | bytes) -> Message:
     """A raw message (headers + MIME) or pasted text, capped to what is worth reading."""
-    data = raw[:MAX_RAW_BYTES] if isinstance(raw, bytes) else raw[:MAX_RAW_BYTES].encode("utf-8", "replace")
-    data = data.replace(b"\r\n", b"\n")
+    data = (
+        raw[:MAX_RAW_BYTES]
+        if isinstance(raw, bytes)
+        else raw[:MAX_RAW_BYTES].encode("utf-8", "replace")
+    )
+    data = _cap_nesting(data.replace(b"\r\n", b"\n"))
     if not _looks_like_headers(data):
         return _from_text(data.decode("utf-8", "replace"))
     try:
         parsed = email.message_from_bytes(data, policy=policy.default)
-    except Exception:  # noqa: BLE001 - the parser must never turn a bad mail into a 500
+    except Exception:
         return _from_text(data.decode("utf-8", "replace"))
     header = _Headers(parsed)
-    from_name, from_email = parse_person(header.get("from"))
+    from_name, from_email = parse_person(header.raw("from"))
     if not from_email and not header.get("from"):
         return _from_text(data.decode("utf-8", "replace"))
     body = _body_text(parsed)
@@ -56,10 +77,22 @@ def parse_message(raw: str | bytes) -> Message:
         newest=newest,
         newest_author=newest_author,
         newest_date=segments[0].date if segments else None,
-        reply_to=parse_person(header.get("reply-to"))[1],
+        reply_to=parse_person(header.raw("reply-to"))[1],
         has_headers=True,
         segments=segments,
     )
+
+
+def _cap_nesting(data: bytes) -> bytes:
+    """Cuts a message before its 50th multipart boundary: the standard parser slows down with
+    every level of nesting, and no real mail needs that many parts."""
+    at = -1
+    for _ in range(_MAX_PARTS):
+        at = data.find(b"boundary=", at + 1)
+        if at == -1:
+            return data
+    line_start = data.rfind(b"\n", 0, at)
+    return data[: max(line_start, 0)]
 
 
 def _looks_like_headers(data: bytes) -> bool:
@@ -102,17 +135,33 @@ class _Headers:
     def get(self, name: str) -> str:
         try:
             value = self.message.get(name)
-        except Exception:  # noqa: BLE001 - a malformed header reads as absent
+        except Exception:
             value = None
         if value is None:
             return ""
         text = str(value)[:MAX_HEADER_CHARS]
         if "=?" in text:
-            try:
-                text = str(make_header(decode_header(text)))
-            except Exception:  # noqa: BLE001 - an undecodable encoded word stays as it is
-                pass
+            text = _decode_words(text)
         return " ".join(text.split())
+
+    def raw(self, name: str) -> str:
+        """An address header as written, encoded words decoded: the structured header object
+        drops the comment of "dana@acme.com (Dana Smith)"."""
+        try:
+            values = [v for k, v in self.message.raw_items() if k.lower() == name]
+        except Exception:
+            values = []
+        if not values:
+            return self.get(name)
+        return " ".join(_decode_words(str(values[0])[:MAX_HEADER_CHARS]).split())
+
+
+def _decode_words(text: str) -> str:
+    """RFC 2047 encoded words decoded; an undecodable one stays as it was written."""
+    try:
+        return str(make_header(decode_header(text)))
+    except Exception:  # the decoder raises several types on hostile input
+        return text
 
 
 def _body_text(message: StdMessage) -> str:
@@ -161,21 +210,22 @@ def _attached_header(inner: StdMessage) -> str:
 def _is_attachment(part: StdMessage) -> bool:
     try:
         return (part.get_content_disposition() or "") == "attachment"
-    except Exception:  # noqa: BLE001
+    except Exception:
         return True
 
 
 def _decoded(part: StdMessage) -> str:
-    if isinstance(part, EmailMessage):
+    # 8-bit text with no charset declared is nearly always UTF-8 today, not ASCII.
+    if isinstance(part, EmailMessage) and part.get_param("charset") is not None:
         try:
             content = part.get_content()
             if isinstance(content, str):
                 return content[:MAX_TEXT_CHARS]
-        except Exception:  # noqa: BLE001 - unknown charset, broken transfer encoding
+        except Exception:
             pass
     try:
         payload = part.get_payload(decode=True)
-    except Exception:  # noqa: BLE001
+    except Exception:
         payload = None
     if not isinstance(payload, bytes):
         return ""

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of alternatives read best one family per line)
 """Phrase families, by meaning, in English, German, French and Spanish.
 
 Each family is one regex of alternatives with bounded gaps (`[^.\\n]{0,40}`): no nested
@@ -18,7 +19,9 @@ def _family(*alternatives: str) -> re.Pattern[str]:
 FORM_LETTER = _family(
     r"high (?:volume|number) of (?:applications|applicants|candidates)",
     r"(?:large|overwhelming|significant|great) (?:number|volume) of (?:applications|applicants|candidates|qualified)",
-    r"keep (?:your|you)" + _G + r"(?:on file|in (?:our|mind)|in our (?:database|system|talent (?:pool|community)))",
+    r"keep (?:your|you)"
+    + _G
+    + r"(?:on file|in (?:our|mind)|in our (?:database|system|talent (?:pool|community)))",
     r"(?:retain|hold|store) your (?:application|resume|cv|details|information|profile)",
     r"(?:join|joined) our talent (?:community|network|pool)",
     r"this (?:is an automated|e-?mail (?:was|has been) (?:sent )?automatically|message was (?:sent )?automatically)",
@@ -29,14 +32,18 @@ FORM_LETTER = _family(
     r"not (?:be )?able to (?:provide|give|offer) (?:individual|specific|personal|detailed) feedback",
     r"unable to (?:provide|give|offer) (?:individual|specific|personal|detailed) feedback",
     r"(?:decided|chosen|elected|opted) to (?:pursue|move forward|proceed|progress|continue) with (?:other|another|a different) (?:candidates?|applicants?)",
-    r"(?:pursue|move forward|proceed|progress) with (?:candidates|applicants) (?:whose|who)" + _G + r"(?:closely|better|more)",
-    r"(?:candidates|applicants|profiles) (?:whose|who(?:se)?) (?:skills|experience|qualifications|background|profiles?)" + _G + r"(?:closely|better|more)",
+    r"(?:pursue|move forward|proceed|progress) with (?:candidates|applicants) (?:whose|who)"
+    + _G
+    + r"(?:closely|better|more)",
+    r"(?:candidates|applicants|profiles) (?:whose|who(?:se)?) (?:skills|experience|qualifications|background|profiles?)"
+    + _G
+    + r"(?:closely|better|more)",
     r"(?:more|most) closely (?:match|matches|align|aligns|meet|fit)",
     r"we encourage you to (?:apply|continue|keep|check|visit|explore)",
     r"(?:visit|check|explore) our (?:careers?|jobs?) (?:page|site|website|portal)",
     r"future (?:openings|opportunities|positions|roles|vacancies) (?:that|which|for which)",
     r"(?:position|role|requisition) (?:has been|was) (?:filled|closed|cancel)",
-    r"wish you (?:every|the best of|all the best|success|luck) (?:success|luck|in your)" ,
+    r"wish you (?:every|the best of|all the best|success|luck) (?:success|luck|in your)",
     r"dear (?:applicant|candidate)",
     r"unsubscribe",
     r"manage (?:your )?(?:email )?(?:preferences|notifications)",
@@ -45,7 +52,9 @@ FORM_LETTER = _family(
     r"(?:vielzahl|gro(?:ß|ss)en? (?:zahl|anzahl|menge)|flut) (?:an |von )?(?:bewerbungen|bewerber|interessenten)",
     r"f[üu]r (?:andere|einen anderen|eine andere) (?:kandidat|bewerber)",
     r"(?:andere|anderen) (?:kandidat\w*|bewerber\w*)" + _G + r"(?:entschieden|passender|besser)",
-    r"(?:unterlagen|daten|bewerbung|profil)" + _G + r"(?:in (?:unserem|unseren) (?:talent-?pool|bewerberpool|datenbank)|(?:aufbewahren|speichern|vormerken|evidenz))",
+    r"(?:unterlagen|daten|bewerbung|profil)"
+    + _G
+    + r"(?:in (?:unserem|unseren) (?:talent-?pool|bewerberpool|datenbank)|(?:aufbewahren|speichern|vormerken|evidenz))",
     r"automatisch (?:erstellt|generiert|versendet|versandt)",
     r"antworten sie nicht auf diese",
     r"diese (?:e-?mail|nachricht) wurde automatisch",
@@ -54,17 +63,27 @@ FORM_LETTER = _family(
     # French
     r"(?:nombre important|grand nombre|nombreuses) (?:de )?candidatures",
     r"(?:ne (?:pourrons|pouvons) pas|n'avons pas pu) (?:donner suite|retenir)",
-    r"(?:conserver|garder|conservons|gardons)" + _G + r"(?:candidature|cv|profil|coordonn[ée]es)" + _G + r"(?:vivier|base|fichier|dossier|m[ée]moire)",
+    r"(?:conserver|garder|conservons|gardons)"
+    + _G
+    + r"(?:candidature|cv|profil|coordonn[ée]es)"
+    + _G
+    + r"(?:vivier|base|fichier|dossier|m[ée]moire)",
     r"(?:vivier|base de donn[ée]es) (?:de talents|de candidats)",
     r"(?:message|e-?mail|courriel) (?:g[ée]n[ée]r[ée]|envoy[ée]) automatiquement",
     r"merci de ne pas r[ée]pondre",
     r"ne pas r[ée]pondre [àa] ce",
-    r"(?:d'autres|un autre|une autre) (?:candidats?|candidatures?|profils?)" + _G + r"(?:correspond|adapt|proche)",
+    r"(?:d'autres|un autre|une autre) (?:candidats?|candidatures?|profils?)"
+    + _G
+    + r"(?:correspond|adapt|proche)",
     # Spanish
     r"(?:gran|elevado|alto) (?:n[úu]mero|volumen) de (?:candidaturas|solicitudes|candidatos|aplicaciones)",
     r"no (?:podremos|podemos|vamos a) (?:continuar|seguir|avanzar|contar)",
-    r"(?:otros|otras|otro|otra) (?:candidatos?|perfiles?|candidaturas?)" + _G + r"(?:ajust|encaj|adecuad|cercan)",
-    r"(?:mantendremos|guardaremos|conservaremos|tendremos en cuenta)" + _G + r"(?:cv|curr[íi]culum|candidatura|datos|perfil)",
+    r"(?:otros|otras|otro|otra) (?:candidatos?|perfiles?|candidaturas?)"
+    + _G
+    + r"(?:ajust|encaj|adecuad|cercan)",
+    r"(?:mantendremos|guardaremos|conservaremos|tendremos en cuenta)"
+    + _G
+    + r"(?:cv|curr[íi]culum|candidatura|datos|perfil)",
     r"(?:base de datos|bolsa de (?:empleo|talento|trabajo))",
     r"(?:correo|mensaje|email) (?:generado|enviado) autom[áa]ticamente",
     r"(?:por favor,? )?no responda",
@@ -153,6 +172,7 @@ def found(pattern: re.Pattern[str], folded: str) -> str:
     """The first phrase of the family in the text, as written there ("" if none)."""
     match = pattern.search(folded)
     return match.group(0) if match else ""
+
 
 # A letter that says outright that no person wrote it, or that is a template left unfilled.
 AUTOMATION = _family(

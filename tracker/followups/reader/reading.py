@@ -34,10 +34,42 @@ from tracker.followups.reader.vocabulary import AUTOMATED, PERSONAL_EMAIL, SENDE
 
 _ANALYSED_CHARS = 10_000
 _FREE_MAIL = frozenset(
-    """gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com
-    icloud.com me.com mac.com aol.com gmx.de gmx.net gmx.com web.de t-online.de posteo.de
-    proton.me protonmail.com orange.fr free.fr laposte.net sfr.fr wanadoo.fr yahoo.fr hotmail.fr
-    yahoo.es hotmail.es telefonica.net fastmail.com hey.com zoho.com mail.com""".split()
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.com",
+        "web.de",
+        "t-online.de",
+        "posteo.de",
+        "proton.me",
+        "protonmail.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "sfr.fr",
+        "wanadoo.fr",
+        "yahoo.fr",
+        "hotmail.fr",
+        "yahoo.es",
+        "hotmail.es",
+        "telefonica.net",
+        "fastmail.com",
+        "hey.com",
+        "zoho.com",
+        "mail.com",
+    ]
 )
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
 
@@ -93,7 +125,9 @@ def read_rejection(
         evidence.form.append((_STRONG, f"From a no-reply address ({author_email})"))
     elif addresses.is_ats(author_email):
         domain = addresses.domain_of(author_email)
-        evidence.form.append((_STRONG, f"Sent by an applicant-tracking system or job board ({domain})"))
+        evidence.form.append(
+            (_STRONG, f"Sent by an applicant-tracking system or job board ({domain})")
+        )
     team_address = addresses.is_team_address(author_email)
     if team_address and not robot:
         evidence.form.append((_MEDIUM, f"From a shared team mailbox ({author_email})"))
@@ -103,7 +137,9 @@ def read_rejection(
 
     display_person = author_name if is_person_name(clean_person(author_name), companies) else ""
     display_person = clean_person(display_person)
-    display_team = "" if display_person else (author_name if is_team_name(author_name, companies) else "")
+    display_team = (
+        "" if display_person else (author_name if is_team_name(author_name, companies) else "")
+    )
     if display_team:
         evidence.form.append((_MEDIUM, f"From “{display_team}”, a team rather than a person"))
     if signature.team and not signature.name:
@@ -139,6 +175,8 @@ def read_rejection(
             evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
             return _automated(author_email, robot, evidence, received_at)
         email = author_email if own_address else _address_in_signature(text, person)
+        if stock:
+            evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
         return _personal(person, email, signature, evidence, received_at)
     if evidence.form:
         if person and talk:
@@ -256,7 +294,11 @@ def _is_individual(address: str) -> bool:
 def _looks_individual_local(address: str) -> bool:
     """dana.whitfield@ or dwhitfield@: a mailbox that belongs to one person."""
     local = address.partition("@")[0]
-    return _is_individual(address) and ("." in local or "_" in local) and not any(ch.isdigit() for ch in local)
+    return (
+        _is_individual(address)
+        and ("." in local or "_" in local)
+        and not any(ch.isdigit() for ch in local)
+    )
 
 
 def _address_in_signature(text: str, person: str) -> str:
@@ -303,7 +345,11 @@ def _from_contact(
     because = [f"{contact.name or contact.email} is one of this application's contacts"]
     if role != UNKNOWN:
         because.append(f"Their role comes from your contacts ({role.replace('_', ' ')})")
-    email = contact.email.lower() if contact.email else (author_email if _is_individual(author_email) else "")
+    email = (
+        contact.email.lower()
+        if contact.email
+        else (author_email if _is_individual(author_email) else "")
+    )
     return Reading(
         channel=PERSONAL_EMAIL,
         sender_role=role,
@@ -324,7 +370,11 @@ def _personal(
     *,
     boost: int = 0,
 ) -> Reading:
-    role = role_from_title(signature.title) if signature.name and name.startswith(signature.name.split()[0]) else UNKNOWN
+    role = (
+        role_from_title(signature.title)
+        if signature.name and name.startswith(signature.name.split()[0])
+        else UNKNOWN
+    )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
     if role != UNKNOWN:
         because.append(f"Their role comes from their signature ({signature.title})")

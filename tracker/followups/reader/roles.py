@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of alternatives read best one family per line)
 """A sender's role from their title, by whole words and by meaning.
 
 Order matters and reads as a decision table: what names recruiting or people work wins over
@@ -40,7 +41,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
             r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
             r"team lead|tech lead|lead|principal|leiter\w*|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
-            r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner)" + _E,
+            r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner)"
+            + _E,
             re.I,
         ),
     ),
@@ -56,7 +58,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Titles that name a people team only as a qualifier of a hiring role ("Head of Data").
 _HIRING_OVERRIDES = re.compile(
-    _W + r"(?:engineering manager|head of (?:data|engineering|product|design|platform|infrastructure|"
+    _W
+    + r"(?:engineering manager|head of (?:data|engineering|product|design|platform|infrastructure|"
     r"technology|analytics|machine learning|ml|ai|security|mobile|backend|frontend|sales|marketing)|"
     r"cto|ceo|vp engineering|vp of engineering|founder|co-?founder)" + _E,
     re.I,

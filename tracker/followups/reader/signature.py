@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (tables of alternatives read best one family per line)
 """Who signed a message: the name (and title) under a sign-off, or a team's name.
 
 Lines are looked at one by one (each capped), from the bottom of the newest part up.
@@ -36,30 +37,162 @@ SIGN_OFF = re.compile(
     re.I,
 )
 # "Best, Dana", "Thanks! -Dana", "Cheers — Dana Whitfield"
-_SIGN_OFF_INLINE = re.compile(r"^(?P<off>[^,!\-—–~]{2,40})[,!]?\s*[-—–~]?\s*(?P<name>[^\s,!][^,!]{0,60})$")
-_DASH_NAME = re.compile(r"^(?:~|—|–|-{1,2})\s*(?P<name>\S.{0,80})$")
-_PARTS = re.compile(r"\s+[|·•/]\s+|\s+[—–-]\s+|\t+")
+_SIGN_OFF_INLINE = re.compile(
+    r"^(?P<off>[^,!\-\u2014\u2013~]{2,40})[,!]?\s*[-\u2014\u2013~]?\s*(?P<name>[^\s,!][^,!]{0,60})$"
+)
+_DASH_NAME = re.compile(r"^(?:~|\u2014|\u2013|-{1,2})\s*(?P<name>\S.{0,80})$")
+_PARTS = re.compile(r"\s+[|·•/]\s+|\s+[\u2014\u2013-]\s+|\t+")
 _CREDENTIAL = re.compile(
     r"(?:,?\s+(?:ph\.?\s?d\.?|mba|msc|m\.sc\.?|bsc|b\.sc\.?|ma|ba|md|m\.d\.|cpa|shrm-(?:cp|scp)|sphr|phr|"
     r"cipd|pmp|jd|j\.d\.|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv))+$",
     re.I,
 )
-_PREFIX = re.compile(r"^(?:dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mx\.?|herr|frau|m\.|mme|sr\.|sra\.|don|doña)\s+", re.I)
+_PREFIX = re.compile(
+    r"^(?:dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mx\.?|herr|frau|m\.|mme|sr\.|sra\.|don|doña)\s+", re.I
+)
 _PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|sie|er|elle|il|ella|él)/\w+(?:/\w+)?[)\]]\s*", re.I)
 PARTICLES = frozenset(
-    "de da das dos do di del della der den van von vom zu ten ter le la du des y e bin ibn al el st. st mac".split()
+    [
+        "de",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "vom",
+        "zu",
+        "ten",
+        "ter",
+        "le",
+        "la",
+        "du",
+        "des",
+        "y",
+        "e",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "st.",
+        "st",
+        "mac",
+    ]
 )
 TEAM_WORDS = frozenset(
-    """team teams talent recruiting recruitment recruiters hr people careers career jobs job hiring
-    acquisition department resources human office group staff crew family the our your
-    équipe equipe equipo abteilung personalabteilung rrhh rh personal ressources recursos humanos
-    service services support notifications notification noreply no-reply inc inc. llc ltd ltd. gmbh ag
-    sa s.a. sas sarl sl s.l. corp corp. co. company plc bv b.v. se kg oy ab
-    admissions admin operations ops desk committee board workday greenhouse lever talentteam""".split()
+    [
+        "team",
+        "teams",
+        "talent",
+        "recruiting",
+        "recruitment",
+        "recruiters",
+        "hr",
+        "people",
+        "careers",
+        "career",
+        "jobs",
+        "job",
+        "hiring",
+        "acquisition",
+        "department",
+        "resources",
+        "human",
+        "office",
+        "group",
+        "staff",
+        "crew",
+        "family",
+        "the",
+        "our",
+        "your",
+        "équipe",
+        "equipe",
+        "equipo",
+        "abteilung",
+        "personalabteilung",
+        "rrhh",
+        "rh",
+        "personal",
+        "ressources",
+        "recursos",
+        "humanos",
+        "service",
+        "services",
+        "support",
+        "notifications",
+        "notification",
+        "noreply",
+        "no-reply",
+        "inc",
+        "inc.",
+        "llc",
+        "ltd",
+        "ltd.",
+        "gmbh",
+        "ag",
+        "sa",
+        "s.a.",
+        "sas",
+        "sarl",
+        "sl",
+        "s.l.",
+        "corp",
+        "corp.",
+        "co.",
+        "company",
+        "plc",
+        "bv",
+        "b.v.",
+        "se",
+        "kg",
+        "oy",
+        "ab",
+        "admissions",
+        "admin",
+        "operations",
+        "ops",
+        "desk",
+        "committee",
+        "board",
+        "workday",
+        "greenhouse",
+        "lever",
+        "talentteam",
+    ]
 )
 GREETINGS = frozenset(
-    """dear hi hello hey hallo liebe lieber sehr guten bonjour salut madame monsieur hola estimado
-    estimada estimados buenos buenas queridos querida querido greetings good""".split()
+    [
+        "dear",
+        "hi",
+        "hello",
+        "hey",
+        "hallo",
+        "liebe",
+        "lieber",
+        "sehr",
+        "guten",
+        "bonjour",
+        "salut",
+        "madame",
+        "monsieur",
+        "hola",
+        "estimado",
+        "estimada",
+        "estimados",
+        "buenos",
+        "buenas",
+        "queridos",
+        "querida",
+        "querido",
+        "greetings",
+        "good",
+    ]
 )
 _NOISE = re.compile(
     r"^(?:sent from my|get outlook|von meinem|envoy[ée] de mon|enviado desde|\[cid:|\[image|<image|"
@@ -92,7 +225,7 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
             return _signed(lines[i + 1 : i + 6], company_words)
         inline = _SIGN_OFF_INLINE.match(line)
         if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
-            found = _signed([inline.group("name")] + lines[i + 1 : i + 5], company_words)
+            found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], company_words)
             if found.name or found.team:
                 return found
     # No sign-off: "~ Dana", "— Dana Whitfield", a "Name | Title | Company" line, or a
@@ -100,7 +233,7 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         dash = _DASH_NAME.match(lines[i])
         if dash and not lines[i].startswith("-- "):
-            found = _signed([dash.group("name")] + lines[i + 1 : i + 4], company_words)
+            found = _signed([dash.group("name"), *lines[i + 1 : i + 4]], company_words)
             if found.name or found.team:
                 return found
         if lines[i] in ("--", "-- ") and i + 1 < len(lines):
@@ -108,10 +241,17 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
             if found.name or found.team:
                 return found
         under_a_name = i > 0 and is_person_name(clean_person(lines[i - 1]), company_words)
-        if i >= len(lines) - 3 and len(lines[i].split()) <= 6 and not lines[i].endswith((".", ":", "?")):
-            if not (under_a_name and _is_title_line(lines[i])) and is_team_name(lines[i], company_words) and not is_person_name(lines[i], company_words):
-                return Signature(team=lines[i], line=lines[i])
-        if "|" in lines[i] or (i + 1 < len(lines) and _is_title_line(lines[i + 1])):
+        if (
+            i >= len(lines) - 3
+            and len(lines[i].split()) <= 6
+            and not lines[i].endswith((".", ":", "?"))
+            and not (under_a_name and _is_title_line(lines[i]))
+            and is_team_name(lines[i], company_words)
+            and not is_person_name(lines[i], company_words)
+        ):
+            return Signature(team=lines[i], line=lines[i])
+        one_line = "," in lines[i] or bool(_PARTS.search(lines[i]))
+        if one_line or (i + 1 < len(lines) and _is_title_line(lines[i + 1])):
             found = _signed(lines[i : i + 4], company_words, strict=True)
             if found.name:
                 return found
@@ -151,7 +291,8 @@ def _signed(candidates: list[str], companies: set[str], *, strict: bool = False)
     title = next((p for p in title_parts if _is_title_line(p)), "")
     if not title:
         title = next(
-            (c for c in candidates[1:3] if _is_title_line(c) and not is_person_name(c, companies)), ""
+            (c for c in candidates[1:3] if _is_title_line(c) and not is_person_name(c, companies)),
+            "",
         )
     if strict and not title and not title_parts:
         return Signature()
@@ -161,12 +302,14 @@ def _signed(candidates: list[str], companies: set[str], *, strict: bool = False)
 def _is_title_line(line: str) -> bool:
     """A job title on a line of its own: short, not a sentence."""
     words = line.split()
-    return 0 < len(words) <= 10 and not line.rstrip().endswith((".", "!", "?", ":")) and is_title(line)
+    return (
+        0 < len(words) <= 10 and not line.rstrip().endswith((".", "!", "?", ":")) and is_title(line)
+    )
 
 
 def clean_person(text: str) -> str:
     text = _PRONOUNS.sub(" ", text)
-    text = " ".join(text.replace("\u2019", "'").split()).strip(" ,;:*_\"")
+    text = " ".join(text.replace("\u2019", "'").split()).strip(' ,;:*_"')
     text = _CREDENTIAL.sub("", text).strip(" ,")
     text = _PREFIX.sub("", text)
     return text
@@ -177,7 +320,11 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
     if not 1 <= len(tokens) <= 5 or len(name) > 60:
         return False
     lowered = [t.lower().strip(".,") for t in tokens]
-    if lowered[0] in GREETINGS or any(t in TEAM_WORDS for t in lowered) or name.lower() in companies:
+    if (
+        lowered[0] in GREETINGS
+        or any(t in TEAM_WORDS for t in lowered)
+        or name.lower() in companies
+    ):
         return False
     if any(t in companies for t in lowered) and len(tokens) <= 2:
         return False
@@ -187,7 +334,11 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
         bare = token.strip(".")
         if index not in (0, len(tokens) - 1) and token.lower() in PARTICLES:
             continue
-        if index == 0 and len(tokens) > 1 and token.lower() in ("de", "van", "von", "da", "di", "del"):
+        if (
+            index == 0
+            and len(tokens) > 1
+            and token.lower() in ("de", "van", "von", "da", "di", "del")
+        ):
             continue
         if not bare or not bare[0].isupper() or not all(ch.isalpha() or ch in "'-." for ch in bare):
             return False
@@ -197,7 +348,7 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
 
 
 def is_team_name(name: str, companies: Collection[str] = ()) -> bool:
-    """"The Talent Team", "Acme Recruiting", "Recursos Humanos", or a bare company name."""
+    """ "The Talent Team", "Acme Recruiting", "Recursos Humanos", or a bare company name."""
     name = " ".join(name.split())
     if not name or len(name) > 80 or "@" in name:
         return False

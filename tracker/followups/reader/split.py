@@ -31,7 +31,9 @@ _FIELD = re.compile(
     re.I,
 )
 _FROM_KEYS = frozenset(("from", "von", "de", "da"))
-_DATE_KEYS = frozenset(("sent", "date", "gesendet", "datum", "envoyé", "envoye", "enviado", "fecha"))
+_DATE_KEYS = frozenset(
+    ("sent", "date", "gesendet", "datum", "envoyé", "envoye", "enviado", "fecha")
+)
 _ATTRIBUTION = (
     re.compile(r"^on\s+(?P<rest>.{4,300}?)\s*wrote\s*:?$", re.I),
     re.compile(r"^am\s+(?P<rest>.{4,300}?)\s+schrieb\s*(?P<who>.{0,200}?)\s*:?$", re.I),
@@ -132,19 +134,21 @@ def _boundary(lines: list[str], i: int) -> tuple[Segment, int] | None:
         return attribution
     if line.startswith(">"):
         return Segment(how="quote"), i
-    if i < 2 and depth_zero_top(lines, i):
+    if i < 2 and _gmail_sender_line(lines, i):
         return _gmail_top(lines, i)
     return None
 
 
 def _is_forward(what: str) -> bool:
     what = what.lower()
-    return not any(word in what for word in ("original", "ursprüngliche", "ursprungliche", "origine"))
+    return not any(
+        word in what for word in ("original", "ursprüngliche", "ursprungliche", "origine")
+    )
 
 
 def _is_from(line: str) -> bool:
     match = _FIELD.match(line)
-    return bool(match) and match.group("key").lower() in _FROM_KEYS
+    return match is not None and match.group("key").lower() in _FROM_KEYS
 
 
 def _field_block_follows(lines: list[str], i: int) -> bool:
@@ -207,7 +211,7 @@ def _attribution(lines: list[str], i: int) -> tuple[Segment, int] | None:
 
 
 def _attributed_person(text: str) -> tuple[str, str]:
-    """"Dana Smith <dana@acme.com>" out of "Tue, Nov 3, 2026 at 4:12 PM Dana Smith <dana@…>"."""
+    """ "Dana Smith <dana@acme.com>" out of "Tue, Nov 3, 2026 at 4:12 PM Dana Smith <dana@…>"."""
     addresses = find_addresses(text)
     email = addresses[0].lower() if addresses else ""
     before = re.split(r"[<(\[]", text, maxsplit=1)[0] if email else text
@@ -224,7 +228,7 @@ def _attributed_person(text: str) -> tuple[str, str]:
     return (name if "@" not in name else ""), email
 
 
-def depth_zero_top(lines: list[str], i: int) -> bool:
+def _gmail_sender_line(lines: list[str], i: int) -> bool:
     """A Gmail copy starts "Dana Smith <dana@acme.com>" on a line of its own."""
     line = lines[i].strip()
     if "<" not in line or not line.endswith(">") or len(line) > 200:
