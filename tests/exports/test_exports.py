@@ -59,6 +59,7 @@ def test_it_exports_every_field_of_an_application(alice: User, alice_client: Cli
         salary_max=70_000,
         salary_currency="EUR",
         notes="Met them at PyCon.\nSecond line, with a comma.",
+        description="<p>Build the <strong>API</strong>.</p>",
     )
 
     response = alice_client.get(reverse("export_applications"))
@@ -93,6 +94,7 @@ def test_it_exports_every_field_of_an_application(alice: User, alice_client: Cli
         "rejected_on": "",
         "followup_status": "",
         "notes": "Met them at PyCon.\nSecond line, with a comma.",
+        "description": "<p>Build the <strong>API</strong>.</p>",
         "created_at": application.created_at.astimezone(alice.zone).isoformat(timespec="seconds"),
         "updated_at": application.updated_at.astimezone(alice.zone).isoformat(timespec="seconds"),
     }

@@ -13,8 +13,10 @@ APPLICATION_COLUMNS: tuple[str, ...] = (
     "id", "company", "role", "url", "location", "source",
     "salary_min", "salary_max", "salary_currency", "applied_on",
     "stage", "furthest_stage", "stage_changed_at", "first_response_on", "rejected_on",
-    "followup_status", "notes", "created_at", "updated_at",
+    "followup_status", "notes", "description", "created_at", "updated_at",
 )  # fmt: skip
+# Exports made before the posting was kept lack `description`; they still import as ours.
+EARLIER_APPLICATION_COLUMNS = tuple(c for c in APPLICATION_COLUMNS if c != "description")
 HISTORY_COLUMNS: tuple[str, ...] = (
     "application_id", "company", "role", "event", "from", "to", "at", "source",
 )  # fmt: skip
@@ -27,19 +29,19 @@ EVENT_FOLLOWUP_SENT = "followup_sent"
 # injection"); prefixing a quote makes it text. A cell that starts with a quote is
 # prefixed too, so that the import can tell the quote we added from one the user typed:
 # that keeps a round trip exact.
-_NEEDS_QUOTE = frozenset("=+-@\t\r'")
+NEEDS_QUOTE = frozenset("=+-@\t\r'")
 
 
 def neutralise(value: str) -> str:
     """The text a spreadsheet shows as text, never runs as a formula."""
-    if value and value[0] in _NEEDS_QUOTE:
+    if value and value[0] in NEEDS_QUOTE:
         return "'" + value
     return value
 
 
 def unneutralise(value: str) -> str:
     """Undoes `neutralise` (and the same defence applied by other tools)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _NEEDS_QUOTE:
+    if len(value) > 1 and value[0] == "'" and value[1] in NEEDS_QUOTE:
         return value[1:]
     return value
 

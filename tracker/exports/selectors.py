@@ -37,7 +37,7 @@ _APPLICATION_FIELDS = (
     "pk", "company__name", "role", "url", "location", "source",
     "salary_min", "salary_max", "salary_currency", "applied_on",
     "stage", "furthest_stage", "stage_changed_at", "first_response_at",
-    "followup_status", "notes", "created_at", "updated_at",
+    "followup_status", "notes", "description", "created_at", "updated_at",
 )  # fmt: skip
 
 
@@ -96,7 +96,7 @@ def export_application_rows(
         pk, company, role, url, location, source,
         salary_min, salary_max, currency, applied_on,
         stage, furthest, changed_at, first_response_at,
-        followup_status, notes, created_at, updated_at,
+        followup_status, notes, description, created_at, updated_at,
     ) in rows:  # fmt: skip
         yield (
             pk, neutralise(company), neutralise(role), neutralise(url), neutralise(location),
@@ -104,7 +104,7 @@ def export_application_rows(
             stage, furthest, iso_datetime(changed_at, zone),
             local_date(first_response_at, zone),
             local_date(changed_at, zone) if stage == rejected else "",
-            followup_status, neutralise(notes),
+            followup_status, neutralise(notes), neutralise(description),
             iso_datetime(created_at, zone), iso_datetime(updated_at, zone),
         )  # fmt: skip
 

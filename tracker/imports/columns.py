@@ -10,7 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 
 from tracker.applications.models import Source, Stage
-from tracker.exports.formats import APPLICATION_COLUMNS, HISTORY_COLUMNS, unneutralise
+from tracker.exports.formats import (
+    APPLICATION_COLUMNS,
+    EARLIER_APPLICATION_COLUMNS,
+    HISTORY_COLUMNS,
+    unneutralise,
+)
 
 IGNORE = ""
 # What a spreadsheet's column can be mapped to, in the order the mapping page lists them.
@@ -26,6 +31,7 @@ TARGETS: list[tuple[str, str]] = [
     ("salary_max", "Salary up to"),
     ("salary_currency", "Salary currency"),
     ("notes", "Notes"),
+    ("description", "Job description"),
 ]
 TARGET_LABELS = dict(TARGETS)
 REQUIRED_TARGETS = ("company", "role")
@@ -38,7 +44,7 @@ DATE_ORDERS: list[tuple[str, str]] = [
 
 
 def is_own_format(header: Sequence[str]) -> bool:
-    return tuple(header) == APPLICATION_COLUMNS
+    return tuple(header) in (APPLICATION_COLUMNS, EARLIER_APPLICATION_COLUMNS)
 
 
 def is_own_history(header: Sequence[str]) -> bool:
@@ -75,8 +81,9 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "salary_max": ("salary max", "max salary", "maximum salary", "salary to", "salary up to",
                    "salary high"),
     "salary_currency": ("currency", "salary currency"),
-    "notes": ("notes", "note", "comments", "comment", "remarks", "details", "description",
-              "memo"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "details", "memo"),
+    "description": ("description", "job description", "posting text", "job ad text",
+                    "job posting text", "ad text"),
 }  # fmt: skip
 HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("salary_max", ("max", "upper", "high")),
@@ -90,6 +97,7 @@ HEADER_HINTS: list[tuple[str, tuple[str, ...]]] = [
     ("location", ("location", "city", "country", "remote")),
     ("source", ("source", "found", "referr")),
     ("notes", ("note", "comment", "remark")),
+    ("description", ("description",)),
 ]
 
 

@@ -36,6 +36,7 @@ MAX_LENGTHS = {
     "location": 200,
     "url": 500,
     "notes": 20_000,
+    "description": 50_000,
 }
 MAX_SALARY = 2_147_483_647  # the database column's limit
 
@@ -191,6 +192,7 @@ class ImportRow:
     salary_currency: str = ""
     applied_on: date | None = None
     notes: str = ""
+    description: str = ""
     # Only in Rebound's own format: what the export says about the past.
     ref_id: int | None = None
     furthest_stage: str = ""
@@ -240,7 +242,7 @@ class _Cells:
     def text(self, target: str, *, missing: str = "") -> str:
         value = self.get(target)
         # Runs of spaces in a name are typing accidents; in notes they may be layout.
-        value = value.strip() if target == "notes" else " ".join(value.split())
+        value = value.strip() if target in ("notes", "description") else " ".join(value.split())
         if missing and not value:
             self.fail(target, missing)
         limit = MAX_LENGTHS[target]
@@ -295,6 +297,7 @@ class RowReader:
             salary_currency=cells.parse("salary_currency", parse_currency) or "",
             applied_on=applied_on,
             notes=cells.text("notes"),
+            description=cells.text("description"),
         )
         if self.own_format:
             self._read_own_columns(result, cells)

@@ -28,7 +28,7 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company, Stage, StageChange
 from tracker.core.dispatch import dispatch, dispatch_on_commit
-from tracker.exports.formats import APPLICATION_COLUMNS
+from tracker.core.sanitise import sanitise_html
 from tracker.followups import services as followups
 from tracker.imports import columns
 from tracker.imports.csvfile import (
@@ -134,7 +134,8 @@ def import_job_create(
 
 def _guess_mapping(table: CsvTable, own_format: bool) -> dict[str, Any]:
     if own_format:
-        return {"columns": list(APPLICATION_COLUMNS), "stages": {}, "date_order": "ymd"}
+        # Ours, of now or of before `description`: each column is named by its target.
+        return {"columns": list(table.header), "stages": {}, "date_order": "ymd"}
     guessed = columns.guess_columns(table.header)
     dates = _column_values(table, guessed, "applied_on")
     return {"columns": guessed, "stages": {}, "date_order": columns.guess_date_order(dates)}
@@ -170,7 +171,7 @@ def import_mapping_clean(
     """The mapping a user sent, checked: one target per column at most, the company and
     role mapped, known stages only. Rebound's own format has one mapping, whatever came."""
     if job.own_format:
-        return Mapping(list(APPLICATION_COLUMNS), {}, "ymd")
+        return Mapping(list(job.header), {}, "ymd")
     targets = list(columns_)
     errors: list[str] = []
     if len(targets) != len(job.header):
@@ -449,6 +450,8 @@ def _write(job: ImportJob, plan: Plan) -> None:
                 salary_currency=p.row.salary_currency,
                 applied_on=p.row.applied_on,
                 notes=p.row.notes,
+                # Written in bulk, around the services: sanitised here as they would.
+                description=sanitise_html(p.row.description) if p.row.description else "",
                 stage=p.row.stage,
                 stage_changed_at=p.stage_changed_at,
                 furthest_stage=p.furthest_stage,
