@@ -186,6 +186,7 @@ class RejectionForm(forms.ModelForm[Rejection]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["message"].error_messages["max_length"] = PASTE_TOO_LONG
         if not self.instance.pk:
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0))
         shown = self.initial.get("received_at")
@@ -202,6 +203,26 @@ class RejectionForm(forms.ModelForm[Rejection]):
         typed = self.data.get(self.add_prefix("received_at"), "")
         shown = self.data.get(self.add_prefix("shown_received_at"), "")
         return bool(typed) and typed != shown
+
+
+PASTE_TOO_LONG = (
+    "That is more than Rebound reads: at most %(limit_value)s characters (this has "
+    "%(show_value)s). Paste the newest message only, without the earlier ones it quotes."
+)
+
+
+class PastedMessageForm(forms.Form):
+    """The email pasted into the rejection form, to be read before anything is saved."""
+
+    # As long as the rejection keeps (the reader's own cap is the same 20,000).
+    message = forms.CharField(
+        max_length=Rejection._meta.get_field("message").max_length,
+        strip=False,
+        error_messages={
+            "required": "Paste the email first, then Rebound can read it.",
+            "max_length": PASTE_TOO_LONG,
+        },
+    )
 
 
 class ContactForm(forms.ModelForm[Contact]):

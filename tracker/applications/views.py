@@ -16,6 +16,7 @@ from tracker.applications.forms import (
     ContactLinkForm,
     InterviewForm,
     NotesForm,
+    PastedMessageForm,
     RejectionForm,
     StageChangeForm,
     add_service_errors,
@@ -24,7 +25,7 @@ from tracker.applications.models import Application, ChangeSource, ContactRole, 
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views_board import board_card_response
 from tracker.capture.selectors import application_prior_at_company
-from tracker.followups.paste import guess_from_message
+from tracker.followups.rejection_reading import rejection_message_read
 from tracker.followups.views import followups_panel_context
 
 
@@ -202,21 +203,36 @@ def _reject_form_from_message(
     request: AuthenticatedRequest, application: Application, *, editing: bool
 ) -> HttpResponse:
     """Pre-fills the rejection form from the pasted email. Nothing is saved: the user
-    sees the guess, corrects it if need be, and saves (SPEC: never act on an unseen guess)."""
-    known_roles = {c.name.lower(): c.role for c in application.contacts.all()}
-    guess = guess_from_message(request.POST.get("message", ""), known_roles)
-    initial = {name: request.POST.get(name, "") for name in RejectionForm.Meta.fields}
-    found = {
-        "channel": guess.channel,
-        "sender_name": guess.sender_name,
-        "sender_email": guess.sender_email,
-        "sender_role": guess.sender_role,
-    }
-    initial.update({k: v for k, v in found.items() if v and v != "unknown"})
+    sees the reading and its evidence, corrects it if need be, and saves (SPEC: never act
+    on an unseen guess)."""
+    fields = RejectionForm.Meta.fields
+    initial: dict[str, Any] = {name: request.POST.get(name, "") for name in fields}
+    pasted = PastedMessageForm(request.POST)
+    reading = None
+    if pasted.is_valid():
+        reading = rejection_message_read(
+            user=request.user, message=pasted.cleaned_data["message"], application=application
+        )
+        found = {
+            "channel": reading.channel,
+            "sender_name": reading.sender_name,
+            "sender_email": reading.sender_email,
+            "sender_role": reading.sender_role,
+        }
+        initial.update({k: v for k, v in found.items() if v and v != "unknown"})
+        if reading.received_at is not None:
+            initial["received_at"] = reading.received_at
+    if not initial.get("received_at"):
+        initial.pop("received_at")
+    form = RejectionForm(initial=initial)
+    if "message" in pasted.errors:
+        # The form stays unbound (nothing of it was submitted to save); its message field
+        # shows why the paste was not read.
+        form.errors.update({"message": pasted.errors["message"]})
     context = {
-        "form": RejectionForm(initial=initial),
+        "form": form,
         "application": application,
         "editing": editing,
-        "guess": guess.because,
+        "reading": reading,
     }
     return _render_reject_form(request, context)
