@@ -1,8 +1,38 @@
+from functools import cache
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm, UsernameField
 
-from tracker.accounts.models import User, WebhookFormat
+from tracker.accounts.models import User, WebhookFormat, time_zone_choices
 from tracker.core import outbound
+
+# The regions of the tz database whose zones are places people live; the rest are
+# aliases kept for old systems ("US/Eastern", "Japan"), fixed offsets ("Etc/GMT+5",
+# "EST") or not zones at all ("localtime", "Factory").
+PLACE_REGIONS = frozenset(
+    {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian"}
+    | {"Pacific"}
+)
+
+
+@cache
+def place_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The zones a person picks from: places, grouped by region, and plain UTC."""
+    places = [(region, zones) for region, zones in time_zone_choices() if region in PLACE_REGIONS]
+    return [*places, ("Other", [("UTC", "UTC")])]
+
+
+class TimeZoneSelect(forms.Select):
+    template_name = "accounts/widgets/time_zone_select.html"
+
+
+def _offer_places(field: forms.Field, current: str) -> None:
+    """Offers only places, plus the zone already chosen if it is an older name."""
+    choices = place_zone_choices()
+    if current and all(current != name for _, zones in choices for name, _ in zones):
+        choices = [*choices, ("Saved", [(current, current)])]
+    field.choices = choices  # type: ignore[attr-defined]
 
 
 class SignupForm(UserCreationForm[User]):
@@ -10,18 +40,30 @@ class SignupForm(UserCreationForm[User]):
 
     class Meta:
         model = User
-        fields = ("username", "full_name", "email")
+        fields = ("username", "full_name", "email", "time_zone")
         field_classes = {"username": UsernameField}
+        widgets = {"time_zone": TimeZoneSelect(attrs={"data-browser-zone": "propose"})}
+        help_texts = {
+            "time_zone": "Proposed from your browser; reminders arrive at a sensible hour there.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_places(self.fields["time_zone"], "")
+        # A script or an older page may send none: the account starts in UTC.
+        self.fields["time_zone"].required = False
+        if self.is_bound:
+            # The user's own choice, sent back with an error elsewhere: keep it.
+            self.fields["time_zone"].widget.attrs["data-browser-zone"] = "kept"
+
+    def clean_time_zone(self) -> str:
+        return self.cleaned_data.get("time_zone") or "UTC"
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this email already exists.")
         return email
-
-
-class TimeZoneSelect(forms.Select):
-    template_name = "accounts/widgets/time_zone_select.html"
 
 
 class ProfileForm(forms.ModelForm[User]):
@@ -58,6 +100,10 @@ class ProfileForm(forms.ModelForm[User]):
             "email_reminders": "Sent to the email address above when a follow-up comes due. "
             "In-app reminders (the bell) always appear.",
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_places(self.fields["time_zone"], self.instance.time_zone)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
