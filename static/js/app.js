@@ -79,9 +79,10 @@
     if (!form) {
       return;
     }
-    var text = "Subject: " + draftField(form, "subject") + "\n\n" + draftField(form, "body");
-    navigator.clipboard.writeText(text).then(
-      function () { say(form, "Copied"); },
+    // The message alone goes in the mail's body; the subject has its own button.
+    var part = button.getAttribute("data-copy-draft") === "subject" ? "subject" : "body";
+    navigator.clipboard.writeText(draftField(form, part)).then(
+      function () { say(form, part === "subject" ? "Subject copied" : "Message copied"); },
       function () { say(form, "Could not copy: select the text and copy it yourself."); }
     );
   });

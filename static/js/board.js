@@ -43,7 +43,7 @@
 
   // The card is already in its new column (the move shows at once); the server's answer
   // replaces it with the card as saved, or an error puts it back.
-  function save(move, stage) {
+  function save(move, stage, confirmed) {
     var card = move.card;
     // Sortable leaves its animation styles on the card; htmx would copy them onto the
     // swapped-in card as a style attribute, which the CSP forbids.
@@ -55,8 +55,9 @@
     }
     card.setAttribute("aria-busy", "true");
     card.reboundMove = move;
+    var values = confirmed ? { stage: stage, confirm: "1" } : { stage: stage };
     window.htmx.ajax("POST", urlFor(board.dataset.moveUrl, card.dataset.id), {
-      source: card, target: card, swap: "outerHTML", values: { stage: stage }
+      source: card, target: card, swap: "outerHTML", values: values
     });
   }
 
@@ -77,7 +78,17 @@
     var elt = event.detail.elt;
     var move = elt && elt.reboundMove;
     var xhr = event.detail.xhr;
-    if (move) {
+    if (move && xhr && xhr.status === 409 && xhr.responseText) {
+      // The move would cancel drafts the user edited: ask, then send it again or undo it.
+      delete elt.reboundMove;
+      var stage = move.card.parentElement.dataset.stage;
+      if (window.confirm(xhr.responseText)) {
+        save(move, stage, true);
+      } else {
+        putBack(move);
+        say("Not moved: your edited drafts are kept. The card is back where it was.", false);
+      }
+    } else if (move) {
       delete elt.reboundMove;
       putBack(move);
       say(reasonFor(xhr, "The move could not be saved (is the server reachable?).") +

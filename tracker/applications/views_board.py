@@ -18,6 +18,7 @@ from tracker.applications import selectors, services
 from tracker.applications.forms import MoreCardsForm, MoveForm
 from tracker.applications.models import ChangeSource, Stage
 from tracker.applications.shortcuts import get_application_for_user
+from tracker.followups.selectors import followups_edited_open
 
 
 @login_required
@@ -61,6 +62,12 @@ def _refusal(message: str) -> HttpResponse:
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
+def _to_confirm(question: str) -> HttpResponse:
+    """A 409 whose plain text the board asks as a question; yes sends the move again
+    with confirm=1, no puts the card back."""
+    return HttpResponse(question, status=409, content_type="text/plain; charset=utf-8")
+
+
 @login_required
 @require_POST
 def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
@@ -75,6 +82,14 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         # A rejection needs its details (they decide the follow-up): the board opens
         # the rejection form instead, which saves the move with them.
         return _refusal("Record the rejection details to move it to Rejected.")
+    if application.stage == Stage.REJECTED and request.POST.get("confirm") != "1":
+        # Leaving Rejected cancels its drafts: ask before throwing away the user's words.
+        edited = followups_edited_open(application=application)
+        if edited:
+            return _to_confirm(
+                f"You edited the {' and the '.join(edited)} for {application}: moving it out "
+                f"of Rejected cancels {'them' if len(edited) > 1 else 'it'}. Move it anyway?"
+            )
     try:
         change = services.application_change_stage(
             application=application, to_stage=to_stage, source=ChangeSource.BOARD

@@ -128,6 +128,8 @@ def _in_order(text: str) -> list[str]:
         words = after_words + before.split()
     else:
         words = before.split()
+    # Stray punctuation and numbers ("- Dana", "Dana 2") are no part of a name.
+    words = [word for word in words if _LETTERS.search(word)]
     words = [word for word in words if _key(word) not in SUFFIXES or len(words) == 1]
     while words and _key(words[0]) in TITLES and len(words) > 1:
         words.pop(0)
@@ -150,9 +152,9 @@ def _initial(word: str) -> bool:
 
 def _given(words: list[str]) -> str:
     # "J. Robert Smith" goes by Robert; "J. Smith" gives nothing to greet.
-    while len(words) > 2 and _initial(words[0]):
+    while len(words) > 1 and (_key(words[0]) in TITLES or len(words) > 2 and _initial(words[0])):
         words = words[1:]
-    if not words or _initial(words[0]):
+    if not words or _initial(words[0]) or _key(words[0]) in TITLES:
         return ""
     head = words[0]
     given = [head]

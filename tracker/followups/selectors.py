@@ -10,7 +10,14 @@ from django.db.models import F, QuerySet
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.core.clock import start_of_today, start_of_tomorrow
-from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
+from tracker.followups.models import (
+    KIND_LABELS,
+    OPEN_STATUSES,
+    REJECTION_KINDS,
+    FollowUp,
+    FollowUpStatus,
+)
+from tracker.followups.rules import Kind
 
 # Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
 RECENT_LIMIT = 25
@@ -160,3 +167,19 @@ def application_followup_panel(
         cards=[_card(f, day_start, tomorrow) for f in followups],
         pending=application.stage == Stage.REJECTED and not followups,
     )
+
+
+def followups_edited_open(*, application: Application) -> list[str]:
+    """The open rejection drafts the user edited, by name ("Reply to the rejection"):
+    what leaving Rejected would cancel, so the board asks first."""
+    kinds = (
+        FollowUp.objects.filter(
+            application=application,
+            kind__in=REJECTION_KINDS,
+            status__in=OPEN_STATUSES,
+            edited=True,
+        )
+        .order_by("kind", "sequence")
+        .values_list("kind", flat=True)
+    )
+    return [KIND_LABELS[Kind(kind)].lower() for kind in dict.fromkeys(kinds)]

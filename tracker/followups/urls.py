@@ -7,6 +7,8 @@ urlpatterns = [
     path("followups/<int:pk>/draft/", views.followup_draft, name="followup_draft"),
     path("followups/<int:pk>/sent/", views.followup_sent, name="followup_sent"),
     path("followups/<int:pk>/skip/", views.followup_skip, name="followup_skip"),
+    path("followups/<int:pk>/unskip/", views.followup_unskip, name="followup_unskip"),
+    path("followups/<int:pk>/rebuild/", views.followup_rebuild, name="followup_rebuild"),
     path("followups/<int:pk>/snooze/", views.followup_snooze, name="followup_snooze"),
     path(
         "applications/<int:pk>/followups/",

@@ -123,6 +123,30 @@ def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def followup_unskip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    try:
+        services.followup_unskip(followup=followup)
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc)
+    messages.success(request, "Restored: the follow-up is open again.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
+def followup_rebuild(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    followup = _get_followup_for_user(request, pk)
+    try:
+        services.followup_rebuild_draft(followup=followup)
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc)
+    messages.success(request, "Draft rebuilt from the current details.")
+    return _back(request, followup)
+
+
+@login_required
+@require_POST
 def followup_snooze(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     followup = _get_followup_for_user(request, pk)
     form = SnoozeForm(request.POST, zone=request.user.zone)
@@ -161,7 +185,7 @@ def application_followups_panel(request: AuthenticatedRequest, pk: int) -> HttpR
     except ValueError:
         attempt = 0
     context = followups_panel_context(request, application, attempt=attempt)
-    return render(request, "applications/detail.html#followups-panel", context)
+    return render(request, "followups/_application_panel.html#followups-panel", context)
 
 
 def followups_panel_context(

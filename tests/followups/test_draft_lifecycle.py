@@ -1,0 +1,275 @@
+"""Never lose the user's words; the facts a draft is built from (issue 14, section 3)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import application_for, contact_for, make_user, rejected_late
+from tracker.accounts.models import User
+from tracker.applications import services as applications
+from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
+from tracker.followups import services
+from tracker.followups.models import FollowUp, FollowUpStatus
+from tracker.followups.rules import Kind
+
+pytestmark = pytest.mark.django_db
+HTMX = {"HX-Request": "true"}
+
+
+def run_jobs(application: Application) -> None:
+    for job in application.proposal_jobs.filter(done_at=None):
+        services.proposal_job_run(job_id=job.pk)
+
+
+def reply_of(application: Application) -> FollowUp:
+    return application.followups.get(kind=Kind.REJECTION_REPLY)
+
+
+def restate(application: Application, **details: object) -> None:
+    """The user corrects the rejection's details; the worker proposes again."""
+    values: dict[str, object] = {
+        "channel": "personal_email",
+        "sender_role": "hiring_manager",
+        "sender_name": "Dana Smith",
+        "sender_email": "dana@acme.example",
+        "received_at": application.rejection.received_at,
+    }
+    values.update(details)
+    applications.application_reject(application=application, source=ChangeSource.WEB, **values)  # type: ignore[arg-type]
+    run_jobs(application)
+
+
+def test_editing_the_details_reproposes_a_draft_the_user_did_not_touch(alice: User) -> None:
+    application = rejected_late(alice)
+
+    restate(application, sender_name="Kate O'Brien", sender_role="recruiter")
+
+    reply = reply_of(application)
+    assert reply.body.startswith("Hi Kate,")
+    assert not reply.edited and not reply.draft_stale
+
+
+def test_an_edited_draft_is_kept_and_flagged_when_the_details_change(alice: User) -> None:
+    application = rejected_late(alice)
+    services.followup_update_draft(
+        followup=reply_of(application), subject="Thanks", body="Hi Dana, my own words."
+    )
+
+    restate(application, sender_name="Kate O'Brien", sender_role="recruiter")
+
+    reply = reply_of(application)
+    assert (reply.subject, reply.body) == ("Thanks", "Hi Dana, my own words.")
+    assert reply.edited and reply.draft_stale
+    assert reply.recipient_name == "Kate O'Brien"  # the address follows the new details
+
+
+def test_saving_the_draft_unchanged_is_no_edit(alice: User) -> None:
+    reply = reply_of(rejected_late(alice))
+
+    services.followup_update_draft(followup=reply, subject=reply.subject, body=reply.body)
+
+    assert not reply.edited
+
+
+def test_an_edited_draft_no_longer_wanted_is_kept_open_and_flagged(alice: User) -> None:
+    application = rejected_late(alice)
+    services.followup_update_draft(followup=reply_of(application), subject="S", body="Mine.")
+
+    restate(application, channel="automated", sender_name="", sender_email="")
+
+    reply = reply_of(application)
+    assert reply.status == FollowUpStatus.PROPOSED
+    assert reply.body == "Mine."
+    assert reply.draft_stale
+
+
+def test_rebuilding_the_draft_replaces_the_edit_with_todays_facts(alice: User) -> None:
+    application = rejected_late(alice)
+    services.followup_update_draft(followup=reply_of(application), subject="S", body="Mine.")
+    restate(application, sender_name="Kate O'Brien", sender_role="recruiter")
+
+    services.followup_rebuild_draft(followup=reply_of(application))
+
+    reply = reply_of(application)
+    assert reply.body.startswith("Hi Kate,")
+    assert "in mind" in reply.body
+    assert not reply.edited and not reply.draft_stale
+
+
+def test_a_skip_can_be_undone(alice: User) -> None:
+    reply = reply_of(rejected_late(alice))
+    services.followup_skip(followup=reply)
+
+    services.followup_unskip(followup=reply)
+
+    reply.refresh_from_db()
+    assert reply.status == FollowUpStatus.PROPOSED
+
+
+def test_only_a_skipped_follow_up_can_be_unskipped(alice: User) -> None:
+    reply = reply_of(rejected_late(alice))
+
+    with pytest.raises(ValidationError, match="Only a skipped"):
+        services.followup_unskip(followup=reply)
+
+
+def test_a_skipped_reply_stays_skipped_once_the_application_left_rejected(alice: User) -> None:
+    application = rejected_late(alice)
+    reply = reply_of(application)
+    services.followup_skip(followup=reply)
+    applications.application_change_stage(
+        application=application, to_stage=Stage.INTERVIEWING, source=ChangeSource.WEB
+    )
+
+    with pytest.raises(ValidationError, match="no longer rejected"):
+        services.followup_unskip(followup=reply)
+
+
+# The facts: the email's text, the rounds, the signature.
+
+
+def test_the_saved_email_shapes_the_reply(alice: User) -> None:
+    application = rejected_late(alice)
+
+    restate(
+        application,
+        sender_role="recruiter",
+        message="Thanks for your time. We'll keep you in mind for future roles.",
+    )
+
+    reply = reply_of(application)
+    assert "keep you in mind" in reply.reason
+    assert "Please keep me in mind" not in reply.body
+
+
+def test_the_highlight_names_the_round_the_reader_was_in(alice: User) -> None:
+    application = application_for(alice)
+    dana = contact_for(alice, name="Dana Smith")
+    lee = contact_for(alice, name="Lee Park")
+    applications.interview_create(
+        application=application,
+        scheduled_at=timezone.now() - timedelta(days=3),
+        kind=InterviewKind.ONSITE,
+        interviewers=[dana, lee],
+    )
+    restate_first = {
+        "channel": "phone",
+        "sender_role": "hiring_manager",
+        "sender_name": "Dana Smith",
+        "sender_email": "",
+        "received_at": timezone.now() - timedelta(hours=2),
+    }
+    applications.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        **restate_first,  # type: ignore[arg-type]
+    )
+    run_jobs(application)
+
+    reply = reply_of(application)
+    assert "you and Lee" in reply.body
+    assert "onsite" in reply.body
+    assert reply.subject == "Thank you: Backend Engineer at Acme"
+    assert "called you" in reply.reason
+
+
+@pytest.mark.parametrize(
+    ("fields", "signed"),
+    [
+        ({"full_name": "Alex Rivera", "first_name": "Al", "last_name": "R"}, "Alex Rivera"),
+        ({"full_name": "", "first_name": "Alex", "last_name": "Rivera"}, "Alex Rivera"),
+        ({"full_name": "", "first_name": "", "last_name": ""}, "arivera"),
+    ],
+)
+def test_drafts_are_signed_with_the_best_name_the_account_has(
+    fields: dict[str, str], signed: str
+) -> None:
+    user = make_user(username="arivera", **fields)
+
+    reply = reply_of(rejected_late(user))
+
+    assert reply.body.endswith(f"\n{signed}")
+
+
+# The pages: rebuild and undo buttons, and the board asks before cancelling edits.
+
+
+def test_the_card_offers_undo_for_a_skip_and_rebuild_for_an_edit(
+    alice: User, alice_client: Client
+) -> None:
+    application = rejected_late(alice)
+    reply = reply_of(application)
+    services.followup_update_draft(followup=reply, subject="S", body="Mine.")
+    page = alice_client.get(reverse("application_detail", args=[application.pk])).content.decode()
+    assert reverse("followup_rebuild", args=[reply.pk]) in page
+    assert 'data-copy-draft="body"' in page and 'data-copy-draft="subject"' in page
+
+    alice_client.post(reverse("followup_skip", args=[reply.pk]))
+    page = alice_client.get(reverse("application_detail", args=[application.pk])).content.decode()
+    assert reverse("followup_unskip", args=[reply.pk]) in page
+
+    response = alice_client.post(reverse("followup_unskip", args=[reply.pk]))
+    assert response.status_code == 302
+    reply.refresh_from_db()
+    assert reply.status == FollowUpStatus.PROPOSED
+
+    response = alice_client.post(reverse("followup_rebuild", args=[reply.pk]))
+    assert response.status_code == 302
+    reply.refresh_from_db()
+    assert reply.body.startswith("Hi Dana,") and not reply.edited
+
+
+def test_bob_can_neither_rebuild_nor_unskip_alices_follow_ups(
+    alice: User, bob_client: Client
+) -> None:
+    reply = reply_of(rejected_late(alice))
+
+    assert bob_client.post(reverse("followup_rebuild", args=[reply.pk])).status_code == 404
+    assert bob_client.post(reverse("followup_unskip", args=[reply.pk])).status_code == 404
+
+
+def test_unskipping_an_open_follow_up_is_a_clear_400(alice: User, alice_client: Client) -> None:
+    reply = reply_of(rejected_late(alice))
+
+    response = alice_client.post(reverse("followup_unskip", args=[reply.pk]))
+
+    assert response.status_code == 400
+    assert "Only a skipped" in response.content.decode()
+
+
+def test_dragging_out_of_rejected_asks_before_cancelling_an_edited_draft(
+    alice: User, alice_client: Client
+) -> None:
+    application = rejected_late(alice)
+    services.followup_update_draft(followup=reply_of(application), subject="S", body="Mine.")
+    url = reverse("application_move", args=[application.pk])
+
+    asked = alice_client.post(url, {"stage": "interviewing"}, headers=HTMX)
+
+    assert asked.status_code == 409
+    assert "You edited the reply to the rejection" in asked.content.decode()
+    application.refresh_from_db()
+    assert application.stage == Stage.REJECTED
+
+    moved = alice_client.post(url, {"stage": "interviewing", "confirm": "1"}, headers=HTMX)
+
+    assert moved.status_code == 200
+    application.refresh_from_db()
+    assert application.stage == Stage.INTERVIEWING
+    assert reply_of(application).status == FollowUpStatus.CANCELLED
+
+
+def test_dragging_out_of_rejected_without_edits_just_moves(
+    alice: User, alice_client: Client
+) -> None:
+    application = rejected_late(alice)
+
+    moved = alice_client.post(
+        reverse("application_move", args=[application.pk]), {"stage": "applied"}, headers=HTMX
+    )
+
+    assert moved.status_code == 200
