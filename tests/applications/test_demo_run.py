@@ -1,0 +1,52 @@
+"""`make run`: the demo login is printed last, once the web answers, and the demo's own
+reminders do not print whole HTML emails into the console."""
+
+import http.server
+import threading
+from collections.abc import Iterator
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tracker.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def web() -> Iterator[str]:
+    """A stand-in for the development server, on a free loopback port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_demo_login_is_printed_once_the_web_answers(web: str) -> None:
+    call_command("seed_demo", "--applications", "3", stdout=StringIO())
+    out = StringIO()
+
+    call_command("demo_ready", "--url", web, stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[-1].endswith("Log in as demo / rebound-demo")
+    assert web in lines[0]
+
+
+def test_the_demo_reminds_in_the_app_not_by_email() -> None:
+    call_command("seed_demo", "--applications", "3", stdout=StringIO())
+
+    assert User.objects.get(username="demo").email_reminders is False
+
+
+def test_make_run_starts_the_login_hint_beside_the_web() -> None:
+    run = (Path(settings.BASE_DIR) / "Makefile").read_text().split("\nrun:", 1)[1]
+    run = run.split("\n\n", 1)[0]
+
+    assert "manage.py demo_ready &" in run
+    assert run.index("demo_ready") < run.index("honcho start")
