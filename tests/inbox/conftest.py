@@ -22,7 +22,7 @@ def _inbox_settings(settings: Settings) -> None:
     settings.INBOX_ENCRYPTION_KEY = TEST_KEY
     # The test server is on this machine: allowed here, as an administrator would.
     settings.OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8"]
-    settings.INBOX_IMAP_TIMEOUT = 3
+    settings.INBOX_IMAP_TIMEOUT = 15
 
 
 @pytest.fixture(scope="session")

@@ -123,7 +123,7 @@ def _quote(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _explain(exc: BaseException, where: MailboxAddress) -> MailboxError:
+def _explain(exc: BaseException, where: MailboxAddress, timeout: float) -> MailboxError:
     """The plain words for what a connection attempt raised."""
     server = f"{where.host}:{where.port}"
     if isinstance(exc, MailboxError):
@@ -141,7 +141,7 @@ def _explain(exc: BaseException, where: MailboxAddress) -> MailboxError:
             "setting (TLS is usually port 993, STARTTLS port 143).",
         )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return MailboxError("timeout", f"{server} did not answer in {_timeout():.0f} seconds.")
+        return MailboxError("timeout", f"{server} did not answer in {timeout:g} seconds.")
     if isinstance(exc, ConnectionRefusedError):
         return MailboxError("refused", f"Nothing accepts connections at {server}.")
     if isinstance(exc, imaplib.IMAP4.abort | EOFError | ConnectionError):
@@ -159,6 +159,7 @@ class Session:
     ) -> None:
         self._connection = connection
         self._where = where
+        self.timeout = connection.sock.gettimeout() or _timeout()
         self.uidvalidity = uidvalidity
         self.exists = exists
 
@@ -166,7 +167,7 @@ class Session:
         try:
             typ, data = self._connection.uid(*args)
         except Exception as exc:
-            raise _explain(exc, self._where) from None
+            raise _explain(exc, self._where, self.timeout) from None
         return typ, data
 
     def uids_since(self, day: date) -> list[int]:
@@ -273,12 +274,12 @@ def mailbox_open(where: MailboxAddress, *, timeout: float | None = None) -> Iter
     try:
         connection = _connect(where, timeout)
     except Exception as exc:
-        raise _explain(exc, where) from None
+        raise _explain(exc, where, timeout) from None
     try:
         try:
             session = _login_and_examine(connection, where)
         except Exception as exc:
-            raise _explain(exc, where) from None
+            raise _explain(exc, where, timeout) from None
         yield session
     finally:
         try:

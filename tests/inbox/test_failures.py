@@ -1,0 +1,181 @@
+"""A mailbox that is down, slow, refuses the password or has a bad certificate: the
+settings page says what failed in plain words, the next try waits longer, others go on."""
+
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django import Settings
+
+from tests.factories import make_user
+from tests.inbox.conftest import connect, poll, raw_mail
+from tests.inbox.dovecot import Dovecot, free_port
+from tracker.accounts.models import User
+from tracker.inbox import imap, services
+from tracker.inbox.models import InboxItem, Mailbox, MailboxStatus, Security
+
+pytestmark = pytest.mark.django_db
+
+
+def address(dovecot: Dovecot, account: tuple[str, str], **extra: object) -> imap.MailboxAddress:
+    fields: dict[str, object] = {
+        "host": "127.0.0.1",
+        "port": dovecot.port,
+        "security": "none",
+        "username": account[0],
+        "password": account[1],
+        **extra,
+    }
+    return imap.MailboxAddress(**fields)  # type: ignore[arg-type]
+
+
+def failure(where: imap.MailboxAddress, timeout: float = 15) -> imap.MailboxError:
+    with pytest.raises(imap.MailboxError) as caught:
+        imap.mailbox_check(where, timeout=timeout)
+    return caught.value
+
+
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A server that accepts connections and never says a word."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    stop.set()
+    thread.join()
+    for s in held:
+        s.close()
+    server.close()
+
+
+def test_a_good_mailbox_says_what_it_found(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    dovecot.deliver(imap_user[0], raw_mail())
+    assert imap.mailbox_check(address(dovecot, imap_user)).startswith("Connected. INBOX holds 1")
+
+
+def test_a_wrong_password_is_a_login_failure(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    error = failure(address(dovecot, (imap_user[0], "wrong")))
+    assert error.kind == "login"
+    assert "app password" in error.message
+
+
+def test_a_missing_folder_is_named(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    error = failure(address(dovecot, imap_user, folder="Jobs"))
+    assert (error.kind, error.message) == ("folder", "There is no folder named 'Jobs'.")
+
+
+def test_a_server_that_is_down_is_refused(imap_user: tuple[str, str]) -> None:
+    error = failure(imap.MailboxAddress("127.0.0.1", free_port(), "none", "u", "p"))
+    assert error.kind == "refused"
+
+
+def test_a_silent_server_times_out(silent_port: int) -> None:
+    error = failure(imap.MailboxAddress("127.0.0.1", silent_port, "none", "u", "p"), timeout=1)
+    assert error.kind == "timeout"
+    assert "did not answer" in error.message
+
+
+def test_a_self_signed_certificate_is_refused(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    error = failure(
+        address(dovecot, imap_user, host="localhost", port=dovecot.tls_port, security="tls")
+    )
+    assert error.kind == "certificate"
+    assert "self-signed" in error.message
+
+
+def test_tls_to_a_plain_port_is_a_tls_failure(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
+    error = failure(address(dovecot, imap_user, host="localhost", security="tls"))
+    assert error.kind in {"tls", "protocol"}
+
+
+def test_starttls_is_tried_and_the_certificate_checked(
+    dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    error = failure(address(dovecot, imap_user, host="localhost", security="starttls"))
+    assert error.kind == "certificate"
+
+
+def test_an_unknown_host_is_a_dns_failure() -> None:
+    error = failure(imap.MailboxAddress("no-such-host.invalid", 993, "tls", "u", "p"))
+    assert error.kind == "dns"
+
+
+def test_a_private_address_is_refused_unless_the_administrator_allows_it(
+    settings: Settings,
+) -> None:
+    settings.OUTBOUND_ALLOWED_NETWORKS = []
+    error = failure(imap.MailboxAddress("127.0.0.1", 143, "none", "u", "p"))
+    assert error.kind == "not_allowed"
+    assert "127.0.0.1" not in error.message.replace("'127.0.0.1'", "")
+
+
+def test_no_tls_is_only_for_this_machine() -> None:
+    error = failure(imap.MailboxAddress("imap.example.com", 143, "none", "u", "p"))
+    assert error.kind == "insecure"
+
+
+def test_a_failing_mailbox_backs_off_and_says_why_on_the_settings_page(
+    alice: User, alice_client: Client, dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    mailbox = connect(alice, dovecot, (imap_user[0], "not-the-password"))
+
+    assert poll(mailbox) == "login"
+    mailbox.refresh_from_db()
+    first_wait = mailbox.next_poll_at - timezone.now()
+    assert poll(mailbox) == "login"
+    mailbox.refresh_from_db()
+
+    assert mailbox.status == MailboxStatus.FAILING
+    assert mailbox.failures == 2
+    assert mailbox.next_poll_at - timezone.now() > first_wait + timedelta(minutes=4)
+    page = alice_client.get(reverse("inbox_settings")).content.decode()
+    assert "Failing:" in page
+    assert "refused the username or app password" in page
+    assert "Traceback" not in page
+
+
+def test_one_broken_mailbox_does_not_stop_the_others(
+    alice: User, dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    broken = services.mailbox_save(
+        owner=make_user(username="carol"), host="127.0.0.1", port=free_port(),
+        security=Security.NONE, username="c", password="p", folder="INBOX",
+    )  # fmt: skip
+    good = connect(alice, dovecot, imap_user)
+    dovecot.deliver(imap_user[0], raw_mail())
+
+    claimed = services.mailboxes_claim_due()
+    results = {pk: services.mailbox_poll(mailbox_id=pk, claim=c) for pk, c in claimed}
+
+    assert results == {broken.pk: "refused", good.pk: "ok"}
+    assert Mailbox.objects.get(pk=good.pk).status == MailboxStatus.OK
+    assert InboxItem.objects.filter(owner=alice).count() == 1
+
+
+def test_a_password_encrypted_with_another_key_asks_for_it_again(
+    alice: User, dovecot: Dovecot, imap_user: tuple[str, str], settings: Settings
+) -> None:
+    mailbox = connect(alice, dovecot, imap_user)
+    settings.INBOX_ENCRYPTION_KEY = "A" * 43 + "="
+    assert poll(mailbox) == "password"
+    mailbox.refresh_from_db()
+    assert "Enter it again" in mailbox.status_message

@@ -1,0 +1,165 @@
+"""Hostile and odd mail: capped, no 500, nothing half-saved, the mailbox never stuck."""
+
+import base64
+import time
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import application_for
+from tests.inbox.conftest import connect, poll, raw_mail
+from tests.inbox.dovecot import Dovecot
+from tracker.accounts.models import User
+from tracker.applications.models import Application
+from tracker.inbox import services
+from tracker.inbox.models import InboxItem, Mailbox
+
+pytestmark = pytest.mark.django_db
+
+REJECTION = (
+    "Hi Alice,\r\n\r\nThank you for meeting the team. Unfortunately we have decided not to "
+    "move forward with your application.\r\n\r\nBest,\r\nDave Okafor\r\nEngineering Manager, "
+    "Hooli\r\n"
+)
+HEAD = (
+    "From: Dave Okafor <dave@hooli.example>\r\nTo: alice@example.com\r\n"
+    "Subject: Senior Platform Engineer\r\nDate: Tue, 01 Dec 2026 09:00:00 +0000\r\n"
+    "MIME-Version: 1.0\r\n"
+)
+
+
+def with_attachment(size: int) -> bytes:
+    blob = base64.encodebytes(b"\0" * size)
+    return (
+        (
+            HEAD + 'Message-ID: <big@hooli.example>\r\nContent-Type: multipart/mixed; boundary="b"'
+            "\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + REJECTION + "\r\n"
+            "--b\r\nContent-Type: application/pdf; name=letter.pdf\r\n"
+            "Content-Disposition: attachment; filename=letter.pdf\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n"
+        ).encode()
+        + blob
+        + b"\r\n--b--\r\n"
+    )
+
+
+def nested(depth: int) -> bytes:
+    parts = HEAD + "Message-ID: <nest@hooli.example>\r\n"
+    body = ""
+    for level in range(depth):
+        body += f'Content-Type: multipart/mixed; boundary="n{level}"\r\n\r\n--n{level}\r\n'
+    body += "Content-Type: text/plain\r\n\r\n" + REJECTION
+    for level in reversed(range(depth)):
+        body += f"\r\n--n{level}--\r\n"
+    return (parts + body).encode()
+
+
+BROKEN_CHARSET = (
+    (
+        HEAD
+        + "Message-ID: <cs@hooli.example>\r\nContent-Type: text/plain; charset=x-no-such-charset"
+        "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+    ).encode()
+    + REJECTION.encode()
+    + b"\xff\xfe\xc3\x28 caf\xe9\r\n"
+)
+HTML_ONLY = (
+    HEAD + "Message-ID: <html@hooli.example>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    "<html><head><style>p{color:red}</style><script>alert(1)</script></head><body>"
+    + REJECTION.replace("\r\n", "<br>")
+    + "</body></html>"
+).encode()
+HUGE_HEADERS = (
+    "From: Dave Okafor <dave@hooli.example>\r\nTo: alice@example.com\r\n"
+    "Subject: "
+    + "Senior Platform Engineer " * 40_000
+    + "\r\n"
+    + "".join(f"X-Filler-{i}: {'y' * 900}\r\n" for i in range(1200))
+    + "Message-ID: <hdr@hooli.example>\r\n\r\n"
+    + REJECTION
+).encode()
+HOSTILE = {
+    "attachment": with_attachment(200_000),
+    "nested": nested(5),
+    "nested very deep": nested(200),
+    "broken charset": BROKEN_CHARSET,
+    "html only": HTML_ONLY,
+    "megabyte headers": HUGE_HEADERS,
+    "binary noise": bytes(range(256)) * 4000,
+    "no headers at all": b"\r\n\r\n\r\n",
+}
+
+
+@pytest.fixture
+def hooli(alice: User) -> Application:
+    return application_for(alice, company="Hooli", role="Senior Platform Engineer")
+
+
+def forward(user: User, raw: bytes) -> int:
+    inbox = services.inbox_get_or_create(owner=user)
+    url = reverse("inbox_forward", args=[inbox.pk, inbox.forward_token])
+    return Client().post(url, data=raw, content_type="message/rfc822").status_code
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_mail_forwarded_is_capped_and_never_a_500(
+    alice: User, hooli: Application, name: str
+) -> None:
+    started = time.monotonic()
+    assert forward(alice, HOSTILE[name]) in {202, 400, 422}
+    assert time.monotonic() - started < 10
+    for item in InboxItem.objects.filter(owner=alice):
+        assert len(item.subject) <= 300
+        assert len(item.text) <= 20_000
+        assert "<script>" not in item.text
+        item.full_clean()
+
+
+@pytest.mark.parametrize("name", ["attachment", "nested", "broken charset", "html only"])
+def test_the_rejection_inside_odd_mail_is_still_found(
+    alice: User, hooli: Application, name: str
+) -> None:
+    forward(alice, HOSTILE[name])
+    item = InboxItem.objects.get(owner=alice)
+    assert item.application == hooli
+    assert "decided not to move forward" in item.text
+
+
+def test_a_25_mb_message_is_read_from_its_start(alice: User, hooli: Application) -> None:
+    raw = with_attachment(18 * 1024 * 1024)  # base64 makes it about 24.5 MB
+    assert 24 * 2**20 < len(raw) <= 25 * 2**20
+    assert forward(alice, raw) == 202
+    assert InboxItem.objects.get(owner=alice).application == hooli
+
+
+def test_megabyte_headers_are_cut_to_what_the_queue_shows(alice: User, hooli: Application) -> None:
+    forward(alice, HUGE_HEADERS)
+    for item in InboxItem.objects.filter(owner=alice):
+        assert len(item.subject) <= 300
+
+
+def test_a_message_the_reader_cannot_read_saves_nothing(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(raw: object) -> None:
+        raise RecursionError("hostile")
+
+    monkeypatch.setattr(services.reader, "parse_message", explode)
+    assert forward(alice, raw_mail()) == 422
+    assert not InboxItem.objects.exists()
+
+
+def test_hostile_mail_in_the_mailbox_never_sticks_the_poll(
+    alice: User, hooli: Application, dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    for raw in (with_attachment(25 * 2**20), *HOSTILE.values(), raw_mail()):
+        dovecot.deliver(imap_user[0], raw)
+    mailbox = connect(alice, dovecot, imap_user)
+
+    assert poll(mailbox) == "ok"
+
+    mailbox.refresh_from_db()
+    assert mailbox.last_uid == len(HOSTILE) + 2
+    assert Mailbox.objects.get(pk=mailbox.pk).status == "ok"
+    assert InboxItem.objects.filter(owner=alice, application=hooli).exists()
