@@ -16,6 +16,7 @@ from tracker.accounts.models import User
 from tracker.applications import services
 from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
 from tracker.core import dates
+from tracker.imports.rows import CellError, parse_date, parse_moment
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +173,15 @@ def test_the_web_interview_form_refuses_year_9999(
 
     assert response.status_code == 400
     assert not alices_application.interviews.exists()
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "1969-12-31", "31/12/1899"])
+def test_the_import_refuses_a_day_before_1970(value: str) -> None:
+    with pytest.raises(CellError, match="before 1970"):
+        parse_date(value)
+
+
+def test_the_import_refuses_a_moment_before_1970() -> None:
+    with pytest.raises(CellError, match="before 1970"):
+        parse_moment("0001-01-01T00:00:00", ZoneInfo("Asia/Tokyo"))
+    assert parse_moment("1970-01-02T00:00:00", ZoneInfo("Asia/Tokyo")) is not None

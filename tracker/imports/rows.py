@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from tracker.applications.models import ChangeSource, Source, Stage
-from tracker.applications.services import CLOCK_SKEW
+from tracker.core import dates
+from tracker.core.dates import CLOCK_SKEW
 from tracker.exports.formats import EVENT_FOLLOWUP_SENT, EVENT_STAGE_CHANGE, unneutralise
 from tracker.imports.columns import (
     SLASHED_DATE,
@@ -65,7 +66,15 @@ _DATE_HELP = "Enter a date like 2026-11-25."
 
 def parse_date(value: str, order: str = "ymd") -> date | None:
     """A date as spreadsheets write them: ISO, 25/11/2026 (or 11/25 in `mdy`), 25.11.26,
-    25 Nov 2026, November 25, 2026. Empty is None."""
+    25 Nov 2026, November 25, 2026. Empty is None; before 1970 is refused (core.dates),
+    as every other way in refuses it."""
+    day = _parse_date(value, order)
+    if day is not None and day < dates.EARLIEST_DAY:
+        raise CellError(f"“{_short(value.strip())}”: {dates.TOO_EARLY}")
+    return day
+
+
+def _parse_date(value: str, order: str) -> date | None:
     text = value.strip()
     if not text:
         return None
@@ -100,7 +109,10 @@ def parse_moment(value: str, zone: tzinfo) -> datetime | None:
             f"“{_short(text)}” is not a date and time. Use ISO 8601, like "
             "2026-11-25T14:30:00+01:00."
         ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    if moment < dates.EARLIEST:
+        raise CellError(f"“{_short(text)}”: {dates.TOO_EARLY}")
+    return moment
 
 
 # 65,000 or 65.000 or 65 000, and cents after them: 120,000.00.
