@@ -1,7 +1,7 @@
 """The API's shapes. Serializers check the shape of input; the services decide the rest,
 so no serializer here ever saves a model."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from rest_framework import serializers
@@ -13,18 +13,12 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.core import dates
 from tracker.followups.models import ELEMENT_CHOICES, FollowUp, FollowUpStatus
 from tracker.notifications.models import Notification
 
-PLAUSIBLE_YEARS = range(1900, 3000)
-
-
-def plausible(value: date) -> None:
-    """Refuses dates far outside any job search: at the edges of the calendar, time-zone
-    arithmetic overflows (1 January of year 1 in Tokyo is still year 0 in UTC)."""
-    if value.year not in PLAUSIBLE_YEARS:
-        first, last = PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[-1]
-        raise serializers.ValidationError(f"Enter a date between the years {first} and {last}.")
+# Plausible dates have one home (core.dates): the forms, the services and the import
+# apply the same bounds, so no way in stores a date another cannot show.
 
 
 class DateTimeField(serializers.DateTimeField):
@@ -60,7 +54,7 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
     stage_changed_at = DateTimeField(
         write_only=True,
         required=False,
-        validators=[plausible],
+        validators=[dates.past_moment],
         help_text="With a change of `stage`: when it happened, to back-date it. Default: now.",
     )
 
@@ -85,7 +79,12 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
             "updated_at",
         ]
         read_only_fields = ["furthest_stage", "posting_captured_at", "created_at", "updated_at"]
-        extra_kwargs = {"applied_on": {"validators": [plausible]}}
+        extra_kwargs = {
+            "applied_on": {
+                "validators": [dates.past_day],
+                "help_text": "The day it was sent. Default: today (in your time zone).",
+            }
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if self.instance is None and attrs.get("stage") == Stage.REJECTED:
@@ -124,7 +123,9 @@ class RejectionSerializer(serializers.Serializer[Any]):
     sender_role = serializers.ChoiceField(choices=SenderRole.choices, default=SenderRole.UNKNOWN)
     sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
     sender_email = serializers.EmailField(max_length=254, allow_blank=True, default="")
-    received_at = DateTimeField(required=False, validators=[plausible], help_text="Default: now.")
+    received_at = DateTimeField(
+        required=False, validators=[dates.past_moment], help_text="Default: now."
+    )
     message = serializers.CharField(
         max_length=20_000,
         allow_blank=True,
@@ -165,7 +166,7 @@ class FollowUpFilterSerializer(serializers.Serializer[Any]):
 
 class SnoozeSerializer(serializers.Serializer[Any]):
     until = DateTimeField(
-        validators=[plausible], help_text="When to be reminded again (in the future)."
+        validators=[dates.future_moment], help_text="When to be reminded again (in the future)."
     )
 
 
