@@ -75,6 +75,7 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/followups/{id}/snooze/": {"post"},
         "/api/notifications/": {"get"},
         "/api/notifications/{id}/read/": {"post"},
+        "/api/rejections/parse/": {"post"},
         "/api/export/applications.csv": {"get"},
         "/api/export/history.csv": {"get"},
     }
@@ -108,6 +109,7 @@ def test_the_main_requests_come_with_examples(client: Client) -> None:
         ("/api/applications/{id}/", "patch"),
         ("/api/applications/{id}/reject/", "post"),
         ("/api/followups/{id}/snooze/", "post"),
+        ("/api/rejections/parse/", "post"),
     ]:
         body = paths[path][method]["requestBody"]["content"]["application/json"]
         assert body["examples"], (path, method)

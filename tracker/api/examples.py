@@ -48,6 +48,15 @@ REJECTION = OpenApiExample(
         "message": "Thank you for meeting the team…",
     },
 )
+REJECTION_PARSE = OpenApiExample(
+    "A pasted reply from a hiring manager",
+    request_only=True,
+    value={
+        "message": "Hi Sam,\n\nThank you for meeting the team. We have decided to go with "
+        "another candidate.\n\nBest,\nDana Smith\nEngineering Manager",
+        "application": 1,
+    },
+)
 SNOOZE = OpenApiExample(
     "Remind me on Monday morning",
     value={"until": "2030-01-07T09:00:00+01:00"},

@@ -53,7 +53,9 @@ class AutoSchema(SpectacularAutoSchema):
             errors["401"] = ("Missing or invalid credentials.", "Error")
             if writes:
                 errors["403"] = ("CSRF check failed (session authentication only).", "Error")
-        if "{id}" in self.path or listing:
+        # A view whose body names one of your objects ({"application": 12}) finds it or 404s.
+        names_owned = getattr(self.view, "body_names_owned_objects", False)
+        if "{id}" in self.path or listing or names_owned:
             errors["404"] = ("Not found: no such object of yours, or no such page.", "Error")
         if getattr(self.view, "throttle_scope", None):
             errors["429"] = (

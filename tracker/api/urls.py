@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import views
+from tracker.api import views, views_rejections
 
 app_name = "api"
 
@@ -10,6 +10,7 @@ router = SimpleRouter()
 router.register("applications", views.ApplicationViewSet, basename="application")
 router.register("followups", views.FollowUpViewSet, basename="followup")
 router.register("notifications", views.NotificationViewSet, basename="notification")
+router.register("rejections", views_rejections.RejectionViewSet, basename="rejection")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
