@@ -235,3 +235,32 @@ def test_a_dated_change_before_a_dated_one_is_refused_on_the_page(
     assert "which you dated yourself" in response.content.decode()
     application.refresh_from_db()
     assert application.stage == Stage.SCREENING
+
+
+def test_insights_and_history_csv_read_the_story_in_order(alice: User) -> None:
+    """The issue's story once more: history.csv shows nothing after the rejection, and the
+    wait for a first answer is the real 37 days, not a fraction of one."""
+    from tracker.applications.filters import ApplicationFilters
+    from tracker.exports.selectors import export_history_rows
+    from tracker.insights.selectors import insights_durations
+
+    application = application_for(alice, days_ago=47)
+    services.application_change_stage(
+        application=application, to_stage=Stage.INTERVIEWING, source=ChangeSource.BOARD
+    )
+    services.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        received_at=timezone.now() - timedelta(days=10),
+    )
+
+    rows = list(export_history_rows(user=alice, filters=ApplicationFilters()))
+    moves = [(row[4], row[5]) for row in rows]
+    assert moves == [
+        ("", Stage.APPLIED),
+        (Stage.APPLIED, Stage.INTERVIEWING),
+        (Stage.INTERVIEWING, Stage.REJECTED),
+    ]
+    durations = insights_durations(user=alice)
+    assert durations.to_response is not None
+    assert 36 <= durations.to_response.median_days <= 38
