@@ -157,7 +157,7 @@ def test_a_show_more_cursor_out_of_range_is_a_400(
 
     response = alice_client.get(
         reverse("board_column_more", args=[Stage.APPLIED]),
-        {"before": before, "id": 1, "shown": 15},
+        {"before": before, "id": "1", "shown": "15"},
     )
 
     assert response.status_code == 400
