@@ -253,7 +253,8 @@ def test_a_team_they_named_is_what_the_keep_in_touch_note_is_about() -> None:
     )
 
     assert "Platform team" in draft.body
-    assert "in Q2" in draft.body
+    # Six weeks on, "in Q2" may already be past or mean another year: the note leaves it out.
+    assert "Q2" not in draft.body
 
 
 @pytest.mark.parametrize("door", [Door.CONSIDER_AGAIN, Door.OTHER_ROLES, Door.PLANS])

@@ -123,3 +123,21 @@ def test_it_reads_in_linear_time_whatever_it_is_given(hostile: str) -> None:
     read_said(hostile)
 
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The hiring team has decided not to move forward.",
+        "I'll reach out if something suitable opens up.",
+        "The hiring manager enjoyed meeting you.",
+    ],
+)
+def test_hiring_as_a_noun_is_no_plan_to_hire(message: str) -> None:
+    assert not read_said(message).hiring_later
+
+
+def test_a_plan_to_open_roles_is_read_with_its_team_and_time() -> None:
+    said = read_said("Our Platform team expects to open two more backend roles early next year.")
+
+    assert (said.hiring_later, said.team, said.when) == (True, "Platform team", "early next year")

@@ -146,24 +146,26 @@ KEEP_IN_TOUCH_OPENING = (
 KEEP_IN_TOUCH_FUTURE = (
     "I'm still very interested in {company} and would welcome hearing about openings that fit "
     "my background.",
-    "If a role like {the_role} opens up again, I'd be glad to hear about it.",
+    "If a similar role opens up at {company}, I'd be glad to hear about it.",
     "My interest in {company} hasn't changed, so I'd be glad to hear about any role that fits.",
 )
 KEEP_IN_TOUCH_PLANS = (
-    "When {plans_start}, I'd love to be considered.",
-    "I'd be glad to hear when {plans_start}.",
-    "I remember you mentioned {plans}, and I'd love to be considered when that happens.",
+    "When {plans_team} starts hiring, as you mentioned, I'd love to be considered.",
+    "I'd be glad to hear when {plans_team} starts hiring, as you mentioned it might.",
+    "You mentioned that {plans_team} may be hiring, and I'd love to be considered when it does.",
 )
 LAST_NOTE_OPENING = (
     "I hope all is well at {company}. It's been a few months since {since}, so I'll keep this "
     "short.",
-    "I hope you're well. One last, short note from me since {since}.",
+    "I hope you're well. A short note, a few months after {since}.",
     "I hope the year is going well for you and the team at {company}.",
 )
+# Months later "early next year" may mean another year: the notes name the team, not the time.
 LAST_NOTE_PLANS = (
-    "Is {plans_subject} still planned? If so, I'd love to be part of the conversation.",
-    "Are the plans you mentioned ({plans}) still on? I'd be glad to be considered.",
-    "Is {plans_subject} still on the cards? I'd love to be considered if so.",
+    "Has {plans_team} started hiring for the roles you mentioned? If so, I'd love to be part "
+    "of the conversation.",
+    "Are the plans you mentioned for {plans_team} still on? I'd be glad to be considered.",
+    "Is {plans_team} still planning to hire? I'd love to be considered if so.",
 )
 LAST_NOTE_ROLES = (
     "Are there any roles coming up at {company} that might fit my background? I'd be glad to "
@@ -326,10 +328,7 @@ def _plans(team: str, when: str) -> dict[str, str]:
     timing = f" {when}" if when else " again"
     return {
         "plans": f"{subject} may be hiring{timing}",
-        "plans_start": f"{subject} starts hiring{timing}",
-        "plans_subject": (
-            f"hiring in {subject}{timing}" if team else f"hiring {when}" if when else "more hiring"
-        ),
+        "plans_team": subject,
     }
 
 
@@ -351,7 +350,8 @@ def _meetings(facts: DraftFacts) -> dict[str, str]:
     month = f"{last[0].at.astimezone(facts.zone):%B}" if last else ""
     if theirs and month:
         calls = all(m.kind in CALLS for m in theirs)
-        since = f"we {'spoke on' if calls else 'met at'} {rounds} in {month}"
+        where = f"{'on' if calls else 'at'} {rounds} in {month}"
+        since = f"we {'spoke' if calls else 'talked'} about {_role_words(facts)} {where}"
     elif month:
         since = f"my interviews for {_role_words(facts)} in {month}"
     else:

@@ -377,10 +377,14 @@ def _first_note_reason(case: _Case) -> str:
     else:
         what = "You reached the interviews"
     if case.said.team:
-        whose = f"the {case.said.team}'s"
+        whose = _possessive(f"the {case.said.team}")
     else:
-        whose = f"{case.facts.company}'s" if case.facts.company else "their"
+        whose = _possessive(case.facts.company) if case.facts.company else "their"
     return f"{what}: a short note in about six weeks keeps you in mind for {whose} next openings."
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _second_note_reason(case: _Case) -> str:

@@ -97,10 +97,12 @@ KEEP_IN_MIND = _family(
 
 # Hiring later: the sentence that says so may name the team and the time.
 HIRING_LATER = _family(
-    r"\b(?:hiring|hire|open(?:ing)? (?:up )?(?:more |new |another |additional )?"
-    r"(?:roles?|positions?|headcount|reqs?)|open(?:s|ing)? up|"
-    r"(?:new|more|another|additional|further) "
-    r"(?:roles?|positions?|openings?|headcount|vacancies))\b",
+    # A plan, not the noun: "will be hiring", "expects to open", never "the hiring team".
+    r"\b(?:will|'ll|expects? to|expecting to|plans? to|planning to|going to|hopes? to|"
+    r"likely to)\b[^.!?]{0,20}?\b(?:hiring|hire|open|opening|recruit\w*)\b",
+    r"\b(?:hiring|hire|recruiting) (?:again|more)\b",
+    r"\b(?:new|more|another|additional|further) (?:[\w-]+ ){0,2}"
+    r"(?:roles|positions|openings|headcount|vacancies|reqs)\b",
     r"\b(?:neue|weitere) (?:stellen|positionen)|\bstellen ausschreiben",
     r"\b(?:nouveaux|d'autres) postes|\brecrut(?:er|ons|erons)\b",
     r"\b(?:nuevas|otras) vacantes|\bnuevos puestos|\bcontrataremos\b",
