@@ -50,7 +50,8 @@ def test_editing_the_details_reproposes_a_draft_the_user_did_not_touch(alice: Us
 
     reply = reply_of(application)
     assert reply.body.startswith("Hi Kate,")
-    assert not reply.edited and not reply.draft_stale
+    assert not reply.edited
+    assert not reply.draft_stale
 
 
 def test_an_edited_draft_is_kept_and_flagged_when_the_details_change(alice: User) -> None:
@@ -63,7 +64,8 @@ def test_an_edited_draft_is_kept_and_flagged_when_the_details_change(alice: User
 
     reply = reply_of(application)
     assert (reply.subject, reply.body) == ("Thanks", "Hi Dana, my own words.")
-    assert reply.edited and reply.draft_stale
+    assert reply.edited
+    assert reply.draft_stale
     assert reply.recipient_name == "Kate O'Brien"  # the address follows the new details
 
 
@@ -97,7 +99,8 @@ def test_rebuilding_the_draft_replaces_the_edit_with_todays_facts(alice: User) -
     reply = reply_of(application)
     assert reply.body.startswith("Hi Kate,")
     assert "in mind" in reply.body
-    assert not reply.edited and not reply.draft_stale
+    assert not reply.edited
+    assert not reply.draft_stale
 
 
 def test_a_skip_can_be_undone(alice: User) -> None:
@@ -206,7 +209,8 @@ def test_the_card_offers_undo_for_a_skip_and_rebuild_for_an_edit(
     services.followup_update_draft(followup=reply, subject="S", body="Mine.")
     page = alice_client.get(reverse("application_detail", args=[application.pk])).content.decode()
     assert reverse("followup_rebuild", args=[reply.pk]) in page
-    assert 'data-copy-draft="body"' in page and 'data-copy-draft="subject"' in page
+    assert 'data-copy-draft="body"' in page
+    assert 'data-copy-draft="subject"' in page
 
     alice_client.post(reverse("followup_skip", args=[reply.pk]))
     page = alice_client.get(reverse("application_detail", args=[application.pk])).content.decode()
@@ -220,7 +224,8 @@ def test_the_card_offers_undo_for_a_skip_and_rebuild_for_an_edit(
     response = alice_client.post(reverse("followup_rebuild", args=[reply.pk]))
     assert response.status_code == 302
     reply.refresh_from_db()
-    assert reply.body.startswith("Hi Dana,") and not reply.edited
+    assert reply.body.startswith("Hi Dana,")
+    assert not reply.edited
 
 
 def test_bob_can_neither_rebuild_nor_unskip_alices_follow_ups(

@@ -152,7 +152,7 @@ def _initial(word: str) -> bool:
 
 def _given(words: list[str]) -> str:
     # "J. Robert Smith" goes by Robert; "J. Smith" gives nothing to greet.
-    while len(words) > 1 and (_key(words[0]) in TITLES or len(words) > 2 and _initial(words[0])):
+    while len(words) > 1 and (_key(words[0]) in TITLES or (len(words) > 2 and _initial(words[0]))):
         words = words[1:]
     if not words or _initial(words[0]) or _key(words[0]) in TITLES:
         return ""
