@@ -15,19 +15,19 @@ def classify(message: Message) -> Classification:
     text = _relevant_text(message)
     folded = phrases.fold(f"{message.subject}\n{text}")
     rejection = phrases.found(phrases.REJECTION, folded)
+    softener = phrases.found(phrases.SOFTENER, folded)
     offer = phrases.found(phrases.OFFER, folded)
     interview = phrases.found(phrases.INTERVIEW, folded)
     received = phrases.found(phrases.RECEIVED, folded)
     form = phrases.found(phrases.FORM_LETTER, folded)
     job = phrases.found(phrases.JOB, folded)
-    strong_rejection = rejection and rejection != "unfortunately"
-    if offer and not strong_rejection:
+    if offer and not rejection:
         return Classification(Kind.OFFER, 0.8, (f"Speaks of an offer (“{offer}”)",))
-    if rejection and (strong_rejection or job):
-        because = [f"Says no (“{rejection}”)"]
+    if rejection or (softener and job and not interview):
+        because = [f"Says no (“{rejection or softener}”)"]
         if form:
             because.append(f"Uses a rejection's stock phrase (“{form}”)")
-        return Classification(Kind.REJECTION, 0.9 if strong_rejection else 0.6, tuple(because))
+        return Classification(Kind.REJECTION, 0.9 if rejection else 0.6, tuple(because))
     if interview and job:
         return Classification(Kind.INTERVIEW_INVITATION, 0.75, (f"Asks to meet (“{interview}”)",))
     if received:
@@ -41,7 +41,8 @@ def classify(message: Message) -> Classification:
 
 def _relevant_text(message: Message) -> str:
     segments = message.segments
-    forwarded = len(segments) > 1 and segments[1].how == "forward"
-    if forwarded and len(segments[0].text.split()) <= 40:
-        return segments[1].text[:_ANALYSED_CHARS]
+    # A short note on top (a forward's "fyi", the user's "thanks, understood") says little:
+    # what it forwards or answers is read with it.
+    if len(segments) > 1 and len(segments[0].text.split()) <= 40:
+        return (segments[0].text + "\n" + segments[1].text)[:_ANALYSED_CHARS]
     return (message.newest or message.body)[:_ANALYSED_CHARS]
