@@ -332,7 +332,8 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
     if not claim or not Mailbox.objects.filter(pk=mailbox_id, claim=claim).update(claim=""):
         return "skipped"
     mailbox = Mailbox.objects.select_related("owner").get(pk=mailbox_id)
-    context = ingest_context(owner=mailbox.owner)
+    # Loaded only when there is something to read: an idle poll costs no application query.
+    context = IngestContext(mailbox.owner, [], {}, (), ())
     more = False
     try:
         where = mailbox_address(mailbox)
@@ -345,6 +346,8 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
                 uids = session.uids_after(mailbox.last_uid)
             more = len(uids) > MAX_PER_POLL
             uids = uids[:MAX_PER_POLL]
+            if uids:
+                context = ingest_context(owner=mailbox.owner)
             for count, fetched in enumerate(session.fetch(uids), start=1):
                 _ingest_safely(mailbox, fetched, context)
                 mailbox.last_uid = max(mailbox.last_uid, fetched.uid)

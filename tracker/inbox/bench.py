@@ -1,0 +1,135 @@
+"""Inbox benchmarks (SPEC section 8): a first sync of a big mailbox, a poll of many idle ones.
+
+Dev-only: `make bench` (through tests/inbox/bench.py, which starts a Dovecot and fills it)
+calls these on a scratch database. Each creates its own users and removes them after.
+"""
+
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.utils import format_datetime, make_msgid
+
+from django.utils import timezone
+
+from tracker.accounts.models import User
+from tracker.applications import services as applications
+from tracker.applications.models import Application
+from tracker.inbox import services
+from tracker.inbox.models import InboxItem, Mailbox
+
+COMPANIES = ("Hooli", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Acme", "Tyrell")
+
+
+@dataclass(frozen=True)
+class ImapServer:
+    host: str
+    port: int
+    security: str = "none"
+
+
+def sample_mail(n: int) -> bytes:
+    """The n-th message of a sample mailbox: one in ten about a job, the rest other mail."""
+    company = COMPANIES[n % len(COMPANIES)]
+    if n % 10 == 0:
+        sender = f"{company} Recruiting <no-reply@{company.lower()}.example>"
+        subject = f"Your application to {company}"
+        body = (
+            f"Dear applicant,\n\nThank you for your interest in {company}. After careful "
+            "consideration we have decided to move forward with other candidates. We will "
+            f"keep your resume on file.\n\nThe {company} Talent Team\n"
+        )
+    else:
+        sender = "Weekly Digest <digest@news.example>"
+        subject = f"Your weekly digest #{n}"
+        body = "Here is what happened this week in gardening.\n" * 30
+    head = (
+        f"From: {sender}\r\nTo: someone@example.com\r\nSubject: {subject}\r\n"
+        f"Date: {format_datetime(timezone.now())}\r\nMessage-ID: {make_msgid()}\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+    )
+    return (head + body.replace("\n", "\r\n")).encode()
+
+
+def _user(tag: str) -> User:
+    user = User.objects.create_user(
+        username=f"bench-inbox-{tag}-{uuid.uuid4().hex[:8]}", email="someone@example.com"
+    )
+    for company in COMPANIES:
+        applications.application_create(owner=user, company_name=company, role="Engineer")
+    return user
+
+
+def _drop(user: User) -> None:
+    # Applications first: a company is protected while an application names it.
+    Application.objects.filter(owner=user).delete()
+    user.delete()
+
+
+def _mailbox(user: User, server: ImapServer, account: tuple[str, str]) -> Mailbox:
+    return services.mailbox_save(
+        owner=user,
+        host=server.host,
+        port=server.port,
+        security=server.security,
+        username=account[0],
+        password=account[1],
+        folder="INBOX",
+    )
+
+
+def _poll_until_caught_up(mailbox: Mailbox) -> int:
+    polls = 0
+    while True:
+        Mailbox.objects.filter(pk=mailbox.pk).update(next_poll_at=timezone.now())
+        claimed = dict(services.mailboxes_claim_due())
+        result = services.mailbox_poll(mailbox_id=mailbox.pk, claim=claimed[mailbox.pk])
+        polls += 1
+        if result != "more":
+            if result != "ok":
+                raise RuntimeError(f"The poll failed: {result}")
+            return polls
+
+
+def bench_first_sync(*, server: ImapServer, account: tuple[str, str]) -> dict[str, float]:
+    """Seconds to read a whole (already filled) mailbox the first time, as the polls do."""
+    user = _user("sync")
+    try:
+        mailbox = _mailbox(user, server, account)
+        started = time.perf_counter()
+        polls = _poll_until_caught_up(mailbox)
+        seconds = time.perf_counter() - started
+        mailbox.refresh_from_db()
+        return {
+            "seconds": seconds,
+            "messages": float(mailbox.last_uid),
+            "polls": float(polls),
+            "queued": float(InboxItem.objects.filter(owner=user).count()),
+        }
+    finally:
+        _drop(user)
+
+
+def bench_idle_polls(
+    *, server: ImapServer, accounts: Sequence[tuple[str, str]]
+) -> dict[str, float]:
+    """Seconds for one poll of every mailbox when none has anything new (in one process,
+    one after another: the worst case for one worker)."""
+    users = [_user("idle") for _ in accounts]
+    try:
+        mailboxes = [_mailbox(u, server, a) for u, a in zip(users, accounts, strict=True)]
+        for mailbox in mailboxes:
+            _poll_until_caught_up(mailbox)
+        Mailbox.objects.filter(pk__in=[m.pk for m in mailboxes]).update(next_poll_at=timezone.now())
+        started = time.perf_counter()
+        results = [
+            services.mailbox_poll(mailbox_id=pk, claim=claim)
+            for pk, claim in services.mailboxes_claim_due()
+        ]
+        seconds = time.perf_counter() - started
+        if results.count("ok") != len(mailboxes):
+            raise RuntimeError(f"Some polls failed: {results}")
+        return {"seconds": seconds, "mailboxes": float(len(mailboxes))}
+    finally:
+        for user in users:
+            _drop(user)
