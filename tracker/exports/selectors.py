@@ -2,26 +2,23 @@
 
 Each export is one query (values_list, iterated in chunks) whatever the number of
 applications: the first response and the follow-up status are subqueries, not a query
-per row, and no model instance is ever built.
+per row, and no model instance is ever built. The database writes every cell as text
+(cells.py: moments in the user's time zone, formulas neutralised), so a row goes from
+the cursor to the CSV writer untouched: no converter, no Python per cell.
 """
 
 from collections.abc import Iterator
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from django.db.models import Case, CharField, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, F, IntegerField, OuterRef, Subquery, Value, When
 
 from tracker.accounts.models import User
 from tracker.applications.models import Stage as S
 from tracker.applications.models import StageChange
 from tracker.applications.selectors import ApplicationFilters, application_list
-from tracker.exports.formats import (
-    EVENT_FOLLOWUP_SENT,
-    EVENT_STAGE_CHANGE,
-    iso_date,
-    iso_datetime,
-    local_date,
-    neutralise,
-)
+from tracker.exports.cells import Neutralised, as_text, local_day, local_moment
+from tracker.exports.formats import APPLICATION_COLUMNS, EVENT_FOLLOWUP_SENT, EVENT_STAGE_CHANGE
 from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
 from tracker.followups.rules import Kind
 
@@ -31,21 +28,14 @@ CHUNK_SIZE = 2_000
 # (withdrawn) and silence (ghosted).
 RESPONSE_STAGES = (S.SCREENING, S.INTERVIEWING, S.OFFER, S.ACCEPTED, S.REJECTED)
 
-# What the query reads for formats.APPLICATION_COLUMNS, in the same order less rejected_on,
-# which comes from the stage and the date it changed.
-_APPLICATION_FIELDS = (
-    "pk", "company__name", "role", "url", "location", "source",
-    "salary_min", "salary_max", "salary_currency", "applied_on",
-    "stage", "furthest_stage", "stage_changed_at", "first_response_at",
-    "followup_status", "notes", "description", "created_at", "updated_at",
-)  # fmt: skip
 
-
-def _first_response_at() -> Subquery:
+def _first_response_on(zone: ZoneInfo) -> Subquery:
+    """The day, in the user's zone, of the first answer from the company."""
     return Subquery(
         StageChange.objects.filter(application=OuterRef("pk"), to_stage__in=RESPONSE_STAGES)
         .order_by("at", "id")
-        .values("at")[:1]
+        .values(day=local_day("at", zone))[:1],
+        output_field=CharField(),
     )
 
 
@@ -71,42 +61,52 @@ def _followup_status() -> Subquery:
     )
 
 
-def export_application_values(
-    *, user: User, filters: ApplicationFilters
-) -> Iterator[tuple[Any, ...]]:
-    """The raw values behind applications.csv, straight from the cursor, oldest first."""
-    return (
-        application_list(user=user, filters=filters)
-        .annotate(first_response_at=_first_response_at(), followup_status=_followup_status())
-        .order_by("pk")
-        .values_list(*_APPLICATION_FIELDS)
-        .iterator(chunk_size=CHUNK_SIZE)
+def _application_cells(zone: ZoneInfo) -> dict[str, Any]:
+    """What the database writes in each column of applications.csv, by column name."""
+    rejected_on = Case(
+        When(stage=S.REJECTED, then=local_day("stage_changed_at", zone)),
+        default=Value(""),
+        output_field=CharField(),
     )
+    return {
+        "id": F("pk"),
+        "company": Neutralised("company__name"),
+        "role": Neutralised("role"),
+        "url": Neutralised("url"),
+        "location": Neutralised("location"),
+        "source": F("source"),
+        "salary_min": F("salary_min"),
+        "salary_max": F("salary_max"),
+        "salary_currency": Neutralised("salary_currency"),
+        "applied_on": as_text("applied_on"),
+        "stage": F("stage"),
+        "furthest_stage": F("furthest_stage"),
+        "stage_changed_at": local_moment("stage_changed_at", zone),
+        "first_response_on": _first_response_on(zone),
+        "rejected_on": rejected_on,
+        "followup_status": _followup_status(),
+        "notes": Neutralised("notes"),
+        "description": Neutralised("description"),
+        "created_at": local_moment("created_at", zone),
+        "updated_at": local_moment("updated_at", zone),
+    }
 
 
 def export_application_rows(
     *, user: User, filters: ApplicationFilters
 ) -> Iterator[tuple[Any, ...]]:
     """One tuple of CSV cells per application, in APPLICATION_COLUMNS order (formats.py),
-    oldest first."""
-    zone = user.zone
-    rows = export_application_values(user=user, filters=filters)
-    rejected = S.REJECTED
-    for (
-        pk, company, role, url, location, source,
-        salary_min, salary_max, currency, applied_on,
-        stage, furthest, changed_at, first_response_at,
-        followup_status, notes, description, created_at, updated_at,
-    ) in rows:  # fmt: skip
-        yield (
-            pk, neutralise(company), neutralise(role), neutralise(url), neutralise(location),
-            source, salary_min, salary_max, neutralise(currency), iso_date(applied_on),
-            stage, furthest, iso_datetime(changed_at, zone),
-            local_date(first_response_at, zone),
-            local_date(changed_at, zone) if stage == rejected else "",
-            followup_status, neutralise(notes), neutralise(description),
-            iso_datetime(created_at, zone), iso_datetime(updated_at, zone),
-        )  # fmt: skip
+    oldest first, each cell as the database wrote it."""
+    cells = _application_cells(user.zone)
+    # Named "cell_…" so that no cell shadows a field of the model it is read from.
+    named = {f"cell_{column}": cells[column] for column in APPLICATION_COLUMNS}
+    return (
+        application_list(user=user, filters=filters)
+        .annotate(**named)
+        .order_by("pk")
+        .values_list(*named)
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
 
 
 def export_history_rows(*, user: User, filters: ApplicationFilters) -> Iterator[tuple[Any, ...]]:
@@ -120,13 +120,14 @@ def export_history_rows(*, user: User, filters: ApplicationFilters) -> Iterator[
         .order_by()
         .values_list(
             "application_id",
-            "application__company__name",
-            "application__role",
+            Neutralised("application__company__name"),
+            Neutralised("application__role"),
             Value(EVENT_STAGE_CHANGE, output_field=CharField()),
             "from_stage",
             "to_stage",
-            "at",
+            local_moment("at", zone),
             "source",
+            "at",
             "id",
         )
     )
@@ -138,19 +139,18 @@ def export_history_rows(*, user: User, filters: ApplicationFilters) -> Iterator[
         .order_by()
         .values_list(
             "application_id",
-            "application__company__name",
-            "application__role",
+            Neutralised("application__company__name"),
+            Neutralised("application__role"),
             Value(EVENT_FOLLOWUP_SENT, output_field=CharField()),
             Value("", output_field=CharField()),
             "kind",
-            "sent_at",
+            local_moment("sent_at", zone),
             Value("", output_field=CharField()),
+            "sent_at",
             "id",
         )
     )
     rows = changes.union(sent, all=True).order_by("at", "id").iterator(chunk_size=CHUNK_SIZE)
-    for application_id, company, role, event, from_, to, at, source, _ in rows:
-        yield (
-            application_id, neutralise(company), neutralise(role),
-            event, from_, to, iso_datetime(at, zone), source,
-        )  # fmt: skip
+    # The last two columns order the rows; the CSV leaves them out.
+    for row in rows:
+        yield row[:-2]
