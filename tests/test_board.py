@@ -18,6 +18,7 @@ from tracker.applications import services
 from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, ChangeSource, Stage
 from tracker.applications.selectors import BOARD_COLUMN_SIZE
+from tracker.followups.demo import demo_followups
 from tracker.followups.models import ProposalJob
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def test_a_long_column_shows_its_newest_cards_and_the_rest_on_demand(
     alice_client: Client, alice: User, bob: User
 ) -> None:
     demo_seed(owner=alice, count=250)
+    demo_followups(owner=alice)
     applied = list(
         Application.objects.filter(owner=alice, stage=Stage.APPLIED).order_by(
             "-stage_changed_at", "-id"
@@ -234,8 +236,10 @@ def test_the_board_costs_the_same_queries_at_10_and_at_200_applications(
 ) -> None:
     board = reverse("dashboard")
     demo_seed(owner=alice, count=10)
+    demo_followups(owner=alice)
     few = queries_to_get(alice_client, board, django_assert_max_num_queries)
     demo_seed(owner=alice, count=190, seed=8)
+    demo_followups(owner=alice)
     many = queries_to_get(alice_client, board, django_assert_max_num_queries)
 
     assert few == many

@@ -36,6 +36,7 @@ from tracker.accounts.models import User
 from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, Rejection, Stage
 from tracker.applications.selectors import BOARD_COLUMN_SIZE
+from tracker.followups.demo import demo_followups
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
 # `make screenshots` sets SCREENSHOT_DIR=docs/screenshots; a plain test run leaves them alone.
@@ -472,6 +473,7 @@ def test_screenshots_of_the_dashboard(
     page: Page, live_server: object, alice: User, tmp_path: Path
 ) -> None:
     demo_seed(owner=alice, count=60)
+    demo_followups(owner=alice)
     base = str(live_server)
     _sign_in(page, base, alice)
     shots = Path(SHOT_DIR) if SHOT_DIR else tmp_path

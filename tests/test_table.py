@@ -17,6 +17,7 @@ from tracker.applications import services
 from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, ChangeSource, Stage
 from tracker.applications.views_table import PAGE_SIZE
+from tracker.followups.demo import demo_followups
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse
@@ -78,6 +79,7 @@ def test_an_unknown_sort_falls_back_to_the_most_recent_change(
 
 def test_pages_keep_the_filters_and_the_sort(alice_client: Client, alice: User) -> None:
     demo_seed(owner=alice, count=PAGE_SIZE * 3)
+    demo_followups(owner=alice)
     response = alice_client.get(TABLE, {"source": "referral", "sort": "company"})
     page = response.context["page"]
     html = response.content.decode()
@@ -223,8 +225,10 @@ def test_the_table_costs_the_same_queries_at_10_and_at_200_applications(
 ) -> None:
     params = {"sort": "followup", "followup_due": ""}
     demo_seed(owner=alice, count=10)
+    demo_followups(owner=alice)
     few = queries_to_get(alice_client, TABLE, django_assert_max_num_queries, params)
     demo_seed(owner=alice, count=190, seed=8)
+    demo_followups(owner=alice)
     many = queries_to_get(alice_client, TABLE, django_assert_max_num_queries, params)
 
     assert few == many

@@ -26,8 +26,8 @@ def published(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the tasks published to the broker (the one outside boundary, mocked)."""
     names: list[str] = []
 
-    def record(task: Task[Any, Any], *args: object) -> bool:
-        names.append(task.name)
+    def record(task: Task[Any, Any] | str, *args: object) -> bool:
+        names.append(task if isinstance(task, str) else task.name)
         return True
 
     monkeypatch.setattr(dispatch_module, "dispatch", record)

@@ -237,7 +237,7 @@ def test_a_rejected_import_gets_its_follow_ups_proposed(
     _alices_search(alice)
     dispatched: list[tuple[str, tuple[Any, ...]]] = []
     monkeypatch.setattr(
-        followups, "dispatch_on_commit", lambda task, *args: dispatched.append((task.name, args))
+        followups, "dispatch_on_commit", lambda task, *args: dispatched.append((task, args))
     )
 
     _import(carol_client, _export(alice_client, "export_applications"))

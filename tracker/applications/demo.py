@@ -30,7 +30,6 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.applications.services import furthest_stage_of
-from tracker.followups.models import OPEN_STATUSES, FollowUp
 
 COMPANIES = [
     "Northwind Analytics", "Bluefin Robotics", "Copperleaf Health", "Juniper Labs",
@@ -166,31 +165,7 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
         )
         if with_people:
             _contacts(rng, owner, applications, chunk)
-    if with_people:
-        _followups(owner, now)
     return len(plans)
-
-
-def _followups(owner: User, now: datetime) -> None:
-    """What the follow-up stage would have proposed; the first check-in already sent."""
-    from tracker.followups import services as followups
-
-    rejected = Application.objects.filter(owner=owner, stage=Stage.REJECTED)
-    for application in rejected.select_related("owner", "company"):
-        followups.followups_propose_for_rejection(application=application, now=now)
-    followups.followups_propose_nudges(now=now)
-    oldest = (
-        FollowUp.objects.filter(
-            application__owner=owner,
-            kind="keep_in_touch",
-            due_at__lt=now,
-            status__in=OPEN_STATUSES,
-        )
-        .order_by("due_at")
-        .first()
-    )
-    if oldest is not None:
-        followups.followup_mark_sent(followup=oldest, at=oldest.due_at)
 
 
 def _insert(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:

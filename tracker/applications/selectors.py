@@ -15,7 +15,6 @@ from django.utils.dates import MONTHS_3
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage, StageChange
-from tracker.followups.models import OPEN_STATUSES, FollowUp
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,21 @@ class ApplicationFilters:
     followup_due_before: datetime | None = None
 
 
-def _open_followups() -> QuerySet[FollowUp]:
-    """The open follow-ups of the application in the outer query."""
-    return FollowUp.objects.filter(application=OuterRef("pk"), status__in=OPEN_STATUSES)
+# The follow-ups room's open statuses (its OPEN_STATUSES), spelled out so that
+# applications, which follow-ups react to, never imports that room; the follow-ups
+# tests hold the two equal (tests/followups/test_open_statuses.py).
+OPEN_FOLLOWUP_STATUSES = ("proposed", "snoozed")
+
+
+def _open_followups(also: Q | None = None) -> QuerySet[Application]:
+    """The application in the outer query, once per open follow-up (`also` narrows them),
+    read through the reverse relation `followups`."""
+    is_open = Q(followups__status__in=OPEN_FOLLOWUP_STATUSES)
+    return Application.objects.filter(is_open & (also or Q()), pk=OuterRef("pk"))
 
 
 # A follow-up proposed without a date is due from the moment it was proposed.
-_DUE = Coalesce("due_at", "created_at")
+_DUE = Coalesce("followups__due_at", "followups__created_at")
 
 
 def with_next_followup(qs: QuerySet[Application]) -> QuerySet[Application]:
@@ -63,8 +70,10 @@ def application_list(
         qs = qs.filter(applied_on__lte=filters.applied_to)
     if filters.followup_due_before:
         before = filters.followup_due_before
-        due = Q(due_at__lt=before) | Q(due_at__isnull=True, created_at__lt=before)
-        qs = qs.filter(Exists(_open_followups().filter(due)))
+        due = Q(followups__due_at__lt=before) | Q(
+            followups__due_at__isnull=True, followups__created_at__lt=before
+        )
+        qs = qs.filter(Exists(_open_followups(due)))
     if filters.search:
         for word in filters.search.split():
             qs = qs.filter(

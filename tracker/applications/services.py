@@ -1,7 +1,7 @@
 """Every write to applications happens here. Views, admin, API and tasks call these."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.accounts.models import User
-from tracker.applications import history, selectors
+from tracker.applications import events, history, selectors
 from tracker.applications.history import furthest_stage_of
 from tracker.applications.models import (
     Application,
@@ -27,7 +27,6 @@ from tracker.applications.models import (
 from tracker.core import dates
 from tracker.core.dates import CLOCK_SKEW
 from tracker.core.sanitise import sanitise_html
-from tracker.followups import services as followups
 
 __all__ = ["CLOCK_SKEW", "furthest_stage_of"]
 
@@ -301,8 +300,8 @@ def application_change_stage(
         application.refresh_from_db()
         return None
     change = _write_plan(locked, plan, source)
-    followups.followups_on_stage_change(
-        application=locked, from_stage=from_stage, to_stage=to_stage
+    events.stage_changed.send(
+        sender=Application, application=locked, from_stage=from_stage, to_stage=to_stage
     )
     application.refresh_from_db()
     return change
@@ -350,13 +349,15 @@ def application_reject(
     )
     rejection.save()
     if change is None:
-        # Already rejected: new details may change the advice, so propose again.
         rejection.adjusted = _redate_current_stage(
             application=application, at=received_at, dated=dated
         )
-        followups.proposal_job_request(application=application)
     else:
         rejection.adjusted = change.adjusted
+    # Already rejected, new details may change the advice: the receivers propose again.
+    events.rejection_saved.send(
+        sender=Application, application=application, rejection=rejection, restated=change is None
+    )
     return rejection
 
 
@@ -525,10 +526,8 @@ def interview_create(
     interview.full_clean(exclude=["application"])
     interview.save()
     interview.interviewers.set(interviewers)
+    events.interview_logged.send(sender=Interview, interview=interview)
     now = timezone.now()
-    if scheduled_at >= now - timedelta(days=1):
-        # A thank-you is worth it within a day; an interview logged long after gets none.
-        followups.followup_propose_thank_you(interview=interview)
     if scheduled_at <= now and _interview_claim(interview, now):
         interview.adjusted = _interview_move_stage(interview, source=source)
     return interview

@@ -26,7 +26,6 @@ from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views_board import board_card_response
 from tracker.capture.selectors import application_prior_at_company
 from tracker.followups.rejection_reading import rejection_message_read
-from tracker.followups.views import followups_panel_context
 
 
 @login_required
@@ -89,7 +88,6 @@ def render_application_page(
         "link_form": ContactLinkForm(application=application),
         "interview_form": InterviewForm(application=application),
         "notes_form": NotesForm(initial={"notes": application.notes}),
-        **followups_panel_context(request, application),
         **bound,
     }
     return render(request, "applications/detail.html", context, status=status)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
-from tracker.core.dispatch import dispatch_on_commit
+from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.followups import notices, rules
 from tracker.followups.drafts import DraftFacts, compose
 from tracker.followups.models import (
@@ -29,6 +29,11 @@ from tracker.followups.rules import Kind, Proposal
 MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
 # An application that ended this way needs no thank-you for an interview any more.
 ENDED_STAGES = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+# The tasks, by name: tasks.py imports this module, so this one does not import it.
+PROPOSE_TASK = "tracker.followups.tasks.propose_followups_task"
+REMINDERS_TASK = "tracker.followups.tasks.send_due_reminders_task"
+# A job not done this long after it was last sent is presumed lost (Redis was down).
+JOB_REDISPATCH_AFTER = timedelta(minutes=2)
 
 
 # --- Proposing -------------------------------------------------------------------------
@@ -52,12 +57,10 @@ def proposal_job_request(*, application: Application) -> ProposalJob:
     Call inside the transaction that made them necessary: the job row commits with it,
     and the task is published only after the commit (or found by the sweeper).
     """
-    from tracker.followups.tasks import propose_followups_task
-
     job, _ = ProposalJob.objects.update_or_create(
         application=application, done_at=None, defaults={"dispatched_at": timezone.now()}
     )
-    dispatch_on_commit(propose_followups_task, job.pk)
+    dispatch_on_commit(PROPOSE_TASK, job.pk)
     return job
 
 
@@ -65,15 +68,32 @@ def proposal_jobs_request(*, applications: Sequence[Application]) -> list[Propos
     """proposal_job_request for many new applications at once (an import of thousands):
     one INSERT for all the jobs, one task each after the commit. The applications must
     have no open job yet; new ones have none."""
-    from tracker.followups.tasks import propose_followups_task
-
     now = timezone.now()
     jobs = ProposalJob.objects.bulk_create(
         ProposalJob(application=a, requested_at=now, dispatched_at=now) for a in applications
     )
     for job in jobs:
-        dispatch_on_commit(propose_followups_task, job.pk)
+        dispatch_on_commit(PROPOSE_TASK, job.pk)
     return jobs
+
+
+def proposal_jobs_redispatch(*, now: datetime | None = None, limit: int = 1000) -> int:
+    """The sweeper: re-sends proposal jobs the broker lost; returns how many it sent.
+
+    Safe to overlap with itself and with the worker: a run of a job is idempotent, and a
+    job sent again is marked so that the next sweep leaves it alone for a while.
+    """
+    now = now or timezone.now()
+    stale = now - JOB_REDISPATCH_AFTER
+    jobs = ProposalJob.objects.filter(done_at=None, requested_at__lte=stale).exclude(
+        dispatched_at__gt=stale
+    )
+    sent = 0
+    for job_id in jobs.values_list("pk", flat=True)[:limit]:
+        ProposalJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
+        if dispatch(PROPOSE_TASK, job_id):
+            sent += 1
+    return sent
 
 
 @transaction.atomic
@@ -263,9 +283,7 @@ def _draft_facts(
 
 def _notify_soon() -> None:
     """Something is already due: sweep reminders right after this commit, not in a minute."""
-    from tracker.followups.tasks import send_due_reminders_task
-
-    dispatch_on_commit(send_due_reminders_task)
+    dispatch_on_commit(REMINDERS_TASK)
 
 
 def followups_cancel(

@@ -185,7 +185,7 @@ def application_followups_panel(request: AuthenticatedRequest, pk: int) -> HttpR
     except ValueError:
         attempt = 0
     context = followups_panel_context(request, application, attempt=attempt)
-    return render(request, "applications/detail.html#followups-panel", context)
+    return render(request, "followups/_application_panel.html#followups-panel", context)
 
 
 def followups_panel_context(

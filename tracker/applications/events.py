@@ -1,0 +1,21 @@
+"""What happens to an application, announced to the rooms that react to it.
+
+The services send these inside the transaction that made the change, once it is written:
+a receiver's writes commit or roll back with the change, and a receiver that raises undoes
+it. Applications never learns who listens; follow-ups connect their receivers in
+FollowupsConfig.ready() (tracker/followups/receivers.py).
+"""
+
+from django.dispatch import Signal
+
+# An application moved to another stage. Arguments: application (locked, already in its
+# new stage), from_stage, to_stage.
+stage_changed = Signal()
+
+# A rejection's details were saved. Arguments: application, rejection, and restated: True
+# when the application was already rejected (the details changed, the stage did not, so
+# no stage_changed was sent).
+rejection_saved = Signal()
+
+# An interview was logged. Argument: interview.
+interview_logged = Signal()
