@@ -413,3 +413,11 @@ def test_names_with_special_characters_come_out_as_typed() -> None:
     assert draft.body.startswith("Hi Zoë,")
     assert 'Alex "AJ" Demo' in draft.body
     assert not re.search(r"&#?\w+;", draft.body)
+
+
+def test_a_reply_written_days_after_the_news_says_sorry_for_the_wait() -> None:
+    for seed in range(3):
+        late = compose(dana_rejects_alex(late=True, seed=seed))
+        on_time = compose(dana_rejects_alex(seed=seed))
+        assert re.search(r"sorry|apologies", paragraphs(late)[1], re.IGNORECASE)
+        assert not re.search(r"sorry|apologies", on_time.body, re.IGNORECASE)

@@ -416,3 +416,12 @@ def test_at_most_one_proposal_per_kind_and_sequence(f: RejectionFacts) -> None:
     assert len(kinds(proposals)) == len(set(kinds(proposals)))
     assert proposals, "the user is always told something"
     assert all(p.reason for p in proposals)
+
+
+def test_a_reply_proposed_days_after_the_news_is_marked_late() -> None:
+    on_time = reply(rules.rejection_proposals(facts(now=RECEIVED + timedelta(days=3))))
+    late = reply(rules.rejection_proposals(facts(now=RECEIVED + timedelta(days=3, minutes=1))))
+
+    assert not on_time.late
+    assert late.late
+    assert "sorry for the wait" in late.reason

@@ -41,6 +41,8 @@ class DraftFacts:
     # The logged interviews that had happened, oldest first.
     meetings: tuple[Meeting, ...] = ()
     zone: ZoneInfo = UTC
+    # The reply comes days after the news: a few words of sorry for the wait.
+    late: bool = False
     # The application's id: picks the wording, stably.
     seed: int = 0
 
@@ -69,6 +71,11 @@ THANKS_IN_PERSON = (
     "Thank you for telling me in person, and for considering me for {the_role}.",
     "Thanks for letting me know face to face about {the_role}; I appreciated it.",
     "Thank you for taking the time to tell me yourself, and for considering me for {the_role}.",
+)
+LATE = (
+    "I'm sorry for the slow reply.",
+    "Apologies for taking a few days to write back.",
+    "Sorry it has taken me a while to reply.",
 )
 DISAPPOINTMENT = (
     "I'm a little disappointed, as I was excited about the role, but I respect your decision.",
@@ -250,6 +257,7 @@ _SLOTS = (
     "feedback",
     "disappointment",
     "opening",
+    "late",
 )
 
 
@@ -410,6 +418,7 @@ def _rejection_reply(w: _Words) -> list[list[str]]:
     future = w.say("future", FUTURE[door]) if w.has(Element.FUTURE_OPENINGS) and door else ""
     paragraphs = [
         [
+            w.say("late", LATE) if w.facts.late else "",
             w.say("thanks", thanks) if w.has(Element.THANKS) else "",
             w.say("disappointment", DISAPPOINTMENT) if w.has(Element.DISAPPOINTMENT) else "",
         ],

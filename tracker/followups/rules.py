@@ -70,6 +70,8 @@ def welcomed(said: Said) -> Door | None:
 REPLY_COOL_OFF = timedelta(hours=24)
 LAST_REMINDER_AFTER = timedelta(hours=48)
 FEEDBACK_WINDOW = timedelta(days=7)
+# A reply written this long after the news says sorry for the wait, in a few words.
+LATE_AFTER = timedelta(days=3)
 REPLY_WINDOW = timedelta(days=14)
 # Rule 6: keep in touch about six weeks later, and once more three months after that.
 KEEP_IN_TOUCH_AFTER = timedelta(days=45)
@@ -102,6 +104,8 @@ class Proposal:
     door: "Door | None" = None
     team: str = ""
     when: str = ""
+    # Proposed days after the news (logged late): the draft apologises for the wait.
+    late: bool = False
 
     @property
     def needed(self) -> bool:
@@ -308,6 +312,13 @@ _REASON_ROWS: tuple[tuple[Callable[[_Case], bool], Callable[[_Case], str]], ...]
         lambda c: c.interviewed and not c.fresh and not c.said.answers_feedback,
         lambda c: "It has been over a week, so the draft no longer asks for feedback.",
     ),
+    (
+        lambda c: c.age > LATE_AFTER,
+        lambda c: (
+            f"It is {c.age.days} days since they told you, so the draft says sorry "
+            "for the wait in a few words."
+        ),
+    ),
 )
 
 
@@ -338,6 +349,7 @@ def reply(case: _Case) -> Proposal:
         door=case.door,
         team=case.said.team,
         when=case.said.when,
+        late=case.age > LATE_AFTER,
     )
 
 

@@ -275,6 +275,7 @@ def _draft_facts(
         door=proposal.door,
         team=proposal.team,
         when=proposal.when,
+        late=proposal.late,
         meetings=meetings,
         zone=application.owner.zone,
         seed=application.pk,
