@@ -41,6 +41,14 @@ SIGNUPS_OPEN = env.bool("SIGNUPS_OPEN", default=True)
 # Webhooks to loopback or private addresses (a self-hosted ntfy on the LAN) are refused
 # unless the administrator allows them: users must not reach the server's own network.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+# The inbox: a mailbox's app password is encrypted with this Fernet key. In development a
+# key is derived from the secret key so a fresh clone works; with DEBUG off, connecting a
+# mailbox is refused until it is set (see tracker/inbox/crypto.py and .env.example).
+INBOX_ENCRYPTION_KEY = env.str("INBOX_ENCRYPTION_KEY", default="")
+INBOX_POLL_MINUTES = env.int("INBOX_POLL_MINUTES", default=5)
+INBOX_IMAP_TIMEOUT = env.int("INBOX_IMAP_TIMEOUT", default=20)
+# A forwarded message larger than this is refused (413) before its body is read.
+INBOX_FORWARD_MAX_BYTES = env.int("INBOX_FORWARD_MAX_BYTES", default=25 * 1024 * 1024)
 # Networks every outbound request (webhooks, job pages) may reach although they are not
 # public, as CIDRs: "192.168.1.0/24". Empty by default; tests list their own loopback.
 OUTBOUND_ALLOWED_NETWORKS = env.list("OUTBOUND_ALLOWED_NETWORKS", default=[])
@@ -76,6 +84,7 @@ INSTALLED_APPS = [
     "tracker.calendar",
     "tracker.insights",
     "tracker.capture",
+    "tracker.inbox",
     # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
     "tracker.bench",
 ]
@@ -111,6 +120,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tracker.accounts.context_processors.site",
                 "tracker.notifications.context_processors.notifications",
+                "tracker.inbox.context_processors.inbox",
             ],
         },
     },
@@ -251,6 +261,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "propose-nudges": {
         "task": "tracker.followups.tasks.propose_nudges_task",
         "schedule": crontab(minute="*/15"),
+    },
+    "sweep-mailboxes": {
+        "task": "tracker.inbox.tasks.sweep_mailboxes_task",
+        "schedule": crontab(),  # claims only the mailboxes due (every INBOX_POLL_MINUTES)
+    },
+    "expire-inbox-items": {
+        "task": "tracker.inbox.tasks.expire_inbox_items_task",
+        "schedule": crontab(minute=17),
     },
     "sweep-import-jobs": {
         "task": "tracker.imports.tasks.sweep_import_jobs_task",
