@@ -140,3 +140,10 @@ def test_a_null_application_reads_without_contacts(alice_api: APIClient):
     response = alice_api.post(PARSE, {"message": PERSONAL, "application": None}, format="json")
 
     assert response.status_code == 200
+
+
+def test_options_describes_the_request(alice_api: APIClient):
+    response = alice_api.options(PARSE)
+
+    assert response.status_code == 200
+    assert response.json()["name"]

@@ -18,6 +18,7 @@ from tracker.followups.rejection_reading import rejection_message_read
 
 class RejectionViewSet(UserViewSet):
     body_names_owned_objects = True  # "application": another user's is a 404
+    serializer_class = RejectionParseSerializer  # what OPTIONS describes
 
     @extend_schema(
         request=RejectionParseSerializer,
