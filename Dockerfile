@@ -20,6 +20,8 @@ COPY templates ./templates
 COPY static ./static
 # collectstatic needs settings to load; the key is a throwaway used only for this step.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+# Beat's schedule file (CELERY_BEAT_SCHEDULE_FILENAME) lives here.
+RUN mkdir -p var && chown rebound var
 USER rebound
 EXPOSE 8000
 CMD ["gunicorn", "tracker.wsgi"]

@@ -2,6 +2,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+import redis
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.models import Model
 from django.test import Client
@@ -19,6 +21,7 @@ from tests.factories import (
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Contact, Interview, InterviewKind
+from tracker.celery import app as celery_app
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
@@ -73,12 +76,52 @@ def _fast_password_hashing(settings: Settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def tasks_run_inline() -> Iterator[None]:
+    """Tasks sent by their task object run in the test's own process, at once."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
-    # The cache holds rate-limit counters (the API's token endpoint): none carry over.
+    # The caches hold rate-limit counters (the token endpoint, logins): none carry over.
     cache.clear()
+    _clear_throttle_counters()
     yield
     cache.clear()
+    _clear_throttle_counters()
+
+
+def _clear_throttle_counters() -> None:
+    """Deletes this test process's counters only (tests/settings.py gives each its own key
+    prefix in the test run's throttle database): another run's, or `make run`'s, stay."""
+    client = redis.Redis.from_url(django_settings.REDIS_THROTTLE_URL, socket_timeout=1)
+    prefix = django_settings.CACHES["throttle"]["KEY_PREFIX"]
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    except redis.RedisError:
+        pass  # Redis is away: the limits forgive it too
+    finally:
+        client.close()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run's default queue is consumed by nothing: drop what the tests published."""
+    queue = getattr(django_settings, "CELERY_TASK_DEFAULT_QUEUE", "")
+    if not queue:
+        return
+    client = redis.Redis.from_url(django_settings.REDIS_URL, socket_timeout=1)
+    try:
+        client.delete(queue, f"_kombu.binding.{queue}")
+    except redis.RedisError:
+        pass
+    finally:
+        client.close()
 
 
 @pytest.fixture

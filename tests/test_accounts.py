@@ -96,6 +96,7 @@ def test_password_change(alice_client: Client, alice: User) -> None:
     assert alice.check_password("an even better passphrase")
 
 
+@pytest.mark.usefixtures("tasks_run_inline")  # the email goes from a task
 def test_password_reset_by_email(client: Client, alice: User, settings: Settings) -> None:
     settings.SITE_URL = "https://rebound.example.org"
 

@@ -7,6 +7,7 @@ import os
 import tempfile
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import django_stubs_ext
 import environ
@@ -164,6 +165,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# How many reverse proxies in front of the app append to X-Forwarded-For: 0 trusts none
+# of it. Axes, the API's throttles and the limits below all read the address this way.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=env.int("API_NUM_PROXIES", default=0))
+AXES_CLIENT_IP_CALLABLE = "tracker.core.clientip.client_address"
+# Per address, whatever the usernames: a spray of many usernames meets this first.
+LOGIN_ATTEMPTS_PER_ADDRESS = env.int("LOGIN_ATTEMPTS_PER_ADDRESS", default=20)  # per 10 min
+SIGNUPS_PER_ADDRESS = env.int("SIGNUPS_PER_ADDRESS", default=10)  # per hour
 # Argon2 for new and changed passwords; older hashes still verify and are upgraded.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -219,6 +227,29 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: JSON only, bounded tasks, periodic work declared here rather than in a database.
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+
+
+def _redis_database(url: str, number: int) -> str:
+    return urlunsplit(urlsplit(url)._replace(path=f"/{number}"))
+
+
+_BROKER_DB = int(urlsplit(REDIS_URL).path.strip("/") or 0)
+# Rate-limit counters (the API's throttles, the login and sign-up limits) are counted once
+# for every web worker, in a Redis database of their own: the next one after the broker's.
+REDIS_THROTTLE_URL = env.str(
+    "REDIS_THROTTLE_URL",
+    default=_redis_database(REDIS_URL, _BROKER_DB + 1 if _BROKER_DB < 15 else _BROKER_DB - 1),
+)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "tracker.core.ratelimit.ForgivingRedisCache",
+        "LOCATION": REDIS_THROTTLE_URL,
+        "KEY_PREFIX": env.str("THROTTLE_KEY_PREFIX", default="rebound"),
+        # A limit must never make a login wait on a Redis that is away.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+    },
+}
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_RESULT_EXPIRES = timedelta(hours=1)
@@ -243,6 +274,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True
+# Beat remembers when each task last ran in a file of this clone's own, one per broker
+# database: two clones (or a test run) never share it. var/ is writable in the image too.
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "var" / f"celerybeat-db{_BROKER_DB}")
+)
 # Every periodic task claims its rows before acting, so a second beat by mistake (or two
 # overlapping runs) sends nothing twice.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
@@ -291,9 +327,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "tracker.api.exceptions.exception_handler",
     # Guessing passwords through the token endpoint: a few tries a minute per address.
     "DEFAULT_THROTTLE_RATES": {"auth_token": env.str("API_TOKEN_RATE", default="10/min")},
-    # How many proxies in front of the app set X-Forwarded-For; 0 trusts none of it, so a
-    # client cannot pick its own address to dodge the limit above.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    # 0 proxies trusts none of X-Forwarded-For, so a client cannot pick its own address to
+    # dodge the limit above (the throttle reads the address as axes does).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {

@@ -60,10 +60,10 @@ def test_a_password_change_retires_the_token_and_the_calendar_url(alice: User) -
     _assert_retired(alice, Client(), token, feed)
 
 
+@pytest.mark.usefixtures("tasks_run_inline")  # the email goes from a task
 def test_a_password_reset_retires_the_token_and_the_calendar_url(
-    alice: User, client: Client, settings: Settings
+    alice: User, client: Client
 ) -> None:
-    settings.CELERY_TASK_ALWAYS_EAGER = True  # the reset email may go through a task
     token, feed = _secrets(alice)
     client.post(reverse("password_reset"), {"email": alice.email})
     (message,) = mail.outbox

@@ -6,7 +6,7 @@ from tracker.accounts import views
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("settings/", views.account_settings, name="account_settings"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -7,8 +9,16 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tracker.accounts import services as accounts
 from tracker.accounts.forms import ProfileForm, SignupForm
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.accounts.tasks import password_reset_send_task
+from tracker.core.clientip import client_address
+from tracker.core.dispatch import dispatch
+from tracker.core.ratelimit import limit_exceeded
+
+LOGIN_WINDOW = 600  # seconds: LOGIN_ATTEMPTS_PER_ADDRESS per ten minutes
+TOO_MANY_ATTEMPTS = "Too many attempts from your address. Wait a few minutes and try again."
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -17,6 +27,13 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and limit_exceeded(
+        "signup", client_address(request), limit=settings.SIGNUPS_PER_ADDRESS, window=3600
+    ):
+        # The form says which usernames and emails exist; this keeps it from being a
+        # quick way to list them.
+        form.add_error(None, TOO_MANY_ATTEMPTS)
+        return render(request, "accounts/signup.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -25,12 +42,34 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup.html", {"form": form})
 
 
+class LoginView(auth_views.LoginView):
+    """Django's login, with a limit per address on top of axes' per username and address:
+    a spray of many usernames from one address stops here."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if limit_exceeded(
+            "login",
+            client_address(request),
+            limit=settings.LOGIN_ATTEMPTS_PER_ADDRESS,
+            window=LOGIN_WINDOW,
+        ):
+            form = self.get_form()
+            form.add_error(None, TOO_MANY_ATTEMPTS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
-    """Links in the email point at SITE_URL, not at whatever Host header the request had."""
+    """The email goes from a task: the request does the same work, and so takes the same
+    time, whether or not the address has an account."""
 
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
-        self.extra_email_context = {"site_url": settings.SITE_URL}
-        return super().form_valid(form)
+        email = form.cleaned_data["email"]
+        if not dispatch(password_reset_send_task, email):
+            accounts.password_reset_send(email=email)  # the broker is away: send it now
+        return redirect(self.get_success_url())
 
 
 @login_required

@@ -23,7 +23,6 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from tracker.accounts.models import User
@@ -47,6 +46,7 @@ from tracker.api.serializers_capture import (
     FromUrlSerializer,
     PriorApplicationSerializer,
 )
+from tracker.api.throttling import SharedScopedRateThrottle
 from tracker.applications import selectors as applications
 from tracker.applications import services as application_services
 from tracker.applications.filters import ApplicationFilterForm
@@ -72,7 +72,7 @@ class TokenView(APIView):
     # The credentials are in the body; a browser session must not make this a CSRF check.
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    throttle_classes = (ScopedRateThrottle,)
+    throttle_classes = (SharedScopedRateThrottle,)
     throttle_scope = "auth_token"
 
     @extend_schema(
