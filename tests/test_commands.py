@@ -1,4 +1,4 @@
-"""The commands `make run` relies on (the demo account and the Redis check), and the
+"""The demo account `make run` relies on (the Redis check is in tests/core), and the
 query-count part of `make bench` with where it records its table."""
 
 from io import StringIO
@@ -6,8 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
-from pytest_django import Settings
+from django.core.management import call_command
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Rejection, Stage, StageChange
@@ -52,20 +51,6 @@ def test_the_demo_is_added_only_to_an_empty_database() -> None:
 
     assert "no demo data added" in output
     assert StageChange.objects.count() == before
-
-
-def test_check_redis_says_how_to_start_one(settings: Settings) -> None:
-    settings.REDIS_URL = "redis://127.0.0.1:1/0"
-
-    with pytest.raises(CommandError) as excinfo:
-        _run("check_redis")
-
-    assert "not reachable at redis://127.0.0.1:1/0" in str(excinfo.value)
-    assert "redis-server" in str(excinfo.value)
-
-
-def test_check_redis_passes_when_redis_answers() -> None:
-    assert "Redis answers" in _run("check_redis")
 
 
 def test_bench_counts_queries_and_records_its_table_beside_the_load_section(
