@@ -1,5 +1,6 @@
 """The CSV export as an HTTP response, streamed: what the export pages and the HTTP API
-both answer with, so the dashboard and the API export byte for byte the same thing."""
+both answer with, so the dashboard and the API export byte for byte the same thing (the
+dashboard also offers each "for Excel": the same, after a byte-order mark)."""
 
 from collections.abc import Iterator
 
@@ -22,13 +23,17 @@ def _csv_response(chunks: Iterator[str], *, name: str, user: User) -> StreamingH
     return response
 
 
-def applications_csv_response(user: User, filters: ApplicationFilters) -> StreamingHttpResponse:
+def applications_csv_response(
+    user: User, filters: ApplicationFilters, *, for_excel: bool = False
+) -> StreamingHttpResponse:
     rows = selectors.export_application_rows(user=user, filters=filters)
-    chunks = stream_csv(APPLICATION_COLUMNS, rows)
+    chunks = stream_csv(APPLICATION_COLUMNS, rows, for_excel=for_excel)
     return _csv_response(chunks, name="applications", user=user)
 
 
-def history_csv_response(user: User, filters: ApplicationFilters) -> StreamingHttpResponse:
+def history_csv_response(
+    user: User, filters: ApplicationFilters, *, for_excel: bool = False
+) -> StreamingHttpResponse:
     rows = selectors.export_history_rows(user=user, filters=filters)
-    chunks = stream_csv(HISTORY_COLUMNS, rows)
+    chunks = stream_csv(HISTORY_COLUMNS, rows, for_excel=for_excel)
     return _csv_response(chunks, name="history", user=user)

@@ -11,9 +11,18 @@ from typing import Any
 STREAM_BATCH = 500
 
 
-def stream_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+# Excel on Windows reads a CSV file as the machine's legacy code page ("TomÃ¡s") unless it
+# starts with a byte-order mark; other tools take the mark for part of the first header.
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def stream_csv(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, for_excel: bool = False
+) -> Iterator[str]:
     """The CSV text in chunks of STREAM_BATCH rows, header first. Memory stays flat."""
     buffer = io.StringIO()
+    if for_excel:
+        buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer)
     writer.writerow(header)
     rows = iter(rows)

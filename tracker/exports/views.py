@@ -13,11 +13,15 @@ from tracker.exports.responses import applications_csv_response, history_csv_res
 @require_GET
 def export_applications(request: AuthenticatedRequest) -> StreamingHttpResponse:
     filters = ApplicationFilterForm(request.GET).filters()
-    return applications_csv_response(request.user, filters)
+    return applications_csv_response(request.user, filters, for_excel=_for_excel(request))
 
 
 @login_required
 @require_GET
 def export_history(request: AuthenticatedRequest) -> StreamingHttpResponse:
     filters = ApplicationFilterForm(request.GET).filters()
-    return history_csv_response(request.user, filters)
+    return history_csv_response(request.user, filters, for_excel=_for_excel(request))
+
+
+def _for_excel(request: AuthenticatedRequest) -> bool:
+    return request.GET.get("for") == "excel"

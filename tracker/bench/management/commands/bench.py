@@ -38,7 +38,7 @@ from tracker.bench.results import (
 )
 from tracker.celery import app
 from tracker.exports.responses import applications_csv_response
-from tracker.exports.selectors import export_application_values
+from tracker.exports.selectors import export_application_query
 from tracker.followups.models import FollowUp, FollowUpStatus, Reminder
 from tracker.followups.notices import reminder_key
 from tracker.followups.rules import Kind
@@ -485,8 +485,16 @@ def _consume_export(user: User, filters: ApplicationFilters) -> int:
 
 
 def _bare_export(user: User, filters: ApplicationFilters) -> int:
+    """A bare csv.writer over the database driver's own cursor, running the export's SQL."""
+    sql, params = export_application_query(user=user, filters=filters).query.sql_with_params()
     sink = _CountingSink()
-    csv.writer(sink).writerows(export_application_values(user=user, filters=filters))
+    with connection.cursor() as cursor:
+        # The driver's cursor, under Django's wrapper: no conversion, no chunking.
+        raw = cursor.cursor
+        if connection.vendor == "sqlite":
+            sql = sql.replace("%s", "?").replace("%%", "%")
+        raw.execute(sql, params)
+        csv.writer(sink).writerows(raw)
     return sink.size
 
 
