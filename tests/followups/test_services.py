@@ -11,7 +11,13 @@ from django.utils import timezone
 from tests.factories import application_for, contact_for
 from tracker.accounts.models import User
 from tracker.applications import services as applications
-from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    InterviewKind,
+    Stage,
+    StageChange,
+)
 from tracker.core import dispatch as dispatch_module
 from tracker.followups import services
 from tracker.followups.models import FollowUp, FollowUpStatus, ProposalJob, Reminder
@@ -368,7 +374,8 @@ def test_a_quiet_application_is_nudged_once_and_the_nudge_goes_when_it_moves(
     assert services.followups_propose_nudges() == 1
     assert services.followups_propose_nudges() == 0
     nudge = application.followups.get(kind=Kind.APPLICATION_NUDGE)
-    assert nudge.subject == "Re: Backend Engineer at Acme"
+    # A nudge is a new message, not a reply.
+    assert nudge.subject == "My application: Backend Engineer at Acme"
 
     applications.application_change_stage(
         application=application, to_stage=Stage.SCREENING, source=ChangeSource.WEB
@@ -382,9 +389,34 @@ def test_three_silent_weeks_ask_whether_it_is_ghosted(alice: User) -> None:
 
     services.followups_propose_nudges()
 
+    # Three weeks on, a nudge's moment has passed: the ghost check asks instead.
     assert sorted(application.followups.values_list("kind", "sequence")) == [
-        ("application_nudge", 1),
         ("ghost_check", 1),
+    ]
+
+
+def test_a_quiet_screening_is_nudged_then_checked_for_ghosting(alice: User) -> None:
+    application = application_for(alice, days_ago=40)
+    applications.application_change_stage(
+        application=application,
+        to_stage=Stage.SCREENING,
+        source=ChangeSource.WEB,
+        at=timezone.now() - timedelta(days=8),
+    )
+
+    services.followups_propose_nudges()
+    assert list(application.followups.values_list("kind", flat=True)) == ["application_nudge"]
+
+    StageChange.objects.filter(application=application).update(
+        at=timezone.now() - timedelta(days=25)
+    )
+    Application.objects.filter(pk=application.pk).update(
+        stage_changed_at=timezone.now() - timedelta(days=25)
+    )
+    services.followups_propose_nudges()
+    assert sorted(application.followups.values_list("kind", flat=True)) == [
+        "application_nudge",
+        "ghost_check",
     ]
 
 

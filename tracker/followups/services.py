@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
+from tracker.core import dates
 from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.followups import notices, rules
 from tracker.followups.drafts import DraftFacts, compose
@@ -413,6 +414,10 @@ def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
     _require_open(followup, "snooze")
     if until <= timezone.now():
         raise ValidationError({"until": "Snooze until a moment in the future."})
+    try:
+        dates.check_future_moment(until)
+    except ValidationError as exc:
+        raise ValidationError({"until": exc.messages}) from exc
     followup.status = FollowUpStatus.SNOOZED
     followup.due_at = until
     followup.save(update_fields=["status", "due_at", "updated_at"])
@@ -480,10 +485,13 @@ def followups_propose_nudges(*, now: datetime | None = None) -> int:
 
     # Only applications that could still get something new: once an application has its
     # nudges and its ghost check, the sweep no longer looks at it.
-    applied = Q(stage=Stage.APPLIED) & (
-        (quiet_since(rules.NUDGE_AFTER) & lacks(Kind.APPLICATION_NUDGE, 1))
-        | (quiet_since(rules.NUDGE_AFTER * 2) & lacks(Kind.APPLICATION_NUDGE, 2))
-        | (quiet_since(rules.GHOST_AFTER_APPLYING) & lacks(Kind.GHOST_CHECK))
+    # Applied and screening: nudges while they are timely, then a ghost check.
+    ghost_after = min(rules.GHOST_AFTER_APPLYING, rules.GHOST_AFTER_SCREENING)
+    timely = ~quiet_since(max(rules.GHOST_AFTER_APPLYING, rules.GHOST_AFTER_SCREENING))
+    applied = Q(stage__in=[Stage.APPLIED, Stage.SCREENING]) & (
+        (quiet_since(rules.NUDGE_AFTER) & timely & lacks(Kind.APPLICATION_NUDGE, 1))
+        | (quiet_since(rules.NUDGE_AFTER * 2) & timely & lacks(Kind.APPLICATION_NUDGE, 2))
+        | (quiet_since(ghost_after) & lacks(Kind.GHOST_CHECK))
     )
     interviewing = (
         Q(stage=Stage.INTERVIEWING)
@@ -494,9 +502,12 @@ def followups_propose_nudges(*, now: datetime | None = None) -> int:
     for application in quiet.iterator(chunk_size=500):
         zone = application.owner.zone
         proposals: list[Proposal] = []
-        if application.stage == Stage.APPLIED:
+        if application.stage in (Stage.APPLIED, Stage.SCREENING):
             proposals += rules.nudge_proposals(
-                applied_at=application.stage_changed_at, now=now, zone=zone
+                applied_at=application.stage_changed_at,
+                now=now,
+                zone=zone,
+                stage=application.stage,
             )
         last_interview = (
             application.interviews.order_by("-scheduled_at")
