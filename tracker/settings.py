@@ -310,6 +310,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tracker.imports.tasks.sweep_import_jobs_task",
         "schedule": crontab(),
     },
+    "interviews-move-stages": {
+        "task": "tracker.applications.tasks.interviews_move_stages_task",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # The HTTP API (tracker/api): token or session, JSON in and out, 50 to a page.
