@@ -26,6 +26,7 @@ from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
 from tracker.imports.services import import_job_create
+from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
 
 
@@ -146,5 +147,12 @@ def alices_things(alice: User) -> dict[type[Model], int]:
         Notification: Notification.objects.get(user=alice, channel="in_app").pk,
         ImportJob: import_job_create(
             owner=alice, filename="a.csv", raw=b"Company,Role\nGlobex,Dev\n"
+        ).pk,
+        InboxItem: InboxItem.objects.create(
+            owner=alice,
+            fingerprint="walk",
+            via="forward",
+            kind="rejection",
+            application=application,
         ).pk,
     }

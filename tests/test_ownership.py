@@ -13,6 +13,7 @@ from tests.walks import model_for, object_url
 from tracker.applications.models import Application, Stage
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
+from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("followup_", FollowUp),
     ("notification_", Notification),
     ("import_job", ImportJob),
+    ("inbox_item_", InboxItem),
 ]
 
 
@@ -57,6 +59,7 @@ def test_the_walk_finds_every_kind_of_object_url() -> None:
         FollowUp,
         Notification,
         ImportJob,
+        InboxItem,
     }
 
 

@@ -62,9 +62,9 @@ def test_a_rejection_goes_from_the_mailbox_to_a_follow_up(
             "Dave Okafor, hiring manager, personal email"
         ) in queue
         item = InboxItem.objects.get(owner=alice)
-        assert bob_client.post(reverse("item_confirm", args=[item.pk])).status_code == 404
+        assert bob_client.post(reverse("inbox_item_confirm", args=[item.pk])).status_code == 404
 
-        alice_client.post(reverse("item_confirm", args=[item.pk]))
+        alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
         wait_for(lambda: FollowUp.objects.filter(application=hooli).exists(), timeout=60)
 
         # A forwarded one does the same.
@@ -77,7 +77,7 @@ def test_a_rejection_goes_from_the_mailbox_to_a_follow_up(
         url = reverse("inbox_forward", args=[inbox.pk, inbox.forward_token])
         assert Client().post(url, forwarded, content_type="message/rfc822").status_code == 202
         second = InboxItem.objects.get(owner=alice, application=globex)
-        alice_client.post(reverse("item_confirm", args=[second.pk]))
+        alice_client.post(reverse("inbox_item_confirm", args=[second.pk]))
         wait_for(lambda: FollowUp.objects.filter(application=globex).exists(), timeout=60)
 
     mailbox = Mailbox.objects.get(owner=alice)

@@ -48,7 +48,7 @@ def test_confirm_takes_the_ordinary_rejection_path(
     hooli.refresh_from_db()
     assert hooli.stage == Stage.APPLIED  # nothing before the user confirms
 
-    response = alice_client.post(reverse("item_confirm", args=[item.pk]))
+    response = alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
 
     assert response.status_code == 302
     hooli.refresh_from_db()
@@ -72,8 +72,8 @@ def test_confirming_twice_records_once(
     alice_client: Client, hooli: Application, alice: User
 ) -> None:
     item = queued(alice)
-    alice_client.post(reverse("item_confirm", args=[item.pk]))
-    alice_client.post(reverse("item_confirm", args=[item.pk]))
+    alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
+    alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
     assert hooli.history.filter(to_stage=Stage.REJECTED).count() == 1
 
 
@@ -81,7 +81,7 @@ def test_edit_first_opens_the_rejection_form_filled_in_and_saves_the_edits(
     alice_client: Client, hooli: Application, alice: User
 ) -> None:
     item = queued(alice)
-    page = alice_client.get(reverse("item_edit", args=[item.pk])).content.decode()
+    page = alice_client.get(reverse("inbox_item_edit", args=[item.pk])).content.decode()
     assert 'value="Dave Okafor"' in page
     assert "decided not to move forward" in page
 
@@ -93,7 +93,7 @@ def test_edit_first_opens_the_rejection_form_filled_in_and_saves_the_edits(
         "sender_email": "dave@hooli.example",
         "received_at": item.sent_at.strftime("%Y-%m-%dT%H:%M"),  # type: ignore[union-attr]
     }
-    response = alice_client.post(reverse("item_edit", args=[item.pk]), form)
+    response = alice_client.post(reverse("inbox_item_edit", args=[item.pk]), form)
 
     assert response.status_code == 302
     rejection = Rejection.objects.get(application=hooli)
@@ -109,7 +109,7 @@ def test_edit_first_with_a_bad_field_says_so_and_saves_nothing(
 ) -> None:
     item = queued(alice)
     response = alice_client.post(
-        reverse("item_edit", args=[item.pk]), {"channel": "carrier-pigeon", "received_at": "x"}
+        reverse("inbox_item_edit", args=[item.pk]), {"channel": "carrier-pigeon", "received_at": "x"}
     )
     assert response.status_code == 400
     assert not Rejection.objects.exists()
@@ -121,7 +121,7 @@ def test_not_a_rejection_changes_nothing(
     alice_client: Client, hooli: Application, alice: User
 ) -> None:
     item = queued(alice)
-    alice_client.post(reverse("item_dismiss", args=[item.pk]))
+    alice_client.post(reverse("inbox_item_dismiss", args=[item.pk]))
     item.refresh_from_db()
     hooli.refresh_from_db()
     assert (item.status, hooli.stage) == (ItemStatus.DISMISSED, Stage.APPLIED)
@@ -136,10 +136,10 @@ def test_another_application_is_chosen_then_confirmed(
     assert item.application == hooli
 
     response = alice_client.post(
-        reverse("item_reassign", args=[item.pk]), {"application": other.pk}
+        reverse("inbox_item_reassign", args=[item.pk]), {"application": other.pk}
     )
     assert response.status_code == 302
-    alice_client.post(reverse("item_confirm", args=[item.pk]))
+    alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
 
     other.refresh_from_db()
     hooli.refresh_from_db()
@@ -154,7 +154,7 @@ def test_an_item_that_matched_nothing_asks_for_the_application(
     page = alice_client.get(reverse("inbox")).content.decode()
     assert "no application matched" in page
     assert "Choose the application" in page
-    response = alice_client.post(reverse("item_confirm", args=[item.pk]), follow=True)
+    response = alice_client.post(reverse("inbox_item_confirm", args=[item.pk]), follow=True)
     assert "Choose the application this is about first." in response.content.decode()
 
 
@@ -173,7 +173,7 @@ def test_an_interview_invitation_is_offered_as_a_stage_move(
     assert item.kind == "interview_invitation"
     assert "Move to Interviewing" in alice_client.get(reverse("inbox")).content.decode()
 
-    alice_client.post(reverse("item_confirm", args=[item.pk]))
+    alice_client.post(reverse("inbox_item_confirm", args=[item.pk]))
 
     hooli.refresh_from_db()
     assert hooli.stage == Stage.INTERVIEWING
@@ -184,14 +184,14 @@ def test_bob_never_sees_alices_items(
 ) -> None:
     item = queued(alice)
     assert "Dave Okafor" not in bob_client.get(reverse("inbox")).content.decode()
-    for name in ("item_confirm", "item_dismiss", "item_reassign", "item_edit"):
+    for name in ("inbox_item_confirm", "inbox_item_dismiss", "inbox_item_reassign", "inbox_item_edit"):
         assert bob_client.post(reverse(name, args=[item.pk])).status_code == 404
         assert bob_client.get(reverse(name, args=[item.pk])).status_code in {404, 405}
     mine = application_for(bob, company="Bobco")
     # Nor can alice point her item at bob's application.
     alice_client = Client()
     alice_client.force_login(alice)
-    response = alice_client.post(reverse("item_reassign", args=[item.pk]), {"application": mine.pk})
+    response = alice_client.post(reverse("inbox_item_reassign", args=[item.pk]), {"application": mine.pk})
     assert response.status_code == 400
     item.refresh_from_db()
     assert item.status == ItemStatus.PENDING

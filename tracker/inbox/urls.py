@@ -4,10 +4,10 @@ from tracker.inbox import views
 
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
-    path("inbox/<int:pk>/confirm/", views.item_confirm, name="item_confirm"),
-    path("inbox/<int:pk>/edit/", views.item_edit, name="item_edit"),
-    path("inbox/<int:pk>/dismiss/", views.item_dismiss, name="item_dismiss"),
-    path("inbox/<int:pk>/application/", views.item_reassign, name="item_reassign"),
+    path("inbox/<int:pk>/confirm/", views.item_confirm, name="inbox_item_confirm"),
+    path("inbox/<int:pk>/edit/", views.item_edit, name="inbox_item_edit"),
+    path("inbox/<int:pk>/dismiss/", views.item_dismiss, name="inbox_item_dismiss"),
+    path("inbox/<int:pk>/application/", views.item_reassign, name="inbox_item_reassign"),
     path("inbox/settings/", views.inbox_settings, name="inbox_settings"),
     path("inbox/forward/<int:inbox_id>/<str:token>/", views.forward_receive, name="inbox_forward"),
 ]

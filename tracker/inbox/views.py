@@ -97,7 +97,7 @@ def item_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = _item_for_user(request, pk)
     if item.kind != ItemKind.REJECTION or item.application is None:
         messages.error(request, "Choose the application first.")
-        return redirect("item_reassign", pk=item.pk)
+        return redirect("inbox_item_reassign", pk=item.pk)
     initial: dict[str, object] = {
         "message": item.text,
         "channel": item.channel,
