@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company, Stage, StageChange
+from tracker.applications.names import company_name_key
 from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.core.sanitise import sanitise_html
 from tracker.followups import services as followups
@@ -440,7 +441,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
         applications = Application.objects.bulk_create(
             Application(
                 owner=owner,
-                company=companies[p.row.company.casefold()],
+                company=companies[company_name_key(p.row.company)],
                 role=p.row.role,
                 url=p.row.url,
                 location=p.row.location,
@@ -461,7 +462,10 @@ def _write(job: ImportJob, plan: Plan) -> None:
         if job.own_format:
             _restore_timestamps(applications, batch)
         StageChange.objects.bulk_create(
-            StageChange(application=app, from_stage=from_, to_stage=to, at=at, source=source)
+            # The file's dates are the user's own record: a later change never re-dates them.
+            StageChange(
+                application=app, from_stage=from_, to_stage=to, at=at, source=source, dated=True
+            )
             for app, p in zip(applications, batch, strict=True)
             for from_, to, at, source in p.history
         )
@@ -481,14 +485,14 @@ def _restore_timestamps(applications: list[Application], batch: list[Planned]) -
 
 
 def _companies(owner: User, names: list[str]) -> dict[str, Company]:
-    """Each name's company, by casefolded name: an existing one whatever its case (as
-    company_get_or_create finds it), else one created with the name's first spelling."""
-    companies = {c.name.casefold(): c for c in Company.objects.filter(owner=owner)}
+    """Each name's company by its key (applications/names.py): an existing one however it
+    is spelled (as company_get_or_create finds it), else one made with the first spelling."""
+    companies = {c.name_key: c for c in Company.objects.filter(owner=owner)}
     missing: dict[str, Company] = {}
     for name in names:
-        key = name.casefold()
+        key = company_name_key(name)
         if key not in companies and key not in missing:
-            missing[key] = Company(owner=owner, name=name)
+            missing[key] = Company.named(owner=owner, name=name)
     Company.objects.bulk_create(missing.values())
     return companies | missing
 
