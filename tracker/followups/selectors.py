@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.db.models import F, QuerySet
@@ -10,6 +9,7 @@ from django.db.models import F, QuerySet
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.core.clock import start_of_today, start_of_tomorrow
+from tracker.core.mailto import mailto_url
 from tracker.followups.models import (
     KIND_LABELS,
     OPEN_STATUSES,
@@ -70,10 +70,7 @@ def followups_with_company() -> QuerySet[FollowUp]:
 
 def followup_mailto(followup: FollowUp) -> str:
     """A mailto: link that opens the draft in the user's mail app (RFC 6068)."""
-    # Line breaks in a mailto body must be CRLF; everything else is percent-encoded.
-    body = followup.body.replace("\r\n", "\n").replace("\n", "\r\n")
-    to = quote(followup.recipient_email, safe="@")
-    return f"mailto:{to}?subject={quote(followup.subject, safe='')}&body={quote(body, safe='')}"
+    return mailto_url(followup.recipient_email, subject=followup.subject, body=followup.body)
 
 
 def followup_card(followup: FollowUp, *, now: datetime, zone: ZoneInfo) -> FollowUpCard:
