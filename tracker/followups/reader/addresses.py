@@ -16,7 +16,10 @@ _MAX_ADDRESSES = 50
 NO_REPLY = re.compile(
     r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|notifications?|notify|"
     r"mailer(?:-daemon)?|bounces?|auto[-_.]?(?:reply|mail|confirm)|automated|system|"
-    r"alerts?|postmaster|invitations?|updates?|newsletter|workflow)"
+    r"alerts?|postmaster|invitations?|updates?|newsletter|workflow|"
+    # German, French, Spanish: keine-antwort@, ne-pas-repondre@, no-responder@
+    r"keine[-_.]?antwort|nicht[-_.]?antworten|ne[-_.]?pas[-_.]?r[ée]pondre|no[-_.]?responder|"
+    r"no[-_.]?contestar|no[-_.]?responda)"
     r"(?:[-_.+][\w.-]{0,40})?@|^[\w.+-]{0,40}[-_.+]no[-_.]?reply@",
     re.I,
 )

@@ -122,7 +122,7 @@ REJECTION = _family(
     r"(?:decided|chosen|elected|opted|decision) (?:not )?to (?:pursue|move forward|proceed|progress|continue|go|move ahead|fill|offer|extend)"
     + _G
     + r"(?:other|another|a different|someone|internal|candidates? (?:whose|who|with))",
-    r"(?:decided|chosen|decision) not to (?:move forward|proceed|progress|continue|offer|extend|invite|pursue|take)",
+    r"(?:decided|chosen|decision) not to (?:move (?:forward|ahead|on)|go ahead|proceed|progress|continue|offer|extend|invite|pursue|take)",
     r"(?:go|gone|went|going|move|moving|moved) (?:in )?(?:a different|another) (?:direction|way)",
     r"(?:gone|went|go|going|move|moving|moved|proceed|continue|continuing) (?:ahead |forward )?with (?:another|a different|other|someone|an internal|a candidate|the candidate)",
     r"(?:chosen|chose|selected|picked|hired|offered the (?:position|role|job) to) (?:another|a different|other|someone|an internal|a candidate|candidates)",
@@ -138,7 +138,7 @@ REJECTION = _family(
     r"(?:passing|pass) on (?:your|you|this)|(?:they're|they are|we're|we are) passing|didn't work out|did not work out|not (?:the|better) news|isn't the news",
     r"not (?:a|the right) (?:fit|match)|other candidates|other applicants|internal candidate",
     r"absage|nicht (?:weiter )?ber[üu]cksichtig|nicht in die engere|f[üu]r (?:eine |einen )?andere|anderen? (?:kandidat|bewerber)|intern (?:zu )?besetz|nicht weiter",
-    r"regrettons|pas (?:pu )?(?:donner suite|retenir|[ée]t[ée] retenue?)|ne (?:pourrons|pouvons) pas|(?:retenu|choisi) (?:une autre|un autre|d'autres)|poursuivre avec (?:un |une |d')autres?",
+    r"regrettons|(?:de )?ne (?:pas|plus) (?:poursuivre|donner suite|retenir|continuer)|pas (?:pu )?(?:donner suite|retenir|[ée]t[ée] retenue?)|ne (?:pourrons|pouvons) pas|(?:retenu|choisi) (?:une autre|un autre|d'autres)|poursuivre avec (?:un |une |d')autres?",
     r"lamentamos|no (?:ha|has|han) sido (?:seleccionad|elegid)|no (?:podremos|podemos|vamos a) (?:continuar|avanzar|seguir)|otr[oa]s? (?:candidat|persona|perfil)|(?:elegimos|elegido|seleccionado) a otr|no continuar",
 )
 # Words that soften bad news, in any mail: a rejection only when the mail is about a job.

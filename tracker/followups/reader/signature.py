@@ -5,6 +5,7 @@ Lines are looked at one by one (each capped), from the bottom of the newest part
 """
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -48,8 +49,13 @@ _CREDENTIAL = re.compile(
     re.I,
 )
 _PREFIX = re.compile(
-    r"^(?:dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mx\.?|herr|frau|m\.|mme|sr\.|sra\.|don|doña)\s+", re.I
+    # Titles, and the German "i. A." / "i. V." (signing for the firm) and "pp".
+    r"^(?:dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mx\.?|herr|frau|m\.|mme|sr\.|sra\.|don|doña|"
+    r"i\.\s?a\.|i\.\s?v\.|pp\.?|p\.p\.)\s*(?=\S)",
+    re.I,
 )
+_DELIMITER = re.compile(r"^(?:--\s*|\u2014|\u2013|_{2,}|-{3,}|\*{3,})$")
+_LOWER_NAME = re.compile(r"^[^\W\d_]{2,20}(?: [^\W\d_]{2,20}){0,2}$")
 _PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|sie|er|elle|il|ella|él)/\w+(?:/\w+)?[)\]]\s*", re.I)
 PARTICLES = frozenset(
     [
@@ -222,7 +228,7 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if SIGN_OFF.match(line):
-            return _signed(lines[i + 1 : i + 6], company_words)
+            return _signed(lines[i + 1 : i + 6], company_words, lowercase=line.islower())
         inline = _SIGN_OFF_INLINE.match(line)
         if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
             found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], company_words)
@@ -240,12 +246,15 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
             found = _signed(lines[i + 1 : i + 5], company_words)
             if found.name or found.team:
                 return found
-        under_a_name = i > 0 and is_person_name(clean_person(lines[i - 1]), company_words)
+        # A company line under a person's name and title belongs to their signature.
+        under_a_name = any(
+            is_person_name(clean_person(above), company_words) for above in lines[max(0, i - 2) : i]
+        )
         if (
             i >= len(lines) - 3
             and len(lines[i].split()) <= 6
             and not lines[i].endswith((".", ":", "?"))
-            and not (under_a_name and _is_title_line(lines[i]))
+            and not under_a_name
             and is_team_name(lines[i], company_words)
             and not is_person_name(lines[i], company_words)
         ):
@@ -267,11 +276,16 @@ def _without_footer(lines: list[str]) -> list[str]:
     return out
 
 
-def _signed(candidates: list[str], companies: set[str], *, strict: bool = False) -> Signature:
-    candidates = [c for c in candidates if c and not _NOISE.match(c)]
+def _signed(
+    candidates: list[str], companies: set[str], *, strict: bool = False, lowercase: bool = False
+) -> Signature:
+    candidates = [c for c in candidates if c and not _NOISE.match(c) and not _DELIMITER.match(c)]
     if not candidates:
         return Signature()
     first = candidates[0]
+    if lowercase and first.islower() and _LOWER_NAME.match(first):
+        # Someone who writes "cheers\nnia roberts" signs in lower case, too.
+        first = candidates[0] = first.title()
     parts = [p.strip() for p in _PARTS.split(first) if p.strip()]
     head = parts[0]
     title_parts = parts[1:]
@@ -323,7 +337,7 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
     if (
         lowered[0] in GREETINGS
         or any(t in TEAM_WORDS for t in lowered)
-        or name.lower() in companies
+        or squash(name) in {squash(c) for c in companies}
     ):
         return False
     if any(t in companies for t in lowered) and len(tokens) <= 2:
@@ -355,5 +369,11 @@ def is_team_name(name: str, companies: Collection[str] = ()) -> bool:
     lowered = [t.lower().strip(".,") for t in name.split()]
     if any(t in TEAM_WORDS for t in lowered):
         return True
-    company_set = {c.lower() for c in companies if c}
-    return name.lower() in company_set or (bool(lowered) and lowered[0] in company_set)
+    company_set = {squash(c) for c in companies if c}
+    return squash(name) in company_set or (bool(lowered) and squash(lowered[0]) in company_set)
+
+
+def squash(text: str) -> str:
+    """ "bancoalameda" for "Banco Alameda" and for banco-alameda.es: names compared bare."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if ch.isalnum())

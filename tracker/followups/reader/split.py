@@ -164,6 +164,8 @@ def _field_block_follows(lines: list[str], i: int) -> bool:
         if not match:
             break
         key = match.group("key").lower()
+        if key in _FROM_KEYS and seen_from:
+            break  # a second "From:" is no header block (and keeps the look-ahead short)
         seen_from = seen_from or key in _FROM_KEYS
         seen_date = seen_date or key in _DATE_KEYS
     return seen_from and seen_date
