@@ -232,7 +232,8 @@ def _authoring_segment(
             and segments[index + 1].how == "forward"
             and len(segment.text.split()) <= 40
         )
-        if by_user or forwarding:
+        # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote.
+        if by_user or (forwarding and not signed.name):
             continue
         return candidate
     return fallback or (Segment(), message.from_name, message.from_email.lower(), 0)

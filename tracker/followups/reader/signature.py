@@ -264,6 +264,11 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
             found = _signed(lines[i : i + 4], company_words, strict=True)
             if found.name:
                 return found
+    # "... Gutted for you. Chris": a name closing the last line, after its last sentence.
+    if lines:
+        tail = re.split(r"[.!?]\s+", lines[-1][-80:])[-1].strip(" .!")
+        if tail != lines[-1].strip(" .!") and is_person_name(clean_person(tail), company_words):
+            return Signature(name=clean_person(tail), line=tail)
     return Signature()
 
 
