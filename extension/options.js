@@ -10,8 +10,9 @@ function say(message, error = false) {
 
 async function load() {
   const { server, token } = await rebound.settings();
-  $("server").value = server;
-  $("token").value = token;
+  // Only into fields still empty: what was typed while storage answered stays.
+  if (!$("server").value) $("server").value = server;
+  if (!$("token").value) $("token").value = token;
 }
 
 $("options").addEventListener("submit", async (event) => {

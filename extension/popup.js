@@ -111,6 +111,28 @@ async function save(event) {
   }
 }
 
+// No JSON-LD in the page: Rebound itself reads it (microdata, OpenGraph), if it can
+// reach it. A page behind a login it cannot: then the title stays, as said.
+async function readOnServer() {
+  let draft;
+  try {
+    draft = await rebound.call("/api/applications/from-url/", { method: "POST", body: { url: page.url.slice(0, 500) } });
+  } catch (err) {
+    if (err.fields) return; // Rebound could not fetch or read it: keep what the tab gave.
+    throw err;
+  }
+  const posting = draft.posting;
+  const structured = Object.values(posting.sources).find((s) => s.includes("JobPosting"));
+  for (const name of ["company", "role", "location"]) {
+    if (posting[name] && (structured || !$(name).value)) $(name).value = posting[name];
+  }
+  if (posting.description && !page.selection) page.description = posting.description;
+  if (structured) page.found = structured;
+  $("found").textContent = structured
+    ? `Rebound read the page's ${structured}.`
+    : "This page has no job data: the role is its title. Check the fields.";
+}
+
 async function main() {
   $("form").addEventListener("submit", save);
   try {
@@ -127,6 +149,7 @@ async function main() {
     const { server } = await rebound.settings();
     if (!server) throw new Error("Set your Rebound server and API token in Settings first.");
     await checkServer(server);
+    if (!page.found) await readOnServer();
     const query = new URLSearchParams({ company: $("company").value, url: page.url.slice(0, 500) });
     const before = await rebound.call(`/api/applications/applied-before/?${query}`);
     warn(before, server);

@@ -181,3 +181,25 @@ def test_it_says_when_the_token_is_wrong_or_the_server_is_away(
     popup.click("#save")
     expect(popup.locator("#status")).to_contain_text("Cannot reach Rebound")
     assert not Application.objects.filter(owner=alice).exists()
+
+
+def test_a_page_with_microdata_only_is_read_by_rebound(
+    chromium: tuple[BrowserContext, str], live_server: object, jobsite: JobSite, alice: User
+) -> None:
+    context, extension_id = chromium
+    options = _configure(
+        context, extension_id, str(live_server), api_token_get_or_create(user=alice).key
+    )
+    expect(options.locator("#status")).to_contain_text("accepted the token")
+    job = context.new_page()
+    job.goto(jobsite.url("microdata_only.html"))
+    popup = _popup_for(context, extension_id, options, job)
+    expect(popup.locator("#found")).to_contain_text("Rebound read the page's microdata JobPosting")
+    expect(popup.locator("#company")).to_have_value("Umbrella Labs")
+    expect(popup.locator("#role")).to_have_value("Mobile Developer")
+    popup.click("#save")
+    expect(popup.locator("#done")).to_contain_text("Saved.")
+    saved = Application.objects.get(owner=alice)
+    assert "Flutter experience" in saved.description
+    assert saved.stage == "applied"
+    assert saved.applied_on is not None
