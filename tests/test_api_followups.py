@@ -50,6 +50,8 @@ def test_alice_lists_her_follow_ups_and_none_of_bobs(
         "body": alices_reply.body,
         "due_at": item["due_at"],
         "reason": alices_reply.reason,
+        "edited": False,
+        "draft_stale": False,
         "created_at": item["created_at"],
     }
 

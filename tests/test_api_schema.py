@@ -72,6 +72,8 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/followups/{id}/": {"get", "patch"},
         "/api/followups/{id}/sent/": {"post"},
         "/api/followups/{id}/skip/": {"post"},
+        "/api/followups/{id}/unskip/": {"post"},
+        "/api/followups/{id}/rebuild/": {"post"},
         "/api/followups/{id}/snooze/": {"post"},
         "/api/notifications/": {"get"},
         "/api/notifications/{id}/read/": {"post"},

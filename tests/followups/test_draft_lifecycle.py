@@ -278,3 +278,28 @@ def test_dragging_out_of_rejected_without_edits_just_moves(
     )
 
     assert moved.status_code == 200
+
+
+def test_the_api_marks_edits_and_offers_undo_and_rebuild(alice: User) -> None:
+    from tests.factories import api_client_for
+
+    api = api_client_for(alice)
+    reply = reply_of(rejected_late(alice))
+    base = reverse("api:followup-detail", args=[reply.pk])
+
+    edited = api.patch(base, {"body": "Hi Dana, mine."})
+    assert edited.json()["edited"] is True
+    assert edited.json()["draft_stale"] is False
+
+    rebuilt = api.post(base + "rebuild/")
+    assert rebuilt.status_code == 200
+    assert rebuilt.json()["edited"] is False
+    assert rebuilt.json()["body"].startswith("Hi Dana,")
+
+    api.post(base + "skip/")
+    restored = api.post(base + "unskip/")
+    assert restored.json()["status"] == "proposed"
+
+    again = api.post(base + "unskip/")
+    assert again.status_code == 400
+    assert "Only a skipped" in again.json()["status"][0]

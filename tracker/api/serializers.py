@@ -154,6 +154,8 @@ class FollowUpSerializer(serializers.ModelSerializer[FollowUp]):
             "body",
             "due_at",
             "reason",
+            "edited",
+            "draft_stale",
             "created_at",
         ]
         # Only the draft is the user's to edit; the rest is what the rules proposed.

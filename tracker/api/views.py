@@ -337,6 +337,20 @@ class FollowUpViewSet(
         followup = followup_services.followup_skip(followup=self.get_object())
         return self.respond(followup, FollowUpSerializer)
 
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def unskip(self, request: Request, pk: str) -> Response:
+        """Undo a skip: the follow-up is open again."""
+        followup = followup_services.followup_unskip(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def rebuild(self, request: Request, pk: str) -> Response:
+        """Rebuild the draft from the current details, replacing your edits."""
+        followup = followup_services.followup_rebuild_draft(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
     @extend_schema(
         request=SnoozeSerializer,
         responses=FollowUpSerializer,
