@@ -325,7 +325,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Too large or too deeply nested bodies are JSON 413/400s (tracker/api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "tracker.api.exceptions.exception_handler",

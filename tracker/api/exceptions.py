@@ -3,12 +3,14 @@
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from tracker.api.parsers import PayloadTooLarge
 
 
 def as_api_error(
@@ -32,6 +34,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     500; and every 400 body has the same shape, {field: [messages]}."""
     if isinstance(exc, DjangoValidationError):
         exc = as_api_error(exc)
+    elif isinstance(exc, RequestDataTooBig):
+        exc = PayloadTooLarge()
     response = drf_exception_handler(exc, context)
     if response is not None and response.status_code == status.HTTP_400_BAD_REQUEST:
         data = response.data
