@@ -1,8 +1,11 @@
 """The review queue: nothing changes until the user confirms; each action does one thing."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import application_for
 from tests.inbox.conftest import FORM_LETTER, raw_mail
@@ -109,7 +112,8 @@ def test_edit_first_with_a_bad_field_says_so_and_saves_nothing(
 ) -> None:
     item = queued(alice)
     response = alice_client.post(
-        reverse("inbox_item_edit", args=[item.pk]), {"channel": "carrier-pigeon", "received_at": "x"}
+        reverse("inbox_item_edit", args=[item.pk]),
+        {"channel": "carrier-pigeon", "received_at": "x"},
     )
     assert response.status_code == 400
     assert not Rejection.objects.exists()
@@ -184,14 +188,21 @@ def test_bob_never_sees_alices_items(
 ) -> None:
     item = queued(alice)
     assert "Dave Okafor" not in bob_client.get(reverse("inbox")).content.decode()
-    for name in ("inbox_item_confirm", "inbox_item_dismiss", "inbox_item_reassign", "inbox_item_edit"):
+    for name in (
+        "inbox_item_confirm",
+        "inbox_item_dismiss",
+        "inbox_item_reassign",
+        "inbox_item_edit",
+    ):
         assert bob_client.post(reverse(name, args=[item.pk])).status_code == 404
         assert bob_client.get(reverse(name, args=[item.pk])).status_code in {404, 405}
     mine = application_for(bob, company="Bobco")
     # Nor can alice point her item at bob's application.
     alice_client = Client()
     alice_client.force_login(alice)
-    response = alice_client.post(reverse("inbox_item_reassign", args=[item.pk]), {"application": mine.pk})
+    response = alice_client.post(
+        reverse("inbox_item_reassign", args=[item.pk]), {"application": mine.pk}
+    )
     assert response.status_code == 400
     item.refresh_from_db()
     assert item.status == ItemStatus.PENDING
@@ -201,3 +212,20 @@ def test_bob_never_sees_alices_items(
 def test_the_inbox_needs_a_login(client: Client) -> None:
     assert client.get(reverse("inbox")).status_code == 302
     assert client.get(reverse("inbox_settings")).status_code == 302
+
+
+def test_a_confirm_the_application_refuses_is_said_and_leaves_the_item_pending(
+    alice_client: Client, alice: User
+) -> None:
+    late = application_for(alice, company="Hooli", role="Senior Platform Engineer", days_ago=1)
+    item = queued(alice, raw_mail(date=timezone.now() - timedelta(days=30)))
+    assert item.application == late
+
+    response = alice_client.post(reverse("inbox_item_confirm", args=[item.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "before the application started" in response.content.decode()
+    item.refresh_from_db()
+    late.refresh_from_db()
+    assert (item.status, late.stage) == (ItemStatus.PENDING, Stage.APPLIED)
+    assert item.text  # still there to edit

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
 from tests.inbox.conftest import connect, raw_mail
 from tests.inbox.dovecot import Dovecot
@@ -132,3 +133,14 @@ def test_the_forwarding_address_is_shown_and_can_be_replaced(
     assert old in alice_client.get(reverse("inbox_settings")).content.decode()
     alice_client.post(reverse("inbox_settings"), {"action": "rotate"})
     assert services.inbox_get_or_create(owner=alice).forward_token != old
+
+
+def test_without_an_encryption_key_in_production_no_password_is_stored(
+    alice_client: Client, dovecot: Dovecot, imap_user: tuple[str, str], settings: Settings
+) -> None:
+    settings.DEBUG = False
+    settings.INBOX_ENCRYPTION_KEY = ""
+    response = alice_client.post(reverse("inbox_settings"), form(dovecot, imap_user, "save"))
+    assert response.status_code == 400
+    assert "must set INBOX_ENCRYPTION_KEY" in response.content.decode()
+    assert not Mailbox.objects.exists()
