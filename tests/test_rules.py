@@ -425,3 +425,94 @@ def test_a_reply_proposed_days_after_the_news_is_marked_late() -> None:
     assert not on_time.late
     assert late.late
     assert "sorry for the wait" in late.reason
+
+
+# Names, channels and what the email said (issue 14, section 3) ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "who"),
+    [("Dr. Amara O'Neil", "Amara"), ("O'Brien, Kate", "Kate"), ("ms. jane doe", "Jane")],
+)
+def test_the_reason_uses_the_name_the_greeting_uses(typed: str, who: str) -> None:
+    proposal = reply(rules.rejection_proposals(facts(sender_name=typed)))
+
+    assert proposal.reason.startswith(f"{who} wrote to you personally")
+    assert proposal.recipient_name == typed
+
+
+def test_a_call_is_a_call_in_the_reason() -> None:
+    proposal = reply(rules.rejection_proposals(facts(channel="phone")))
+
+    assert "Dana called you" in proposal.reason
+    assert "in person" not in proposal.reason
+
+
+@pytest.mark.parametrize("signed", ["Talent Team", "Acme", "The Acme Recruiting Team"])
+def test_a_letter_signed_by_a_team_reads_as_a_form_letter(signed: str) -> None:
+    proposals = rules.rejection_proposals(
+        facts(channel="unknown", sender_name=signed, company="Acme")
+    )
+
+    assert kinds(proposals) == [(Kind.NONE, 1)]
+    assert f"signed by {signed}" in proposals[0].reason
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "We went with a candidate with more hands-on Kafka experience.",
+        "Unfortunately we cannot provide individual feedback.",
+    ],
+)
+def test_an_email_that_answers_the_question_gets_no_feedback_request(message: str) -> None:
+    proposal = reply(
+        rules.rejection_proposals(
+            facts(furthest_stage="interviewing", meetings=MET_DANA, message=message)
+        )
+    )
+
+    assert Element.FEEDBACK_REQUEST not in proposal.elements
+    assert "does not ask" in proposal.reason
+
+
+@pytest.mark.parametrize(
+    ("message", "door"),
+    [
+        ("I'd encourage you to apply again.", rules.Door.INVITED),
+        ("We'll keep you in mind for future roles.", rules.Door.KEPT_IN_MIND),
+        ("Our Data team will be hiring again in the spring.", rules.Door.PLANS),
+    ],
+)
+def test_a_door_the_email_opened_is_welcomed_not_asked_for(message: str, door: rules.Door) -> None:
+    for role in ("hiring_manager", "recruiter", "interviewer"):
+        proposal = reply(rules.rejection_proposals(facts(sender_role=role, message=message)))
+        assert proposal.door is door
+        assert Element.FUTURE_OPENINGS in proposal.elements
+        assert "welcomes it" in proposal.reason
+        assert "other roles" not in proposal.reason
+
+
+def test_keep_in_touch_reasons_name_the_month_and_the_team_and_differ() -> None:
+    proposals = rules.rejection_proposals(
+        facts(
+            furthest_stage="interviewing",
+            meetings=MET_DANA,
+            message="Our Data team will be hiring again in the spring.",
+        )
+    )
+    first, second = [p for p in proposals if p.kind is Kind.KEEP_IN_TOUCH]
+
+    assert "You met Dana in November" in first.reason
+    assert "the Data team's" in first.reason
+    assert second.reason != first.reason
+    assert "Data team" in second.reason
+    assert (first.team, first.door) == ("Data team", rules.Door.PLANS)
+
+
+def test_a_recruiters_last_keep_in_touch_note_asks_about_roles() -> None:
+    proposals = rules.rejection_proposals(facts(furthest_stage="interviewing"))
+    second = [p for p in proposals if p.kind is Kind.KEEP_IN_TOUCH][1]
+
+    assert second.door is rules.Door.OTHER_ROLES
+    assert "a role that fits you" in second.reason
