@@ -67,7 +67,7 @@ def posting_fetch(*, url: str) -> Posting:
     text = decode_html(response.body, response.headers.get("content-type", ""))
     posting = posting_extract(text, url=response.url)
     # Keep the address the user gave: the fetcher's final one spells out the port.
-    posting.url = url if len(url) <= URL_LIMIT else posting.url
+    posting.url = url
     return posting
 
 
@@ -107,7 +107,7 @@ def application_create_from_posting(
         applied_on = timezone.localdate(timezone.now(), owner.zone)
     return applications.application_create(
         owner=owner,
-        company_name=posting.company,
+        company_name=posting.company[:200],
         role=posting.role[:200],
         stage=stage,
         source_of_change=source_of_change,
