@@ -430,3 +430,24 @@ def test_broken_charsets_and_encodings_never_raise():
     )
     assert parse_message(message).from_email == "dana@acme.com"
     read(message)
+
+
+@pytest.mark.parametrize("sign_off", ["All my best,", "Have a lovely weekend,", "Yours,"])
+def test_a_sign_off_not_in_the_lists_still_ends_the_letter(sign_off):
+    signature = find_signature(f"Hi Sam,\n\nWe went another way.\n\n{sign_off}\nDana Whitfield")
+    assert signature.name == "Dana Whitfield"
+
+
+def test_a_greeting_with_a_comma_is_no_sign_off():
+    assert find_signature("Hi Sam,\nDana Whitfield will call you.").name == ""
+
+
+def test_contacts_match_whatever_the_accents_and_case():
+    contact = KnownContact(name="José Núñez", email="", role="hiring_manager")
+    reading = read("Sorry.\n\nBest,\nJose Nunez", contacts=[contact])
+    assert (reading.sender_name, reading.sender_role) == ("José Núñez", "hiring_manager")
+
+
+def test_an_upper_case_display_name_is_a_person():
+    reading = read(raw("From: DANA SMITH <dana.smith@acme.com>", "We went another way."))
+    assert (reading.channel, reading.sender_name) == ("personal_email", "Dana Smith")

@@ -13,6 +13,7 @@ The decision, in order:
 6. Only then do stock phrases tip the balance.
 """
 
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -135,6 +136,8 @@ def read_rejection(
     if automation:
         evidence.form.append((_STRONG, f"Says it was sent automatically (“{automation}”)"))
 
+    if author_name.isupper() and len(author_name) > 3:
+        author_name = author_name.title()  # "DANA SMITH" as some directories send it
     display_person = author_name if is_person_name(clean_person(author_name), companies) else ""
     display_person = clean_person(display_person)
     display_team = (
@@ -264,7 +267,9 @@ def _company_words(company_names: Collection[str], author_email: str) -> list[st
 
 
 def _key(name: str) -> str:
-    return " ".join(clean_person(name).lower().split())
+    """A name as compared: "José Núñez" and "jose nunez" are the same person."""
+    decomposed = unicodedata.normalize("NFKD", clean_person(name).lower())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def _person_name(signature: Signature, display_person: str) -> str:

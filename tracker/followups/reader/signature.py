@@ -227,7 +227,7 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
     company_words = {c.lower() for c in companies if c}
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if SIGN_OFF.match(line):
+        if SIGN_OFF.match(line) or _unlisted_sign_off(lines, i, company_words):
             return _signed(lines[i + 1 : i + 6], company_words, lowercase=line.islower())
         inline = _SIGN_OFF_INLINE.match(line)
         if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
@@ -270,6 +270,18 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
         if tail != lines[-1].strip(" .!") and is_person_name(clean_person(tail), company_words):
             return Signature(name=clean_person(tail), line=tail)
     return Signature()
+
+
+def _unlisted_sign_off(lines: list[str], i: int, companies: set[str]) -> bool:
+    """ "All my best," or "Have a lovely weekend," over a name: a short line ending in a
+    comma, not a greeting, with a person's name on the next line."""
+    line = lines[i]
+    words = line.split()
+    if not line.endswith(",") or not 1 <= len(words) <= 7 or i + 1 >= len(lines):
+        return False
+    if words[0].lower().strip(",") in GREETINGS or i < 1:
+        return False
+    return is_person_name(clean_person(lines[i + 1]), companies)
 
 
 def _without_footer(lines: list[str]) -> list[str]:
