@@ -31,7 +31,8 @@ def hostile(alice: User) -> int:
     )
     applications.interview_create(
         application=application,
-        scheduled_at=timezone.now(),
+        # Held before the rejection came: the history reads in order.
+        scheduled_at=timezone.now() - timedelta(hours=31),
         kind=InterviewKind.ONSITE,
         interviewers=[contact],
         notes=PAYLOAD,
