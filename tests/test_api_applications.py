@@ -142,7 +142,7 @@ def test_the_api_speaks_json_and_refuses_other_bodies(alice_api: APIClient) -> N
 
 
 def test_alice_adds_an_application(alice_api: APIClient, alice: User) -> None:
-    Company.objects.create(owner=alice, name="ACME")
+    Company.named(owner=alice, name="ACME").save()
 
     response = alice_api.post(
         LIST,

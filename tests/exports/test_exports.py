@@ -281,7 +281,8 @@ def test_one_query_whatever_the_number_of_applications(
 
 def _bulk_applications(owner: User, count: int) -> None:
     """Many applications fast: the rows application_create writes, inserted in bulk."""
-    company = Company.objects.create(owner=owner, name="Acme")
+    company = Company.named(owner=owner, name="Acme")
+    company.save()
     now = timezone.now()
     created = Application.objects.bulk_create(
         Application(

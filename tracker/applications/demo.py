@@ -96,7 +96,7 @@ def _plans(rng: random.Random, count: int, now: datetime) -> Iterator[Plan]:
 
 def _companies(owner: User, names: list[str]) -> dict[str, Company]:
     existing = {c.name: c for c in Company.objects.filter(owner=owner, name__in=names)}
-    missing = [Company(owner=owner, name=n) for n in names if n not in existing]
+    missing = [Company.named(owner=owner, name=n) for n in names if n not in existing]
     Company.objects.bulk_create(missing)
     return {c.name: c for c in Company.objects.filter(owner=owner, name__in=names)}
 

@@ -1,7 +1,9 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Lower
 
+from tracker.applications.names import company_display_name, company_name_key
 from tracker.core.fields import bounded_text
 
 
@@ -60,6 +62,9 @@ class ContactRole(models.TextChoices):
 class Company(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=200)
+    # names.company_name_key(name): what makes two names one company. Build companies
+    # with Company.named so it is always set.
+    name_key = models.CharField(max_length=200, editable=False)
     website = models.URLField(blank=True, max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -67,12 +72,21 @@ class Company(models.Model):
         verbose_name_plural = "companies"
         ordering = ["name"]
         constraints = [
-            # One "Acme" per user, whatever its capitalisation: the create form reuses it.
-            models.UniqueConstraint(Lower("name"), "owner", name="company_unique_name_per_owner"),
+            # One "Acme" per user, however it is spelled: every way in reuses it.
+            models.UniqueConstraint(
+                fields=("owner", "name_key"), name="company_unique_key_per_owner"
+            ),
+            models.CheckConstraint(condition=~models.Q(name_key=""), name="company_key_set"),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def named(cls, *, owner: Any, name: str) -> "Company":
+        """A new (unsaved) company, its name tidied and its key set."""
+        name = company_display_name(name)
+        return cls(owner=owner, name=name, name_key=company_name_key(name))
 
 
 class Application(models.Model):
@@ -91,9 +105,7 @@ class Application(models.Model):
     # board takes it down; the text of the whole page too if the user asked for a copy.
     description = bounded_text(50_000, blank=True)
     apply_url = models.URLField("apply URL", max_length=500, blank=True)
-    posting_text = bounded_text(
-        100_000, verbose_name="copy of the posting page's text", blank=True
-    )
+    posting_text = bounded_text(100_000, verbose_name="copy of the posting page's text", blank=True)
     posting_captured_at = models.DateTimeField(null=True, blank=True)
     # Written only by services.application_change_stage, together with a StageChange row.
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)

@@ -24,6 +24,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.applications.names import company_name_key
 from tracker.core import dates
 from tracker.core.dates import CLOCK_SKEW
 from tracker.core.sanitise import sanitise_html
@@ -165,12 +166,18 @@ def _write_plan(application: Application, plan: history.Plan, source: str) -> St
 
 
 def company_get_or_create(*, owner: User, name: str) -> Company:
-    name = " ".join(name.split())
-    if not name:
+    """The user's company of that name, however it is spelled (names.py), else a new one."""
+    if not company_name_key(name):
         raise ValidationError({"company": "Enter the company's name."})
-    company = Company.objects.filter(owner=owner, name__iexact=name).first()
+    company = Company.objects.filter(owner=owner, name_key=company_name_key(name)).first()
     if company is None:
-        company = Company.objects.create(owner=owner, name=name)
+        company = Company.named(owner=owner, name=name)
+        try:
+            company.full_clean(exclude=["owner"], validate_constraints=False)
+        except ValidationError as exc:
+            # The form and the API call it "company".
+            raise ValidationError({"company": exc.message_dict.get("name", exc.messages)}) from exc
+        company.save()
     return company
 
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from tracker.applications.models import ChangeSource, Source, Stage
+from tracker.applications.names import company_name_key
 from tracker.core import dates
 from tracker.core.dates import CLOCK_SKEW
 from tracker.exports.formats import EVENT_FOLLOWUP_SENT, EVENT_STAGE_CHANGE, unneutralise
@@ -223,8 +224,8 @@ class ImportRow:
 
 
 def duplicate_key(company: str, role: str, applied_on: date | None) -> tuple[str, str, date | None]:
-    """Same company, role and date applied, whatever the case and spacing."""
-    return (" ".join(company.casefold().split()), " ".join(role.casefold().split()), applied_on)
+    """Same company (by its key), role and date applied, whatever the case and spacing."""
+    return (company_name_key(company), " ".join(role.casefold().split()), applied_on)
 
 
 class _Cells:
