@@ -125,7 +125,7 @@ REJECTION = _family(
     r"(?:decided|chosen|decision) not to (?:move (?:forward|ahead|on)|go ahead|proceed|progress|continue|offer|extend|invite|pursue|take)",
     r"(?:go|gone|went|going|move|moving|moved) (?:in )?(?:a different|another) (?:direction|way)",
     r"(?:gone|went|go|going|move|moving|moved|proceed|continue|continuing) (?:ahead |forward )?with (?:another|a different|other|someone|an internal|a candidate|the candidate|the other)",
-    r"(?:chosen|chose|selected|picked|hired|offered the (?:position|role|job) to) (?:another|a different|other|someone|an internal|a candidate|candidates)",
+    r"(?:chosen|chose|selected|picked|hired|hire|hiring|offered the (?:position|role|job) to) (?:another|a different|other|someone|an internal|a candidate|candidates)",
     r"(?:not|haven't|have not|wasn't|were not|weren't|isn't) (?:been )?(?:selected|successful|shortlisted|chosen|progressed)|unsuccessful",
     r"regret to (?:inform|let you know|say|tell|advise)|(?:sorry|afraid) (?:to say|to tell you|to let you know|that|we)"
     + _G

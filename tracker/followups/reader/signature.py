@@ -54,6 +54,7 @@ _PREFIX = re.compile(
     r"i\.\s?a\.|i\.\s?v\.|pp\.?|p\.p\.)\s*(?=\S)",
     re.I,
 )
+_BRACKETED_TAIL = re.compile(r"\s+[(\[][^()\[\]]{1,40}[)\]]\s*$")
 _DELIMITER = re.compile(r"^(?:--\s*|\u2014|\u2013|_{2,}|-{3,}|\*{3,})$")
 _LOWER_NAME = re.compile(r"^[^\W\d_]{2,20}(?: [^\W\d_]{2,20}){0,2}$")
 _PRONOUNS = re.compile(r"\s*[(\[](?:she|he|they|sie|er|elle|il|ella|él)/\w+(?:/\w+)?[)\]]\s*", re.I)
@@ -340,6 +341,8 @@ def _is_title_line(line: str) -> bool:
 
 def clean_person(text: str) -> str:
     text = _PRONOUNS.sub(" ", text)
+    # "Yuki Tanaka (田中 由紀)", "Dana Smith (Acme)": what the brackets add is not the name.
+    text = _BRACKETED_TAIL.sub("", text)
     text = " ".join(text.replace("\u2019", "'").split()).strip(' ,;:*_"')
     text = _CREDENTIAL.sub("", text).strip(" ,")
     text = _PREFIX.sub("", text)
