@@ -29,7 +29,11 @@ STAGE_PROGRESS: dict[str, int] = {
     Stage.OFFER: 4,
     Stage.ACCEPTED: 5,
 }
+# Where an application stops (each can still be undone).
 TERMINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+# How an application ended without an acceptance: these say how it ended, not how far it
+# got, and make a pending thank-you or nudge moot.
+ENDED_STAGES = TERMINAL_STAGES - {Stage.ACCEPTED}
 
 
 class Source(models.TextChoices):
