@@ -117,4 +117,5 @@ def test_the_plain_add_form_warns_once_saved(alice: User, alice_client: Client) 
         follow=True,
     )
     body = saved.content.decode()
-    assert "Added Platform Engineer at" in body and "You applied to Hooli for SRE in" in body
+    assert "Added Platform Engineer at" in body
+    assert "You applied to Hooli for SRE in" in body
