@@ -74,7 +74,7 @@ THANKS_IN_PERSON = (
 )
 LATE = (
     "I'm sorry for the slow reply.",
-    "Apologies for taking a few days to write back.",
+    "Apologies for taking a while to write back.",
     "Sorry it has taken me a while to reply.",
 )
 DISAPPOINTMENT = (
@@ -140,7 +140,7 @@ FUTURE = {
 REPLY_CLOSING = (
     "I wish you and the team all the best.",
     "Thanks again for your time.",
-    "Best of luck to you and everyone at {company}.",
+    "Best of luck to you and the team.",
 )
 # Keep in touch: the first note reminds them who you are; the last asks something new.
 KEEP_IN_TOUCH_OPENING = (
