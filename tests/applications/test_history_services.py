@@ -264,3 +264,30 @@ def test_insights_and_history_csv_read_the_story_in_order(alice: User) -> None:
     durations = insights_durations(user=alice)
     assert durations.to_response is not None
     assert 36 <= durations.to_response.median_days <= 38
+
+
+def test_the_migration_marks_rows_the_user_back_dated(alice: User) -> None:
+    """Rows from before the flag: back-dated ones (at far from recorded_at) are dated."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "tracker.applications.migrations.0005_stage_history_dated_interview_moved"
+    )
+    application = application_for(alice, days_ago=20)
+    services.application_change_stage(
+        application=application, to_stage=Stage.SCREENING, source=ChangeSource.BOARD
+    )
+    services.application_change_stage(
+        application=application, to_stage=Stage.INTERVIEWING, source=ChangeSource.WEB
+    )
+    StageChange.objects.update(dated=False)
+    StageChange.objects.filter(to_stage=Stage.INTERVIEWING).update(
+        at=timezone.now() - timedelta(days=1)
+    )
+
+    migration.mark_dated(apps, None)
+
+    dated = dict(StageChange.objects.values_list("to_stage", "dated"))
+    assert dated == {Stage.APPLIED: True, Stage.SCREENING: False, Stage.INTERVIEWING: True}
