@@ -185,3 +185,21 @@ def test_the_import_refuses_a_moment_before_1970() -> None:
     with pytest.raises(CellError, match="before 1970"):
         parse_moment("0001-01-01T00:00:00", ZoneInfo("Asia/Tokyo"))
     assert parse_moment("1970-01-02T00:00:00", ZoneInfo("Asia/Tokyo")) is not None
+
+
+def test_the_api_refuses_applied_on_after_the_rejection(
+    alice_api: APIClient, alices_application: Application
+) -> None:
+    services.application_reject(
+        application=alices_application,
+        source=ChangeSource.API,
+        received_at=timezone.now() - timedelta(days=5),
+    )
+    url = reverse("api:application-detail", args=[alices_application.pk])
+
+    response = alice_api.patch(
+        url, {"applied_on": (timezone.localdate() - timedelta(days=2)).isoformat()}
+    )
+
+    assert response.status_code == 400
+    assert "applied_on" in response.json()
