@@ -8,6 +8,8 @@ FollowupsConfig.ready() (tracker/followups/receivers.py).
 
 from django.dispatch import Signal
 
+from tracker.applications.models import Application
+
 # An application moved to another stage. Arguments: application (locked, already in its
 # new stage), from_stage, to_stage.
 stage_changed = Signal()
@@ -19,3 +21,14 @@ rejection_saved = Signal()
 
 # An interview was logged. Argument: interview.
 interview_logged = Signal()
+
+# Asked before a move the user might regret, and answered by the rooms that would undo
+# something. Arguments: application, to_stage. A receiver returns a list of what the move
+# would throw away ("reply to the rejection"); the board asks the user first.
+move_would_cancel = Signal()
+
+
+def what_a_move_would_cancel(*, application: Application, to_stage: str) -> list[str]:
+    """Everything the receivers of move_would_cancel name, in their order."""
+    replies = move_would_cancel.send(sender=Application, application=application, to_stage=to_stage)
+    return [name for _, names in replies for name in names or ()]

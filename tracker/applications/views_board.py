@@ -14,11 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
-from tracker.applications import selectors, services
+from tracker.applications import events, selectors, services
 from tracker.applications.forms import MoreCardsForm, MoveForm
 from tracker.applications.models import ChangeSource, Stage
 from tracker.applications.shortcuts import get_application_for_user
-from tracker.followups.selectors import followups_edited_open
 
 
 @login_required
@@ -82,9 +81,9 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         # A rejection needs its details (they decide the follow-up): the board opens
         # the rejection form instead, which saves the move with them.
         return _refusal("Record the rejection details to move it to Rejected.")
-    if application.stage == Stage.REJECTED and request.POST.get("confirm") != "1":
+    if request.POST.get("confirm") != "1":
         # Leaving Rejected cancels its drafts: ask before throwing away the user's words.
-        edited = followups_edited_open(application=application)
+        edited = events.what_a_move_would_cancel(application=application, to_stage=to_stage)
         if edited:
             return _to_confirm(
                 f"You edited the {' and the '.join(edited)} for {application}: moving it out "

@@ -20,6 +20,9 @@ class FollowupsConfig(AppConfig):
         events.interview_logged.connect(
             receivers.interview_logged, dispatch_uid="followups.interview"
         )
+        events.move_would_cancel.connect(
+            receivers.move_would_cancel, dispatch_uid="followups.move_would_cancel"
+        )
         post_delete.connect(
             receivers.reminder_deleted, sender=Reminder, dispatch_uid="followups.reminder_deleted"
         )

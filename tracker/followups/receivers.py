@@ -6,8 +6,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from tracker.applications.models import Application, Interview, Rejection
-from tracker.followups import notices, services
+from tracker.applications.models import Application, Interview, Rejection, Stage
+from tracker.followups import notices, selectors, services
 from tracker.followups.models import Reminder
 
 # A thank-you is worth it within a day; an interview logged long after gets none.
@@ -38,6 +38,15 @@ def rejection_saved(
 def interview_logged(sender: type[Interview], interview: Interview, **_: Any) -> None:
     if interview.scheduled_at >= timezone.now() - THANK_YOU_WITHIN:
         services.followup_propose_thank_you(interview=interview)
+
+
+def move_would_cancel(
+    sender: type[Application], application: Application, to_stage: str, **_: Any
+) -> list[str]:
+    """Leaving Rejected cancels its drafts: the ones the user edited, by name."""
+    if application.stage != Stage.REJECTED or to_stage == Stage.REJECTED:
+        return []
+    return selectors.followups_edited_open(application=application)
 
 
 def reminder_deleted(sender: type[Reminder], instance: Reminder, **_: Any) -> None:
