@@ -133,6 +133,12 @@ class Application(models.Model):
             models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
             # The nudge sweep, across users: applications quiet in a stage since a date.
             models.Index(fields=["stage", "stage_changed_at"], name="app_stage_quiet_idx"),
+            # Insights' rates: one user's applications counted per (stage, furthest stage)
+            # from the index alone, with or without a date range.
+            models.Index(
+                fields=["owner", "stage", "furthest_stage", "applied_on", "created_at"],
+                name="app_owner_figures_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -194,6 +200,12 @@ class StageChange(models.Model):
         indexes = [
             # Timeline of one application, oldest first (the application page).
             models.Index(fields=["application", "at"], name="stagechange_app_at_idx"),
+            # Insights' flows and stays: every move of a user's applications, read from the
+            # index alone (SQLite keeps the id in it too).
+            models.Index(
+                fields=["application", "at", "from_stage", "to_stage"],
+                name="stagechange_app_flow_idx",
+            ),
         ]
 
     def __str__(self) -> str:
