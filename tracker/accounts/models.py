@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from tracker.accounts.signals import password_changed
+from tracker.core.fields import SingleLineCharField
 
 
 @cache  # Listing the zones reads the tz database from disk: 50 ms, twice per settings page.
@@ -26,7 +27,7 @@ class WebhookFormat(models.TextChoices):
 
 class User(AbstractUser):
     # The name a follow-up draft is signed with; falls back to the username.
-    full_name = models.CharField("your name", max_length=150, blank=True)
+    full_name = SingleLineCharField("your name", max_length=150, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
     email_reminders = models.BooleanField(
         "email me reminders", default=True, help_text="In-app reminders always appear."

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from tracker.applications.names import company_display_name, company_name_key
-from tracker.core.fields import bounded_text
+from tracker.core.fields import SingleLineCharField, bounded_text
 
 
 class Stage(models.TextChoices):
@@ -65,7 +65,7 @@ class ContactRole(models.TextChoices):
 
 class Company(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    name = models.CharField(max_length=200)
+    name = SingleLineCharField(max_length=200)
     # names.company_name_key(name): what makes two names one company. Build companies
     # with Company.named so it is always set.
     name_key = models.CharField(max_length=200, editable=False)
@@ -96,9 +96,9 @@ class Company(models.Model):
 class Application(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
-    role = models.CharField("role title", max_length=200)
+    role = SingleLineCharField("role title", max_length=200)
     url = models.URLField("job posting URL", max_length=500, blank=True)
-    location = models.CharField(max_length=200, blank=True)
+    location = SingleLineCharField(max_length=200, blank=True)
     source = models.CharField(max_length=32, choices=Source.choices, default=Source.JOB_BOARD)
     salary_min = models.PositiveIntegerField(null=True, blank=True)
     salary_max = models.PositiveIntegerField(null=True, blank=True)
@@ -159,7 +159,7 @@ class Contact(models.Model):
     company = models.ForeignKey(
         Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
     )
-    name = models.CharField(max_length=200)
+    name = SingleLineCharField(max_length=200)
     email = models.EmailField(blank=True)
     role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.OTHER)
     applications = models.ManyToManyField(Application, related_name="contacts", blank=True)
@@ -277,7 +277,7 @@ class Rejection(models.Model):
     sender_role = models.CharField(
         max_length=16, choices=SenderRole.choices, default=SenderRole.UNKNOWN
     )
-    sender_name = models.CharField(max_length=200, blank=True)
+    sender_name = SingleLineCharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)
     message = bounded_text(20_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

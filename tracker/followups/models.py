@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 
 from tracker.applications.models import Application, Interview
-from tracker.core.fields import bounded_text
+from tracker.core.fields import SingleLineCharField, bounded_text
 from tracker.followups.rules import Element, Kind
 
 KIND_LABELS = {
@@ -44,9 +44,9 @@ class FollowUp(models.Model):
         max_length=12, choices=FollowUpStatus.choices, default=FollowUpStatus.PROPOSED
     )
     elements = models.JSONField(default=list, blank=True)
-    recipient_name = models.CharField(max_length=200, blank=True)
+    recipient_name = SingleLineCharField(max_length=200, blank=True)
     recipient_email = models.EmailField(blank=True)
-    subject = models.CharField(max_length=300, blank=True)
+    subject = SingleLineCharField(max_length=300, blank=True)
     body = bounded_text(5_000, blank=True)
     # The user changed the subject or body: new rejection details never overwrite it...
     edited = models.BooleanField(default=False)
