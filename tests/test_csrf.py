@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 # Posted to by machines (a mail relay) with no session: the secret in the URL is the
 # credential, so CSRF does not apply. tests/inbox/test_forwarding.py covers them.
-SECRET_URL_ROUTES = ("inbox/forward/",)
+SECRET_URL_ROUTES = ("inbox/forward/", "inbox/anymail/")
 
 
 def _site_paths() -> list[str]:

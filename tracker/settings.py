@@ -50,6 +50,10 @@ INBOX_POLL_MINUTES = env.int("INBOX_POLL_MINUTES", default=5)
 INBOX_IMAP_TIMEOUT = env.int("INBOX_IMAP_TIMEOUT", default=20)
 # A forwarded message larger than this is refused (413) before its body is read.
 INBOX_FORWARD_MAX_BYTES = env.int("INBOX_FORWARD_MAX_BYTES", default=25 * 1024 * 1024)
+# Inbound mail through an email service (django-anymail's webhooks at /inbox/anymail/<esp>/
+# inbound/): the domain whose addresses route to it, and the webhook's basic-auth secret.
+INBOX_FORWARD_DOMAIN = env.str("INBOX_FORWARD_DOMAIN", default="")
+ANYMAIL = {"WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="") or None}
 # Networks every outbound request (webhooks, job pages) may reach although they are not
 # public, as CIDRs: "192.168.1.0/24". Empty by default; tests list their own loopback.
 OUTBOUND_ALLOWED_NETWORKS = env.list("OUTBOUND_ALLOWED_NETWORKS", default=[])
@@ -86,6 +90,7 @@ INSTALLED_APPS = [
     "tracker.insights",
     "tracker.capture",
     "tracker.inbox",
+    "anymail",
     # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
     "tracker.bench",
 ]

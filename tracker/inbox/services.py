@@ -7,6 +7,7 @@ until the user confirms an item; a confirmed rejection takes the ordinary path
 """
 
 import hashlib
+import hmac
 import logging
 import secrets
 import uuid
@@ -79,6 +80,33 @@ def inbox_get_or_create(*, owner: User) -> Inbox:
         owner=owner, defaults={"forward_token": secrets.token_urlsafe(32)}
     )
     return inbox
+
+
+def forward_address(inbox: Inbox) -> str:
+    """The secret email address of the inbox on INBOX_FORWARD_DOMAIN ("" without one).
+
+    Lower-case hex from the token (mail systems may change a local part's case); a new
+    token makes a new address.
+    """
+    domain: str = getattr(settings, "INBOX_FORWARD_DOMAIN", "")
+    if not domain:
+        return ""
+    digest = hashlib.sha256(f"address:{inbox.forward_token}".encode()).hexdigest()[:32]
+    return f"rebound-{inbox.pk}-{digest}@{domain}"
+
+
+def inbox_for_addresses(addresses: Sequence[str]) -> Inbox | None:
+    """Which inbox one of these recipients is, compared in constant time; None for none."""
+    for address in addresses:
+        local, _, domain = address.strip().lower().rpartition("@")
+        parts = local.split("-")
+        if len(parts) != 3 or parts[0] != "rebound" or not parts[1].isdigit():
+            continue
+        inbox = Inbox.objects.select_related("owner").filter(pk=int(parts[1])).first()
+        expected = forward_address(inbox).lower() if inbox else ""
+        if inbox and hmac.compare_digest(expected.encode(), f"{local}@{domain}".encode()):
+            return inbox
+    return None
 
 
 def inbox_rotate_forward_token(*, owner: User) -> Inbox:

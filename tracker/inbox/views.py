@@ -182,6 +182,7 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
         "check": check,
         "check_failed": check_failed,
         "forward_url": _forward_url(request, inbox_row),
+        "forward_address": services.forward_address(inbox_row),
     }
     return render(request, "inbox/settings.html", context, status=status)
 
