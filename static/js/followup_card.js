@@ -1,40 +1,3 @@
-// Rebound: small progressive enhancements. No inline handlers anywhere (CSP-ready).
-// htmx already sends the CSRF token: <body hx-headers> carries it.
-(function () {
-  "use strict";
-
-  // Ask before a destructive action: <form data-confirm="Delete it?"> or <a data-confirm="...">.
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    var message = form instanceof HTMLFormElement ? form.getAttribute("data-confirm") : null;
-    if (message && !window.confirm(message)) {
-      event.preventDefault();
-    }
-  }, true);
-
-  document.addEventListener("click", function (event) {
-    var target = event.target instanceof Element ? event.target.closest("a[data-confirm], button[data-confirm]") : null;
-    if (target && !window.confirm(target.getAttribute("data-confirm"))) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
-  }, true);
-
-  // After a failed submit, put the keyboard on the first field that needs fixing.
-  function focusFirstError() {
-    var field = document.querySelector("main .is-invalid");
-    if (field && typeof field.focus === "function") {
-      field.focus({ preventScroll: false });
-    }
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusFirstError);
-  } else {
-    focusFirstError();
-  }
-})();
-
 // Follow-up drafts: copy to the clipboard, and keep the "Open in mail app" link in step
 // with unsaved edits. Cards swapped in by htmx get the same treatment (htmx:load).
 (function () {
@@ -104,37 +67,4 @@
   } else {
     revealCopyButtons(document);
   }
-})();
-
-// The table's bulk actions: a "tick all on this page" box and a count of what is ticked.
-// Without JavaScript each row's box still works; the header box stays hidden.
-(function () {
-  "use strict";
-
-  var all = document.querySelector("[data-check-all]");
-  var form = document.getElementById("bulk-form");
-  if (!all || !form) {
-    return;
-  }
-  var count = form.querySelector("[data-bulk-count]");
-  function boxes() {
-    return document.querySelectorAll("input[name='ids'][form='bulk-form']");
-  }
-  function update() {
-    var ticked = Array.prototype.filter.call(boxes(), function (box) { return box.checked; }).length;
-    all.checked = ticked > 0 && ticked === boxes().length;
-    all.indeterminate = ticked > 0 && ticked < boxes().length;
-    count.textContent = ticked ? ticked + " ticked" : "";
-  }
-  all.hidden = false;
-  all.addEventListener("change", function () {
-    boxes().forEach(function (box) { box.checked = all.checked; });
-    update();
-  });
-  document.addEventListener("change", function (event) {
-    if (event.target instanceof HTMLInputElement && event.target.name === "ids") {
-      update();
-    }
-  });
-  update();
 })();
