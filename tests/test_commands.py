@@ -1,9 +1,8 @@
-"""The demo account `make run` relies on (the Redis check is in tests/core), and the
-query-count part of `make bench` with where it records its table."""
+"""The demo account `make run` relies on (the Redis check is in tests/core; `make bench`'s
+own tests are in tests/bench)."""
 
 from io import StringIO
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -51,21 +50,3 @@ def test_the_demo_is_added_only_to_an_empty_database() -> None:
 
     assert "no demo data added" in output
     assert StageChange.objects.count() == before
-
-
-def test_bench_counts_queries_and_records_its_table_beside_the_load_section(
-    tmp_path: Path,
-) -> None:
-    doc = tmp_path / "benchmarks.md"
-    doc.write_text("# Benchmarks\n\n<!-- load:start -->\nload figures\n<!-- load:end -->\n")
-    skip = ["--rejections", "0", "--reminders", "0", "--export-size", "0", "--import-rows", "0"]
-
-    output = _run("bench", "--query-sizes", "12,40", "--time-sizes", "40", "--requests", "3",
-                  *skip, "--doc", str(doc))  # fmt: skip
-
-    assert "| board: queries per request | 12 / 40 applications |" in output
-    assert "| table / admin changelist, same applications, p50 | 40 applications |" in output
-    recorded = doc.read_text()
-    assert "<!-- bench:start -->\n## Latest `make bench`" in recorded
-    assert "| table: queries per request | 12 / 40 applications |" in recorded
-    assert "load figures" in recorded

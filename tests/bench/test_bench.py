@@ -1,0 +1,70 @@
+"""`make bench` itself, quickly: its table, where it records it, a missed budget failing
+the command, and the helpers that read query plans."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tracker.bench.management.commands import bench
+
+pytestmark = pytest.mark.django_db
+
+QUICK = [
+    *("--query-sizes", "12,30", "--time-sizes", "30", "--requests", "3", "--in-process"),
+    *("--rejections", "0", "--reminders", "0", "--export-size", "0", "--import-rows", "0"),
+]
+
+
+def _doc(tmp_path: Path) -> Path:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\n<!-- load:start -->\nload figures\n<!-- load:end -->\n")
+    return doc
+
+
+def test_bench_counts_queries_times_pages_and_records_its_table_beside_the_load_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "TABLE_ADMIN_BUDGET", 1e9)
+    doc, out = _doc(tmp_path), StringIO()
+
+    call_command("bench", *QUICK, "--doc", str(doc), stdout=out)
+
+    output = out.getvalue()
+    assert "| board: queries per request | 12 / 30 applications |" in output
+    assert "| API list: test client, in process | 30 applications |" in output
+    assert "| limit: the board's cards, bare template render | 30 applications |" in output
+    assert "| EXPLAIN: board queries read applications by index | 30 applications |" in output
+    assert "load average" in output
+    recorded = doc.read_text()
+    assert "<!-- bench:start -->\n## Latest `make bench` (SQLite)" in recorded
+    assert "| table: queries per request | 12 / 30 applications |" in recorded
+    assert "load figures" in recorded
+
+
+def test_a_missed_budget_is_recorded_as_a_miss_and_fails_the_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "TABLE_ADMIN_BUDGET", 0)
+    doc, out = _doc(tmp_path), StringIO()
+
+    with pytest.raises(CommandError, match="Missed budgets: table / admin changelist"):
+        call_command("bench", *QUICK, "--doc", str(doc), stdout=out)
+
+    assert "| ≤ 0 | **miss** |" in out.getvalue()
+    assert "**miss**" in doc.read_text()
+
+
+def test_a_plan_that_reads_the_whole_applications_table_is_a_full_scan() -> None:
+    assert bench._full_scan("SCAN applications_application")
+    assert not bench._full_scan("SCAN applications_application USING COVERING INDEX x")
+    assert not bench._full_scan("SEARCH applications_application USING INDEX x (owner_id=?)")
+    assert not bench._full_scan("SCAN applications_company")
+
+
+def test_parameters_are_written_into_the_sql_for_explain() -> None:
+    sql = "SELECT 1 WHERE a = %s AND b = %s AND c LIKE '%%x' AND d = %s AND e IS %s"
+    written = bench._inline(sql, [3, "it's", True, None])
+    assert written == "SELECT 1 WHERE a = 3 AND b = 'it''s' AND c LIKE '%x' AND d = 1 AND e IS NULL"
