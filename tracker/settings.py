@@ -107,9 +107,20 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tracker.accounts.middleware.UserTimezoneMiddleware",
+    # Refuses an oversized upload from its Content-Length, before CSRF or a view reads it.
+    "tracker.core.bodylimit.RequestBodyLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies. Form fields (not files) are capped at Django's 2.5 MB; an import's two
+# CSV files (10 MB each, tracker/imports/csvfile.py) plus the form fit under the import
+# pages' limit, refused from the Content-Length before a byte is read. Files up to that
+# limit stay in memory: an import never writes the upload to disk.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+IMPORT_REQUEST_MAX_BYTES = 2 * 10 * 2**20 + 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_REQUEST_MAX_BYTES
+REQUEST_BODY_LIMITS = {"/import/": IMPORT_REQUEST_MAX_BYTES}
 
 ROOT_URLCONF = "tracker.urls"
 WSGI_APPLICATION = "tracker.wsgi.application"

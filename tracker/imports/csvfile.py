@@ -8,10 +8,19 @@ by line number. What the cells mean is for the columns to say (columns.py, rows.
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+# A file wider or longer-celled than any tracker is refused at upload: the mapping page
+# builds a field per column, and the worker reads every cell of every row.
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 100_000  # twice the longest column (a job description, 50,000)
+MAX_ROW_CHARS = 200_000
+# A physical line is checked before the csv module splits it, so a line of a million
+# delimiters never becomes a million cells; quoting can double a row's length.
+MAX_LINE_CHARS = 2 * MAX_ROW_CHARS
 
 
 class CsvFileError(ValueError):
@@ -112,15 +121,29 @@ def read_csv(text: str, delimiter: str, *, max_rows: int = MAX_ROWS) -> CsvTable
     Each row is padded to the header's width, so a short row reads as empty cells.
     Cells are kept as written; the columns decide what a cell means.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[CsvRow] = []
     header: list[str] | None = None
     line = 1
+
+    def lines() -> Iterator[str]:
+        for number, physical in enumerate(io.StringIO(text, newline=""), 1):
+            if len(physical) > MAX_LINE_CHARS:
+                if header is None:
+                    raise CsvFileError(_too_wide(physical.count(delimiter) + 1))
+                raise CsvFileError(
+                    f"Line {number} is longer than {MAX_LINE_CHARS:,} characters, more "
+                    "than any application's cells hold. A quote that is never closed "
+                    "causes this too."
+                )
+            yield physical
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     try:
         for cells in reader:
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
+            _check_size(start, cells, is_header=header is None)
             if header is None:
                 header = [cell.strip() for cell in cells]
                 continue
@@ -144,12 +167,40 @@ def read_csv(text: str, delimiter: str, *, max_rows: int = MAX_ROWS) -> CsvTable
     return CsvTable(header, rows)
 
 
+def _too_wide(count: int) -> str:
+    return (
+        f"The file has {count:,} columns; Rebound reads at most {MAX_COLUMNS}. Remove the "
+        "columns you do not need, or check the delimiter."
+    )
+
+
+def _check_size(line: int, cells: list[str], *, is_header: bool) -> None:
+    """Refuses a row wider, or a cell or row longer, than any application needs."""
+    if len(cells) > MAX_COLUMNS:
+        if is_header:
+            raise CsvFileError(_too_wide(len(cells)))
+        raise CsvFileError(
+            f"Line {line}: this row has {len(cells):,} cells; Rebound reads at most "
+            f"{MAX_COLUMNS} columns."
+        )
+    if any(len(cell) > MAX_CELL_CHARS for cell in cells):
+        raise CsvFileError(f"Line {line}: {_cell_too_long()}")
+    if sum(map(len, cells)) > MAX_ROW_CHARS:
+        raise CsvFileError(
+            f"Line {line}: this row is longer than {MAX_ROW_CHARS:,} characters in all."
+        )
+
+
+def _cell_too_long() -> str:
+    return (
+        f"a cell is longer than {MAX_CELL_CHARS:,} characters. A quote that is never "
+        "closed causes this too: the rest of the file becomes one cell."
+    )
+
+
 def _explain(exc: csv.Error) -> str:
     message = str(exc)
     if "field larger than field limit" in message:
-        limit = csv.field_size_limit() // 1024
-        return (
-            f"a cell is longer than {limit} KB. A quote that is never closed causes this "
-            "too: the rest of the file becomes one cell."
-        )
+        # The csv module's own limit (128 KB) is above MAX_CELL_CHARS.
+        return _cell_too_long()
     return f"this is not valid CSV ({message})."

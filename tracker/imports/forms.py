@@ -4,7 +4,7 @@ from django import forms
 
 from tracker.applications.models import Stage
 from tracker.imports import columns
-from tracker.imports.csvfile import MAX_UPLOAD_BYTES
+from tracker.imports.csvfile import MAX_COLUMNS, MAX_UPLOAD_BYTES
 from tracker.imports.models import ImportJob
 from tracker.imports.services import Mapping, StageValue
 
@@ -19,8 +19,8 @@ def _read_capped(upload: Any) -> bytes:
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
-        help_text="Rebound's applications.csv, or any spreadsheet saved as CSV (up to 10 MB "
-        "and 20,000 rows). You choose what each column means next.",
+        help_text="Rebound's applications.csv, or any spreadsheet saved as CSV (up to 10 MB, "
+        "20,000 rows and 200 columns). You choose what each column means next.",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
     )
     history_file = forms.FileField(
@@ -73,7 +73,9 @@ class ImportMappingForm(forms.Form):
         if job.own_format:
             return
         choices = [(columns.IGNORE, "Ignore this column"), *columns.TARGETS]
-        for i, name in enumerate(job.header):
+        # Never more fields than the upload allows, whatever a stored job holds (the
+        # service refuses a wider job's mapping).
+        for i, name in enumerate(job.header[:MAX_COLUMNS]):
             self.fields[f"column_{i}"] = forms.ChoiceField(
                 label=name or f"Column {i + 1}",
                 choices=choices,
@@ -96,7 +98,9 @@ class ImportMappingForm(forms.Form):
         self.stage_count = len(stage_values)
 
     def column_fields(self) -> list[forms.BoundField]:
-        return [self[f"column_{i}"] for i in range(len(self.job.header)) if not self.job.own_format]
+        if self.job.own_format:
+            return []
+        return [self[f"column_{i}"] for i in range(min(len(self.job.header), MAX_COLUMNS))]
 
     def stage_fields(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         if self.job.own_format:
@@ -106,7 +110,8 @@ class ImportMappingForm(forms.Form):
     def submitted_mapping(self) -> dict[str, Any]:
         """What the browser sent, for services.import_mapping_clean to check."""
         data = self.cleaned_data
-        targets = [data.get(f"column_{i}") or "" for i in range(len(self.job.header))]
+        width = min(len(self.job.header), MAX_COLUMNS)
+        targets = [data.get(f"column_{i}") or "" for i in range(width)]
         stages = {}
         for n in range(self.stage_count):
             key = data.get(f"stagekey_{n}") or ""

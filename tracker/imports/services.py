@@ -33,6 +33,7 @@ from tracker.core.sanitise import sanitise_html
 from tracker.followups import services as followups
 from tracker.imports import columns
 from tracker.imports.csvfile import (
+    MAX_COLUMNS,
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
     CsvFileError,
@@ -65,6 +66,10 @@ WRITE_BATCH = 2_000
 REDISPATCH_AFTER = timedelta(minutes=2)
 # A job running this long died with its worker (the task's hard limit is shorter).
 RUNNING_STALE_AFTER = timedelta(minutes=15)
+TOO_WIDE = (
+    f"This file has more than {MAX_COLUMNS} columns, more than Rebound reads. Remove the "
+    "columns you do not need and upload it again."
+)
 # Named, not imported: tasks.py imports this module.
 IMPORT_TASK = "tracker.imports.tasks.import_applications_task"
 
@@ -173,6 +178,9 @@ def import_mapping_clean(
     role mapped, known stages only. Rebound's own format has one mapping, whatever came."""
     if job.own_format:
         return Mapping(list(job.header), {}, "ymd")
+    if len(job.header) > MAX_COLUMNS:
+        # Stored before uploads were capped: its mapping page would never end.
+        raise ValidationError(TOO_WIDE)
     targets = list(columns_)
     errors: list[str] = []
     if len(targets) != len(job.header):
@@ -279,6 +287,22 @@ def import_job_start(*, job: ImportJob, mapping: Mapping, skip_duplicates: bool)
         dispatch_on_commit(IMPORT_TASK, job.pk)
     job.refresh_from_db()
     return bool(started)
+
+
+def import_job_refuse_too_wide(*, job: ImportJob) -> bool:
+    """Fails a job stored before uploads were capped at MAX_COLUMNS, so that nobody maps
+    (or imports) it; True if it was one."""
+    if len(job.header) <= MAX_COLUMNS:
+        return False
+    ImportJob.objects.filter(pk=job.pk, status=ImportStatus.NEW).update(
+        status=ImportStatus.FAILED,
+        errors=[RowError(0, "", TOO_WIDE).as_dict()],
+        text="",
+        history_text="",
+        finished_at=timezone.now(),
+    )
+    job.refresh_from_db()
+    return True
 
 
 def import_job_edit(*, job: ImportJob) -> bool:

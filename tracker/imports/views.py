@@ -49,6 +49,7 @@ def import_upload(request: AuthenticatedRequest) -> HttpResponse:
 def import_job(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The mapping step while the job waits for it; its progress or outcome after."""
     job = _get_import_for_user(request, pk)
+    services.import_job_refuse_too_wide(job=job)
     if job.status != ImportStatus.NEW:
         if request.method == "POST":
             messages.info(request, "This import has already started.")
