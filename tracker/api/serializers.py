@@ -4,6 +4,7 @@ so no serializer here ever saves a model."""
 from datetime import datetime
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.applications.models import (
@@ -109,6 +110,18 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
         return attrs
 
 
+@extend_schema_field(
+    {"type": "string", "maxLength": 254, "anyOf": [{"format": "email"}, {"enum": [""]}]}
+)
+class OptionalEmailField(serializers.EmailField):
+    """An address or "": the schema must say so, or its own examples fail it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("max_length", 254)
+        super().__init__(**kwargs)
+
+
 class StageChangeSerializer(serializers.ModelSerializer[StageChange]):
     class Meta:
         model = StageChange
@@ -122,7 +135,7 @@ class RejectionSerializer(serializers.Serializer[Any]):
     )
     sender_role = serializers.ChoiceField(choices=SenderRole.choices, default=SenderRole.UNKNOWN)
     sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
-    sender_email = serializers.EmailField(max_length=254, allow_blank=True, default="")
+    sender_email = OptionalEmailField(default="")
     received_at = DateTimeField(
         required=False, validators=[dates.past_moment], help_text="Default: now."
     )
@@ -139,6 +152,7 @@ class FollowUpSerializer(serializers.ModelSerializer[FollowUp]):
     elements = serializers.ListField(
         child=serializers.ChoiceField(choices=ELEMENT_CHOICES), read_only=True
     )
+    recipient_email = OptionalEmailField(read_only=True)
 
     class Meta:
         model = FollowUp

@@ -126,10 +126,13 @@ def application_filters(request: Request) -> ApplicationFilters:
     """The dashboard's filters from the query string; where the dashboard would drop an
     invalid one, the API says what is wrong with it."""
     form = ApplicationFilterForm(request.query_params)
-    if not form.is_valid():
-        raise ValidationError(
-            {field: [str(e) for e in errors] for field, errors in form.errors.items()}
-        )
+    errors = {} if form.is_valid() else {f: [str(e) for e in es] for f, es in form.errors.items()}
+    # A checkbox takes any word as "on"; a query parameter says true or false.
+    due = request.query_params.get("followup_due")
+    if due is not None and due.lower() not in ("true", "false", "1", "0"):
+        errors["followup_due"] = ["Use true or false."]
+    if errors:
+        raise ValidationError(errors)
     return form.filters()
 
 
