@@ -118,9 +118,10 @@ def test_the_list_is_paginated(alice_api: APIClient, alice: User, monkeypatch: A
     assert second["next"] is None
     assert second["previous"] is not None
     assert len(alice_api.get(LIST).json()["results"]) == 3
-    # However large a page the client asks for, it gets at most max_page_size.
+    # A larger page than max_page_size is refused, naming the parameter.
     monkeypatch.setattr(Pagination, "max_page_size", 2)
-    assert len(alice_api.get(LIST, {"page_size": 1000}).json()["results"]) == 2
+    assert len(alice_api.get(LIST, {"page_size": 2}).json()["results"]) == 2
+    assert "page_size" in alice_api.get(LIST, {"page_size": 3}).json()
 
 
 def test_a_page_past_the_end_is_a_404(alice_api: APIClient, alices_application: Any) -> None:
