@@ -41,11 +41,12 @@ def test_rejecting_proposes_the_follow_up_through_the_worker(alice: User, tmp_pa
             sender_name="Dana Smith",
         )
 
-        took = wait_for(lambda: FollowUp.objects.filter(application=application).exists())
+        wait_for(lambda: FollowUp.objects.filter(application=application).exists())
 
+    # How fast is `make bench`'s question, with its budget; on a loaded machine a time
+    # limit here failed a correct run.
     reply = FollowUp.objects.get(application=application)
     assert reply.kind == Kind.REJECTION_REPLY
-    assert took < 5
 
 
 def test_a_job_delivered_twice_at_once_yields_one_proposal(alice: User, tmp_path: Path) -> None:
@@ -55,12 +56,14 @@ def test_a_job_delivered_twice_at_once_yields_one_proposal(alice: User, tmp_path
     )
     job = ProposalJob.objects.get(application=application)
     # Whatever the commit published went to the default queue; this worker sees only these.
-    with celery_worker(tmp_path / "worker.log", concurrency=2):
+    log = tmp_path / "worker.log"
+    with celery_worker(log, concurrency=2):
         propose_followups_task.delay(job.pk)
         propose_followups_task.delay(job.pk)
 
         wait_for(lambda: ProposalJob.objects.filter(pk=job.pk, done_at__isnull=False).exists())
-        time.sleep(1)  # let the second delivery finish too
+        # The second delivery too has finished: waited for, not guessed with a sleep.
+        wait_for(lambda: _finished(log, propose_followups_task.name) == 2, timeout=60)
 
     assert FollowUp.objects.filter(application=application).count() == 1
 
@@ -68,15 +71,25 @@ def test_a_job_delivered_twice_at_once_yields_one_proposal(alice: User, tmp_path
 def test_two_sweeps_at_once_notify_once(alice: User, tmp_path: Path) -> None:
     for company in ("Acme", "Globex", "Initech"):
         rejected_late(alice, company=company)
-    with celery_worker(tmp_path / "worker.log", concurrency=2):
+    log = tmp_path / "worker.log"
+    with celery_worker(log, concurrency=2):
         send_due_reminders_task.delay()
         send_due_reminders_task.delay()
 
-        wait_for(lambda: Notification.objects.filter(channel="in_app").count() >= 3)
-        time.sleep(1)
+        wait_for(lambda: _finished(log, send_due_reminders_task.name) == 2, timeout=60)
 
     assert Notification.objects.filter(channel="in_app").count() == 3
     assert Notification.objects.filter(channel="email").count() == 3
+
+
+def _finished(log: Path, task: str) -> int:
+    """How many runs of `task` the worker has logged as finished (succeeded or failed)."""
+    text = log.read_text()
+    return sum(
+        1
+        for line in text.splitlines()
+        if f"{task}[" in line and (" succeeded in " in line or " raised " in line)
+    )
 
 
 def _free_port() -> int:
@@ -135,7 +148,10 @@ def test_redis_down_at_rejection_loses_nothing(
     took = time.monotonic() - start
 
     assert response.status_code == 302
-    assert took < 2
+    # Not hung on the broker: kombu's own default would wait far longer than this. The
+    # bound is loose on purpose; the exact cost (CELERY_BROKER_CONNECTION_TIMEOUT, one
+    # retry) is not for a test on a shared machine to time.
+    assert took < 10
     application.refresh_from_db()
     assert application.stage == "rejected"
     job = ProposalJob.objects.get(application=application, done_at=None)
