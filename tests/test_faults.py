@@ -6,6 +6,7 @@ Run alone with `pytest -m faults`.
 import os
 import signal
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -82,7 +83,7 @@ def test_a_whole_worker_killed_and_restarted_leaves_one_follow_up(
     application = application_for(alice)
     flag = tmp_path / "in-flight"
     env = _stalled_worker_env(flag)
-    queue = "test-restart"
+    queue = f"test-restart-{uuid.uuid4().hex[:8]}"  # a run of its own, never a neighbour's
     with celery_worker(
         tmp_path / "first.log", env=env, include="tests.fault_hooks", queue=queue
     ) as worker:
