@@ -186,11 +186,12 @@ def test_a_role_starting_with_a_carriage_return_is_neutralised(
     alice: User, alice_client: Client
 ) -> None:
     application = application_for(alice)
-    Application.objects.filter(pk=application.pk).update(role="\r=1+1", notes="\t=1+1")
+    # Single-line fields cannot hold a carriage return any more; notes can.
+    Application.objects.filter(pk=application.pk).update(role="=1+1", notes="\r=1+1\n\t")
 
     (row,) = _rows(alice_client, "export_applications")
 
-    assert (row["role"], row["notes"]) == ("'\r=1+1", "'\t=1+1")
+    assert (row["role"], row["notes"]) == ("'=1+1", "'\r=1+1\n\t")
 
 
 def test_the_dashboards_filters_apply(alice: User, alice_client: Client) -> None:
