@@ -1,5 +1,6 @@
-"""Every API route, walked as the project's URLs are in test_ownership.py: with someone
-else's ids it is a 404 exactly like a missing object, and without credentials a 401.
+"""Every API route, walked as the project's URLs are in tests/security/test_ownership.py:
+with someone else's ids it is a 404 exactly like a missing object, and without credentials
+a 401.
 
 The walk reads the URL patterns as they are, so a new API route that forgets to scope its
 queryset to the user fails here without anyone writing a test for it.

@@ -6,7 +6,9 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from tracker import settings as base
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _compose() -> dict[str, Any]:
@@ -29,7 +31,7 @@ def test_it_has_the_services_of_the_architecture() -> None:
 
 def test_web_worker_and_beat_share_one_image_built_from_the_dockerfile() -> None:
     services = _compose()["services"]
-    app = [services[name] for name in ("web", "worker", "beat", "release")]
+    app = [services[name] for name in ("web", "worker", "worker-bulk", "beat", "release")]
 
     assert {s["build"] for s in app} == {"."}
     assert len({s["image"] for s in app}) == 1
@@ -40,10 +42,27 @@ def test_process_commands_match_the_procfile() -> None:
     services = _compose()["services"]
     procfile = _procfile()
 
-    assert set(procfile) == {"release", "web", "worker", "beat"}
+    assert set(procfile) == {"release", "web", "worker", "worker-bulk", "beat"}
     for name, command in procfile.items():
         assert shlex.split(services[name]["command"]) == shlex.split(command), name
     assert shlex.split(procfile["web"])[0] == "gunicorn"
+
+
+def _queues(command: str) -> set[str]:
+    words = shlex.split(command)
+    return set(words[words.index("-Q") + 1].split(",")) if "-Q" in words else set()
+
+
+def test_the_workers_consume_every_queue_the_tasks_are_routed_to() -> None:
+    """Interactive and bulk work each have a worker of their own (issue 12, M6): the
+    interactive one never takes bulk work, so an import never delays a rejection."""
+    procfile = _procfile()
+    routed = {base.CELERY_TASK_DEFAULT_QUEUE, base.CELERY_BULK_QUEUE}
+
+    assert _queues(procfile["worker"]) == {base.CELERY_TASK_DEFAULT_QUEUE}
+    assert _queues(procfile["worker-bulk"]) == {base.CELERY_BULK_QUEUE}
+    consumed = set().union(*(_queues(c) for n, c in procfile.items() if n.startswith("worker")))
+    assert consumed == routed
 
 
 def test_redis_and_db_have_healthchecks_that_the_app_waits_for() -> None:
@@ -51,7 +70,7 @@ def test_redis_and_db_have_healthchecks_that_the_app_waits_for() -> None:
 
     for name in ("redis", "db"):
         assert services[name]["healthcheck"]["test"]
-    for name in ("web", "worker", "beat"):
+    for name in ("web", "worker", "worker-bulk", "beat"):
         depends = services[name]["depends_on"]
         assert depends["db"]["condition"] == "service_healthy"
         assert depends["redis"]["condition"] == "service_healthy"

@@ -1,4 +1,4 @@
-"""SPEC.md section 2, rule by rule, on the pure rules module (no database)."""
+"""The decision table of rules.py, rule by rule, on the pure module (no database)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo

@@ -10,7 +10,7 @@ import redis
 from celery import current_app
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _db(url: str) -> int:
