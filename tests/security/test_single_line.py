@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 
 from tests.factories import rejected_late
 from tests.imports.test_imports import _csv, _import
-from tests.test_application_views import _valid_form
+from tests.applications.test_views import _valid_form
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Company, Contact
