@@ -506,7 +506,7 @@ class Command(BaseCommand):
         rows, lines = [], []
         for page, sqls in statements.items():
             plans = [_plan(sql) for sql in sqls]
-            full = [line for plan in plans for line in plan if _full_scan(line)]
+            full = [line.strip() for plan in plans for line in plan if _full_scan(line)]
             lines += [f"### {page}", "", "```"]
             for sql, plan in zip(sqls, plans, strict=True):
                 lines += [sql[:400] + (" …" if len(sql) > 400 else ""), *plan, ""]
