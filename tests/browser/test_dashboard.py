@@ -21,6 +21,7 @@ from django.test import Client
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
+    Dialog,
     FloatRect,
     Locator,
     Page,
@@ -30,12 +31,13 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.factories import application_for
+from tests.factories import application_for, rejected_late
 from tests.workers import celery_worker
 from tracker.accounts.models import User
 from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, Rejection, Stage
 from tracker.applications.selectors import BOARD_COLUMN_SIZE
+from tracker.followups import services as followups
 from tracker.followups.demo import demo_followups
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -440,6 +442,81 @@ def test_the_bell_lists_the_latest_notifications(
     expect(page.get_by_role("button", name="Notifications, 0 unread")).to_be_visible()
     expect(menu.locator(".bell-item.is-unread")).to_have_count(0)
     assert not alice.notifications.filter(read_at__isnull=True).exists()
+
+
+# --- The scripts of every page, the table and the follow-up cards ---------------------
+
+
+def test_the_tables_header_box_ticks_the_page_and_counts_it(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    for company in ("Initech", "Globex", "Hooli"):
+        application_for(alice, company=company)
+    _sign_in(page, base, alice)
+    page.goto(f"{base}/applications/")
+
+    every = page.get_by_label("Tick every application on this page")
+    expect(every).to_be_visible()
+    every.check()
+    count = page.locator("[data-bulk-count]")
+    expect(count).to_have_text("3 ticked")
+    page.locator("input[name='ids'][form='bulk-form']").first.uncheck()
+    expect(count).to_have_text("2 ticked")
+    assert every.evaluate("box => box.indeterminate") is True
+
+
+def test_a_drafts_mail_link_and_copy_buttons_follow_the_edits(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    application = rejected_late(alice)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    _sign_in(page, base, alice)
+    page.goto(f"{base}/applications/{application.pk}/")
+
+    form = page.locator("form[data-followup-draft]").first
+    form.locator("xpath=ancestor::details[1]").evaluate("details => { details.open = true; }")
+    body = form.locator("textarea[name='body']")
+    body.fill("Thank you, Dana.\nA second line.")
+    link = form.locator("a[data-mailto]")
+    expect(link).to_have_attribute(
+        "href", re.compile(r"&body=Thank%20you%2C%20Dana\.%0D%0AA%20second%20line\.$")
+    )
+    copy = form.get_by_role("button", name="Copy message")
+    expect(copy).to_be_visible()
+    copy.click()
+    expect(form.locator("[data-copy-status]")).to_have_text("Message copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == (
+        "Thank you, Dana.\nA second line."
+    )
+
+
+def test_a_refused_confirmation_leaves_the_draft_alone(
+    page: Page, live_server: object, alice: User
+) -> None:
+    base = str(live_server)
+    application = rejected_late(alice)
+    followup = followups.followup_update_draft(
+        followup=application.followups.get(kind="rejection_reply"),
+        subject="Thank you",
+        body="My own words.",
+    )
+    _sign_in(page, base, alice)
+    page.goto(f"{base}/applications/{application.pk}/")
+
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    page.get_by_role("button", name="Rebuild the draft").click()
+    page.wait_for_timeout(300)
+    assert asked == ["Replace your edited draft with one rebuilt from the current details?"]
+    followup.refresh_from_db()
+    assert followup.body == "My own words."
 
 
 # --- Screenshots -------------------------------------------------------------------------
