@@ -199,11 +199,6 @@ def guess_stage(value: str) -> str:
     return next((stage for hint, stage in _STAGE_HINTS if hint in key), "")
 
 
-def guess_stages(values: Iterable[str]) -> dict[str, str]:
-    """Each distinct status value (by stage_key) and the stage it most likely means."""
-    return {stage_key(v): guess_stage(v) for v in values}
-
-
 _SOURCE_HINTS: list[tuple[str, str]] = [
     ("referr", Source.REFERRAL),
     ("recruit", Source.RECRUITER),
