@@ -23,11 +23,11 @@ run: install
 	$(PY) manage.py check_redis
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
-	@echo "Rebound is starting at http://127.0.0.1:8000 (Ctrl-C stops web, worker and beat)."
+	@echo "Rebound is starting at http://127.0.0.1:8000 (Ctrl-C stops web, workers and beat)."
 	@# Where to log in, printed last: once the web answers, after the start-up output.
 	$(PY) manage.py demo_ready & \
 	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:8000 --workers 2 --reload --access-logfile -}" \
-		$(VENV)/bin/honcho start web worker beat
+		$(VENV)/bin/honcho start web worker worker-bulk beat
 
 # The whole suite in two passes: the fast tests in parallel (pytest-xdist), then those that
 # start real workers, browsers, faults and the fuzzer, one at a time (they share Redis and

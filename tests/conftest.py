@@ -112,13 +112,14 @@ def _clear_throttle_counters() -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """The run's default queue is consumed by nothing: drop what the tests published."""
+    """The run's default queues are consumed by nothing: drop what the tests published."""
     queue = getattr(django_settings, "CELERY_TASK_DEFAULT_QUEUE", "")
     if not queue:
         return
+    bulk = getattr(django_settings, "CELERY_BULK_QUEUE", f"{queue}-bulk")
     client = redis.Redis.from_url(django_settings.REDIS_URL, socket_timeout=1)
     try:
-        client.delete(queue, f"_kombu.binding.{queue}")
+        client.delete(queue, f"_kombu.binding.{queue}", bulk, f"_kombu.binding.{bulk}")
     except redis.RedisError:
         pass
     finally:

@@ -27,9 +27,12 @@ RUN_ID = os.environ["REBOUND_TEST_RUN_ID"]
 from tracker.settings import *  # noqa: E402, F403
 from tracker.settings import CACHES  # noqa: E402
 
-# The queue a task goes to unless a test's own worker names another. Nothing consumes
-# it: the tests' conftest deletes it when the run ends.
-CELERY_TASK_DEFAULT_QUEUE = f"rebound-test-{RUN_ID}"
+# The queues tasks go to (interactive, and bulk: tracker.celery.route_task) unless a
+# test's own worker names others. Nothing consumes these: the tests' conftest deletes
+# them when the run ends. A worker a test starts is given its own in the environment
+# (tests/workers.py), so what its tasks send goes to the queues it consumes.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("REBOUND_TEST_QUEUE") or f"rebound-test-{RUN_ID}"
+CELERY_BULK_QUEUE = os.environ.get("REBOUND_TEST_BULK_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-bulk"
 # Per xdist worker, so that one worker clearing its counters between tests never clears
 # another's; a server a test starts inherits PYTEST_XDIST_WORKER and counts with it.
 CACHES["throttle"]["KEY_PREFIX"] = f"test-{RUN_ID}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"

@@ -1,4 +1,4 @@
-"""A real `celery -A tracker worker` process for tests, on its own queue and the test DB."""
+"""A real `celery -A tracker worker` process for tests, on its own queues and the test DB."""
 
 import os
 import signal
@@ -43,17 +43,25 @@ def celery_worker(
     queue: str = "",
     env: dict[str, str] | None = None,
     include: str = "",
+    consumes: tuple[str, ...] = ("interactive", "bulk"),
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """Starts a prefork worker consuming a private queue; this process publishes to it.
+    """Starts a prefork worker consuming private queues; this process publishes to them.
 
-    Yields the worker's process (in a session of its own, so a test can kill it whole).
+    Two queues, as in production (tracker.celery.route_task): `queue` for interactive
+    work, `queue`-bulk for bulk work. The worker consumes both unless `consumes` names
+    one; the tasks it sends go to the same two. Yields the worker's process (in a
+    session of its own, so a test can kill it whole).
     """
     queue = queue or f"test-{uuid.uuid4().hex[:8]}"
+    bulk = f"{queue}-bulk"
+    consumed = [name for kind, name in (("interactive", queue), ("bulk", bulk)) if kind in consumes]
     extra = [f"--include={include}"] if include else []
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
         "REDIS_URL": broker_url or app.conf.broker_url,
+        "REBOUND_TEST_QUEUE": queue,
+        "REBOUND_TEST_BULK_QUEUE": bulk,
         **(env or {}),
     }
     process = subprocess.Popen(
@@ -65,7 +73,7 @@ def celery_worker(
             "tracker",
             "worker",
             "-Q",
-            queue,
+            ",".join(consumed),
             f"--concurrency={concurrency}",
             "--without-gossip",
             "--without-mingle",
@@ -79,13 +87,13 @@ def celery_worker(
         stderr=log.open("a"),
         start_new_session=True,
     )
-    previous_queue = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
+    previous = app.conf.task_default_queue, app.conf.bulk_queue
+    app.conf.update(task_default_queue=queue, bulk_queue=bulk)
     try:
         _wait_until_ready(log, process)
         yield process
     finally:
-        app.conf.task_default_queue = previous_queue
+        app.conf.update(task_default_queue=previous[0], bulk_queue=previous[1])
         if process.poll() is None:
             process.terminate()
             try:

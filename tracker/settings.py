@@ -290,6 +290,26 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True
+# Two queues, so that one user's bulk work never delays another's follow-up (issue 12,
+# M6): a single rejection's proposal, a due reminder, a notification go to `interactive`;
+# imports, their batched proposals and the sweeps go to `bulk`. The Procfile (and
+# docker-compose.yml) run a worker for each, so neither waits behind the other. Their
+# names are those the Procfile's workers consume; `make bench` gives its own workers
+# queues of their own through the environment.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_INTERACTIVE_QUEUE", default="interactive")
+CELERY_BULK_QUEUE = env.str("CELERY_BULK_QUEUE", default="bulk")
+CELERY_BULK_TASKS = [
+    "tracker.imports.tasks.*",
+    "tracker.followups.tasks.propose_followups_batch_task",
+    "tracker.followups.tasks.sweep_proposal_jobs_task",
+    "tracker.followups.tasks.propose_nudges_task",
+    "tracker.notifications.tasks.retry_notifications_task",
+    "tracker.inbox.tasks.poll_mailbox_task",  # waits on IMAP servers
+    "tracker.inbox.tasks.sweep_mailboxes_task",
+    "tracker.inbox.tasks.expire_inbox_items_task",
+    "tracker.applications.tasks.interviews_move_stages_task",
+]
+CELERY_TASK_ROUTES = ["tracker.celery.route_task"]
 # Beat remembers when each task last ran in a file of this clone's own, one per broker
 # database: two clones (or a test run) never share it. var/ is writable in the image too.
 CELERY_BEAT_SCHEDULE_FILENAME = env.str(

@@ -245,7 +245,8 @@ def test_a_rejected_import_gets_its_follow_ups_proposed(
     rejected = Application.objects.get(owner=carol, stage=Stage.REJECTED)
     job = ProposalJob.objects.get(application__owner=carol)
     assert (job.application, job.done_at, job.dispatched_at is not None) == (rejected, None, True)
-    assert dispatched == [("tracker.followups.tasks.propose_followups_task", (job.pk,))]
+    # In a batch, on the bulk queue: an import never queues one task per application.
+    assert dispatched == [("tracker.followups.tasks.propose_followups_batch_task", ([job.pk],))]
 
 
 # --- Spreadsheets ----------------------------------------------------------------------

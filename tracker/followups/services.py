@@ -32,6 +32,11 @@ MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
 ENDED_STAGES = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
 # The tasks, by name: tasks.py imports this module, so this one does not import it.
 PROPOSE_TASK = "tracker.followups.tasks.propose_followups_task"
+# Many applications' proposals at once (an import, the sweeper): one task per batch, on
+# the bulk queue, so 20,000 rejected rows are 40 tasks that a single rejection never
+# waits behind (it goes to the interactive queue as PROPOSE_TASK).
+PROPOSE_BATCH_TASK = "tracker.followups.tasks.propose_followups_batch_task"
+PROPOSAL_BATCH = 500
 REMINDERS_TASK = "tracker.followups.tasks.send_due_reminders_task"
 # A job not done this long after it was last sent is presumed lost (Redis was down).
 JOB_REDISPATCH_AFTER = timedelta(minutes=2)
@@ -67,14 +72,15 @@ def proposal_job_request(*, application: Application) -> ProposalJob:
 
 def proposal_jobs_request(*, applications: Sequence[Application]) -> list[ProposalJob]:
     """proposal_job_request for many new applications at once (an import of thousands):
-    one INSERT for all the jobs, one task each after the commit. The applications must
-    have no open job yet; new ones have none."""
+    one INSERT for all the jobs, one bulk task per PROPOSAL_BATCH of them after the commit.
+    The applications must have no open job yet; new ones have none."""
     now = timezone.now()
     jobs = ProposalJob.objects.bulk_create(
         ProposalJob(application=a, requested_at=now, dispatched_at=now) for a in applications
     )
-    for job in jobs:
-        dispatch_on_commit(PROPOSE_TASK, job.pk)
+    ids = [job.pk for job in jobs]
+    for start in range(0, len(ids), PROPOSAL_BATCH):
+        dispatch_on_commit(PROPOSE_BATCH_TASK, ids[start : start + PROPOSAL_BATCH])
     return jobs
 
 
@@ -90,10 +96,13 @@ def proposal_jobs_redispatch(*, now: datetime | None = None, limit: int = 1000) 
         dispatched_at__gt=stale
     )
     sent = 0
-    for job_id in jobs.values_list("pk", flat=True)[:limit]:
-        ProposalJob.objects.filter(pk=job_id).update(dispatched_at=timezone.now())
-        if dispatch(PROPOSE_TASK, job_id):
-            sent += 1
+    ids = list(jobs.values_list("pk", flat=True)[:limit])
+    # In batches on the bulk queue: what the broker lost may be a whole import's worth.
+    for start in range(0, len(ids), PROPOSAL_BATCH):
+        batch = ids[start : start + PROPOSAL_BATCH]
+        ProposalJob.objects.filter(pk__in=batch).update(dispatched_at=timezone.now())
+        if dispatch(PROPOSE_BATCH_TASK, batch):
+            sent += len(batch)
     return sent
 
 
