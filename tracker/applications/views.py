@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
-from tracker.applications import selectors, services
+from tracker.applications import events, selectors, services
 from tracker.applications.forms import (
     ApplicationForm,
     ContactForm,
@@ -24,8 +24,6 @@ from tracker.applications.forms import (
 from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views_board import board_card_response
-from tracker.capture.selectors import application_prior_at_company
-from tracker.followups.rejection_reading import rejection_message_read
 
 
 @login_required
@@ -43,19 +41,9 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
             add_service_errors(form, exc)
         else:
             messages.success(request, f"Added {application}.")
-            # Applied before? Said once it is saved: the form alone cannot know it sooner.
-            for before in application_prior_at_company(
-                user=request.user,
-                company_name=application.company.name,
-                url=application.url,
-                exclude_id=application.pk,
-            ):
-                mention = (
-                    f" {before.contact_name} is the person to mention."
-                    if before.contact_name
-                    else ""
-                )
-                messages.warning(request, f"{before.message}{mention}")
+            # Applied before? The rooms that know say so (capture's receiver).
+            for words in events.what_to_say_when_added(application=application):
+                messages.warning(request, words)
             return redirect("application_detail", pk=application.pk)
     return render(request, "applications/form.html", {"form": form})
 
@@ -201,16 +189,18 @@ def _reject_form_from_message(
     request: AuthenticatedRequest, application: Application, *, editing: bool
 ) -> HttpResponse:
     """Pre-fills the rejection form from the pasted email. Nothing is saved: the user
-    sees the reading and its evidence, corrects it if need be, and saves (SPEC: never act
-    on an unseen guess)."""
+    sees the reading and its evidence, corrects it if need be, and saves: a guess the user
+    has not seen is never acted on. The reading comes from follow-ups' email reader,
+    through events.rejection_pasted."""
     fields = RejectionForm.Meta.fields
     initial: dict[str, Any] = {name: request.POST.get(name, "") for name in fields}
     pasted = PastedMessageForm(request.POST)
     reading = None
     if pasted.is_valid():
-        reading = rejection_message_read(
+        reading = events.rejection_pasted_read(
             user=request.user, message=pasted.cleaned_data["message"], application=application
         )
+    if reading is not None:
         found = {
             "channel": reading.channel,
             "sender_name": reading.sender_name,

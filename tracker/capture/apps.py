@@ -5,3 +5,10 @@ class CaptureConfig(AppConfig):
     name = "tracker.capture"
     label = "capture"
     verbose_name = "Capture"
+
+    def ready(self) -> None:
+        # Capture answers applications' pages; applications never imports it.
+        from tracker.applications import events
+        from tracker.capture import receivers
+
+        events.said_when_added.connect(receivers.said_when_added, dispatch_uid="capture.added")

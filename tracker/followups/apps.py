@@ -23,6 +23,9 @@ class FollowupsConfig(AppConfig):
         events.move_would_cancel.connect(
             receivers.move_would_cancel, dispatch_uid="followups.move_would_cancel"
         )
+        events.rejection_pasted.connect(
+            receivers.rejection_pasted, dispatch_uid="followups.rejection_pasted"
+        )
         post_delete.connect(
             receivers.reminder_deleted, sender=Reminder, dispatch_uid="followups.reminder_deleted"
         )

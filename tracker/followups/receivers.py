@@ -6,9 +6,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
 from tracker.followups import notices, selectors, services
 from tracker.followups.models import Reminder
+from tracker.followups.reader import Reading
+from tracker.followups.rejection_reading import rejection_message_read
 
 # A thank-you is worth it within a day; an interview logged long after gets none.
 THANK_YOU_WITHIN = timedelta(days=1)
@@ -47,6 +50,14 @@ def move_would_cancel(
     if application.stage != Stage.REJECTED or to_stage == Stage.REJECTED:
         return []
     return selectors.followups_edited_open(application=application)
+
+
+def rejection_pasted(
+    sender: type[Application], user: User, message: str, application: Application, **_: Any
+) -> Reading:
+    """The rejection form's pasted email, read with what Rebound knows of the user and
+    the application; it only pre-fills the form."""
+    return rejection_message_read(user=user, message=message, application=application)
 
 
 def reminder_deleted(sender: type[Reminder], instance: Reminder, **_: Any) -> None:

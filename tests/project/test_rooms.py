@@ -1,0 +1,84 @@
+"""The rooms of docs/architecture.md, held against the code's own imports: a room imports
+only the rooms under it, so no import runs back up and none goes round in a circle. Only
+the API and the dev-only benchmarks may import any room (the API never another's views)."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+TRACKER = Path(__file__).resolve().parents[2] / "tracker"
+
+# Each room and the rooms it may import: those under it in docs/architecture.md.
+MAY_IMPORT: dict[str, set[str]] = {
+    "core": set(),
+    "accounts": {"core"},
+    "applications": {"accounts", "core"},
+    "notifications": {"accounts", "core"},
+    "followups": {"applications", "notifications", "accounts", "core"},
+    "insights": {"applications", "accounts", "core"},
+    "inbox": {"followups", "applications", "notifications", "accounts", "core"},
+    "capture": {"followups", "applications", "accounts", "core"},
+    "calendar": {"followups", "applications", "accounts", "core"},
+    "exports": {"followups", "applications", "accounts", "core"},
+    "imports": {"exports", "followups", "applications", "accounts", "core"},
+}
+ABOVE_ALL = {"api", "bench"}
+
+
+def _imported_modules(room: str) -> dict[str, set[str]]:
+    """Every tracker.* module each file of the room imports (at any depth of the file)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((TRACKER / room).rglob("*.py")):
+        if "migrations" in path.parts:
+            continue  # History: a model's first migration names where it stood then.
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+        found[str(path.relative_to(TRACKER.parent))] = {
+            n for n in names if n.startswith("tracker.")
+        }
+    return found
+
+
+def test_every_room_is_listed() -> None:
+    rooms = {p.name for p in TRACKER.iterdir() if (p / "__init__.py").exists()}
+    assert rooms == set(MAY_IMPORT) | ABOVE_ALL
+
+
+@pytest.mark.parametrize("room", sorted(MAY_IMPORT))
+def test_a_room_imports_only_the_rooms_under_it(room: str) -> None:
+    allowed = MAY_IMPORT[room] | {room}
+    wrong = {
+        f"{path} imports {module}"
+        for path, modules in _imported_modules(room).items()
+        for module in modules
+        if module.split(".")[1] not in allowed
+    }
+    assert sorted(wrong) == []
+
+
+def test_the_api_never_imports_another_rooms_views() -> None:
+    wrong = {
+        f"{path} imports {module}"
+        for path, modules in _imported_modules("api").items()
+        for module in modules
+        if module.split(".")[1] != "api" and ".views" in module
+    }
+    assert sorted(wrong) == []
+
+
+def test_the_drawing_has_no_circle() -> None:
+    """Each room stands on rooms that stand lower: the allowed imports form no loop."""
+    placed: list[str] = []
+    left = dict(MAY_IMPORT)
+    while left:
+        ready = sorted(r for r, below in left.items() if below <= set(placed))
+        assert ready, f"these rooms import each other: {sorted(left)}"
+        placed += ready
+        for r in ready:
+            del left[r]
