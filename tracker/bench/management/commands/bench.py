@@ -203,7 +203,7 @@ class Command(BaseCommand):
         if options["doc"]:
             doc_section_write(_section(), _doc_lines(table, took, explained), Path(options["doc"]))
             self.stdout.write(f"Recorded in {options['doc']}.")
-        missed = [row.measure for row in rows if row.passed is False]
+        missed = [f"{row.measure} ({row.data})" for row in rows if row.passed is False]
         if missed:
             raise CommandError("Missed budgets: " + "; ".join(missed))
 
