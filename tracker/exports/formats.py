@@ -7,7 +7,7 @@ exports/selectors.py, and read back by imports/rows.py (RowReader._read_own_colu
 the mapping targets in imports/columns.py when spreadsheets may hold it too).
 """
 
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 APPLICATION_COLUMNS: tuple[str, ...] = (
     "id", "company", "role", "url", "location", "source",
@@ -44,10 +44,6 @@ def unneutralise(value: str) -> str:
     if len(value) > 1 and value[0] == "'" and value[1] in NEEDS_QUOTE:
         return value[1:]
     return value
-
-
-def iso_date(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def iso_datetime(value: datetime | None, zone: tzinfo) -> str:
