@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tracker.applications import services
 from tracker.applications.models import (
+    SALARY_RANGE_MESSAGE,
     Application,
     Contact,
     ContactRole,
@@ -15,6 +16,7 @@ from tracker.applications.models import (
     InterviewKind,
     Rejection,
     Stage,
+    salary_range_ordered,
 )
 from tracker.core import dates
 
@@ -127,8 +129,8 @@ class ApplicationForm(forms.ModelForm[Application]):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("salary_max", "The maximum must not be below the minimum.")
+        if not salary_range_ordered(low, high):
+            self.add_error("salary_max", SALARY_RANGE_MESSAGE)
         return cleaned
 
     def details(self) -> dict[str, Any]:

@@ -36,6 +36,15 @@ TERMINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, St
 ENDED_STAGES = TERMINAL_STAGES - {Stage.ACCEPTED}
 
 
+SALARY_RANGE_MESSAGE = "The maximum salary must not be below the minimum."
+
+
+def salary_range_ordered(low: int | None, high: int | None) -> bool:
+    """The salary range's one rule (the database checks it too): min ≤ max when both are
+    given. Forms, services and the import ask this before saving."""
+    return low is None or high is None or low <= high
+
+
 class Source(models.TextChoices):
     JOB_BOARD = "job_board", "Job board"
     COMPANY_SITE = "company_site", "Company website"
@@ -146,7 +155,7 @@ class Application(models.Model):
                 | models.Q(salary_max__isnull=True)
                 | models.Q(salary_min__lte=models.F("salary_max")),
                 name="application_salary_range_ordered",
-                violation_error_message="The maximum salary must not be below the minimum.",
+                violation_error_message=SALARY_RANGE_MESSAGE,
             ),
         ]
 

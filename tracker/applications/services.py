@@ -12,6 +12,7 @@ from tracker.accounts.models import User
 from tracker.applications import events, history, selectors
 from tracker.applications.history import furthest_stage_of
 from tracker.applications.models import (
+    SALARY_RANGE_MESSAGE,
     Application,
     ChangeSource,
     Company,
@@ -23,6 +24,7 @@ from tracker.applications.models import (
     SenderRole,
     Stage,
     StageChange,
+    salary_range_ordered,
 )
 from tracker.applications.names import company_name_key
 from tracker.core import dates
@@ -69,8 +71,8 @@ def _on_field(field: str, check: Any, *args: Any, **kwargs: Any) -> None:
 
 
 def _validate_salary(salary_min: int | None, salary_max: int | None) -> None:
-    if salary_min is not None and salary_max is not None and salary_min > salary_max:
-        raise ValidationError({"salary_max": "The maximum must not be below the minimum."})
+    if not salary_range_ordered(salary_min, salary_max):
+        raise ValidationError({"salary_max": SALARY_RANGE_MESSAGE})
 
 
 def validate_applied_on(applied_on: date | None, *, zone: tzinfo) -> None:

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Interview, Rejection, Stage
+from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
 from tracker.core import dates
 from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.followups import notices, rules
@@ -28,8 +28,6 @@ from tracker.followups.rules import Kind, Proposal
 
 # Moving on makes these moot: a nudge or a "still waiting?" about a stage you have left.
 MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
-# An application that ended this way needs no thank-you for an interview any more.
-ENDED_STAGES = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
 # The tasks, by name: tasks.py imports this module, so this one does not import it.
 PROPOSE_TASK = "tracker.followups.tasks.propose_followups_task"
 # Many applications' proposals at once (an import, the sweeper): one task per batch, on
@@ -49,6 +47,7 @@ def followups_on_stage_change(*, application: Application, from_stage: str, to_s
     """Runs inside the stage change's transaction, whatever path made the change."""
     followups_cancel(application=application, kinds=MOOT_WHEN_MOVED)
     if to_stage in ENDED_STAGES:
+        # It ended: a thank-you for an interview is moot.
         followups_cancel(application=application, kinds=(Kind.INTERVIEW_THANK_YOU,))
     if to_stage == Stage.REJECTED:
         proposal_job_request(application=application)

@@ -15,8 +15,16 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Field, Model
 
-from tracker.applications.models import ChangeSource, Source, Stage
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    Company,
+    Source,
+    Stage,
+    salary_range_ordered,
+)
 from tracker.applications.names import company_name_key
 from tracker.core import dates
 from tracker.core.dates import CLOCK_SKEW
@@ -32,13 +40,21 @@ from tracker.imports.csvfile import CsvRow
 
 T = TypeVar("T")
 
-MAX_LENGTHS = {
-    "company": 200,
-    "role": 200,
-    "location": 200,
-    "url": 500,
-    "notes": 20_000,
-    "description": 50_000,
+
+def _max_length(model: type[Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field) or not field.max_length:
+        raise TypeError(f"{model.__name__}.{name} has no length limit.")
+    return field.max_length
+
+
+# Each text column's limit, read from the models rather than restated.
+MAX_LENGTHS: dict[str, int] = {
+    "company": _max_length(Company, "name"),
+    **{
+        name: _max_length(Application, name)
+        for name in ("role", "location", "url", "notes", "description")
+    },
 }
 MAX_SALARY = 2_147_483_647  # the database column's limit
 
@@ -289,7 +305,7 @@ class RowReader:
         cells = _Cells(self, row)
         salary_min = cells.parse("salary_min", parse_salary)
         salary_max = cells.parse("salary_max", parse_salary)
-        if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        if not salary_range_ordered(salary_min, salary_max):
             cells.fail(
                 "salary_max", f"The maximum ({salary_max:,}) is below the minimum ({salary_min:,})."
             )
