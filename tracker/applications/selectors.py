@@ -252,13 +252,22 @@ def board_columns(*, user: User, now: datetime) -> list[BoardColumn]:
     the owner-stage index), rather than a query per column.
     """
     counts = application_stage_counts(user=user)
+    newest = [
+        Application.objects.filter(owner=user, stage=stage)
+        .order_by("-stage_changed_at", "-id")
+        .values("pk")[:BOARD_COLUMN_SIZE]
+        for stage, count in counts.items()
+        if count
+    ]
     recent = Q()
-    for stage, count in counts.items():
-        if count:
-            newest = Application.objects.filter(owner=user, stage=stage).order_by(
-                "-stage_changed_at", "-id"
-            )
-            recent |= Q(pk__in=newest.values("pk")[:BOARD_COLUMN_SIZE])
+    if newest and connection.features.supports_slicing_ordering_in_compound:
+        # PostgreSQL plans an OR of IN-subqueries as a scan of every application of the
+        # user (1.4 s at 100,000); a UNION ALL of the LIMITed subqueries walks the index.
+        recent = Q(pk__in=newest[0].union(*newest[1:], all=True))
+    else:
+        # SQLite allows no LIMIT inside a compound SELECT, and walks the index this way.
+        for column in newest:
+            recent |= Q(pk__in=column)
     by_stage: dict[str, list[BoardCard]] = {stage: [] for stage in counts}
     if recent:
         for card in _cards(Application.objects.filter(recent), now):
