@@ -152,6 +152,10 @@ class Command(BaseCommand):
         for i in range(1, options["crowd"] if largest else 1):
             self._user_with(largest, crowd=i)
         applications_total = Application.objects.count()
+        if self.seeded and connection.vendor == "postgresql":
+            # Autovacuum would soon; a plan from the statistics of empty tables is no plan.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         if self.seeded:
             # The largest seed is what makes `make bench` quick or slow.
             size = max(self.seeded)
@@ -617,14 +621,14 @@ class Command(BaseCommand):
         raw = b"Company;Job Title;Status\n" + b"".join(
             f"Company {i % 2_000};Engineer {i};Rejected\n".encode() for i in range(rows)
         )
-        timings: list[float] = []
+        timings: list[tuple[float, float]] = []  # (when it started, ms)
         try:
             time.sleep(5)  # the workers start
             job = imports.import_job_create(owner=importer, filename="bulk.csv", raw=raw)
             mapping = imports.Mapping(["company", "role", "stage"], {}, "dmy")
             imports.import_job_start(job=job, mapping=mapping, skip_duplicates=False)
             for i, application in enumerate(pending):
-                start = time.perf_counter()
+                began, start = time.time(), time.perf_counter()
                 applications.application_reject(
                     application=application,
                     source=ChangeSource.WEB,
@@ -636,9 +640,10 @@ class Command(BaseCommand):
                         raise CommandError("No follow-up after 120 s: is the worker running?")
                     time.sleep(0.002)
                 if i >= 3:  # the first few warm the worker up
-                    timings.append((time.perf_counter() - start) * 1000)
+                    timings.append((began, (time.perf_counter() - start) * 1000))
                 time.sleep(max(0.0, 0.5 - (time.perf_counter() - start)))
             job.refresh_from_db()
+            written = job.finished_at.timestamp() if job.finished_at else time.time()
             open_jobs = Application.objects.filter(owner=importer, proposal_jobs__done_at=None)
             proposed = job.imported - open_jobs.count()
         finally:
@@ -650,14 +655,22 @@ class Command(BaseCommand):
             with app.connection_for_write() as broker:
                 for name in queues.values():
                     Queue(name).bind(broker.default_channel).delete()
-        p50, p95 = _percentiles(timings)
+        p50, p95 = _percentiles([ms for _, ms in timings])
+        # Those begun after the import's commit, beside its batched proposals.
+        after = [ms for at, ms in timings if at > written]
+        later = f"; after its commit p95 {_percentiles(after)[1]:.0f} ms" if len(after) > 1 else ""
+        sqlite = connection.vendor == "sqlite"
+        budget = f"p95 < {REJECTION_P95_BUDGET_MS / 1000:.0f} s"
         return Row(
             "reject → follow-up during another user's import, interactive and bulk workers",
             f"{count} rejections; an import of {rows:,} rejected rows "
             f"({job.status}, {proposed:,} of its follow-ups worked out meanwhile)",
-            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms",
-            f"p95 < {REJECTION_P95_BUDGET_MS / 1000:.0f} s",
-            p95 < REJECTION_P95_BUDGET_MS,
+            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms{later}",
+            # SQLite has one writer: while the import writes its one transaction (seconds
+            # for 20,000 rows), every other write waits, whatever the queues. The budget
+            # is PostgreSQL's, where the import locks only its own rows.
+            f"{budget} on PostgreSQL (SQLite: one writer)" if sqlite else budget,
+            None if sqlite else p95 < REJECTION_P95_BUDGET_MS,
         )
 
 
