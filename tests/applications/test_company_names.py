@@ -46,7 +46,7 @@ def test_the_api_reuses_the_company(alice: User, alice_api: APIClient) -> None:
 def test_the_import_reuses_the_company(alice: User, alice_client: Client) -> None:
     application_for(alice, company="Straße")
     job = _import(alice_client, b"Company,Role\nSTRASSE,Dev\nstrasse,Ops\n")
-    assert job.status == ImportStatus.DONE, job.error
+    assert job.status == ImportStatus.DONE, job.errors
     assert Company.objects.filter(owner=alice).count() == 1
     assert Application.objects.filter(owner=alice).count() == 3
 

@@ -27,7 +27,11 @@ def test_a_draft(alice: User, alice_api: APIClient, jobsite: JobSite) -> None:
 
 @pytest.mark.parametrize("how", ["body", "query"])
 def test_save(alice: User, alice_api: APIClient, jobsite: JobSite, how: str) -> None:
-    body = {"url": jobsite.url("lever_graph.html"), "stage": "wishlist", "role": "Backend"}
+    body: dict[str, object] = {
+        "url": jobsite.url("lever_graph.html"),
+        "stage": "wishlist",
+        "role": "Backend",
+    }
     url = FROM_URL
     if how == "body":
         body["save"] = True

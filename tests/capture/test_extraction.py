@@ -3,12 +3,12 @@
 from datetime import date
 from pathlib import Path
 
-from tracker.capture.posting import JSON_LD, MICRODATA, decode_html, posting_extract
+from tracker.capture.posting import JSON_LD, MICRODATA, Posting, decode_html, posting_extract
 
 PAGES = Path(__file__).parent / "pages"
 
 
-def extract(name: str, url: str = "", content_type: str = "") -> object:
+def extract(name: str, url: str = "", content_type: str = "") -> Posting:
     text = decode_html((PAGES / name).read_bytes(), content_type)
     return posting_extract(text, url=url or f"https://jobs.example/{name}")
 

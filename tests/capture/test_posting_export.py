@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import application_for
+from tests.pages import streamed
 from tracker.accounts.models import User
 from tracker.applications.models import Application
 from tracker.exports.formats import APPLICATION_COLUMNS, EARLIER_APPLICATION_COLUMNS
@@ -35,7 +36,7 @@ def test_the_description_goes_out_and_comes_back(
     alice: User, alice_client: Client, bob: User, bob_client: Client
 ) -> None:
     application_for(alice, company="Hooli", description="<p>Run the <em>platform</em>.</p>")
-    exported = b"".join(alice_client.get(reverse("export_applications")).streaming_content)
+    exported = streamed(alice_client.get(reverse("export_applications")))
     header = next(csv.reader(io.StringIO(exported.decode())))
     assert "description" in header
     job = _import(bob_client, exported)
@@ -47,7 +48,7 @@ def test_an_export_from_before_the_column_still_imports_as_ours(
     alice: User, alice_client: Client, bob_client: Client, bob: User
 ) -> None:
     application_for(alice, company="Hooli")
-    exported = b"".join(alice_client.get(reverse("export_applications")).streaming_content)
+    exported = streamed(alice_client.get(reverse("export_applications")))
     rows = list(csv.DictReader(io.StringIO(exported.decode())))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=EARLIER_APPLICATION_COLUMNS, extrasaction="ignore")

@@ -121,7 +121,7 @@ def test_two_sweepers_over_a_thousand_due_reminders_notify_each_once(alice: User
     assert sum(counts) == due
     in_app = Notification.objects.filter(channel="in_app")
     assert in_app.count() == due
-    assert in_app.values("reminder").distinct().count() == due
+    assert in_app.values("dedupe_key").distinct().count() == due
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from tests.applications.test_views import _valid_form
 from tests.factories import rejected_late
 from tests.imports.test_imports import _csv, _import
-from tests.applications.test_views import _valid_form
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Company, Contact
