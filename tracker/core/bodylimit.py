@@ -69,7 +69,6 @@ class RequestBodyLimitMiddleware:
             "size_mb": _megabytes(size) if size is not None else "",
             "back": request.path,
         }
-        response = render(request, TEMPLATE, context, status=status)
-        # The body was not read: the connection cannot carry another request.
-        response["Connection"] = "close"
-        return response
+        # No "Connection: close" here: a hop-by-hop header is the server's to set (wsgiref
+        # refuses it from the application); the server discards or drops the unread body.
+        return render(request, TEMPLATE, context, status=status)
