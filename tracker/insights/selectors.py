@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import (
+    ENDED_STAGES,
     STAGE_PROGRESS,
     Application,
     Rejection,
@@ -38,8 +39,6 @@ SENT = Q(applied_on__isnull=False) | ~Q(furthest_stage=Stage.WISHLIST) | Q(stage
 ANSWERED_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED})
 INTERVIEW_STAGES = frozenset({Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED})
 OFFER_STAGES = frozenset({Stage.OFFER, Stage.ACCEPTED})
-# How an application ended without an acceptance: these say how, not how far.
-OUTCOME_STAGES = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
 # The stages an application passes through; time spent in an outcome is not a step.
 TIMED_STAGES = (Stage.WISHLIST, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
 
@@ -256,7 +255,7 @@ def _drawable(source: str, target: str) -> bool:
     """
     if source not in STAGE_PROGRESS or source == Stage.ACCEPTED:
         return False
-    return target in OUTCOME_STAGES or STAGE_PROGRESS.get(target, -1) > STAGE_PROGRESS[source]
+    return target in ENDED_STAGES or STAGE_PROGRESS.get(target, -1) > STAGE_PROGRESS[source]
 
 
 def insights_flows(
