@@ -287,6 +287,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # How long a task taken by a worker that then died stays invisible before Redis hands
     # it to another worker. Longer than any task; the fault tests set it short.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # How often a worker looks for such messages: every interval × throttle seconds
+    # (kombu's defaults, 10 × 10). The fault tests, with a short timeout, look every second.
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True

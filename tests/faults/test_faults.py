@@ -26,7 +26,11 @@ from tracker.notifications.models import Notification
 
 pytestmark = [pytest.mark.faults, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-SHORT_VISIBILITY = {"CELERY_VISIBILITY_TIMEOUT": "3"}
+SHORT_VISIBILITY = {
+    "CELERY_VISIBILITY_TIMEOUT": "3",
+    "CELERY_UNACKED_RESTORE_INTERVAL": "1",
+    "CELERY_UNACKED_RESTORE_THROTTLE": "1",
+}
 
 
 def _reject(application: Application) -> None:
