@@ -8,7 +8,6 @@ urlpatterns = [
     path("api/", include("tracker.api.urls")),
     path("", include("tracker.applications.urls")),
     path("", include("tracker.capture.urls")),
-    path("", include("tracker.applications.urls_people")),
     path("insights/", include("tracker.insights.urls")),
     path("", include("tracker.followups.urls")),
     path("", include("tracker.notifications.urls")),

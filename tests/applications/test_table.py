@@ -16,7 +16,7 @@ from tracker.accounts.models import User
 from tracker.applications import services
 from tracker.applications.demo import demo_seed
 from tracker.applications.models import Application, ChangeSource, Stage
-from tracker.applications.views_table import PAGE_SIZE
+from tracker.applications.views.table import PAGE_SIZE
 from tracker.followups.demo import demo_followups
 
 if TYPE_CHECKING:

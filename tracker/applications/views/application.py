@@ -1,3 +1,6 @@
+"""One application's pages: adding it, its page, editing and deleting it, moving it to
+another stage and recording its rejection (a page of its own, or the board's dialog)."""
+
 from typing import Any
 
 from django.contrib import messages
@@ -23,7 +26,7 @@ from tracker.applications.forms import (
 )
 from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
 from tracker.applications.shortcuts import get_application_for_user
-from tracker.applications.views_board import board_card_response
+from tracker.applications.views.board import board_card_response
 
 
 @login_required

@@ -23,7 +23,7 @@ from tracker.applications.forms import (
 )
 from tracker.applications.models import Application, Contact
 from tracker.applications.shortcuts import get_application_for_user
-from tracker.applications.views import render_application_page
+from tracker.applications.views.application import render_application_page
 
 
 def _back_to(application: Application, section: str) -> HttpResponseRedirect:

@@ -110,8 +110,8 @@ def board_card_response(
         "counts": selectors.application_stage_counts(user=request.user),
     }
     response = render(request, "applications/board.html#moved-card", context)
-    events: dict[str, object] = {"rebound:board-status": message}
+    triggers: dict[str, object] = {"rebound:board-status": message}
     if rejected:
-        events["rebound:rejected"] = True
-    response["HX-Trigger"] = json.dumps(events)
+        triggers["rebound:rejected"] = True
+    response["HX-Trigger"] = json.dumps(triggers)
     return response
