@@ -287,8 +287,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # How long a task taken by a worker that then died stays invisible before Redis hands
     # it to another worker. Longer than any task; the fault tests set it short.
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
-    # How often a worker looks for such messages: every interval × throttle seconds
-    # (kombu's defaults, 10 × 10). The fault tests, with a short timeout, look every second.
+    # How often a worker looks for such messages: every interval times throttle seconds
+    # (kombu's defaults: 10 and 10). The fault tests, with a short timeout, look every second.
     "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_INTERVAL", default=10),
     "unacked_restore_throttle": env.int("CELERY_UNACKED_RESTORE_THROTTLE", default=10),
 }

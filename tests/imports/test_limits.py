@@ -4,7 +4,7 @@ the size is judged from the Content-Length before the multipart body is read."""
 
 import io
 import time
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -161,7 +161,7 @@ def test_a_chunked_upload_without_a_length_is_refused_not_read(
         data=b"",
         content_type="multipart/form-data; boundary=x",
         HTTP_TRANSFER_ENCODING="chunked",
-        **{"wsgi.input": io.BytesIO(b"x" * 2**20)},
+        **cast(Any, {"wsgi.input": io.BytesIO(b"x" * 2**20)}),
     )
 
     assert request.status_code == 411

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followups', '0002_alter_followup_body_alter_followup_reason'),
+        ("followups", "0002_alter_followup_body_alter_followup_reason"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='followup',
-            name='draft_stale',
+            model_name="followup",
+            name="draft_stale",
             field=models.BooleanField(default=False),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='edited',
+            model_name="followup",
+            name="edited",
             field=models.BooleanField(default=False),
         ),
     ]
