@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -94,55 +96,66 @@ def followup_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _back(request, followup)
 
 
+def _act(
+    request: AuthenticatedRequest,
+    pk: int,
+    action: Callable[..., object],
+    said: Callable[[FollowUp], str],
+) -> HttpResponse:
+    """One of the card's buttons: the service's action on the user's follow-up, then what
+    to say, or the refusal on the page it came from."""
+    followup = _get_followup_for_user(request, pk)
+    try:
+        action(followup=followup)
+    except ValidationError as exc:
+        return _refused(request, followup, error=exc)
+    messages.success(request, said(followup))
+    return _back(request, followup)
+
+
 @login_required
 @require_POST
 def followup_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    followup = _get_followup_for_user(request, pk)
-    try:
-        services.followup_mark_sent(followup=followup)
-    except ValidationError as exc:
-        return _refused(request, followup, error=exc)
-    messages.success(request, "Marked as sent. No more reminders for this one.")
-    return _back(request, followup)
+    return _act(
+        request,
+        pk,
+        services.followup_mark_sent,
+        lambda _: "Marked as sent. No more reminders for this one.",
+    )
 
 
 @login_required
 @require_POST
 def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    followup = _get_followup_for_user(request, pk)
-    try:
-        services.followup_skip(followup=followup)
-    except ValidationError as exc:
-        return _refused(request, followup, error=exc)
-    if followup.kind == Kind.GHOST_CHECK:
-        messages.success(request, "Still waiting: the application stays as it is.")
-    else:
-        messages.success(request, "Skipped. No more reminders for this one.")
-    return _back(request, followup)
+    return _act(
+        request,
+        pk,
+        services.followup_skip,
+        lambda followup: (
+            "Still waiting: the application stays as it is."
+            if followup.kind == Kind.GHOST_CHECK
+            else "Skipped. No more reminders for this one."
+        ),
+    )
 
 
 @login_required
 @require_POST
 def followup_unskip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    followup = _get_followup_for_user(request, pk)
-    try:
-        services.followup_unskip(followup=followup)
-    except ValidationError as exc:
-        return _refused(request, followup, error=exc)
-    messages.success(request, "Restored: the follow-up is open again.")
-    return _back(request, followup)
+    return _act(
+        request, pk, services.followup_unskip, lambda _: "Restored: the follow-up is open again."
+    )
 
 
 @login_required
 @require_POST
 def followup_rebuild(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    followup = _get_followup_for_user(request, pk)
-    try:
-        services.followup_rebuild_draft(followup=followup)
-    except ValidationError as exc:
-        return _refused(request, followup, error=exc)
-    messages.success(request, "Draft rebuilt from the current details.")
-    return _back(request, followup)
+    return _act(
+        request,
+        pk,
+        services.followup_rebuild_draft,
+        lambda _: "Draft rebuilt from the current details.",
+    )
 
 
 @login_required
