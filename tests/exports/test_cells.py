@@ -46,7 +46,13 @@ def test_it_writes_moments_as_python_does(alice: User, name: str) -> None:
     application = application_for(alice)
     moments = _moments(zone, random.Random(name))
     StageChange.objects.bulk_create(
-        StageChange(application=application, from_stage="applied", to_stage="screening", at=at)
+        StageChange(
+            application=application,
+            owner=alice,
+            from_stage="applied",
+            to_stage="screening",
+            at=at,
+        )
         for at in moments
     )
     rows = (

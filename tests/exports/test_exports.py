@@ -300,7 +300,14 @@ def _bulk_applications(owner: User, count: int) -> None:
         for i in range(count)
     )
     StageChange.objects.bulk_create(
-        StageChange(application=a, from_stage="", to_stage=Stage.APPLIED, at=now, source="web")
+        StageChange(
+            application=a,
+            owner_id=a.owner_id,
+            from_stage="",
+            to_stage=Stage.APPLIED,
+            at=now,
+            source="web",
+        )
         for a in created
     )
 

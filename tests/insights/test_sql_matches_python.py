@@ -1,7 +1,9 @@
 """Insights' rates and stage times, computed by the database (GROUP BY per pair of
 stages, LAG and medians ranked in SQL), give the very numbers of the Python computation
 they replaced, on random histories: moves in any order, back-dated ones, ties, stays of
-fractions of a day, applications with and without a date applied, date ranges."""
+fractions of a day, applications with and without a date applied, with and without
+rejection details (kept after moving out of Rejected too), date ranges. So do the flows
+and the rejections by channel, counted from the owner kept on each move and a join."""
 
 import statistics
 from collections import defaultdict
@@ -15,7 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, ChangeSource, Company, Stage, StageChange
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    Company,
+    Rejection,
+    RejectionChannel,
+    Stage,
+    StageChange,
+)
 from tracker.insights import selectors as insights
 from tracker.insights.selectors import (
     ANSWERED_STAGES,
@@ -23,9 +33,12 @@ from tracker.insights.selectors import (
     OFFER_STAGES,
     SENT,
     TIMED_STAGES,
+    ChannelCount,
     Durations,
+    Flow,
     Rate,
     Rates,
+    StageFlows,
     StageTime,
 )
 
@@ -38,9 +51,13 @@ moves = st.lists(
     st.tuples(st.sampled_from(["", *Stage.values]), stages, st.integers(0, 60 * 24 * 90)),
     max_size=6,
 )
+channels = st.none() | st.sampled_from(RejectionChannel.values)
 applications = st.lists(
-    st.tuples(stages, stages, st.none() | st.integers(0, 90), moves), min_size=1, max_size=12
+    st.tuples(stages, stages, st.none() | st.integers(0, 90), moves, channels),
+    min_size=1,
+    max_size=12,
 )
+History = list[tuple[str, str, int | None, list[tuple[str, str, int]], str | None]]
 ranges = st.tuples(st.none() | st.integers(0, 90), st.none() | st.integers(0, 90))
 
 
@@ -127,13 +144,56 @@ def _durations_before(user: User, **dates: date | None) -> Durations:
     )
 
 
-def _history(data: list[tuple[str, str, int | None, list[tuple[str, str, int]]]]) -> User:
+def _flows_before(user: User, **dates: date | None) -> StageFlows:
+    """insights_flows as it was: the moves of the applications in range, by application."""
+    ids = insights._applications(user=user, **dates).values("id")
+    rows = (
+        StageChange.objects.filter(application__in=ids)
+        .exclude(from_stage="")
+        .values("from_stage", "to_stage")
+        .annotate(n=Count("id"))
+        .values_list("from_stage", "to_stage", "n")
+        .order_by()
+    )
+    flows, left_out = [], 0
+    for source, target, n in rows:
+        if insights._drawable(source, target):
+            flows.append(Flow(source, target, n))
+        else:
+            left_out += n
+    order = {stage: i for i, stage in enumerate(Stage.values)}
+    flows.sort(key=lambda f: (order[f.source], order[f.target]))
+    return StageFlows(flows=flows, left_out=left_out)
+
+
+def _channels_before(user: User, **dates: date | None) -> list[ChannelCount]:
+    """insights_rejection_channels as it was: the details' rows counted, the rest of the
+    rejected applications not recorded."""
+    rejected = insights._applications(user=user, **dates).filter(stage=Stage.REJECTED)
+    rows = dict(
+        Rejection.objects.filter(application__in=rejected.values("id"))
+        .values("channel")
+        .annotate(n=Count("id"))
+        .values_list("channel", "n")
+        .order_by()
+    )
+    counts = [
+        ChannelCount(channel, label, rows[channel])
+        for channel, label in RejectionChannel.choices
+        if rows.get(channel)
+    ]
+    if rejected.count() > sum(rows.values()):
+        counts.append(ChannelCount("", "Not recorded", rejected.count() - sum(rows.values())))
+    return sorted(counts, key=lambda c: -c.count)
+
+
+def _history(data: History) -> User:
     """A user of their own (each example has one), holding `data` as it is, written
     directly: the comparison is of two computations over the same rows."""
     user = User.objects.create_user(username=f"random-{User.objects.count()}")
     company = Company.named(owner=user, name="Northwind")
     company.save()
-    for stage, furthest, applied_days, changes in data:
+    for stage, furthest, applied_days, changes, channel in data:
         application = Application.objects.create(
             owner=user,
             company=company,
@@ -146,6 +206,7 @@ def _history(data: list[tuple[str, str, int | None, list[tuple[str, str, int]]]]
         StageChange.objects.bulk_create(
             StageChange(
                 application=application,
+                owner=user,
                 from_stage=source,
                 to_stage=target,
                 at=START + timedelta(minutes=minutes),
@@ -153,6 +214,8 @@ def _history(data: list[tuple[str, str, int | None, list[tuple[str, str, int]]]]
             )
             for source, target, minutes in changes
         )
+        if channel is not None:
+            Rejection.objects.create(application=application, received_at=START, channel=channel)
     return user
 
 
@@ -163,13 +226,17 @@ def _dates(bounds: tuple[int | None, int | None]) -> dict[str, date | None]:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=applications, bounds=ranges)
-def test_rates_and_stage_times_match_the_python_computation(
-    data: list[tuple[str, str, int | None, list[tuple[str, str, int]]]],
+def test_the_figures_match_the_python_computation(
+    data: History,
     bounds: tuple[int | None, int | None],
 ) -> None:
     user = _history(data)
     for dates in ({"applied_from": None, "applied_to": None}, _dates(bounds)):
         assert insights.insights_rates(user=user, **dates) == _rates_before(user, **dates)
+        assert insights.insights_flows(user=user, **dates) == _flows_before(user, **dates)
+        assert insights.insights_rejection_channels(user=user, **dates) == _channels_before(
+            user, **dates
+        )
         ours = insights.insights_durations(user=user, **dates)
         before = _durations_before(user, **dates)
         assert [(s.stage, s.stays) for s in ours.stages] == [
@@ -191,7 +258,13 @@ def test_rates_and_stage_times_match_the_python_computation(
 def test_a_median_of_an_even_count_is_the_mean_of_the_middle_two(alice: User) -> None:
     user = _history(
         [
-            (Stage.SCREENING, Stage.SCREENING, 0, [("", "applied", 0), ("applied", "screening", m)])
+            (
+                Stage.SCREENING,
+                Stage.SCREENING,
+                0,
+                [("", "applied", 0), ("applied", "screening", m)],
+                None,
+            )
             for m in (60 * 24, 60 * 24 * 3, 60 * 24 * 4, 60 * 24 * 10)
         ]
     )

@@ -134,6 +134,7 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
             (
                 {
                     "application_id": app.pk,
+                    "owner_id": owner.pk,
                     "from_stage": p.stages[i - 1] if i else "",
                     "to_stage": stage,
                     "at": p.times[i],

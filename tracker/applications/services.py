@@ -141,6 +141,7 @@ def _write_plan(application: Application, plan: history.Plan, source: str) -> St
     if plan.add is not None:
         change = StageChange.objects.create(
             application=application,
+            owner_id=application.owner_id,
             from_stage=plan.add.from_stage,
             to_stage=plan.add.to_stage,
             at=plan.add.at,
@@ -223,6 +224,7 @@ def application_create(
     application.save()
     StageChange.objects.create(
         application=application,
+        owner_id=application.owner_id,
         from_stage="",
         to_stage=stage,
         at=started_at,

@@ -488,7 +488,13 @@ def _write(job: ImportJob, plan: Plan) -> None:
         StageChange.objects.bulk_create(
             # The file's dates are the user's own record: a later change never re-dates them.
             StageChange(
-                application=app, from_stage=from_, to_stage=to, at=at, source=source, dated=True
+                application=app,
+                owner_id=app.owner_id,
+                from_stage=from_,
+                to_stage=to,
+                at=at,
+                source=source,
+                dated=True,
             )
             for app, p in zip(applications, batch, strict=True)
             for from_, to, at, source in p.history

@@ -25,7 +25,6 @@ from tracker.applications.models import (
     ENDED_STAGES,
     STAGE_PROGRESS,
     Application,
-    Rejection,
     RejectionChannel,
     Stage,
     StageChange,
@@ -45,7 +44,7 @@ TIMED_STAGES = (Stage.WISHLIST, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWI
 DEFAULT_WEEKS = 26
 # A bar per week stays readable (and its table short) up to about two years.
 MAX_WEEKS = 104
-DURATION_SAMPLE = 5_000
+DURATION_SAMPLE = 2_000
 
 
 @dataclass(frozen=True)
@@ -261,13 +260,21 @@ def _drawable(source: str, target: str) -> bool:
 def insights_flows(
     *, user: User, applied_from: date | None = None, applied_to: date | None = None
 ) -> StageFlows:
-    """How many moves went from each stage to each other, from the stage history."""
-    ids = _applications(user=user, applied_from=applied_from, applied_to=applied_to).values("id")
+    """How many moves went from each stage to each other, from the stage history.
+
+    Each move carries its owner, so the user's moves are one range of the (owner,
+    from_stage, to_stage, application) index, counted in its order without visiting an
+    application; a date range keeps to the applications in it, checked from the same
+    index.
+    """
+    # The row an application started with moved it from nowhere (a blank from_stage):
+    # "after blank" rather than "not blank", so that the index is entered past those rows.
+    moves = StageChange.objects.filter(owner=user, from_stage__gt="")
+    if applied_from or applied_to:
+        ids = _applications(user=user, applied_from=applied_from, applied_to=applied_to)
+        moves = moves.filter(application__in=ids.values("id"))
     rows = (
-        StageChange.objects.filter(application__in=ids)
-        # The row an application started with moved it from nowhere.
-        .exclude(from_stage="")
-        .values("from_stage", "to_stage")
+        moves.values("from_stage", "to_stage")
         .annotate(n=Count("id"))
         .values_list("from_stage", "to_stage", "n")
         .order_by()
@@ -346,24 +353,17 @@ def insights_durations(
 
 
 def insights_rejection_channels(
-    *,
-    user: User,
-    rejected: int,
-    applied_from: date | None = None,
-    applied_to: date | None = None,
+    *, user: User, applied_from: date | None = None, applied_to: date | None = None
 ) -> list[ChannelCount]:
-    """How the rejections arrived, most common first; `rejected` is how many there are
-    in all, so that those recorded without details are counted too."""
-    ids = (
+    """How the rejections arrived, most common first. Each rejected application is joined
+    to its details (their channel read from an index alone); those recorded without any
+    are counted as not recorded."""
+    rows: dict[str | None, int] = dict(
         _applications(user=user, applied_from=applied_from, applied_to=applied_to)
         .filter(stage=Stage.REJECTED)
-        .values("id")
-    )
-    rows = dict(
-        Rejection.objects.filter(application__in=ids)
-        .values("channel")
+        .values("rejection__channel")
         .annotate(n=Count("id"))
-        .values_list("channel", "n")
+        .values_list("rejection__channel", "n")
         .order_by()
     )
     channels = [
@@ -371,8 +371,8 @@ def insights_rejection_channels(
         for channel, label in RejectionChannel.choices
         if rows.get(channel)
     ]
-    if rejected > sum(rows.values()):
-        channels.append(ChannelCount("", "Not recorded", rejected - sum(rows.values())))
+    if rows.get(None):
+        channels.append(ChannelCount("", "Not recorded", rows[None]))
     return sorted(channels, key=lambda c: -c.count)
 
 
@@ -399,5 +399,5 @@ def insights_summary(
         flows=insights_flows(user=user, **dates),
         durations=insights_durations(user=user, **dates),
         durations_sample=DURATION_SAMPLE if rates.total > DURATION_SAMPLE else None,
-        channels=insights_rejection_channels(user=user, rejected=rates.rejected, **dates),
+        channels=insights_rejection_channels(user=user, **dates),
     )
