@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -158,29 +158,39 @@ def _applications(
     return applications.alias(added_on=added_on).filter(dated | undated).order_by()
 
 
+# The applications in range counted per (stage, furthest stage, date applied), the
+# undated together: (stage, furthest_stage, applied_on, count).
+Counted = list[tuple[str, str, date | None, int]]
+
+
+def _counted(*, user: User, applied_from: date | None, applied_to: date | None) -> Counted:
+    """One pass over the (owner, stage, furthest_stage, applied_on, created_at) index, in
+    its order, so nothing is sorted and no row is fetched: a row per pair of stages and
+    day applied. The rates are sums of these rows, and so are the weeks' dated counts."""
+    return list(
+        _applications(user=user, applied_from=applied_from, applied_to=applied_to)
+        .values("stage", "furthest_stage", "applied_on")
+        .annotate(n=Count("id"))
+        .values_list("stage", "furthest_stage", "applied_on", "n")
+        .order_by()
+    )
+
+
 def insights_rates(
     *, user: User, applied_from: date | None = None, applied_to: date | None = None
 ) -> Rates:
     """How many applications went out, and how many of those got an answer, an interview
-    or an offer.
+    or an offer."""
+    return _rates(_counted(user=user, applied_from=applied_from, applied_to=applied_to))
 
-    The database counts the applications per (stage, furthest stage), and how many of
-    each have a date applied: at most one row per pair of stages, read from the
-    (owner, stage, furthest_stage, applied_on, created_at) index alone, in its order, so
-    nothing is sorted and no row is fetched. The rates are sums of those few rows.
-    """
-    groups = (
-        _applications(user=user, applied_from=applied_from, applied_to=applied_to)
-        .values("stage", "furthest_stage")
-        .annotate(n=Count("id"), dated=Count("applied_on"))
-        .values_list("stage", "furthest_stage", "n", "dated")
-        .order_by()
-    )
+
+def _rates(counted: Counted) -> Rates:
     total = sent = responded = interviewed = offered = rejected = 0
-    for stage, furthest, n, dated in groups:
+    for stage, furthest, applied_on, n in counted:
         total += n
         # SENT: a date applied, past the wishlist, or turned down.
-        sent += n if furthest != Stage.WISHLIST or stage == Stage.REJECTED else dated
+        if applied_on or furthest != Stage.WISHLIST or stage == Stage.REJECTED:
+            sent += n
         # Each of these implies the application went out.
         if furthest in ANSWERED_STAGES or stage == Stage.REJECTED:
             responded += n
@@ -212,27 +222,43 @@ def insights_weeks(
     today: date | None = None,
 ) -> Weeks:
     """Applications sent each week (Monday to Sunday): the last DEFAULT_WEEKS, or the
-    whole range when there is one, up to MAX_WEEKS. Two queries, a row per day."""
+    whole range when there is one, up to MAX_WEEKS."""
+    dates = {"applied_from": applied_from, "applied_to": applied_to}
+    return _weeks(user=user, counted=_counted(user=user, **dates), today=today, **dates)
+
+
+def _weeks(
+    *,
+    user: User,
+    counted: Counted,
+    applied_from: date | None,
+    applied_to: date | None,
+    today: date | None,
+) -> Weeks:
+    """The weeks from the counted rows (`counted` covers at least the weeks shown), and
+    one query more, a row per day, for the applications without a date applied."""
     today = today or timezone.localdate(timezone.now(), user.zone)
     last = _monday(min(applied_to or today, today))
     since = applied_from or (None if applied_to else last - timedelta(weeks=DEFAULT_WEEKS - 1))
-    # Dated applications are counted from the (owner, applied_on) index alone, without
-    # reading a row: a date applied says it went out, whatever its stage.
-    dated = Application.objects.filter(owner=user, applied_on__isnull=False).annotate(
-        day=F("applied_on")
-    )
+
+    def shown(day: date) -> bool:
+        return (since is None or day >= since) and (applied_to is None or day <= applied_to)
+
+    # A date applied says it went out, whatever its stage.
+    per_day: Counter[date] = Counter()
+    for _stage, _furthest, applied_on, n in counted:
+        if applied_on and shown(applied_on):
+            per_day[applied_on] += n
     # Undated ones count from the day they were added, if they went out at all.
     undated = Application.objects.filter(SENT, owner=user, applied_on__isnull=True).annotate(
         day=TruncDate("created_at", tzinfo=user.zone)
     )
-    per_day: Counter[date] = Counter()
-    for applications in (dated, undated):
-        if since:
-            applications = applications.filter(day__gte=since)
-        if applied_to:
-            applications = applications.filter(day__lte=applied_to)
-        rows = applications.values("day").annotate(n=Count("id")).values_list("day", "n")
-        per_day.update(dict(rows.order_by()))
+    if since:
+        undated = undated.filter(day__gte=since)
+    if applied_to:
+        undated = undated.filter(day__lte=applied_to)
+    rows = undated.values("day").annotate(n=Count("id")).values_list("day", "n").order_by()
+    per_day.update(dict(rows))
 
     first = _monday(since or min(per_day, default=last))
     cut = first < last - timedelta(weeks=MAX_WEEKS - 1)
@@ -241,8 +267,8 @@ def insights_weeks(
     per_week: Counter[date] = Counter()
     for day, n in per_day.items():
         per_week[_monday(day)] += n
-    shown = (first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1))
-    return Weeks(weeks=[WeekCount(start, per_week[start]) for start in shown], cut=cut)
+    weeks = (first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1))
+    return Weeks(weeks=[WeekCount(start, per_week[start]) for start in weeks], cut=cut)
 
 
 def _drawable(source: str, target: str) -> bool:
@@ -390,12 +416,13 @@ def insights_summary(
 ) -> Insights | None:
     """Everything the insights page shows, or None when the range holds no application."""
     dates = {"applied_from": applied_from, "applied_to": applied_to}
-    rates = insights_rates(user=user, **dates)
+    counted = _counted(user=user, **dates)
+    rates = _rates(counted)
     if not rates.total:
         return None
     return Insights(
         rates=rates,
-        weeks=insights_weeks(user=user, today=today, **dates),
+        weeks=_weeks(user=user, counted=counted, today=today, **dates),
         flows=insights_flows(user=user, **dates),
         durations=insights_durations(user=user, **dates),
         durations_sample=DURATION_SAMPLE if rates.total > DURATION_SAMPLE else None,
