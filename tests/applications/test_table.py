@@ -243,3 +243,36 @@ def test_the_next_follow_up_column_flags_an_overdue_one(alice_client: Client, al
     calm, late = html.split("<tbody>")[1].split("</tr>")[:2]
     assert "Overdue" in late
     assert "Overdue" not in calm
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [({}, 4), ({"stage": "applied"}, 3), ({"stage": "offer"}, 0), ({"q": "Acme"}, 2)],
+)
+def test_the_footer_counts_the_rows_shown_from_the_stage_counts_or_the_rows(
+    alice_client: Client, alice: User, bob: User, params: dict[str, str], count: int
+) -> None:
+    """No filter, or a stage alone: the stage counts say how many rows there are (and the
+    page counts nothing twice); any other filter: the rows are counted."""
+    for company in ("Acme", "Acme", "Globex"):
+        application_for(alice, company=company)
+    application_for(alice, company="Initech", stage=Stage.WISHLIST)
+    application_for(bob, company="Acme")
+
+    response = alice_client.get(TABLE, params)
+
+    assert response.context["page"].paginator.count == count
+    assert len(response.context["page"].object_list) == count
+    if count:  # (none shown: the page says the filters match nothing instead)
+        label = f"{count} application{'s' if count != 1 else ''}"
+        assert label in response.content.decode()
+
+
+def test_without_a_filter_the_rows_are_not_counted_again(
+    alice_client: Client, alice: User, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    application_for(alice)
+    plain = queries_to_get(alice_client, TABLE, django_assert_max_num_queries)
+    searched = queries_to_get(alice_client, TABLE, django_assert_max_num_queries, {"q": "Acme"})
+
+    assert plain == searched - 1

@@ -134,9 +134,14 @@ class Application(models.Model):
         indexes = [
             # Dashboard: one user's applications, most recently moved first.
             models.Index(fields=["owner", "-stage_changed_at"], name="app_owner_recent_idx"),
-            # Board columns and stage counts: one user's applications in one stage.
+            # Board columns and stage counts: one user's applications in one stage. The
+            # id rides along (PostgreSQL; SQLite keeps it in every index), so that a
+            # column's newest cards and insights' rejected applications are picked from
+            # the index alone.
             models.Index(
-                fields=["owner", "stage", "-stage_changed_at"], name="app_owner_stage_idx"
+                fields=["owner", "stage", "-stage_changed_at"],
+                include=["id"],
+                name="app_owner_stage_idx",
             ),
             # Table filter by date range: one user's applications applied between two dates.
             models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),

@@ -1,6 +1,6 @@
 # Insights at 100,000 applications (issue 15): each move carries its application's owner,
 # so that a user's moves are one range of an index; a rejection's channel gets a covering
-# index of its own.
+# index of its own, and the board's (owner, stage) index carries the id on PostgreSQL.
 from typing import Any
 
 import django.db.models.deletion
@@ -52,6 +52,15 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["owner", "from_stage", "to_stage", "application"],
                 name="stagechange_owner_flow_idx",
+            ),
+        ),
+        migrations.RemoveIndex(model_name="application", name="app_owner_stage_idx"),
+        migrations.AddIndex(
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "stage", "-stage_changed_at"],
+                include=["id"],
+                name="app_owner_stage_idx",
             ),
         ),
         migrations.AddIndex(

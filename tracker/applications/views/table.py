@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -98,10 +99,17 @@ def application_table(request: AuthenticatedRequest) -> HttpResponse:
     filters = form.filters()
     sort = selectors.table_sort(request.GET.get("sort", ""))
     rows = selectors.application_table(user=user, filters=filters, sort=sort)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = selectors.application_stage_counts(user=user)
+    paginator = Paginator(rows, PAGE_SIZE)
+    known = selectors.application_table_count(filters=filters, stage_counts=counts)
+    if known is not None:
+        # The stage counts already say how many rows there are: no COUNT(*) of them again.
+        paginator.count = known
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
     context = {
         "page": page,
+        "rows": selectors.table_rows(page.object_list, timezone.now()),
         "form": form,
         "sort_headers": _sort_headers(request.GET, sort),
         "stage_links": _stage_links(request.GET, counts, filters.stage),
