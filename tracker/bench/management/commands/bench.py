@@ -210,7 +210,11 @@ class Command(BaseCommand):
         if self.broken:
             raise CommandError("Wrong results, not recorded: " + "; ".join(self.broken))
         if options["doc"]:
-            doc_section_write(_section(), _doc_lines(table, took, explained), Path(options["doc"]))
+            doc_section_write(
+                _section(options["crowd"]),
+                _doc_lines(table, took, explained, options["crowd"]),
+                Path(options["doc"]),
+            )
             self.stdout.write(f"Recorded in {options['doc']}.")
         missed = [f"{row.measure} ({row.data})" for row in rows if row.passed is False]
         if missed:
@@ -849,9 +853,10 @@ def _load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def _section() -> str:
-    """docs/benchmarks.md keeps a section per database."""
-    return "bench" if connection.vendor == "sqlite" else f"bench-{connection.vendor}"
+def _section(crowd: int) -> str:
+    """docs/benchmarks.md keeps a section per database, and one for a crowd of users."""
+    name = "bench" if connection.vendor == "sqlite" else f"bench-{connection.vendor}"
+    return f"{name}-crowd" if crowd > 1 else name
 
 
 def _percentiles(timings: list[float]) -> tuple[float, float]:
@@ -980,10 +985,11 @@ def _spreadsheet(rows: int) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _doc_lines(table: list[str], took: float, explained: list[str]) -> list[str]:
+def _doc_lines(table: list[str], took: float, explained: list[str], crowd: int) -> list[str]:
     database = "SQLite" if connection.vendor == "sqlite" else "PostgreSQL"
+    users = f", {crowd} users of the largest size (`BENCH_SCALE=1m`)" if crowd > 1 else ""
     return [
-        f"## Latest `make bench` ({database})",
+        f"## Latest `make bench` ({database}{users})",
         "",
         *machine_lines(),
         f"- Load average at the end (1, 5, 15 min): {_load()}",
