@@ -103,7 +103,9 @@ class Company(models.Model):
 
 
 class Application(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # Indexed with the id below (app_owner_id_idx), which serves what an index of the
+    # owner alone would, and the user's applications in the order they were added.
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_index=False)
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
     role = SingleLineCharField("role title", max_length=200)
     url = models.URLField("job posting URL", max_length=500, blank=True)
@@ -132,6 +134,8 @@ class Application(models.Model):
     class Meta:
         ordering = ["-stage_changed_at", "-id"]
         indexes = [
+            # One user's applications, and those added last first (insights' sample).
+            models.Index(fields=["owner", "id"], name="app_owner_id_idx"),
             # Dashboard: one user's applications, most recently moved first.
             models.Index(fields=["owner", "-stage_changed_at"], name="app_owner_recent_idx"),
             # Board columns and stage counts: one user's applications in one stage. The

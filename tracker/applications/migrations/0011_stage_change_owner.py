@@ -1,6 +1,7 @@
 # Insights at 100,000 applications (issue 15): each move carries its application's owner,
 # so that a user's moves are one range of an index; a rejection's channel gets a covering
-# index of its own, and the board's (owner, stage) index carries the id on PostgreSQL.
+# index of its own, the board's (owner, stage) index carries the id on PostgreSQL, and
+# the owner's index takes the id, so that the applications added last are its end.
 from typing import Any
 
 import django.db.models.deletion
@@ -53,6 +54,19 @@ class Migration(migrations.Migration):
                 fields=["owner", "from_stage", "to_stage", "application"],
                 name="stagechange_owner_flow_idx",
             ),
+        ),
+        migrations.AlterField(
+            model_name="application",
+            name="owner",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="application",
+            index=models.Index(fields=["owner", "id"], name="app_owner_id_idx"),
         ),
         migrations.RemoveIndex(model_name="application", name="app_owner_stage_idx"),
         migrations.AddIndex(
