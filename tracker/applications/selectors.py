@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Stage, StageChange
+from tracker.applications.models import Application, Stage, StageChange, StageCount
 
 
 @dataclass(frozen=True)
@@ -96,20 +96,10 @@ def applications_by_ids(*, user: User, ids: Sequence[int]) -> list[Application]:
 
 
 def application_stage_counts(*, user: User) -> dict[str, int]:
-    """How many applications the user has in each stage, every stage listed, in order."""
-    # One COUNT(*) per stage glued by UNION ALL, each walking its own stretch of the
-    # owner-stage index: at 100,000 applications a third of the time of one GROUP BY (which
-    # compares every row's stage, and COUNT(id) reads every id besides).
-    one = (
-        f"SELECT %s, COUNT(*) FROM {Application._meta.db_table} WHERE owner_id = %s AND stage = %s"
-    )
-    params = [value for stage in Stage.values for value in (stage, user.pk, stage)]
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join([one] * len(Stage.values)), params)
-        rows = cursor.fetchall()
-    # In the stages' order, whatever order the database answered in.
+    """How many applications the user has in each stage, every stage listed, in order:
+    the rows the database keeps (models.StageCount), never a count of the applications."""
     counts = dict.fromkeys(Stage.values, 0)
-    counts.update(rows)
+    counts.update(StageCount.objects.filter(owner=user).values_list("stage", "applications"))
     return counts
 
 
