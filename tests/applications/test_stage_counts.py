@@ -1,6 +1,6 @@
-"""The stage counts the board and the table show are kept by the database (triggers on
-the applications table, migration 0012): whatever writes applications, and however,
-they always equal a count of the applications themselves."""
+"""The tallies the board, the table and insights read are kept by the database (triggers
+on the applications and the stage history, migration 0012): whatever writes, and however,
+they always equal a count of the rows themselves."""
 
 import contextlib
 from datetime import timedelta
@@ -17,7 +17,16 @@ from tests.factories import application_for
 from tracker.accounts.models import User
 from tracker.applications import selectors, services
 from tracker.applications.demo import demo_seed
-from tracker.applications.models import Application, ChangeSource, Company, Stage, StageCount
+from tracker.applications.models import (
+    UNDATED,
+    Application,
+    ApplicationTally,
+    ChangeSource,
+    Company,
+    MoveTally,
+    Stage,
+    StageChange,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +50,40 @@ def _delete_then_fail(application: Application) -> None:
     with transaction.atomic():
         services.application_delete(application=application)
         raise RuntimeError("rolled back")
+
+
+def _tallies(user: User) -> tuple[dict[tuple[str, str, object], int], dict[tuple[str, str], int]]:
+    """The user's two tallies, leaving out keys that came to nought."""
+    applications = {
+        (t.stage, t.furthest_stage, t.applied_on): t.applications
+        for t in ApplicationTally.objects.filter(owner=user)
+        if t.applications
+    }
+    moves = {
+        (t.from_stage, t.to_stage): t.moves for t in MoveTally.objects.filter(owner=user) if t.moves
+    }
+    return applications, moves
+
+
+def _counted(user: User) -> tuple[dict[tuple[str, str, object], int], dict[tuple[str, str], int]]:
+    """The same, counted from the rows."""
+    applications = {
+        (stage, furthest, applied_on or UNDATED): n
+        for stage, furthest, applied_on, n in Application.objects.filter(owner=user)
+        .values("stage", "furthest_stage", "applied_on")
+        .annotate(n=Count("*"))
+        .values_list("stage", "furthest_stage", "applied_on", "n")
+        .order_by()
+    }
+    moves = {
+        (source, target): n
+        for source, target, n in StageChange.objects.filter(owner=user)
+        .values("from_stage", "to_stage")
+        .annotate(n=Count("*"))
+        .values_list("from_stage", "to_stage", "n")
+        .order_by()
+    }
+    return applications, moves
 
 
 operations = st.lists(
@@ -85,7 +128,8 @@ def test_the_counts_equal_a_recount_whatever_writes(steps: list[tuple[str, int, 
             with pytest.raises(RuntimeError):
                 _delete_then_fail(chosen)
         assert selectors.application_stage_counts(user=user) == _recount(user)
-    assert selectors.application_stage_counts(user=other) == _recount(other)
+        assert _tallies(user) == _counted(user)
+    assert _tallies(other) == _counted(other)
 
 
 def test_bulk_inserts_deletes_and_a_change_of_owner_are_counted(alice: User, bob: User) -> None:
@@ -98,9 +142,14 @@ def test_bulk_inserts_deletes_and_a_change_of_owner_are_counted(alice: User, bob
     company.save()
     moved.update(owner=bob, company=company)
 
+    StageChange.objects.filter(application__owner=bob).update(owner=bob)
+    StageChange.objects.filter(owner=alice, from_stage="").delete()
+
     assert selectors.application_stage_counts(user=alice) == _recount(alice)
     assert selectors.application_stage_counts(user=bob) == _recount(bob)
     assert _recount(bob)[Stage.REJECTED] > 0
+    assert _tallies(alice) == _counted(alice)
+    assert _tallies(bob) == _counted(bob)
 
 
 def test_deleting_every_application_leaves_every_count_at_nought(alice: User) -> None:
@@ -108,8 +157,17 @@ def test_deleting_every_application_leaves_every_count_at_nought(alice: User) ->
         application_for(alice, stage=stage)
     Application.objects.filter(owner=alice).delete()
 
-    assert set(StageCount.objects.filter(owner=alice).values_list("applications", flat=True)) == {0}
+    tallies = ApplicationTally.objects.filter(owner=alice).values_list("applications", flat=True)
+    assert set(tallies) == {0}
     assert sum(selectors.application_stage_counts(user=alice).values()) == 0
+
+
+def test_a_redated_or_dated_application_moves_between_tallies(alice: User) -> None:
+    undated = application_for(alice, stage=Stage.WISHLIST)
+    assert _tallies(alice) == _counted(alice)
+    services.application_update(application=undated, applied_on=timezone.localdate())
+    assert _tallies(alice) == _counted(alice)
+    assert ApplicationTally.objects.get(owner=alice, applications=1).applied_on != UNDATED
 
 
 def test_the_counts_are_one_small_query(

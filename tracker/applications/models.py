@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -191,30 +192,66 @@ class Contact(models.Model):
         return self.name
 
 
-class StageCount(models.Model):
-    """How many applications one user has in one stage, kept by the database itself.
+# What a tally's applied_on holds for applications without a date applied: a key column
+# must not be NULL for the triggers' upserts to meet the row (NULLs never collide).
+UNDATED = date.min
+
+
+class ApplicationTally(models.Model):
+    """How many of one user's applications share a stage, a furthest stage and a date
+    applied, kept by the database itself.
 
     Triggers on the applications table (migration 0012) add or take away one on every
-    insert, delete and change of stage or owner, whatever wrote it: a service, an import's
-    bulk insert, the admin, a cascade. Nothing in Python writes these rows. The board and
-    the table read their counts here rather than count a user's applications per request
-    (at 100,000 that count was most of the board's time on PostgreSQL).
+    insert, delete and change of those columns, whatever wrote it: a service, an import's
+    bulk insert, the admin, a cascade. Nothing in Python writes these rows. The board's
+    and the table's stage counts and insights' rates and weeks are sums of a user's
+    tallies (a row per stage and day, some thousand at 100,000 applications) rather than
+    counts of every application per request.
     """
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     stage = models.CharField(max_length=16, choices=Stage.choices)
+    furthest_stage = models.CharField(max_length=16, choices=Stage.choices)
+    applied_on = models.DateField()  # UNDATED when none was given
     applications = models.IntegerField(default=0)
 
     class Meta:
         constraints = [
             # What the triggers' upserts meet on; it indexes the owner's rows too.
-            models.UniqueConstraint(fields=["owner", "stage"], name="stagecount_owner_stage_uniq"),
+            models.UniqueConstraint(
+                fields=["owner", "stage", "furthest_stage", "applied_on"],
+                name="applicationtally_key",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.applications} in {self.stage}"
+        return f"{self.applications} in {self.stage}, applied {self.applied_on}"
+
+
+class MoveTally(models.Model):
+    """How many of one user's moves went from one stage to another (from "" for the row
+    an application started with), kept by triggers on the stage history as
+    ApplicationTally is on the applications: insights' flows, without a date range, are
+    these rows."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    from_stage = models.CharField(max_length=16, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=16, choices=Stage.choices)
+    moves = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "from_stage", "to_stage"], name="movetally_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.moves} from {self.from_stage or 'start'} to {self.to_stage}"
 
 
 class StageChange(models.Model):

@@ -7,7 +7,18 @@ from typing import cast
 
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.db import connection
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -15,7 +26,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Stage, StageChange, StageCount
+from tracker.applications.models import Application, ApplicationTally, Stage, StageChange
 
 
 @dataclass(frozen=True)
@@ -97,9 +108,16 @@ def applications_by_ids(*, user: User, ids: Sequence[int]) -> list[Application]:
 
 def application_stage_counts(*, user: User) -> dict[str, int]:
     """How many applications the user has in each stage, every stage listed, in order:
-    the rows the database keeps (models.StageCount), never a count of the applications."""
+    sums of the tallies the database keeps (models.ApplicationTally), never a count of
+    the applications."""
     counts = dict.fromkeys(Stage.values, 0)
-    counts.update(StageCount.objects.filter(owner=user).values_list("stage", "applications"))
+    counts.update(
+        ApplicationTally.objects.filter(owner=user)
+        .values("stage")
+        .annotate(n=Sum("applications"))
+        .values_list("stage", "n")
+        .order_by()
+    )
     return counts
 
 

@@ -13,6 +13,7 @@ that was never filled in, by the day it was added.
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,7 +26,10 @@ from tracker.accounts.models import User
 from tracker.applications.models import (
     ENDED_STAGES,
     STAGE_PROGRESS,
+    UNDATED,
     Application,
+    ApplicationTally,
+    MoveTally,
     RejectionChannel,
     Stage,
     StageChange,
@@ -160,21 +164,47 @@ def _applications(
 
 
 # The applications in range counted per (stage, furthest stage, date applied), the
-# undated together: (stage, furthest_stage, applied_on, count).
+# undated together: (stage, furthest_stage, applied_on or None, count).
 Counted = list[tuple[str, str, date | None, int]]
+# Those without a date applied, per (stage, furthest stage, day added, count).
+Undated = list[tuple[str, str, date, int]]
 
 
-def _counted(*, user: User, applied_from: date | None, applied_to: date | None) -> Counted:
-    """One pass over the (owner, stage, furthest_stage, applied_on, created_at) index, in
-    its order, so nothing is sorted and no row is fetched: a row per pair of stages and
-    day applied. The rates are sums of these rows, and so are the weeks' dated counts."""
+def _undated(*, user: User, applied_from: date | None, applied_to: date | None) -> Undated:
+    """The applications without a date applied, which count from the day they were added
+    (by the user's calendar): few, found through the (owner, applied_on) index."""
+    applications = Application.objects.filter(owner=user, applied_on__isnull=True).annotate(
+        day=TruncDate("created_at", tzinfo=user.zone)
+    )
+    if applied_from:
+        applications = applications.filter(day__gte=applied_from)
+    if applied_to:
+        applications = applications.filter(day__lte=applied_to)
     return list(
-        _applications(user=user, applied_from=applied_from, applied_to=applied_to)
-        .values("stage", "furthest_stage", "applied_on")
+        applications.values("stage", "furthest_stage", "day")
         .annotate(n=Count("*"))
-        .values_list("stage", "furthest_stage", "applied_on", "n")
+        .values_list("stage", "furthest_stage", "day", "n")
         .order_by()
     )
+
+
+def _counted(
+    *, user: User, undated: Undated, applied_from: date | None, applied_to: date | None
+) -> Counted:
+    """The dated applications from the tallies the database keeps (a row per stage, furthest
+    stage and day applied: ApplicationTally), never counted one by one; the undated ones
+    from `undated`. The rates are sums of these rows, and so are the weeks' dated counts."""
+    tallies = ApplicationTally.objects.filter(
+        owner=user, applied_on__gt=UNDATED, applications__gt=0
+    )
+    if applied_from:
+        tallies = tallies.filter(applied_on__gte=applied_from)
+    if applied_to:
+        tallies = tallies.filter(applied_on__lte=applied_to)
+    dated: Counted = list(
+        tallies.values_list("stage", "furthest_stage", "applied_on", "applications")
+    )
+    return dated + [(stage, furthest, None, n) for stage, furthest, _day, n in undated]
 
 
 def insights_rates(
@@ -182,7 +212,8 @@ def insights_rates(
 ) -> Rates:
     """How many applications went out, and how many of those got an answer, an interview
     or an offer."""
-    return _rates(_counted(user=user, applied_from=applied_from, applied_to=applied_to))
+    dates = {"applied_from": applied_from, "applied_to": applied_to}
+    return _rates(_counted(user=user, undated=_undated(user=user, **dates), **dates))
 
 
 def _rates(counted: Counted) -> Rates:
@@ -225,19 +256,22 @@ def insights_weeks(
     """Applications sent each week (Monday to Sunday): the last DEFAULT_WEEKS, or the
     whole range when there is one, up to MAX_WEEKS."""
     dates = {"applied_from": applied_from, "applied_to": applied_to}
-    return _weeks(user=user, counted=_counted(user=user, **dates), today=today, **dates)
+    undated = _undated(user=user, **dates)
+    counted = _counted(user=user, undated=undated, **dates)
+    return _weeks(user=user, counted=counted, undated=undated, today=today, **dates)
 
 
 def _weeks(
     *,
     user: User,
     counted: Counted,
+    undated: Undated,
     applied_from: date | None,
     applied_to: date | None,
     today: date | None,
 ) -> Weeks:
-    """The weeks from the counted rows (`counted` covers at least the weeks shown), and
-    one query more, a row per day, for the applications without a date applied."""
+    """The weeks from the counted rows and the undated ones (both cover at least the
+    weeks shown)."""
     today = today or timezone.localdate(timezone.now(), user.zone)
     last = _monday(min(applied_to or today, today))
     since = applied_from or (None if applied_to else last - timedelta(weeks=DEFAULT_WEEKS - 1))
@@ -245,21 +279,15 @@ def _weeks(
     def shown(day: date) -> bool:
         return (since is None or day >= since) and (applied_to is None or day <= applied_to)
 
-    # A date applied says it went out, whatever its stage.
     per_day: Counter[date] = Counter()
+    # A date applied says it went out, whatever its stage.
     for _stage, _furthest, applied_on, n in counted:
         if applied_on and shown(applied_on):
             per_day[applied_on] += n
-    # Undated ones count from the day they were added, if they went out at all.
-    undated = Application.objects.filter(SENT, owner=user, applied_on__isnull=True).annotate(
-        day=TruncDate("created_at", tzinfo=user.zone)
-    )
-    if since:
-        undated = undated.filter(day__gte=since)
-    if applied_to:
-        undated = undated.filter(day__lte=applied_to)
-    rows = undated.values("day").annotate(n=Count("*")).values_list("day", "n").order_by()
-    per_day.update(dict(rows))
+    # Undated ones count from the day they were added, if they went out at all (SENT).
+    for stage, furthest, day, n in undated:
+        if (furthest != Stage.WISHLIST or stage == Stage.REJECTED) and shown(day):
+            per_day[day] += n
 
     first = _monday(since or min(per_day, default=last))
     cut = first < last - timedelta(weeks=MAX_WEEKS - 1)
@@ -295,17 +323,24 @@ def insights_flows(
     index.
     """
     # The row an application started with moved it from nowhere (a blank from_stage):
-    # "after blank" rather than "not blank", so that the index is entered past those rows.
-    moves = StageChange.objects.filter(owner=user, from_stage__gt="")
+    # "after blank" rather than "not blank", so that an index is entered past those rows.
+    rows: Iterable[tuple[str, str, int]]
     if applied_from or applied_to:
         ids = _applications(user=user, applied_from=applied_from, applied_to=applied_to)
-        moves = moves.filter(application__in=ids.values("id"))
-    rows = (
-        moves.values("from_stage", "to_stage")
-        .annotate(n=Count("*"))
-        .values_list("from_stage", "to_stage", "n")
-        .order_by()
-    )
+        rows = (
+            StageChange.objects.filter(
+                owner=user, from_stage__gt="", application__in=ids.values("id")
+            )
+            .values("from_stage", "to_stage")
+            .annotate(n=Count("*"))
+            .values_list("from_stage", "to_stage", "n")
+            .order_by()
+        )
+    else:
+        # All of them: the tally the database keeps, a row per pair of stages.
+        rows = MoveTally.objects.filter(owner=user, from_stage__gt="", moves__gt=0).values_list(
+            "from_stage", "to_stage", "moves"
+        )
     flows, left_out = [], 0
     for source, target, n in rows:
         if _drawable(source, target):
@@ -421,13 +456,14 @@ def insights_summary(
 ) -> Insights | None:
     """Everything the insights page shows, or None when the range holds no application."""
     dates = {"applied_from": applied_from, "applied_to": applied_to}
-    counted = _counted(user=user, **dates)
+    undated = _undated(user=user, **dates)
+    counted = _counted(user=user, undated=undated, **dates)
     rates = _rates(counted)
     if not rates.total:
         return None
     return Insights(
         rates=rates,
-        weeks=_weeks(user=user, counted=counted, today=today, **dates),
+        weeks=_weeks(user=user, counted=counted, undated=undated, today=today, **dates),
         flows=insights_flows(user=user, **dates),
         durations=insights_durations(user=user, **dates),
         durations_sample=DURATION_SAMPLE if rates.total > DURATION_SAMPLE else None,
