@@ -314,6 +314,7 @@ CELERY_BULK_TASKS = [
     "tracker.inbox.tasks.poll_mailbox_task",  # waits on IMAP servers
     "tracker.inbox.tasks.sweep_mailboxes_task",
     "tracker.inbox.tasks.expire_inbox_items_task",
+    "tracker.core.tasks.planner_statistics_task",
     "tracker.applications.tasks.interviews_move_stages_task",
 ]
 CELERY_TASK_ROUTES = ["tracker.celery.route_task"]
@@ -356,6 +357,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "interviews-move-stages": {
         "task": "tracker.applications.tasks.interviews_move_stages_task",
         "schedule": crontab(minute="*/5"),
+    },
+    "planner-statistics": {
+        "task": "tracker.core.tasks.planner_statistics_task",
+        "schedule": crontab(minute=41, hour=3),  # a quiet hour; a second or two on SQLite
     },
 }
 

@@ -3,7 +3,7 @@ on the applications and the stage history, migration 0012): whatever writes, and
 they always equal a count of the rows themselves."""
 
 import contextlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -52,7 +52,11 @@ def _delete_then_fail(application: Application) -> None:
         raise RuntimeError("rolled back")
 
 
-def _tallies(user: User) -> tuple[dict[tuple[str, str, object], int], dict[tuple[str, str], int]]:
+# (stage, furthest stage, date applied) -> applications; (from, to) -> moves.
+Tallies = tuple[dict[tuple[str, str, date], int], dict[tuple[str, str], int]]
+
+
+def _tallies(user: User) -> Tallies:
     """The user's two tallies, leaving out keys that came to nought."""
     applications = {
         (t.stage, t.furthest_stage, t.applied_on): t.applications
@@ -65,7 +69,7 @@ def _tallies(user: User) -> tuple[dict[tuple[str, str, object], int], dict[tuple
     return applications, moves
 
 
-def _counted(user: User) -> tuple[dict[tuple[str, str, object], int], dict[tuple[str, str], int]]:
+def _counted(user: User) -> Tallies:
     """The same, counted from the rows."""
     applications = {
         (stage, furthest, applied_on or UNDATED): n

@@ -148,16 +148,15 @@ class Application(models.Model):
                 include=["id"],
                 name="app_owner_stage_idx",
             ),
-            # Table filter by date range: one user's applications applied between two dates.
-            models.Index(fields=["owner", "applied_on"], name="app_owner_applied_idx"),
+            # Table filter by date range: one user's applications applied between two dates;
+            # and insights' undated applications (applied_on IS NULL), counted per stage
+            # and day added from the index alone.
+            models.Index(
+                fields=["owner", "applied_on", "stage", "furthest_stage", "created_at"],
+                name="app_owner_applied_idx",
+            ),
             # The nudge sweep, across users: applications quiet in a stage since a date.
             models.Index(fields=["stage", "stage_changed_at"], name="app_stage_quiet_idx"),
-            # Insights' rates: one user's applications counted per (stage, furthest stage)
-            # from the index alone, with or without a date range.
-            models.Index(
-                fields=["owner", "stage", "furthest_stage", "applied_on", "created_at"],
-                name="app_owner_figures_idx",
-            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -68,6 +68,17 @@ class Migration(migrations.Migration):
             model_name="application",
             index=models.Index(fields=["owner", "id"], name="app_owner_id_idx"),
         ),
+        # Insights' rates are sums of tallies now (0012); the undated applications are
+        # found through the date applied.
+        migrations.RemoveIndex(model_name="application", name="app_owner_figures_idx"),
+        migrations.RemoveIndex(model_name="application", name="app_owner_applied_idx"),
+        migrations.AddIndex(
+            model_name="application",
+            index=models.Index(
+                fields=["owner", "applied_on", "stage", "furthest_stage", "created_at"],
+                name="app_owner_applied_idx",
+            ),
+        ),
         migrations.RemoveIndex(model_name="application", name="app_owner_stage_idx"),
         migrations.AddIndex(
             model_name="application",

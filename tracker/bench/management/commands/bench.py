@@ -44,6 +44,7 @@ from tracker.bench.results import (
     paragraph,
 )
 from tracker.celery import app
+from tracker.core.planner import planner_statistics_refresh
 from tracker.exports.responses import applications_csv_response
 from tracker.exports.selectors import export_application_query
 from tracker.followups.models import FollowUp, FollowUpStatus, Reminder
@@ -155,6 +156,9 @@ class Command(BaseCommand):
         for i in range(1, options["crowd"] if largest else 1):
             self._user_with(largest, crowd=i)
         applications_total = Application.objects.count()
+        if self.seeded and connection.vendor == "sqlite":
+            # What the nightly planner_statistics_task gives a live SQLite database.
+            planner_statistics_refresh()
         if self.seeded and connection.vendor == "postgresql":
             # What autovacuum does to a live database soon after a bulk load: statistics (a
             # plan from those of empty tables is no plan) and the visibility map, without
