@@ -166,45 +166,34 @@ def _applications(
 # The applications in range counted per (stage, furthest stage, date applied), the
 # undated together: (stage, furthest_stage, applied_on or None, count).
 Counted = list[tuple[str, str, date | None, int]]
-# Those without a date applied, per (stage, furthest stage, day added, count).
-Undated = list[tuple[str, str, date, int]]
 
 
-def _undated(*, user: User, applied_from: date | None, applied_to: date | None) -> Undated:
-    """The applications without a date applied, which count from the day they were added
-    (by the user's calendar): few, found through the (owner, applied_on) index."""
-    applications = Application.objects.filter(owner=user, applied_on__isnull=True).annotate(
-        day=TruncDate("created_at", tzinfo=user.zone)
-    )
+def _counted(*, user: User, applied_from: date | None, applied_to: date | None) -> Counted:
+    """From the tallies the database keeps (a row per stage, furthest stage and day
+    applied: ApplicationTally), never counted one by one. In a date range, the undated
+    applications belong to it by the day they were added, in the user's calendar, which
+    no tally knows: those few are counted, through the (owner, applied_on) index."""
+    tallies = ApplicationTally.objects.filter(owner=user, applications__gt=0)
+    if not (applied_from or applied_to):
+        rows = tallies.values_list("stage", "furthest_stage", "applied_on", "applications")
+        return [(s, f, None if day == UNDATED else day, n) for s, f, day, n in rows]
+    dated = tallies.filter(applied_on__gt=UNDATED)
     if applied_from:
-        applications = applications.filter(day__gte=applied_from)
+        dated = dated.filter(applied_on__gte=applied_from)
     if applied_to:
-        applications = applications.filter(day__lte=applied_to)
-    return list(
-        applications.values("stage", "furthest_stage", "day")
+        dated = dated.filter(applied_on__lte=applied_to)
+    undated = (
+        _applications(user=user, applied_from=applied_from, applied_to=applied_to)
+        .filter(applied_on__isnull=True)
+        .values("stage", "furthest_stage")
         .annotate(n=Count("*"))
-        .values_list("stage", "furthest_stage", "day", "n")
+        .values_list("stage", "furthest_stage", "n")
         .order_by()
     )
-
-
-def _counted(
-    *, user: User, undated: Undated, applied_from: date | None, applied_to: date | None
-) -> Counted:
-    """The dated applications from the tallies the database keeps (a row per stage, furthest
-    stage and day applied: ApplicationTally), never counted one by one; the undated ones
-    from `undated`. The rates are sums of these rows, and so are the weeks' dated counts."""
-    tallies = ApplicationTally.objects.filter(
-        owner=user, applied_on__gt=UNDATED, applications__gt=0
-    )
-    if applied_from:
-        tallies = tallies.filter(applied_on__gte=applied_from)
-    if applied_to:
-        tallies = tallies.filter(applied_on__lte=applied_to)
-    dated: Counted = list(
-        tallies.values_list("stage", "furthest_stage", "applied_on", "applications")
-    )
-    return dated + [(stage, furthest, None, n) for stage, furthest, _day, n in undated]
+    return [
+        *dated.values_list("stage", "furthest_stage", "applied_on", "applications"),
+        *((stage, furthest, None, n) for stage, furthest, n in undated),
+    ]
 
 
 def insights_rates(
@@ -212,8 +201,7 @@ def insights_rates(
 ) -> Rates:
     """How many applications went out, and how many of those got an answer, an interview
     or an offer."""
-    dates = {"applied_from": applied_from, "applied_to": applied_to}
-    return _rates(_counted(user=user, undated=_undated(user=user, **dates), **dates))
+    return _rates(_counted(user=user, applied_from=applied_from, applied_to=applied_to))
 
 
 def _rates(counted: Counted) -> Rates:
@@ -256,22 +244,19 @@ def insights_weeks(
     """Applications sent each week (Monday to Sunday): the last DEFAULT_WEEKS, or the
     whole range when there is one, up to MAX_WEEKS."""
     dates = {"applied_from": applied_from, "applied_to": applied_to}
-    undated = _undated(user=user, **dates)
-    counted = _counted(user=user, undated=undated, **dates)
-    return _weeks(user=user, counted=counted, undated=undated, today=today, **dates)
+    return _weeks(user=user, counted=_counted(user=user, **dates), today=today, **dates)
 
 
 def _weeks(
     *,
     user: User,
     counted: Counted,
-    undated: Undated,
     applied_from: date | None,
     applied_to: date | None,
     today: date | None,
 ) -> Weeks:
-    """The weeks from the counted rows and the undated ones (both cover at least the
-    weeks shown)."""
+    """The weeks from the counted rows (which cover at least the weeks shown), and one
+    query more, a row per day, for the applications without a date applied."""
     today = today or timezone.localdate(timezone.now(), user.zone)
     last = _monday(min(applied_to or today, today))
     since = applied_from or (None if applied_to else last - timedelta(weeks=DEFAULT_WEEKS - 1))
@@ -284,10 +269,17 @@ def _weeks(
     for _stage, _furthest, applied_on, n in counted:
         if applied_on and shown(applied_on):
             per_day[applied_on] += n
-    # Undated ones count from the day they were added, if they went out at all (SENT).
-    for stage, furthest, day, n in undated:
-        if (furthest != Stage.WISHLIST or stage == Stage.REJECTED) and shown(day):
-            per_day[day] += n
+    # Undated ones count from the day they were added, if they went out at all: SENT
+    # first, so that the day is worked out only for those.
+    undated = Application.objects.filter(SENT, owner=user, applied_on__isnull=True).annotate(
+        day=TruncDate("created_at", tzinfo=user.zone)
+    )
+    if since:
+        undated = undated.filter(day__gte=since)
+    if applied_to:
+        undated = undated.filter(day__lte=applied_to)
+    rows = undated.values("day").annotate(n=Count("*")).values_list("day", "n").order_by()
+    per_day.update(dict(rows))
 
     first = _monday(since or min(per_day, default=last))
     cut = first < last - timedelta(weeks=MAX_WEEKS - 1)
@@ -456,14 +448,13 @@ def insights_summary(
 ) -> Insights | None:
     """Everything the insights page shows, or None when the range holds no application."""
     dates = {"applied_from": applied_from, "applied_to": applied_to}
-    undated = _undated(user=user, **dates)
-    counted = _counted(user=user, undated=undated, **dates)
+    counted = _counted(user=user, **dates)
     rates = _rates(counted)
     if not rates.total:
         return None
     return Insights(
         rates=rates,
-        weeks=_weeks(user=user, counted=counted, undated=undated, today=today, **dates),
+        weeks=_weeks(user=user, counted=counted, today=today, **dates),
         flows=insights_flows(user=user, **dates),
         durations=insights_durations(user=user, **dates),
         durations_sample=DURATION_SAMPLE if rates.total > DURATION_SAMPLE else None,
