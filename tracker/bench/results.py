@@ -19,8 +19,10 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
 DOC_TEMPLATE = """# Benchmarks
 
 The figures behind SPEC.md section 8 ("Budgets"), written by the commands that measure
-them: `make bench` rewrites the first section, `make load` the second. Both run in
-production mode (`DJANGO_DEBUG=0`) on a scratch SQLite file, never on your data.
+them: `make bench` rewrites the first section (SQLite), `make load` the second, and
+`make bench DATABASE_URL=postgres://…/rebound_bench` the PostgreSQL ones (with
+`BENCH_SCALE=1m`, the last). All run in production mode (`DJANGO_DEBUG=0`) on a scratch
+database, never on your data.
 Each section names the machine and the day it ran; timings from a shared or busy machine
 read high, while the query counts, the ratios and "exactly once" hold anywhere.
 

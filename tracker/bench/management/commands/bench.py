@@ -992,7 +992,7 @@ def _spreadsheet(rows: int) -> bytes:
 
 def _doc_lines(table: list[str], took: float, explained: list[str], crowd: int) -> list[str]:
     database = "SQLite" if connection.vendor == "sqlite" else "PostgreSQL"
-    users = f", {crowd} users of the largest size (`BENCH_SCALE=1m`)" if crowd > 1 else ""
+    users = f", {crowd} users of the largest size, `BENCH_SCALE=1m`" if crowd > 1 else ""
     return [
         f"## Latest `make bench` ({database}{users})",
         "",
