@@ -223,8 +223,8 @@ def table_rows(applications: Sequence[Application], now: datetime) -> list[Table
         rows.append(
             TableRow(
                 application=application,
-                url=detail.replace(str(_PK), str(application.pk)),
-                label=f"{application.role} at {application.company.name}",
+                url=_detail_url(detail, application.pk),
+                label=str(application),
                 changed_ago=naturaltime(application.stage_changed_at),
                 changed_iso=timezone.localtime(application.stage_changed_at).isoformat(),
                 applied=f"{applied.day} {MONTHS_3[applied.month].title()} {applied.year}"
@@ -295,6 +295,12 @@ def _day_month(moment: datetime) -> str:
 _PK = 2_147_483_647
 
 
+def _detail_url(detail: str, pk: int) -> str:
+    """An application's page, from `detail` (reversed once for _PK) rather than a reverse
+    per card or row."""
+    return detail.replace(str(_PK), str(pk))
+
+
 def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -> list[BoardCard]:
     cards = []
     today = timezone.localdate(now)
@@ -308,8 +314,8 @@ def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -
         cards.append(
             BoardCard(
                 application=application,
-                url=detail.replace(str(_PK), str(application.pk)),
-                label=f"{application.role} at {application.company.name}",
+                url=_detail_url(detail, application.pk),
+                label=str(application),
                 since=f"{_day_month(changed)} {timezone.localtime(changed).year}",
                 days_in_stage=max((now - changed).days, 0),
                 followup_due=due,
