@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -193,3 +193,22 @@ def test_an_edit_that_keeps_the_stage_changes_no_count(alice: User) -> None:
     application.save()  # a full save writes the stage too, unchanged
     assert selectors.application_stage_counts(user=alice) == before
     assert timezone.now() - application.created_at < timedelta(minutes=1)
+
+
+def test_every_tally_trigger_survives_the_migrations() -> None:
+    """Django remakes a SQLite table for some changes of a field (copy, drop, rename),
+    which drops the triggers it knows nothing of. Should a later migration do that to the
+    applications or the stage history, this fails: write the triggers again after it, as
+    migration 0012 does."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        found = {name for (name,) in cursor.fetchall()}
+    expected = {
+        f"applications_{tally}_{event}"
+        for tally in ("applicationtally", "movetally")
+        for event in ("insert", "delete", "update")
+    }
+    assert expected <= found
