@@ -1,12 +1,13 @@
 """The tallies the board, the table and insights read are kept by the database (triggers
-on the applications and the stage history, migration 0012): whatever writes, and however,
-they always equal a count of the rows themselves."""
+on the applications and the stage history, applications/tally_triggers.py): whatever
+writes, and however, they always equal a count of the rows themselves."""
 
 import contextlib
 from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -166,6 +167,29 @@ def test_deleting_every_application_leaves_every_count_at_nought(alice: User) ->
     assert sum(selectors.application_stage_counts(user=alice).values()) == 0
 
 
+def test_rows_deleted_after_their_tallies_write_no_new_tally(alice: User, bob: User) -> None:
+    """A flush deletes table after table, the tallies perhaps first: the rows that go after
+    them must not write tallies of -1 (for a user a flush is about to delete)."""
+    demo_seed(owner=alice, count=20, with_people=False)
+    demo_seed(owner=bob, count=5, with_people=False)
+    ApplicationTally.objects.filter(owner=alice).delete()
+    MoveTally.objects.filter(owner=alice).delete()
+    StageChange.objects.filter(owner=alice).delete()
+    Application.objects.filter(owner=alice).delete()
+    assert not ApplicationTally.objects.filter(owner=alice).exists()
+    assert not MoveTally.objects.filter(owner=alice).exists()
+    assert _tallies(bob) == _counted(bob)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_empties_a_database_with_tallies(alice: User) -> None:
+    """What every test that commits does after itself (and what `manage.py flush` does)."""
+    demo_seed(owner=alice, count=20, with_people=False)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not ApplicationTally.objects.exists()
+    assert not MoveTally.objects.exists()
+
+
 def test_a_redated_or_dated_application_moves_between_tallies(alice: User) -> None:
     undated = application_for(alice, stage=Stage.WISHLIST)
     assert _tallies(alice) == _counted(alice)
@@ -198,8 +222,8 @@ def test_an_edit_that_keeps_the_stage_changes_no_count(alice: User) -> None:
 def test_every_tally_trigger_survives_the_migrations() -> None:
     """Django remakes a SQLite table for some changes of a field (copy, drop, rename),
     which drops the triggers it knows nothing of. Should a later migration do that to the
-    applications or the stage history, this fails: write the triggers again after it, as
-    migration 0012 does."""
+    applications or the stage history, this fails: write the triggers again after it
+    (tally_triggers.write)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
