@@ -198,7 +198,7 @@ def _insert(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> None:
     one = "({})".format(", ".join(["%s"] * len(fields)))
     values = [[value(f, row) for f in fields] for row in rows]
     # Many rows to a statement, not a statement per row: the tallies' triggers run once
-    # per statement on PostgreSQL (migration 0012).
+    # per statement on PostgreSQL (tally_triggers.py).
     with connection.cursor() as cursor:
         for start in range(0, len(values), INSERT_ROWS):
             chunk = values[start : start + INSERT_ROWS]

@@ -200,7 +200,7 @@ class ApplicationTally(models.Model):
     """How many of one user's applications share a stage, a furthest stage and a date
     applied, kept by the database itself.
 
-    Triggers on the applications table (migration 0012) add or take away one on every
+    Triggers on the applications table (tally_triggers.py) add or take away one on every
     insert, delete and change of those columns, whatever wrote it: a service, an import's
     bulk insert, the admin, a cascade. Nothing in Python writes these rows. The board's
     and the table's stage counts and insights' rates and weeks are sums of a user's
