@@ -82,7 +82,9 @@ def chromium(
         )
         yield context, extension_id
         context.close()
-    connections.close_all()
+        # Inside Playwright's event loop the ORM keeps connections of its own: close them
+        # here, before leaving it, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
 
 
 def _configure(context: BrowserContext, extension_id: str, server: str, token: str) -> Page:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from playwright.sync_api import ConsoleMessage, Page, sync_playwright
 
@@ -47,9 +48,9 @@ def page(live_server: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]
         page.on("console", on_console)
         yield page
         browser.close()
-    from django.db import connections
-
-    connections.close_all()
+        # Inside Playwright's event loop the ORM keeps connections of its own: close them
+        # here, before leaving it, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
     assert errors == [], "the browser saw errors (a CSP refusal, a failed request)"
 
 
