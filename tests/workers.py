@@ -7,7 +7,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection
@@ -96,12 +96,10 @@ def celery_worker(
         app.conf.update(task_default_queue=previous[0], bulk_queue=previous[1])
         if process.poll() is None:
             process.terminate()
-            with suppress(subprocess.TimeoutExpired):
+            try:
                 process.wait(timeout=20)
-        # Whatever of its session outlived it (a pool child still closing its database
-        # connection) goes too, so the test database can be dropped at the end of the run.
-        with suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 def _wait_until_ready(log: Path, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
