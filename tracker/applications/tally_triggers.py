@@ -1,5 +1,5 @@
 """The SQL of the triggers that keep the tallies (models.ApplicationTally and MoveTally),
-for SQLite and PostgreSQL, and the two calls that write and drop them. Migrations call
+for SQLite and PostgreSQL, and the calls that write, fill and drop them. Migrations call
 these (0012 wrote the triggers first, 0013 again with a fix); a later migration that
 remakes the applications' or the stage history's table on SQLite must call `write` after
 it, since SQLite drops a table's triggers with the table."""
@@ -45,9 +45,9 @@ def _upsert(tally: str, count: str, keys: dict[str, str], rows: str) -> str:
 
 def _sqlite(source: str, tally: str, count: str, keys: dict[str, str]) -> list[str]:
     """A trigger per row and event: SQLite has no other kind. A row that goes takes one
-    from its tally only where the tally still is: when a user is deleted (or a test's
-    database flushed) the tallies may go before the rows they count, and a new tally of -1
-    would then point at a user who is gone."""
+    from its tally only where the tally still is: a flush (what every test that commits
+    does after itself) may empty the tallies before the rows they count, and a new tally
+    of -1 would then point at a user the flush deletes."""
 
     def add(row: str) -> str:
         values = ", ".join(expression.format(row=row) for expression in keys.values())

@@ -1,6 +1,6 @@
 # The tally triggers again (tally_triggers.write), for a database that took 0012 before
 # the fix: a deleted row took one from its tally by an upsert, which, when the tallies had
-# gone first (deleting a user; flushing a database), wrote a tally of -1 for a user who was
+# gone first (a flush of the database), wrote a tally of -1 for a user who was
 # gone, and the delete failed on its foreign key. Now it takes one only where the tally is.
 from typing import Any
 
