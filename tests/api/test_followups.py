@@ -11,8 +11,8 @@ from rest_framework.test import APIClient
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
 from tracker.followups import services as followups
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus
-from tracker.followups.rules import Kind
 from tracker.notifications.models import Channel, Notification
 
 pytestmark = pytest.mark.django_db

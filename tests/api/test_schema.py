@@ -28,10 +28,11 @@ from schemathesis.specs.openapi.checks import (
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
-from tracker.applications.models import RejectionChannel, SenderRole, Source, Stage
+from tracker.applications.models import Source, Stage
 from tracker.followups import services as followups
+from tracker.followups.kinds import Element
 from tracker.followups.models import KIND_CHOICES, FollowUpStatus
-from tracker.followups.rules import Element
+from tracker.mail.vocabulary import CHANNELS, SENDER_ROLES
 from tracker.notifications.models import Notification
 from tracker.wsgi import application as wsgi_application
 
@@ -95,8 +96,8 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
 
     assert enum("StageEnum") == Stage.values
     assert enum("SourceEnum") == Source.values
-    assert enum("ChannelEnum") == RejectionChannel.values
-    assert enum("SenderRoleEnum") == SenderRole.values
+    assert enum("ChannelEnum") == list(CHANNELS)
+    assert enum("SenderRoleEnum") == list(SENDER_ROLES)
     assert enum("KindEnum") == [value for value, _ in KIND_CHOICES]
     assert enum("FollowUpStatusEnum") == FollowUpStatus.values
     assert enum("ElementEnum") == [e.value for e in Element]

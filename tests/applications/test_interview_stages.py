@@ -16,8 +16,8 @@ from tracker.applications.models import (
     Stage,
 )
 from tracker.followups import services as followups
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
-from tracker.followups.rules import Kind
 
 pytestmark = pytest.mark.django_db
 

@@ -16,11 +16,10 @@ from tracker.applications.models import (
     Interview,
     InterviewKind,
     Rejection,
-    RejectionChannel,
-    SenderRole,
     Stage,
     StageChange,
 )
+from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 pytestmark = pytest.mark.django_db
 

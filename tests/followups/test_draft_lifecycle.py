@@ -13,8 +13,8 @@ from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
 from tracker.followups import services
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus
-from tracker.followups.rules import Kind
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tracker.followups.drafts import Draft, DraftFacts, compose
-from tracker.followups.rules import Door, Element, Kind, Meeting
+from tracker.followups.kinds import Door, Element, Kind
+from tracker.followups.rules import Meeting
 
 EMAIL_KINDS = (
     Kind.REJECTION_REPLY,

@@ -15,8 +15,8 @@ from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
 from tracker.core import dispatch as dispatch_module
 from tracker.followups import services as followups
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, ProposalJob
-from tracker.followups.rules import Kind
 from tracker.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.followups import rules
-from tracker.followups.rules import Element, Kind, RejectionFacts
+from tracker.followups.kinds import Door, Element, Kind
+from tracker.followups.rules import RejectionFacts
 
 UTC = ZoneInfo("UTC")
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -91,7 +92,7 @@ def test_rule_2_recruiters_and_hr_are_also_asked_to_keep_the_user_in_mind(
     proposal = reply(rules.rejection_proposals(facts(channel=channel, sender_role=role)))
 
     assert proposal.elements == (Element.THANKS, Element.FUTURE_OPENINGS)
-    assert proposal.door is rules.Door.OTHER_ROLES
+    assert proposal.door is Door.OTHER_ROLES
     assert "other roles" in proposal.reason
 
 
@@ -479,12 +480,12 @@ def test_an_email_that_answers_the_question_gets_no_feedback_request(message: st
 @pytest.mark.parametrize(
     ("message", "door"),
     [
-        ("I'd encourage you to apply again.", rules.Door.INVITED),
-        ("We'll keep you in mind for future roles.", rules.Door.KEPT_IN_MIND),
-        ("Our Data team will be hiring again in the spring.", rules.Door.PLANS),
+        ("I'd encourage you to apply again.", Door.INVITED),
+        ("We'll keep you in mind for future roles.", Door.KEPT_IN_MIND),
+        ("Our Data team will be hiring again in the spring.", Door.PLANS),
     ],
 )
-def test_a_door_the_email_opened_is_welcomed_not_asked_for(message: str, door: rules.Door) -> None:
+def test_a_door_the_email_opened_is_welcomed_not_asked_for(message: str, door: Door) -> None:
     for role in ("hiring_manager", "recruiter", "interviewer"):
         proposal = reply(rules.rejection_proposals(facts(sender_role=role, message=message)))
         assert proposal.door is door
@@ -507,12 +508,12 @@ def test_keep_in_touch_reasons_name_the_month_and_the_team_and_differ() -> None:
     assert "the Data team's" in first.reason
     assert second.reason != first.reason
     assert "Data team" in second.reason
-    assert (first.team, first.door) == ("Data team", rules.Door.PLANS)
+    assert (first.team, first.door) == ("Data team", Door.PLANS)
 
 
 def test_a_recruiters_last_keep_in_touch_note_asks_about_roles() -> None:
     proposals = rules.rejection_proposals(facts(furthest_stage="interviewing"))
     second = [p for p in proposals if p.kind is Kind.KEEP_IN_TOUCH][1]
 
-    assert second.door is rules.Door.OTHER_ROLES
+    assert second.door is Door.OTHER_ROLES
     assert "a role that fits you" in second.reason

@@ -20,8 +20,8 @@ from tracker.applications.models import (
 )
 from tracker.core import dispatch as dispatch_module
 from tracker.followups import services
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus, ProposalJob, Reminder
-from tracker.followups.rules import Kind
 from tracker.notifications.models import Channel, Notification
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, Stage
 from tracker.core.clock import start_of_today
 from tracker.followups import selectors, services
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus
-from tracker.followups.rules import Kind
 
 pytestmark = pytest.mark.django_db
 

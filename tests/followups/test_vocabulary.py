@@ -1,18 +1,7 @@
-"""The pure modules' vocabulary is the models' (issue 11: one home per domain rule)."""
+"""The pure modules' words for an interview's round and the stages are the models' own."""
 
-from tracker.applications.models import InterviewKind, RejectionChannel, SenderRole, Stage
+from tracker.applications.models import InterviewKind, Stage
 from tracker.followups import vocabulary
-from tracker.followups.reader import vocabulary as spelled
-
-
-def test_channels_are_the_models_channels() -> None:
-    assert {c.value for c in vocabulary.Channel} == set(RejectionChannel.values)
-    assert set(spelled.CHANNELS) == set(RejectionChannel.values)
-
-
-def test_roles_are_the_models_roles() -> None:
-    assert {r.value for r in vocabulary.SenderRole} == set(SenderRole.values)
-    assert set(spelled.SENDER_ROLES) == set(SenderRole.values)
 
 
 def test_interview_kinds_are_the_models_kinds() -> None:

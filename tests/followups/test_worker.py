@@ -19,8 +19,8 @@ from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import ChangeSource
 from tracker.celery import app
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, ProposalJob
-from tracker.followups.rules import Kind
 from tracker.followups.tasks import (
     propose_followups_task,
     send_due_reminders_task,

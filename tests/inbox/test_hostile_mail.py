@@ -10,6 +10,7 @@ from django.urls import reverse
 from tests.factories import application_for
 from tests.inbox.conftest import connect, poll, raw_mail
 from tests.inbox.dovecot import Dovecot
+from tracker import mail
 from tracker.accounts.models import User
 from tracker.applications.models import Application
 from tracker.inbox import services
@@ -145,7 +146,7 @@ def test_a_message_the_reader_cannot_read_saves_nothing(
     def explode(raw: object) -> None:
         raise RecursionError("hostile")
 
-    monkeypatch.setattr(services.reader, "parse_message", explode)
+    monkeypatch.setattr(mail, "parse_message", explode)
     assert forward(alice, raw_mail()) == 422
     assert not InboxItem.objects.exists()
 

@@ -14,8 +14,8 @@ from tests.inbox.dovecot import Dovecot
 from tests.workers import celery_worker, wait_for
 from tracker.accounts.models import User
 from tracker.applications.models import Rejection, Stage
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
-from tracker.followups.rules import Kind
 from tracker.inbox import services
 from tracker.inbox.models import InboxItem, Mailbox
 from tracker.inbox.tasks import sweep_mailboxes_task

@@ -12,8 +12,8 @@ from tests.inbox.conftest import FORM_LETTER, raw_mail
 from tracker.accounts.models import User
 from tracker.applications.models import Application, ChangeSource, Rejection, Stage
 from tracker.followups import services as followups
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
-from tracker.followups.rules import Kind
 from tracker.inbox import services
 from tracker.inbox.models import InboxItem, ItemStatus, Via
 

@@ -22,7 +22,6 @@ from tracker.applications.models import (
     ChangeSource,
     Company,
     Rejection,
-    RejectionChannel,
     Stage,
     StageChange,
 )
@@ -41,6 +40,7 @@ from tracker.insights.selectors import (
     StageFlows,
     StageTime,
 )
+from tracker.mail.vocabulary import CHANNEL_CHOICES, CHANNELS
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ moves = st.lists(
     st.tuples(st.sampled_from(["", *Stage.values]), stages, st.integers(0, 60 * 24 * 90)),
     max_size=6,
 )
-channels = st.none() | st.sampled_from(RejectionChannel.values)
+channels = st.none() | st.sampled_from(CHANNELS)
 applications = st.lists(
     st.tuples(stages, stages, st.none() | st.integers(0, 90), moves, channels),
     min_size=1,
@@ -179,7 +179,7 @@ def _channels_before(user: User, **dates: date | None) -> list[ChannelCount]:
     )
     counts = [
         ChannelCount(channel, label, rows[channel])
-        for channel, label in RejectionChannel.choices
+        for channel, label in CHANNEL_CHOICES
         if rows.get(channel)
     ]
     if rejected.count() > sum(rows.values()):

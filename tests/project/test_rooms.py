@@ -12,16 +12,17 @@ TRACKER = Path(__file__).resolve().parents[2] / "tracker"
 # Each room and the rooms it may import: those under it in docs/architecture.md.
 MAY_IMPORT: dict[str, set[str]] = {
     "core": set(),
+    "mail": {"core"},
     "accounts": {"core"},
-    "applications": {"accounts", "core"},
+    "applications": {"mail", "accounts", "core"},
     "notifications": {"accounts", "core"},
-    "followups": {"applications", "notifications", "accounts", "core"},
-    "insights": {"applications", "accounts", "core"},
-    "inbox": {"followups", "applications", "notifications", "accounts", "core"},
-    "capture": {"followups", "applications", "accounts", "core"},
-    "calendar": {"followups", "applications", "accounts", "core"},
-    "exports": {"followups", "applications", "accounts", "core"},
-    "imports": {"exports", "followups", "applications", "accounts", "core"},
+    "followups": {"applications", "notifications", "mail", "accounts", "core"},
+    "insights": {"applications", "mail", "accounts", "core"},
+    "inbox": {"followups", "applications", "notifications", "mail", "accounts", "core"},
+    "capture": {"followups", "applications", "mail", "accounts", "core"},
+    "calendar": {"followups", "applications", "mail", "accounts", "core"},
+    "exports": {"followups", "applications", "mail", "accounts", "core"},
+    "imports": {"exports", "followups", "applications", "mail", "accounts", "core"},
 }
 ABOVE_ALL = {"api", "bench"}
 

@@ -9,13 +9,17 @@ from rest_framework import serializers
 
 from tracker.applications.models import (
     Application,
-    RejectionChannel,
-    SenderRole,
     Stage,
     StageChange,
 )
 from tracker.core import dates
 from tracker.followups.models import ELEMENT_CHOICES, FollowUp, FollowUpStatus
+from tracker.mail.vocabulary import (
+    CHANNEL_CHOICES,
+    SENDER_ROLE_CHOICES,
+    RejectionChannel,
+    SenderRole,
+)
 from tracker.notifications.models import Notification
 
 # Plausible dates have one home (core.dates): the forms, the services and the import
@@ -130,10 +134,8 @@ class StageChangeSerializer(serializers.ModelSerializer[StageChange]):
 
 
 class RejectionSerializer(serializers.Serializer[Any]):
-    channel = serializers.ChoiceField(
-        choices=RejectionChannel.choices, default=RejectionChannel.UNKNOWN
-    )
-    sender_role = serializers.ChoiceField(choices=SenderRole.choices, default=SenderRole.UNKNOWN)
+    channel = serializers.ChoiceField(choices=CHANNEL_CHOICES, default=RejectionChannel.UNKNOWN)
+    sender_role = serializers.ChoiceField(choices=SENDER_ROLE_CHOICES, default=SenderRole.UNKNOWN)
     sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
     sender_email = OptionalEmailField(default="")
     received_at = DateTimeField(

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from tracker.applications.models import RejectionChannel, SenderRole
+from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
 # The same limit as a rejection's message: what is pasted is what is kept.
 MAX_MESSAGE = 20_000
@@ -26,8 +26,8 @@ class RejectionParseSerializer(serializers.Serializer[Any]):
 
 
 class RejectionReadingSerializer(serializers.Serializer[Any]):
-    channel = serializers.ChoiceField(choices=RejectionChannel.choices)
-    sender_role = serializers.ChoiceField(choices=SenderRole.choices)
+    channel = serializers.ChoiceField(choices=CHANNEL_CHOICES)
+    sender_role = serializers.ChoiceField(choices=SENDER_ROLE_CHOICES)
     sender_name = serializers.CharField()
     # Not an EmailField: an empty string ("nobody to write to") must match the schema.
     sender_email = serializers.CharField(help_text="Empty when there is nobody to write to.")

@@ -23,13 +23,12 @@ from tracker.applications.models import (
     Interview,
     InterviewKind,
     Rejection,
-    RejectionChannel,
-    SenderRole,
     Source,
     Stage,
     StageChange,
 )
 from tracker.applications.services import furthest_stage_of
+from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 COMPANIES = [
     "Northwind Analytics", "Bluefin Robotics", "Copperleaf Health", "Juniper Labs",

@@ -6,6 +6,12 @@ from django.db import models
 
 from tracker.applications.names import company_display_name, company_name_key
 from tracker.core.fields import SingleLineCharField, bounded_text
+from tracker.mail.vocabulary import (
+    CHANNEL_CHOICES,
+    SENDER_ROLE_CHOICES,
+    RejectionChannel,
+    SenderRole,
+)
 
 
 class Stage(models.TextChoices):
@@ -341,32 +347,16 @@ class Interview(models.Model):
         return f"{self.get_kind_display()} on {self.scheduled_at:%Y-%m-%d}"
 
 
-class RejectionChannel(models.TextChoices):
-    AUTOMATED = "automated", "Automated (form letter, no-reply address)"
-    PERSONAL_EMAIL = "personal_email", "Personal email"
-    PHONE = "phone", "Phone call"
-    IN_PERSON = "in_person", "In person"
-    UNKNOWN = "unknown", "I am not sure"
-
-
-class SenderRole(models.TextChoices):
-    RECRUITER = "recruiter", "Recruiter"
-    HR = "hr", "HR"
-    HIRING_MANAGER = "hiring_manager", "Hiring manager"
-    INTERVIEWER = "interviewer", "Interviewer"
-    UNKNOWN = "unknown", "Unknown"
-
-
 class Rejection(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="rejection"
     )
     received_at = models.DateTimeField()
     channel = models.CharField(
-        max_length=16, choices=RejectionChannel.choices, default=RejectionChannel.UNKNOWN
+        max_length=16, choices=CHANNEL_CHOICES, default=RejectionChannel.UNKNOWN
     )
     sender_role = models.CharField(
-        max_length=16, choices=SenderRole.choices, default=SenderRole.UNKNOWN
+        max_length=16, choices=SENDER_ROLE_CHOICES, default=SenderRole.UNKNOWN
     )
     sender_name = SingleLineCharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)

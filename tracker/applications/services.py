@@ -20,8 +20,6 @@ from tracker.applications.models import (
     Interview,
     InterviewKind,
     Rejection,
-    RejectionChannel,
-    SenderRole,
     Stage,
     StageChange,
     salary_range_ordered,
@@ -30,6 +28,7 @@ from tracker.applications.names import company_name_key
 from tracker.core import dates
 from tracker.core.dates import CLOCK_SKEW
 from tracker.core.sanitise import sanitise_html
+from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 __all__ = ["CLOCK_SKEW", "furthest_stage_of"]
 

@@ -10,8 +10,8 @@ from django.db.models import Prefetch, Q
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company, ContactRole, Interview, Stage
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
-from tracker.followups.rules import Kind
 
 # Words that name the legal form, not the company: "Hooli, Inc." is Hooli.
 LEGAL_FORMS = {

@@ -29,8 +29,8 @@ from tracker.applications.models import Stage as S
 from tracker.applications.selectors import ApplicationFilters, application_list
 from tracker.exports.cells import Neutralised, as_text, local_day, local_moment
 from tracker.exports.formats import APPLICATION_COLUMNS, EVENT_FOLLOWUP_SENT, EVENT_STAGE_CHANGE
+from tracker.followups.kinds import Kind
 from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
-from tracker.followups.rules import Kind
 
 CHUNK_SIZE = 2_000
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.followups import services
+from tracker.followups.kinds import Kind
 from tracker.followups.models import OPEN_STATUSES, FollowUp
-from tracker.followups.rules import Kind
 
 
 @transaction.atomic

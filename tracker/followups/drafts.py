@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from tracker.followups.kinds import Door, Element, Kind
 from tracker.followups.names import given_name, name_key
-from tracker.followups.rules import Door, Element, Kind, Meeting, meetings_with
-from tracker.followups.vocabulary import CALLS, SPOKEN, Channel
+from tracker.followups.rules import Meeting, meetings_with
+from tracker.followups.vocabulary import CALLS, SPOKEN
+from tracker.mail.vocabulary import RejectionChannel
 
 UTC = ZoneInfo("UTC")
 
@@ -411,9 +413,10 @@ def _highlight(w: _Words) -> str:
 
 
 def _rejection_reply(w: _Words) -> list[list[str]]:
-    thanks = {Channel.PHONE.value: THANKS_CALL, Channel.IN_PERSON.value: THANKS_IN_PERSON}.get(
-        w.facts.channel, THANKS_EMAIL
-    )
+    thanks = {
+        RejectionChannel.PHONE.value: THANKS_CALL,
+        RejectionChannel.IN_PERSON.value: THANKS_IN_PERSON,
+    }.get(w.facts.channel, THANKS_EMAIL)
     door = w.facts.door
     future = w.say("future", FUTURE[door]) if w.has(Element.FUTURE_OPENINGS) and door else ""
     paragraphs = [

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from tracker.applications.models import Application, Interview
 from tracker.core.fields import SingleLineCharField, bounded_text
-from tracker.followups.rules import Element, Kind
+from tracker.followups.kinds import Element, Kind
 
 KIND_LABELS = {
     Kind.NONE: "No reply needed",

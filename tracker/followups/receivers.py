@@ -10,8 +10,8 @@ from tracker.accounts.models import User
 from tracker.applications.models import Application, Interview, Rejection, Stage
 from tracker.followups import notices, selectors, services
 from tracker.followups.models import Reminder
-from tracker.followups.reader import Reading
 from tracker.followups.rejection_reading import rejection_message_read
+from tracker.mail import Reading
 
 # A thank-you is worth it within a day; an interview logged long after gets none.
 THANK_YOU_WITHIN = timedelta(days=1)

@@ -3,8 +3,9 @@ replies and forwards are never taken for the sender), their time zone, and the c
 company of the application. A read: it saves nothing."""
 
 from tracker.accounts.models import User
+from tracker.accounts.selectors import user_identity
 from tracker.applications.models import Application
-from tracker.followups.reader import KnownContact, Reading, read_rejection
+from tracker.mail import KnownContact, Reading, read_rejection
 
 
 def rejection_message_read(
@@ -18,12 +19,12 @@ def rejection_message_read(
             for c in application.contacts.all()
         ]
         companies.append(application.company.name)
-    names = {n for n in (user.full_name, user.get_full_name()) if n and n.strip()}
+    who = user_identity(user)
     return read_rejection(
         message,
         zone=user.zone,
-        user_emails=[user.email] if user.email else [],
-        user_names=sorted(names),
+        user_emails=who.addresses,
+        user_names=who.names,
         contacts=contacts,
         company_names=companies,
     )

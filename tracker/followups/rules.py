@@ -8,50 +8,16 @@ proposals. Everything that stores, drafts or sends them lives elsewhere.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from tracker.followups import vocabulary
+from tracker.followups.kinds import Door, Element, Kind
 from tracker.followups.names import name_key, read_name
 from tracker.followups.said import Said, read_said
-from tracker.followups.vocabulary import Channel, SenderRole
+from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
-
-class Kind(StrEnum):
-    NONE = "none"
-    REJECTION_REPLY = "rejection_reply"
-    KEEP_IN_TOUCH = "keep_in_touch"
-    APPLICATION_NUDGE = "application_nudge"
-    INTERVIEW_THANK_YOU = "interview_thank_you"
-    GHOST_CHECK = "ghost_check"
-
-
-class Element(StrEnum):
-    """The building blocks of a draft, in the order a draft uses them."""
-
-    THANKS = "thanks"
-    DISAPPOINTMENT = "disappointment"
-    HIGHLIGHT = "highlight"
-    FEEDBACK_REQUEST = "feedback_request"
-    FUTURE_OPENINGS = "future_openings"
-
-
-# Channels, roles and stages are spelled once, in vocabulary.py.
+# Channels and roles are spelled once, in the mail room; stages in vocabulary.py.
 INTERVIEW_STAGES = vocabulary.INTERVIEW_STAGES
-
-
-class Door(StrEnum):
-    """How the future-openings line is put (SPEC.md rule 3 and "what the email said")."""
-
-    # The email opened the door: acknowledge it gladly instead of asking.
-    PLANS = "plans"  # a team or a time they will hire again
-    INVITED = "invited"  # an invitation to apply again
-    KEPT_IN_MIND = "kept_in_mind"  # they will keep the user in mind
-    # Nothing said: a decision maker hears the user would like to be considered again...
-    CONSIDER_AGAIN = "consider_again"
-    # ...and a recruiter or HR person, who places people across teams, is asked to keep
-    # the user in mind for other roles.
-    OTHER_ROLES = "other_roles"
 
 
 def welcomed(said: Said) -> Door | None:
@@ -224,9 +190,9 @@ class _Case:
     @property
     def heard(self) -> str:
         """How the news came, in the reason's words: a call is a call."""
-        if self.facts.channel == Channel.PHONE:
+        if self.facts.channel == RejectionChannel.PHONE:
             return "called you"
-        if self.facts.channel == Channel.IN_PERSON:
+        if self.facts.channel == RejectionChannel.IN_PERSON:
             return "told you in person"
         return "wrote to you personally"
 
@@ -247,9 +213,9 @@ class _Case:
 # Rule 1: a canned, automated rejection gets no reply. Not saying how it arrived, with
 # nobody (or only a team) named, reads the same way, but the user is invited to correct it.
 def form_letter(case: _Case) -> Proposal | None:
-    if case.facts.channel == Channel.AUTOMATED:
+    if case.facts.channel == RejectionChannel.AUTOMATED:
         return Proposal(Kind.NONE, "A form letter from a no-reply address expects no answer.")
-    if case.facts.channel == Channel.UNKNOWN and not case.person:
+    if case.facts.channel == RejectionChannel.UNKNOWN and not case.person:
         signed = f"It is signed by {case.name}, not a person" if case.name else "Nobody signed it"
         return Proposal(
             Kind.NONE,

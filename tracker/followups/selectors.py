@@ -10,6 +10,7 @@ from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.core.clock import start_of_today, start_of_tomorrow
 from tracker.core.mailto import mailto_url
+from tracker.followups.kinds import Kind
 from tracker.followups.models import (
     KIND_LABELS,
     OPEN_STATUSES,
@@ -17,7 +18,6 @@ from tracker.followups.models import (
     FollowUp,
     FollowUpStatus,
 )
-from tracker.followups.rules import Kind
 
 # Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
 RECENT_LIMIT = 25

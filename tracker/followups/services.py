@@ -10,12 +10,13 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from tracker.accounts.models import User
+from tracker.accounts.selectors import user_identity
 from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
 from tracker.core import dates
 from tracker.core.dispatch import dispatch, dispatch_on_commit
-from tracker.followups import notices, rules
+from tracker.followups import kinds, notices, rules
 from tracker.followups.drafts import DraftFacts, compose
+from tracker.followups.kinds import Kind
 from tracker.followups.models import (
     OPEN_STATUSES,
     REJECTION_KINDS,
@@ -24,7 +25,7 @@ from tracker.followups.models import (
     ProposalJob,
     Reminder,
 )
-from tracker.followups.rules import Kind, Proposal
+from tracker.followups.rules import Proposal
 
 # Moving on makes these moot: a nudge or a "still waiting?" about a stage you have left.
 MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
@@ -164,12 +165,6 @@ def _meetings(interviews: Iterable[Interview]) -> tuple[rules.Meeting, ...]:
     )
 
 
-def signing_name(user: User) -> str:
-    """Who signs a draft: the name in the settings, else Django's first and last name
-    (an account made by createsuperuser or the admin), else the username."""
-    return user.full_name.strip() or user.get_full_name().strip() or user.username
-
-
 def _contact_email(application: Application, name: str) -> str:
     """The email of the application's contact with this name, if the user logged one."""
     contact = application.contacts.filter(name__iexact=name.strip()).exclude(email="").first()
@@ -279,7 +274,7 @@ def _draft_facts(
         recipient_name=proposal.recipient_name,
         role=application.role,
         company=application.company.name,
-        sender_name=signing_name(application.owner),
+        sender_name=user_identity(application.owner).signing_name,
         channel=channel,
         door=proposal.door,
         team=proposal.team,
@@ -375,7 +370,7 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
         followup.reason,
         due_at=followup.due_at,
         sequence=followup.sequence,
-        elements=tuple(rules.Element(e) for e in followup.elements),
+        elements=tuple(kinds.Element(e) for e in followup.elements),
         recipient_name=followup.recipient_name,
         recipient_email=followup.recipient_email,
     )

@@ -16,8 +16,8 @@ from tracker.applications.shortcuts import get_application_for_user
 from tracker.core.ownership import get_owned_or_404
 from tracker.followups import selectors, services
 from tracker.followups.forms import ORIGINS, DraftForm, SnoozeForm
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
-from tracker.followups.rules import Kind
 
 # The application page asks for its follow-ups about once a second while the worker
 # works them out; after this many tries it stops and suggests a reload.

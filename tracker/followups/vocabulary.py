@@ -1,34 +1,14 @@
-"""The words the pure modules share with the models (SPEC.md section 1), as enums.
+"""The words the pure decision modules share with the models, as enums.
 
-Channels and roles are spelled once, in the email reader's vocabulary (reader/vocabulary.py,
-which the reader needs on its own); the rules and drafts read them from here. Neither
-imports the ORM: a test keeps each set equal to the model's choices, so a channel or role
-added to a model fails a test until the decisions know about it.
+How a rejection arrived and who sent it are spelled once, in the mail room
+(tracker/mail/vocabulary.py), where the models take their choices from too. The rounds of
+an interview and the stages are the models' own; a test keeps these sets equal to the
+models' choices, so that the pure modules never import the ORM.
 """
 
 from enum import StrEnum
 
-from tracker.followups.reader import vocabulary as spelled
-
-
-class Channel(StrEnum):
-    """How a rejection arrived (Rejection.channel)."""
-
-    AUTOMATED = spelled.AUTOMATED
-    PERSONAL_EMAIL = spelled.PERSONAL_EMAIL
-    PHONE = spelled.PHONE
-    IN_PERSON = spelled.IN_PERSON
-    UNKNOWN = spelled.UNKNOWN
-
-
-class SenderRole(StrEnum):
-    """Who sent it (Rejection.sender_role)."""
-
-    RECRUITER = spelled.RECRUITER
-    HR = spelled.HR
-    HIRING_MANAGER = spelled.HIRING_MANAGER
-    INTERVIEWER = spelled.INTERVIEWER
-    UNKNOWN = spelled.UNKNOWN
+from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 
 class InterviewKind(StrEnum):
@@ -41,7 +21,7 @@ class InterviewKind(StrEnum):
 
 
 # A person spoke or wrote: everything but the form letter (and "not sure", decided apart).
-SPOKEN = frozenset({Channel.PHONE, Channel.IN_PERSON})
+SPOKEN = frozenset({RejectionChannel.PHONE, RejectionChannel.IN_PERSON})
 # People who place candidates across teams, so they can keep the user in mind for others.
 PLACES_CANDIDATES = frozenset({SenderRole.RECRUITER, SenderRole.HR})
 # Stages (Application.furthest_stage) that mean the user reached the interviews.

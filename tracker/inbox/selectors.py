@@ -2,9 +2,9 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from tracker import mail
 from tracker.accounts.models import User
 from tracker.applications.models import TERMINAL_STAGES, Application, Contact
-from tracker.followups import reader
 from tracker.inbox import matching
 from tracker.inbox.models import InboxItem, ItemKind, ItemStatus
 
@@ -71,7 +71,7 @@ def item_headline(item: InboxItem) -> str:
 
 def match_candidates(
     *, user: User
-) -> tuple[list[matching.Candidate], dict[int, list[reader.KnownContact]]]:
+) -> tuple[list[matching.Candidate], dict[int, list[mail.KnownContact]]]:
     """The user's applications as matching sees them, and each one's contacts for the reader.
 
     Loaded once per poll (three queries), however many messages it reads.
@@ -92,7 +92,7 @@ def match_candidates(
         )
     )
     candidates: list[matching.Candidate] = []
-    contacts: dict[int, list[reader.KnownContact]] = {}
+    contacts: dict[int, list[mail.KnownContact]] = {}
     for application in applications:
         people = list(application.contacts.all())
         candidates.append(
@@ -108,6 +108,6 @@ def match_candidates(
         )
         if people:
             contacts[application.pk] = [
-                reader.KnownContact(name=c.name, email=c.email, role=c.role) for c in people
+                mail.KnownContact(name=c.name, email=c.email, role=c.role) for c in people
             ]
     return candidates, contacts

@@ -21,17 +21,16 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from tracker import mail
 from tracker.accounts.models import User
+from tracker.accounts.selectors import user_identity
 from tracker.applications import services as applications
 from tracker.applications.models import (
     STAGE_PROGRESS,
     Application,
     ChangeSource,
-    RejectionChannel,
-    SenderRole,
     Stage,
 )
-from tracker.followups import reader
 from tracker.inbox import crypto, imap, matching, selectors
 from tracker.inbox.models import (
     Inbox,
@@ -55,9 +54,9 @@ POLL_LEASE = timedelta(minutes=15)
 MAX_BACKOFF = timedelta(hours=6)
 DEFAULT_RETENTION_DAYS = 90
 QUEUED_KINDS = {
-    reader.Kind.REJECTION: ItemKind.REJECTION,
-    reader.Kind.INTERVIEW_INVITATION: ItemKind.INTERVIEW_INVITATION,
-    reader.Kind.OFFER: ItemKind.OFFER,
+    mail.MailKind.REJECTION: ItemKind.REJECTION,
+    mail.MailKind.INTERVIEW_INVITATION: ItemKind.INTERVIEW_INVITATION,
+    mail.MailKind.OFFER: ItemKind.OFFER,
 }
 # An invitation or an offer moves the application forward to this stage, if it is behind.
 STAGE_FOR_KIND = {ItemKind.INTERVIEW_INVITATION: Stage.INTERVIEWING, ItemKind.OFFER: Stage.OFFER}
@@ -201,7 +200,7 @@ class IngestContext:
 
     owner: User
     candidates: list[matching.Candidate]
-    contacts: dict[int, list[reader.KnownContact]]
+    contacts: dict[int, list[mail.KnownContact]]
     user_emails: tuple[str, ...]
     user_names: tuple[str, ...]
     created: list[InboxItem] = field(default_factory=list)
@@ -210,16 +209,15 @@ class IngestContext:
 def ingest_context(*, owner: User) -> IngestContext:
     candidates, contacts = selectors.match_candidates(user=owner)
     login = Mailbox.objects.filter(owner=owner).values_list("username", flat=True).first()
-    emails = tuple(e for e in {owner.email.lower(), (login or "").lower()} if "@" in e)
-    names = tuple(n for n in {owner.full_name, owner.get_full_name()} if n and n.strip())
-    return IngestContext(owner, candidates, contacts, emails, names)
+    who = user_identity(owner, mailbox_login=login or "")
+    return IngestContext(owner, candidates, contacts, who.addresses, who.names)
 
 
 def _cut(text: str, limit: int) -> str:
     return text[:limit]
 
 
-def _fingerprint(message: reader.Message) -> str:
+def _fingerprint(message: mail.Message) -> str:
     message_id = message.message_id.strip().strip("<>").strip().lower()
     if message_id and len(message_id) <= 300:
         return hashlib.sha256(f"mid:{message_id}".encode()).hexdigest()
@@ -229,7 +227,7 @@ def _fingerprint(message: reader.Message) -> str:
     return hashlib.sha256(f"body:{content}".encode()).hexdigest()
 
 
-def _received_at(reading: reader.Reading, message: reader.Message) -> datetime | None:
+def _received_at(reading: mail.Reading, message: mail.Message) -> datetime | None:
     when = reading.received_at or message.newest_date or message.date
     if when is None or timezone.is_naive(when):
         return None
@@ -245,8 +243,8 @@ def message_ingest(
     twice with the same message: the second call finds it queued and adds nothing.
     """
     context = context or ingest_context(owner=owner)
-    message = reader.parse_message(raw[: reader.MAX_RAW_BYTES])
-    verdict = reader.classify(message)
+    message = mail.parse_message(raw[: mail.MAX_RAW_BYTES])
+    verdict = mail.classify(message)
     kind = QUEUED_KINDS.get(verdict.kind)
     if kind is None:
         return None, "not_queued"
@@ -254,7 +252,7 @@ def message_ingest(
     if InboxItem.objects.filter(owner=owner, fingerprint=fingerprint).exists():
         return None, "duplicate"
 
-    reading = reader.read_rejection(
+    reading = mail.read_rejection(
         message, zone=owner.zone, user_emails=context.user_emails, user_names=context.user_names
     )
     found = matching.match_application(
@@ -270,7 +268,7 @@ def message_ingest(
     if found.application_id is not None and context.contacts.get(found.application_id):
         # Its contacts' roles win over a guess: read again knowing who they are.
         company = next(c.company for c in context.candidates if c.id == found.application_id)
-        reading = reader.read_rejection(
+        reading = mail.read_rejection(
             message,
             zone=owner.zone,
             user_emails=context.user_emails,
@@ -289,8 +287,8 @@ def message_ingest(
         from_email=_cut(message.from_email, 254),
         sent_at=_received_at(reading, message),
         text=_cut(message.newest or message.body, 20_000),
-        channel=reading.channel if reading.channel in RejectionChannel.values else "unknown",
-        sender_role=reading.sender_role if reading.sender_role in SenderRole.values else "unknown",
+        channel=reading.channel if reading.channel in mail.CHANNELS else "unknown",
+        sender_role=reading.sender_role if reading.sender_role in mail.SENDER_ROLES else "unknown",
         sender_name=_cut(reading.sender_name, 200),
         sender_email=_cut(reading.sender_email, 254),
         because=[_cut(b, 300) for b in (*verdict.because, *reading.because)][:12],

@@ -30,10 +30,10 @@ from tracker.applications.models import (
     Application,
     ApplicationTally,
     MoveTally,
-    RejectionChannel,
     Stage,
     StageChange,
 )
+from tracker.mail.vocabulary import CHANNEL_CHOICES
 
 # It went out: the user gave the day they applied, it got past the wishlist, or it was
 # turned down (even straight from the wishlist).
@@ -426,7 +426,7 @@ def insights_rejection_channels(
     )
     channels = [
         ChannelCount(channel, label, rows[channel])
-        for channel, label in RejectionChannel.choices
+        for channel, label in CHANNEL_CHOICES
         if rows.get(channel)
     ]
     if rows.get(None):

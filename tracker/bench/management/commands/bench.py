@@ -47,9 +47,9 @@ from tracker.celery import app
 from tracker.core.planner import planner_statistics_refresh
 from tracker.exports.responses import applications_csv_response
 from tracker.exports.selectors import export_application_query
+from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus, Reminder
 from tracker.followups.notices import reminder_key
-from tracker.followups.rules import Kind
 from tracker.followups.tasks import send_due_reminders_task
 from tracker.imports import services as imports
 from tracker.notifications.models import Channel, Notification

@@ -5,8 +5,8 @@ note forwards). An offer or an invitation outranks the word "unfortunately"; a r
 outranks "thank you for applying", which rejections often start with.
 """
 
-from tracker.followups.reader import phrases
-from tracker.followups.reader.types import Classification, Kind, Message
+from tracker.mail import phrases
+from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
 
@@ -22,21 +22,23 @@ def classify(message: Message) -> Classification:
     form = phrases.found(phrases.FORM_LETTER, folded)
     job = phrases.found(phrases.JOB, folded)
     if offer and not rejection:
-        return Classification(Kind.OFFER, 0.8, (f"Speaks of an offer (“{offer}”)",))
+        return Classification(MailKind.OFFER, 0.8, (f"Speaks of an offer (“{offer}”)",))
     if rejection or (softener and job and not interview):
         because = [f"Says no (“{rejection or softener}”)"]
         if form:
             because.append(f"Uses a rejection's stock phrase (“{form}”)")
-        return Classification(Kind.REJECTION, 0.9 if rejection else 0.6, tuple(because))
+        return Classification(MailKind.REJECTION, 0.9 if rejection else 0.6, tuple(because))
     if interview and job:
-        return Classification(Kind.INTERVIEW_INVITATION, 0.75, (f"Asks to meet (“{interview}”)",))
+        return Classification(
+            MailKind.INTERVIEW_INVITATION, 0.75, (f"Asks to meet (“{interview}”)",)
+        )
     if received:
         return Classification(
-            Kind.APPLICATION_RECEIVED, 0.8, (f"Confirms an application (“{received}”)",)
+            MailKind.APPLICATION_RECEIVED, 0.8, (f"Confirms an application (“{received}”)",)
         )
     if job:
-        return Classification(Kind.OTHER_JOB_MAIL, 0.5, (f"About a job (“{job}”)",))
-    return Classification(Kind.NOT_JOB_MAIL, 0.7, ("Nothing in it is about a job application",))
+        return Classification(MailKind.OTHER_JOB_MAIL, 0.5, (f"About a job (“{job}”)",))
+    return Classification(MailKind.NOT_JOB_MAIL, 0.7, ("Nothing in it is about a job application",))
 
 
 def _relevant_text(message: Message) -> str:

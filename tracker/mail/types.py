@@ -71,7 +71,9 @@ class Reading:
     because: tuple[str, ...] = field(default_factory=tuple)  # plain sentences
 
 
-class Kind(StrEnum):
+class MailKind(StrEnum):
+    """What kind of mail a message is."""
+
     REJECTION = "rejection"
     INTERVIEW_INVITATION = "interview_invitation"
     OFFER = "offer"
@@ -84,10 +86,10 @@ class Kind(StrEnum):
 class Classification:
     """What kind of mail a message is, with the evidence for it."""
 
-    kind: Kind = Kind.NOT_JOB_MAIL
+    kind: MailKind = MailKind.NOT_JOB_MAIL
     confidence: float = 0.0
     because: tuple[str, ...] = ()
 
     @property
     def is_job_mail(self) -> bool:
-        return self.kind is not Kind.NOT_JOB_MAIL
+        return self.kind is not MailKind.NOT_JOB_MAIL

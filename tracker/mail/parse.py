@@ -7,12 +7,12 @@ from email.header import decode_header, make_header
 from email.message import EmailMessage
 from email.message import Message as StdMessage
 
-from tracker.followups.reader.addresses import parse_people, parse_person
-from tracker.followups.reader.dates import parse_header_date
-from tracker.followups.reader.html_text import html_to_text
-from tracker.followups.reader.limits import MAX_HEADER_CHARS, MAX_RAW_BYTES, MAX_TEXT_CHARS
-from tracker.followups.reader.split import split_segments
-from tracker.followups.reader.types import Message, Segment
+from tracker.mail.addresses import parse_people, parse_person
+from tracker.mail.dates import parse_header_date
+from tracker.mail.html_text import html_to_text
+from tracker.mail.limits import MAX_HEADER_CHARS, MAX_RAW_BYTES, MAX_TEXT_CHARS
+from tracker.mail.split import split_segments
+from tracker.mail.types import Message, Segment
 
 _HEADER_LINE = re.compile(r"^[!-9;-~]{1,60}:")
 _KNOWN_HEADERS = frozenset(

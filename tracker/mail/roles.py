@@ -8,14 +8,14 @@ HR Manager is HR, while an Engineering Manager or a Head of Data hires.
 
 import re
 
-from tracker.followups.reader.vocabulary import HIRING_MANAGER, HR, INTERVIEWER, RECRUITER, UNKNOWN
+from tracker.mail.vocabulary import SenderRole
 
 _W = r"(?<![^\W_])"  # start of a word (letters of any language)
 _E = r"(?![^\W_])"  # end of a word
 
 ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        RECRUITER,
+        SenderRole.RECRUITER,
         re.compile(
             _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
@@ -25,7 +25,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        HR,
+        SenderRole.HR,
         re.compile(
             _W + r"(?:hr|hrbp|human resources?|people(?: and culture| & culture| partner| ops| "
             r"operations| team| experience)?|head of people|chief people officer|"
@@ -35,7 +35,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        HIRING_MANAGER,
+        SenderRole.HIRING_MANAGER,
         re.compile(
             _W + r"(?:hiring manager|\w*manager|head|director|directrice|directeur|"
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
@@ -47,7 +47,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        INTERVIEWER,
+        SenderRole.INTERVIEWER,
         re.compile(
             _W + r"(?:engineer\w*|developer|entwickler\w*|d[ée]veloppeu\w*|desarrollador\w*|"
             r"ingeniero\w*|ing[ée]nieur\w*|ingenieur\w*|designer|scientist|analyst|architect|"
@@ -69,14 +69,14 @@ _HIRING_OVERRIDES = re.compile(
 def role_from_title(title: str) -> str:
     title = " ".join(title.split())[:200]
     if not title:
-        return UNKNOWN
+        return SenderRole.UNKNOWN
     if _HIRING_OVERRIDES.search(title) and not ROLE_FAMILIES[0][1].search(title):
-        return HIRING_MANAGER
+        return SenderRole.HIRING_MANAGER
     for role, pattern in ROLE_FAMILIES:
         if pattern.search(title):
             return role
-    return UNKNOWN
+    return SenderRole.UNKNOWN
 
 
 def is_title(line: str) -> bool:
-    return role_from_title(line) != UNKNOWN
+    return role_from_title(line) != SenderRole.UNKNOWN

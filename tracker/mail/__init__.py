@@ -1,6 +1,8 @@
-"""The email reader: who sent a rejection, how it arrived, and what kind of mail a message is.
+"""The mail room: reading an email. Who sent a rejection, how it arrived, and what kind of
+mail a message is; and the one vocabulary of channels and sender roles (vocabulary.py).
 
-Pure: no ORM, no I/O. Public interface (everything else in the package is private):
+Pure: no ORM, no I/O, nothing of the project but `core`. Public interface (everything
+else in the package is private):
 
     parse_message(raw: str | bytes) -> Message
         A raw message (headers + MIME) or pasted text. Caps what it reads.
@@ -8,25 +10,25 @@ Pure: no ORM, no I/O. Public interface (everything else in the package is privat
         `message` is raw text/bytes or an already parsed Message. The sender is whoever wrote
         the newest part, never the user (their addresses/names), never a quoted message.
     classify(message: Message) -> Classification
-        .kind: Kind (rejection, interview_invitation, offer, application_received,
+        .kind: MailKind (rejection, interview_invitation, offer, application_received,
         other_job_mail, not_job_mail), .confidence, .because.
 
 A Reading only pre-fills a form; the rules act on what the user saved (SPEC section 2).
 """
 
-from tracker.followups.reader.classify import classify
-from tracker.followups.reader.limits import MAX_MESSAGE_CHARS, MAX_RAW_BYTES
-from tracker.followups.reader.parse import parse_message
-from tracker.followups.reader.reading import read_rejection
-from tracker.followups.reader.types import (
+from tracker.mail.classify import classify
+from tracker.mail.limits import MAX_MESSAGE_CHARS, MAX_RAW_BYTES
+from tracker.mail.parse import parse_message
+from tracker.mail.reading import read_rejection
+from tracker.mail.types import (
     Classification,
-    Kind,
     KnownContact,
+    MailKind,
     Message,
     Reading,
     Segment,
 )
-from tracker.followups.reader.vocabulary import CHANNELS, SENDER_ROLES
+from tracker.mail.vocabulary import CHANNELS, SENDER_ROLES, RejectionChannel, SenderRole
 
 __all__ = [
     "CHANNELS",
@@ -34,11 +36,13 @@ __all__ = [
     "MAX_RAW_BYTES",
     "SENDER_ROLES",
     "Classification",
-    "Kind",
     "KnownContact",
+    "MailKind",
     "Message",
     "Reading",
+    "RejectionChannel",
     "Segment",
+    "SenderRole",
     "classify",
     "parse_message",
     "read_rejection",

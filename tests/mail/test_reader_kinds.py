@@ -6,19 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from tracker.followups.reader import Kind, classify, parse_message
+from tracker.mail import MailKind, classify, parse_message
 
 HERE = Path(__file__).parent
 REJECTIONS = sorted(json.loads((HERE / "corpus" / "expected.json").read_text(encoding="utf-8")))
 KINDS: dict[str, str] = json.loads((HERE / "kinds" / "expected.json").read_text(encoding="utf-8"))
 
 
-def kind_of(path: Path) -> Kind:
+def kind_of(path: Path) -> MailKind:
     return classify(parse_message(path.read_bytes())).kind
 
 
 def test_every_rejection_of_the_corpus_is_a_rejection():
-    missed = [name for name in REJECTIONS if kind_of(HERE / "corpus" / name) is not Kind.REJECTION]
+    missed = [
+        name for name in REJECTIONS if kind_of(HERE / "corpus" / name) is not MailKind.REJECTION
+    ]
     assert missed == []
 
 
@@ -28,4 +30,4 @@ def test_other_mail_is_told_apart(name):
 
 
 def test_every_kind_is_covered():
-    assert set(KINDS.values()) == {k.value for k in Kind} - {Kind.REJECTION.value}
+    assert set(KINDS.values()) == {k.value for k in MailKind} - {MailKind.REJECTION.value}

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from tracker.followups.reader.roles import is_title
+from tracker.mail.roles import is_title
 
 _MAX_LINE = 120
 _TAIL_LINES = 40

@@ -19,19 +19,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from tracker.followups.reader import addresses, phrases
-from tracker.followups.reader.limits import MAX_MESSAGE_CHARS
-from tracker.followups.reader.parse import parse_message
-from tracker.followups.reader.roles import role_from_title
-from tracker.followups.reader.signature import (
+from tracker.mail import addresses, phrases
+from tracker.mail.limits import MAX_MESSAGE_CHARS
+from tracker.mail.parse import parse_message
+from tracker.mail.roles import role_from_title
+from tracker.mail.signature import (
     Signature,
     clean_person,
     find_signature,
     is_person_name,
     is_team_name,
 )
-from tracker.followups.reader.types import KnownContact, Message, Reading, Segment
-from tracker.followups.reader.vocabulary import AUTOMATED, PERSONAL_EMAIL, SENDER_ROLES, UNKNOWN
+from tracker.mail.types import KnownContact, Message, Reading, Segment
+from tracker.mail.vocabulary import SENDER_ROLES, RejectionChannel, SenderRole
 
 _ANALYSED_CHARS = 10_000
 _FREE_MAIL = frozenset(
@@ -195,7 +195,7 @@ def read_rejection(
     because = [reason for _, reason in evidence.person + evidence.form]
     because.append("Rebound could not tell who wrote this; please fill in what you know")
     return Reading(
-        channel=UNKNOWN,
+        channel=RejectionChannel.UNKNOWN,
         sender_email=author_email if own_address else "",
         received_at=received_at,
         confidence=0.2,
@@ -341,7 +341,7 @@ def _match_contact(
 
 
 def _contact_role(role: str) -> str:
-    return role if role in SENDER_ROLES else UNKNOWN
+    return role if role in SENDER_ROLES else SenderRole.UNKNOWN
 
 
 def _from_contact(
@@ -349,7 +349,7 @@ def _from_contact(
 ) -> Reading:
     role = _contact_role(contact.role)
     because = [f"{contact.name or contact.email} is one of this application's contacts"]
-    if role != UNKNOWN:
+    if role != SenderRole.UNKNOWN:
         because.append(f"Their role comes from your contacts ({role.replace('_', ' ')})")
     email = (
         contact.email.lower()
@@ -357,7 +357,7 @@ def _from_contact(
         else (author_email if _is_individual(author_email) else "")
     )
     return Reading(
-        channel=PERSONAL_EMAIL,
+        channel=RejectionChannel.PERSONAL_EMAIL,
         sender_role=role,
         sender_name=contact.name or signature.name,
         sender_email=email,
@@ -379,16 +379,16 @@ def _personal(
     role = (
         role_from_title(signature.title)
         if signature.name and name.startswith(signature.name.split()[0])
-        else UNKNOWN
+        else SenderRole.UNKNOWN
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
-    if role != UNKNOWN:
+    if role != SenderRole.UNKNOWN:
         because.append(f"Their role comes from their signature ({signature.title})")
     against = [reason for _, reason in evidence.form]
     because += [f"Although: {reason[0].lower()}{reason[1:]}" for reason in against]
     score = evidence.weight(evidence.person) - evidence.weight(evidence.form) + boost
     return Reading(
-        channel=PERSONAL_EMAIL,
+        channel=RejectionChannel.PERSONAL_EMAIL,
         sender_role=role,
         sender_name=name,
         sender_email=email,
@@ -405,7 +405,7 @@ def _automated(
     because += [f"Although: {reason[0].lower()}{reason[1:]}" for _, reason in evidence.person]
     score = evidence.weight(evidence.form) - evidence.weight(evidence.person)
     return Reading(
-        channel=AUTOMATED,
+        channel=RejectionChannel.AUTOMATED,
         sender_email="" if robot or not email else email,
         received_at=received_at,
         confidence=_confidence(score),

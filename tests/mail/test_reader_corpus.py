@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker.followups.reader import KnownContact, Reading, read_rejection
+from tracker.mail import KnownContact, Reading, read_rejection
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

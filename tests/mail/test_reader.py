@@ -6,19 +6,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tracker.applications.models import ContactRole, RejectionChannel, SenderRole
-from tracker.followups.reader import (
+from tracker.applications.models import ContactRole
+from tracker.mail import (
     CHANNELS,
     SENDER_ROLES,
-    Kind,
     KnownContact,
+    MailKind,
     classify,
     parse_message,
     read_rejection,
 )
-from tracker.followups.reader.addresses import find_addresses
-from tracker.followups.reader.roles import role_from_title
-from tracker.followups.reader.signature import find_signature
+from tracker.mail.addresses import find_addresses
+from tracker.mail.roles import role_from_title
+from tracker.mail.signature import find_signature
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ME = {"user_emails": ["sam.rivera@gmail.com"], "user_names": ["Sam Rivera"]}
@@ -33,11 +33,6 @@ def read(message: str | bytes, **kwargs):
 
 
 # -- vocabulary ---------------------------------------------------------------------
-
-
-def test_the_vocabulary_equals_the_model_choices():
-    assert set(CHANNELS) == set(RejectionChannel.values)
-    assert set(SENDER_ROLES) == set(SenderRole.values)
 
 
 def test_a_contact_role_the_form_cannot_show_reads_as_unknown():
@@ -348,30 +343,34 @@ def test_contacts_by_address_first_then_full_name_then_first_name():
         (
             "Your application",
             "Unfortunately we will not be moving forward with your application.",
-            Kind.REJECTION,
+            MailKind.REJECTION,
         ),
         (
             "Interview",
             "We'd like to invite you to an interview. Please share your availability.",
-            Kind.INTERVIEW_INVITATION,
+            MailKind.INTERVIEW_INVITATION,
         ),
         (
             "Offer",
             "We are delighted to offer you the position. Your offer letter is attached.",
-            Kind.OFFER,
+            MailKind.OFFER,
         ),
         (
             "Thanks for applying",
             "Thank you for your application. We have received it.",
-            Kind.APPLICATION_RECEIVED,
+            MailKind.APPLICATION_RECEIVED,
         ),
         (
             "Ihre Bewerbung",
             "Leider haben wir uns für andere Kandidaten entschieden.",
-            Kind.REJECTION,
+            MailKind.REJECTION,
         ),
-        ("Candidature", "Nous ne pourrons pas donner suite à votre candidature.", Kind.REJECTION),
-        ("Lunch?", "Want to grab lunch on Friday?", Kind.NOT_JOB_MAIL),
+        (
+            "Candidature",
+            "Nous ne pourrons pas donner suite à votre candidature.",
+            MailKind.REJECTION,
+        ),
+        ("Lunch?", "Want to grab lunch on Friday?", MailKind.NOT_JOB_MAIL),
     ],
 )
 def test_classify_tells_job_mail_apart(subject, body, kind):

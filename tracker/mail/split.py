@@ -7,9 +7,9 @@ length, so the work is linear in the size of the body.
 import re
 from datetime import datetime
 
-from tracker.followups.reader.addresses import find_addresses, parse_person
-from tracker.followups.reader.dates import parse_loose_date
-from tracker.followups.reader.types import Segment
+from tracker.mail.addresses import find_addresses, parse_person
+from tracker.mail.dates import parse_loose_date
+from tracker.mail.types import Segment
 
 _MAX_LINE = 400
 _MAX_SEGMENTS = 20
