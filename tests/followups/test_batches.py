@@ -14,6 +14,7 @@ from tracker.applications.models import ChangeSource
 from tracker.celery import app
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp, ProposalJob
+from tracker.followups.services import proposals, reminders
 from tracker.followups.tasks import propose_followups_batch_task
 from tracker.imports import services as imports
 
@@ -34,8 +35,9 @@ def published(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
         sent.append((task, *args))
         return True
 
-    monkeypatch.setattr(followups, "dispatch_on_commit", record)
-    monkeypatch.setattr(followups, "dispatch", record)
+    for module in (proposals, reminders):
+        monkeypatch.setattr(module, "dispatch_on_commit", record)
+    monkeypatch.setattr(proposals, "dispatch", record)
     return sent
 
 

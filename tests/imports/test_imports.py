@@ -21,8 +21,8 @@ from tests.factories import application_for, make_user
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, Company, Stage, StageChange
-from tracker.followups import services as followups
 from tracker.followups.models import ProposalJob
+from tracker.followups.services import proposals, reminders
 from tracker.imports import services
 from tracker.imports.models import ImportJob, ImportStatus
 from tracker.imports.tasks import import_applications_task
@@ -236,9 +236,10 @@ def test_a_rejected_import_gets_its_follow_ups_proposed(
 ) -> None:
     _alices_search(alice)
     dispatched: list[tuple[str, tuple[Any, ...]]] = []
-    monkeypatch.setattr(
-        followups, "dispatch_on_commit", lambda task, *args: dispatched.append((task, args))
-    )
+    for module in (proposals, reminders):
+        monkeypatch.setattr(
+            module, "dispatch_on_commit", lambda task, *args: dispatched.append((task, args))
+        )
 
     _import(carol_client, _export(alice_client, "export_applications"))
 

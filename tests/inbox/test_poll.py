@@ -13,6 +13,7 @@ from tracker.accounts.models import User
 from tracker.applications.models import Stage
 from tracker.inbox import services
 from tracker.inbox.models import InboxItem, Mailbox, MailboxStatus
+from tracker.inbox.services import polling
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,7 @@ def test_a_new_uidvalidity_reads_the_folder_afresh_without_duplicates(
 def test_a_backlog_larger_than_one_poll_continues_at_once(
     alice: User, dovecot: Dovecot, imap_user: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "MAX_PER_POLL", 2)
+    monkeypatch.setattr(polling, "MAX_PER_POLL", 2)
     for _ in range(3):
         dovecot.deliver(imap_user[0], raw_mail(**FORM_LETTER))
     mailbox = connect(alice, dovecot, imap_user)

@@ -1,20 +1,16 @@
-"""Every write to follow-ups and their reminders happens here."""
+"""The follow-ups a rejection or a move calls for: the jobs that ask the rules for them,
+and storing each proposal with its draft and reminders."""
 
-import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from tracker.accounts.selectors import user_identity
 from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
-from tracker.core import dates
 from tracker.core.dispatch import dispatch, dispatch_on_commit
-from tracker.followups import kinds, notices, rules
+from tracker.followups import rules
 from tracker.followups.drafts import DraftFacts, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
@@ -26,22 +22,27 @@ from tracker.followups.models import (
     Reminder,
 )
 from tracker.followups.rules import Proposal
+from tracker.followups.services.reminders import _notify_soon
 
 # Moving on makes these moot: a nudge or a "still waiting?" about a stage you have left.
 MOOT_WHEN_MOVED = (Kind.APPLICATION_NUDGE, Kind.GHOST_CHECK)
+
+
 # The tasks, by name: tasks.py imports this module, so this one does not import it.
 PROPOSE_TASK = "tracker.followups.tasks.propose_followups_task"
+
+
 # Many applications' proposals at once (an import, the sweeper): one task per batch, on
 # the bulk queue, so 20,000 rejected rows are 40 tasks that a single rejection never
 # waits behind (it goes to the interactive queue as PROPOSE_TASK).
 PROPOSE_BATCH_TASK = "tracker.followups.tasks.propose_followups_batch_task"
+
+
 PROPOSAL_BATCH = 500
-REMINDERS_TASK = "tracker.followups.tasks.send_due_reminders_task"
+
+
 # A job not done this long after it was last sent is presumed lost (Redis was down).
 JOB_REDISPATCH_AFTER = timedelta(minutes=2)
-
-
-# --- Proposing -------------------------------------------------------------------------
 
 
 def followups_on_stage_change(*, application: Application, from_stage: str, to_stage: str) -> None:
@@ -286,11 +287,6 @@ def _draft_facts(
     )
 
 
-def _notify_soon() -> None:
-    """Something is already due: sweep reminders right after this commit, not in a minute."""
-    dispatch_on_commit(REMINDERS_TASK)
-
-
 def followups_cancel(
     *, application: Application, kinds: Iterable[str], include_not_needed: bool = False
 ) -> int:
@@ -314,265 +310,3 @@ def _close(followup: FollowUp, status: str, *, at: datetime | None = None) -> No
     followup.save(update_fields=["status", "sent_at", "updated_at"])
     # Nothing fires for a follow-up that is done with.
     _drop_unsent_reminders(followup)
-
-
-# --- What the user does with a follow-up -----------------------------------------------
-
-
-def _require_open(followup: FollowUp, action: str) -> None:
-    if not followup.is_open:
-        raise ValidationError(
-            {"status": f"Cannot {action} a follow-up that is {followup.get_status_display()}."}
-        )
-
-
-@transaction.atomic
-def followup_update_draft(*, followup: FollowUp, subject: str, body: str) -> FollowUp:
-    _require_open(followup, "edit")
-    subject, body = subject.strip(), body.strip()
-    if (subject, body) != (followup.subject, followup.body):
-        # The user's words from now on: new rejection details will not overwrite them.
-        followup.edited = True
-    followup.subject = subject
-    followup.body = body
-    followup.full_clean(exclude=["application", "interview"])
-    followup.save(update_fields=["subject", "body", "edited", "updated_at"])
-    return followup
-
-
-@transaction.atomic
-def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
-    """Rebuilds the draft from today's facts, replacing the user's edits (they asked)."""
-    _require_open(followup, "rebuild")
-    now = now or timezone.now()
-    application = followup.application
-    proposal = _current_proposal(followup, now)
-    draft = compose(_draft_facts(application, proposal, followup.interview))
-    followup.subject, followup.body = draft.subject, draft.body
-    followup.elements = [e.value for e in proposal.elements]
-    followup.recipient_name = proposal.recipient_name
-    followup.recipient_email = proposal.recipient_email
-    followup.reason = proposal.reason
-    followup.edited = followup.draft_stale = False
-    followup.save()
-    return followup
-
-
-def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
-    """What the rules propose for this follow-up now; its own stored choices otherwise."""
-    application = followup.application
-    if followup.kind in REJECTION_KINDS and application.stage == Stage.REJECTED:
-        for proposal in rules.rejection_proposals(_rejection_facts(application, now)):
-            if (proposal.kind, proposal.sequence) == (followup.kind, followup.sequence):
-                return proposal
-    return Proposal(
-        Kind(followup.kind),
-        followup.reason,
-        due_at=followup.due_at,
-        sequence=followup.sequence,
-        elements=tuple(kinds.Element(e) for e in followup.elements),
-        recipient_name=followup.recipient_name,
-        recipient_email=followup.recipient_email,
-    )
-
-
-@transaction.atomic
-def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> FollowUp:
-    _require_open(followup, "mark as sent")
-    _close(followup, FollowUpStatus.SENT, at=at or timezone.now())
-    return followup
-
-
-@transaction.atomic
-def followup_skip(*, followup: FollowUp) -> FollowUp:
-    _require_open(followup, "skip")
-    _close(followup, FollowUpStatus.SKIPPED)
-    return followup
-
-
-@transaction.atomic
-def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
-    """Undoes a skip: the follow-up is open again, reminded when it falls due."""
-    if followup.status != FollowUpStatus.SKIPPED:
-        raise ValidationError(
-            {"status": f"Only a skipped follow-up can be restored; this one is "
-             f"{followup.get_status_display()}."}
-        )  # fmt: skip
-    application = followup.application
-    if followup.kind in REJECTION_KINDS and application.stage != Stage.REJECTED:
-        raise ValidationError(
-            {"status": "The application is no longer rejected, so this follow-up is moot."}
-        )
-    now = now or timezone.now()
-    followup.status = FollowUpStatus.PROPOSED
-    followup.save(update_fields=["status", "updated_at"])
-    if followup.due_at is not None and followup.due_at > now:
-        at = rules.remind_at(followup.due_at, now=now, zone=application.owner.zone)
-        Reminder.objects.create(followup=followup, remind_at=at)
-    return followup
-
-
-@transaction.atomic
-def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
-    _require_open(followup, "snooze")
-    if until <= timezone.now():
-        raise ValidationError({"until": "Snooze until a moment in the future."})
-    try:
-        dates.check_future_moment(until)
-    except ValidationError as exc:
-        raise ValidationError({"until": exc.messages}) from exc
-    followup.status = FollowUpStatus.SNOOZED
-    followup.due_at = until
-    followup.save(update_fields=["status", "due_at", "updated_at"])
-    _drop_unsent_reminders(followup)
-    Reminder.objects.create(followup=followup, remind_at=until, last_call=True)
-    return followup
-
-
-@transaction.atomic
-def followups_stop_keeping_in_touch(*, application: Application) -> int:
-    """Rule 6: the user says stop; no more check-ins for this application."""
-    return followups_cancel(application=application, kinds=(Kind.KEEP_IN_TOUCH,))
-
-
-# --- Reminders -------------------------------------------------------------------------
-
-REMINDER_BATCH = 500
-
-
-def reminders_send_due(*, now: datetime | None = None, batch: int = REMINDER_BATCH) -> int:
-    """Turns due reminders into notifications, each exactly once; returns how many.
-
-    Each batch is claimed by one conditional UPDATE (`sent_at IS NULL` → now), so two
-    sweepers running at once split the work instead of doubling it; the notifications
-    are written in the claim's transaction, so a crash in between loses nothing.
-    """
-    now = now or timezone.now()
-    total = 0
-    while True:
-        with transaction.atomic():
-            due = list(
-                Reminder.objects.filter(
-                    sent_at=None, remind_at__lte=now, followup__status__in=OPEN_STATUSES
-                )
-                .order_by("remind_at")
-                .values_list("pk", flat=True)[:batch]
-            )
-            if not due:
-                return total
-            claim = uuid.uuid4()
-            # The claim: only rows still unsent are ours; a row another sweeper took is not.
-            Reminder.objects.filter(pk__in=due, sent_at=None).update(
-                sent_at=timezone.now(), claim=claim
-            )
-            mine = Reminder.objects.filter(claim=claim).select_related(
-                "followup__application__company", "followup__application__owner"
-            )
-            total += notices.reminders_notify(list(mine))
-
-
-# --- Beyond rejection ------------------------------------------------------------------
-
-
-def followups_propose_nudges(*, now: datetime | None = None) -> int:
-    """Nudges, ghost checks and interview thank-yous that have come due; each made once."""
-    now = now or timezone.now()
-    created = 0
-
-    def lacks(kind: str, sequence: int = 1) -> Q:
-        siblings = FollowUp.objects.filter(application=OuterRef("pk"), kind=kind, sequence=sequence)
-        return Q(~Exists(siblings))
-
-    def quiet_since(delay: timedelta) -> Q:
-        return Q(stage_changed_at__lte=now - delay)
-
-    # Only applications that could still get something new: once an application has its
-    # nudges and its ghost check, the sweep no longer looks at it.
-    # Applied and screening: nudges while they are timely, then a ghost check.
-    ghost_after = min(rules.GHOST_AFTER_APPLYING, rules.GHOST_AFTER_SCREENING)
-    timely = ~quiet_since(max(rules.GHOST_AFTER_APPLYING, rules.GHOST_AFTER_SCREENING))
-    applied = Q(stage__in=[Stage.APPLIED, Stage.SCREENING]) & (
-        (quiet_since(rules.NUDGE_AFTER) & timely & lacks(Kind.APPLICATION_NUDGE, 1))
-        | (quiet_since(rules.NUDGE_AFTER * 2) & timely & lacks(Kind.APPLICATION_NUDGE, 2))
-        | (quiet_since(ghost_after) & lacks(Kind.GHOST_CHECK))
-    )
-    interviewing = (
-        Q(stage=Stage.INTERVIEWING)
-        & quiet_since(rules.GHOST_AFTER_INTERVIEW)
-        & lacks(Kind.GHOST_CHECK)
-    )
-    quiet = Application.objects.filter(applied | interviewing).select_related("owner", "company")
-    for application in quiet.iterator(chunk_size=500):
-        zone = application.owner.zone
-        proposals: list[Proposal] = []
-        if application.stage in (Stage.APPLIED, Stage.SCREENING):
-            proposals += rules.nudge_proposals(
-                applied_at=application.stage_changed_at,
-                now=now,
-                zone=zone,
-                stage=application.stage,
-            )
-        last_interview = (
-            application.interviews.order_by("-scheduled_at")
-            .values_list("scheduled_at", flat=True)
-            .first()
-        )
-        moved = max(filter(None, [application.stage_changed_at, last_interview]))
-        ghost = rules.ghost_check_proposal(
-            stage=application.stage, last_movement_at=moved, now=now, zone=zone
-        )
-        if ghost is not None:
-            proposals.append(ghost)
-        created += _store_new(application, proposals, now)
-    return created + _propose_missing_thank_yous(now)
-
-
-def _store_new(application: Application, proposals: list[Proposal], now: datetime) -> int:
-    """Stores the proposals this application does not have yet (in any status).
-
-    A second nudge waits until the user has dealt with the first: two "any news?" notes
-    side by side would only nag.
-    """
-    made = 0
-    for proposal in proposals:
-        with transaction.atomic():
-            mine = FollowUp.objects.filter(application=application, kind=proposal.kind)
-            exists = mine.filter(sequence=proposal.sequence).exists()
-            earlier_open = mine.filter(sequence__lt=proposal.sequence, status__in=OPEN_STATUSES)
-            if not exists and not earlier_open.exists():
-                followup_store(application=application, proposal=proposal, now=now)
-                made += 1
-    return made
-
-
-def followup_propose_thank_you(*, interview: Interview, now: datetime | None = None) -> FollowUp:
-    """The thank-you for one interview; an existing one (in any status) is kept."""
-    now = now or timezone.now()
-    application = interview.application
-    proposal = rules.interview_thank_you_proposal(
-        interview_at=interview.scheduled_at,
-        interviewer_names=[c.name for c in interview.interviewers.all()],
-        now=now,
-        zone=application.owner.zone,
-    )
-    email = next((c.email for c in interview.interviewers.all() if c.email), "")
-    if len(interview.interviewers.all()) == 1 and email:
-        proposal = replace(proposal, recipient_email=email)
-    return followup_store(
-        application=application, proposal=proposal, now=now, interview=interview, replace=False
-    )
-
-
-def _propose_missing_thank_yous(now: datetime) -> int:
-    """Interviews logged without the service (an import, the admin) still get their thanks."""
-    recent = Interview.objects.filter(
-        scheduled_at__gte=now - timedelta(days=1),
-        scheduled_at__lte=now,
-        application__stage__in=[Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER],
-    ).exclude(followups__kind=Kind.INTERVIEW_THANK_YOU)
-    made = 0
-    for interview in recent.select_related("application__owner", "application__company"):
-        with transaction.atomic():
-            followup_propose_thank_you(interview=interview, now=now)
-            made += 1
-    return made

@@ -1,0 +1,68 @@
+"""Every write to follow-ups and their reminders happens here.
+
+One module a job: proposals (the rules' proposals after a rejection, stored with their
+drafts; the jobs that ask for them), drafts (what the user does with a follow-up),
+reminders (sending the due ones) and nudges (beyond rejection: nudges, ghost checks and
+thank-yous). Callers import from the package."""
+
+from tracker.followups.services.drafts import (
+    followup_mark_sent,
+    followup_rebuild_draft,
+    followup_skip,
+    followup_snooze,
+    followup_unskip,
+    followup_update_draft,
+    followups_stop_keeping_in_touch,
+)
+from tracker.followups.services.nudges import (
+    followup_propose_thank_you,
+    followups_propose_nudges,
+)
+from tracker.followups.services.proposals import (
+    JOB_REDISPATCH_AFTER,
+    MOOT_WHEN_MOVED,
+    PROPOSAL_BATCH,
+    PROPOSE_BATCH_TASK,
+    PROPOSE_TASK,
+    followup_store,
+    followups_cancel,
+    followups_on_stage_change,
+    followups_propose_for_rejection,
+    proposal_job_request,
+    proposal_job_run,
+    proposal_jobs_redispatch,
+    proposal_jobs_request,
+)
+from tracker.followups.services.reminders import (
+    REMINDER_BATCH,
+    REMINDERS_TASK,
+    reminders_send_due,
+)
+
+__all__ = [
+    "JOB_REDISPATCH_AFTER",
+    "MOOT_WHEN_MOVED",
+    "PROPOSAL_BATCH",
+    "PROPOSE_BATCH_TASK",
+    "PROPOSE_TASK",
+    "REMINDERS_TASK",
+    "REMINDER_BATCH",
+    "followup_mark_sent",
+    "followup_propose_thank_you",
+    "followup_rebuild_draft",
+    "followup_skip",
+    "followup_snooze",
+    "followup_store",
+    "followup_unskip",
+    "followup_update_draft",
+    "followups_cancel",
+    "followups_on_stage_change",
+    "followups_propose_for_rejection",
+    "followups_propose_nudges",
+    "followups_stop_keeping_in_touch",
+    "proposal_job_request",
+    "proposal_job_run",
+    "proposal_jobs_redispatch",
+    "proposal_jobs_request",
+    "reminders_send_due",
+]

@@ -1,0 +1,144 @@
+"""What the user does with a follow-up: edit or rebuild its draft, mark it sent, skip it,
+snooze it, or stop keeping in touch."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from tracker.applications.models import Application, Stage
+from tracker.core import dates
+from tracker.followups import kinds, rules
+from tracker.followups.drafts import compose
+from tracker.followups.kinds import Kind
+from tracker.followups.models import (
+    REJECTION_KINDS,
+    FollowUp,
+    FollowUpStatus,
+    Reminder,
+)
+from tracker.followups.rules import Proposal
+from tracker.followups.services.proposals import (
+    _close,
+    _draft_facts,
+    _drop_unsent_reminders,
+    _rejection_facts,
+    followups_cancel,
+)
+
+
+def _require_open(followup: FollowUp, action: str) -> None:
+    if not followup.is_open:
+        raise ValidationError(
+            {"status": f"Cannot {action} a follow-up that is {followup.get_status_display()}."}
+        )
+
+
+@transaction.atomic
+def followup_update_draft(*, followup: FollowUp, subject: str, body: str) -> FollowUp:
+    _require_open(followup, "edit")
+    subject, body = subject.strip(), body.strip()
+    if (subject, body) != (followup.subject, followup.body):
+        # The user's words from now on: new rejection details will not overwrite them.
+        followup.edited = True
+    followup.subject = subject
+    followup.body = body
+    followup.full_clean(exclude=["application", "interview"])
+    followup.save(update_fields=["subject", "body", "edited", "updated_at"])
+    return followup
+
+
+@transaction.atomic
+def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
+    """Rebuilds the draft from today's facts, replacing the user's edits (they asked)."""
+    _require_open(followup, "rebuild")
+    now = now or timezone.now()
+    application = followup.application
+    proposal = _current_proposal(followup, now)
+    draft = compose(_draft_facts(application, proposal, followup.interview))
+    followup.subject, followup.body = draft.subject, draft.body
+    followup.elements = [e.value for e in proposal.elements]
+    followup.recipient_name = proposal.recipient_name
+    followup.recipient_email = proposal.recipient_email
+    followup.reason = proposal.reason
+    followup.edited = followup.draft_stale = False
+    followup.save()
+    return followup
+
+
+def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
+    """What the rules propose for this follow-up now; its own stored choices otherwise."""
+    application = followup.application
+    if followup.kind in REJECTION_KINDS and application.stage == Stage.REJECTED:
+        for proposal in rules.rejection_proposals(_rejection_facts(application, now)):
+            if (proposal.kind, proposal.sequence) == (followup.kind, followup.sequence):
+                return proposal
+    return Proposal(
+        Kind(followup.kind),
+        followup.reason,
+        due_at=followup.due_at,
+        sequence=followup.sequence,
+        elements=tuple(kinds.Element(e) for e in followup.elements),
+        recipient_name=followup.recipient_name,
+        recipient_email=followup.recipient_email,
+    )
+
+
+@transaction.atomic
+def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> FollowUp:
+    _require_open(followup, "mark as sent")
+    _close(followup, FollowUpStatus.SENT, at=at or timezone.now())
+    return followup
+
+
+@transaction.atomic
+def followup_skip(*, followup: FollowUp) -> FollowUp:
+    _require_open(followup, "skip")
+    _close(followup, FollowUpStatus.SKIPPED)
+    return followup
+
+
+@transaction.atomic
+def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> FollowUp:
+    """Undoes a skip: the follow-up is open again, reminded when it falls due."""
+    if followup.status != FollowUpStatus.SKIPPED:
+        raise ValidationError(
+            {"status": f"Only a skipped follow-up can be restored; this one is "
+             f"{followup.get_status_display()}."}
+        )  # fmt: skip
+    application = followup.application
+    if followup.kind in REJECTION_KINDS and application.stage != Stage.REJECTED:
+        raise ValidationError(
+            {"status": "The application is no longer rejected, so this follow-up is moot."}
+        )
+    now = now or timezone.now()
+    followup.status = FollowUpStatus.PROPOSED
+    followup.save(update_fields=["status", "updated_at"])
+    if followup.due_at is not None and followup.due_at > now:
+        at = rules.remind_at(followup.due_at, now=now, zone=application.owner.zone)
+        Reminder.objects.create(followup=followup, remind_at=at)
+    return followup
+
+
+@transaction.atomic
+def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
+    _require_open(followup, "snooze")
+    if until <= timezone.now():
+        raise ValidationError({"until": "Snooze until a moment in the future."})
+    try:
+        dates.check_future_moment(until)
+    except ValidationError as exc:
+        raise ValidationError({"until": exc.messages}) from exc
+    followup.status = FollowUpStatus.SNOOZED
+    followup.due_at = until
+    followup.save(update_fields=["status", "due_at", "updated_at"])
+    _drop_unsent_reminders(followup)
+    Reminder.objects.create(followup=followup, remind_at=until, last_call=True)
+    return followup
+
+
+@transaction.atomic
+def followups_stop_keeping_in_touch(*, application: Application) -> int:
+    """Rule 6: the user says stop; no more check-ins for this application."""
+    return followups_cancel(application=application, kinds=(Kind.KEEP_IN_TOUCH,))

@@ -1,0 +1,158 @@
+"""What a message becomes: read, matched to an application, and queued for review if it is
+a rejection, an interview invitation or an offer; nothing else is kept."""
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tracker import mail
+from tracker.accounts.models import User
+from tracker.accounts.selectors import user_identity
+from tracker.inbox import matching, selectors
+from tracker.inbox.models import (
+    InboxItem,
+    ItemKind,
+    Mailbox,
+)
+from tracker.notifications.services import notify
+
+QUEUED_KINDS = {
+    mail.MailKind.REJECTION: ItemKind.REJECTION,
+    mail.MailKind.INTERVIEW_INVITATION: ItemKind.INTERVIEW_INVITATION,
+    mail.MailKind.OFFER: ItemKind.OFFER,
+}
+
+
+@dataclass
+class IngestContext:
+    """What a poll loads once about the user, for every message it reads."""
+
+    owner: User
+    candidates: list[matching.Candidate]
+    contacts: dict[int, list[mail.KnownContact]]
+    user_emails: tuple[str, ...]
+    user_names: tuple[str, ...]
+    created: list[InboxItem] = field(default_factory=list)
+
+
+def ingest_context(*, owner: User) -> IngestContext:
+    candidates, contacts = selectors.match_candidates(user=owner)
+    login = Mailbox.objects.filter(owner=owner).values_list("username", flat=True).first()
+    who = user_identity(owner, mailbox_login=login or "")
+    return IngestContext(owner, candidates, contacts, who.addresses, who.names)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text[:limit]
+
+
+def _fingerprint(message: mail.Message) -> str:
+    message_id = message.message_id.strip().strip("<>").strip().lower()
+    if message_id and len(message_id) <= 300:
+        return hashlib.sha256(f"mid:{message_id}".encode()).hexdigest()
+    content = "\n".join(
+        [message.from_email.lower(), message.subject, " ".join(message.newest.split())]
+    )
+    return hashlib.sha256(f"body:{content}".encode()).hexdigest()
+
+
+def _received_at(reading: mail.Reading, message: mail.Message) -> datetime | None:
+    when = reading.received_at or message.newest_date or message.date
+    if when is None or timezone.is_naive(when):
+        return None
+    return min(when, timezone.now())
+
+
+def message_ingest(
+    *, owner: User, raw: bytes, via: str, context: IngestContext | None = None
+) -> tuple[InboxItem | None, str]:
+    """Reads one message; queues it if it is a rejection, an invitation or an offer.
+
+    Returns (the new item or None, why). Keeps nothing of any other mail. Safe to call
+    twice with the same message: the second call finds it queued and adds nothing.
+    """
+    context = context or ingest_context(owner=owner)
+    message = mail.parse_message(raw[: mail.MAX_RAW_BYTES])
+    verdict = mail.classify(message)
+    kind = QUEUED_KINDS.get(verdict.kind)
+    if kind is None:
+        return None, "not_queued"
+    fingerprint = _fingerprint(message)
+    if InboxItem.objects.filter(owner=owner, fingerprint=fingerprint).exists():
+        return None, "duplicate"
+
+    reading = mail.read_rejection(
+        message, zone=owner.zone, user_emails=context.user_emails, user_names=context.user_names
+    )
+    found = matching.match_application(
+        matching.Mail(
+            sender_email=reading.sender_email or message.from_email,
+            sender_name=reading.sender_name or message.from_name,
+            subject=message.subject,
+            text=message.newest[:20_000],
+            thread_ids=tuple(t for t in (message.in_reply_to, *message.references) if t),
+        ),
+        context.candidates,
+    )
+    if found.application_id is not None and context.contacts.get(found.application_id):
+        # Its contacts' roles win over a guess: read again knowing who they are.
+        company = next(c.company for c in context.candidates if c.id == found.application_id)
+        reading = mail.read_rejection(
+            message,
+            zone=owner.zone,
+            user_emails=context.user_emails,
+            user_names=context.user_names,
+            contacts=context.contacts[found.application_id],
+            company_names=(company,),
+        )
+    item = InboxItem(
+        owner=owner,
+        fingerprint=fingerprint,
+        via=via,
+        kind=kind,
+        message_id=_cut(message.message_id.strip(), 300),
+        subject=_cut(message.subject, 300),
+        from_name=_cut(message.from_name, 200),
+        from_email=_cut(message.from_email, 254),
+        sent_at=_received_at(reading, message),
+        text=_cut(message.newest or message.body, 20_000),
+        channel=reading.channel if reading.channel in mail.CHANNELS else "unknown",
+        sender_role=reading.sender_role if reading.sender_role in mail.SENDER_ROLES else "unknown",
+        sender_name=_cut(reading.sender_name, 200),
+        sender_email=_cut(reading.sender_email, 254),
+        because=[_cut(b, 300) for b in (*verdict.because, *reading.because)][:12],
+        application_id=found.application_id,
+        match_evidence=[_cut(e, 300) for e in found.evidence][:8],
+    )
+    try:
+        with transaction.atomic():
+            item.save()
+    except IntegrityError:
+        # The same message, arriving the other way at the same moment.
+        return None, "duplicate"
+    context.created.append(item)
+    return item, "queued"
+
+
+def items_announce(*, owner: User, items: Sequence[InboxItem]) -> None:
+    """One notification for what one poll or one forward brought, not one per message."""
+    if not items:
+        return
+    first = items[0]
+    if len(items) == 1:
+        title = selectors.item_headline(first)
+    else:
+        title = f"{len(items)} new messages to review in your inbox"
+    notify(
+        user=owner,
+        title=title,
+        body="Nothing changes until you confirm.",
+        link=reverse("inbox"),
+        dedupe_key=f"inbox:{owner.pk}:{min(i.pk for i in items)}",
+        data={"event": "inbox", "items": [i.pk for i in items]},
+    )

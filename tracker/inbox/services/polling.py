@@ -1,0 +1,148 @@
+"""Reading a mailbox over IMAP: claiming the polls that are due, reading what is new, and
+backing off after a failure."""
+
+import logging
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from tracker.inbox import imap
+from tracker.inbox.models import (
+    Mailbox,
+    MailboxStatus,
+    Via,
+)
+from tracker.inbox.services.intake import (
+    IngestContext,
+    ingest_context,
+    items_announce,
+    message_ingest,
+)
+from tracker.inbox.services.settings import mailbox_address
+
+logger = logging.getLogger(__name__)
+
+# The first sync reads no further back than this: old mail is history, not news.
+FIRST_SYNC_DAYS = 60
+
+
+# One poll reads at most this many messages; a bigger backlog continues at once after.
+MAX_PER_POLL = 500
+
+
+# How long a claimed poll may take before the sweep presumes it lost and polls again.
+POLL_LEASE = timedelta(minutes=15)
+
+
+MAX_BACKOFF = timedelta(hours=6)
+
+
+def poll_interval() -> timedelta:
+    return timedelta(minutes=getattr(settings, "INBOX_POLL_MINUTES", 5))
+
+
+def poll_backoff(failures: int) -> timedelta:
+    """After the n-th failure in a row: 5, 10, 20 ... minutes, at most six hours."""
+    return min(poll_interval() * 2 ** max(failures - 1, 0), MAX_BACKOFF)
+
+
+def mailboxes_claim_due(*, now: datetime | None = None, limit: int = 1000) -> list[tuple[int, str]]:
+    """Claims every due mailbox with a conditional update: two sweeps never claim one twice.
+
+    The claim moves next_poll_at a lease ahead, so a poll lost with its worker is retried
+    once the lease is over.
+    """
+    now = now or timezone.now()
+    due = (
+        Mailbox.objects.filter(next_poll_at__lte=now)
+        .order_by("next_poll_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    claimed = []
+    for pk in list(due):
+        token = uuid.uuid4().hex
+        taken = Mailbox.objects.filter(pk=pk, next_poll_at__lte=now).update(
+            next_poll_at=now + POLL_LEASE, claim=token
+        )
+        if taken:
+            claimed.append((pk, token))
+    return claimed
+
+
+def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
+    """Reads what is new in one mailbox; returns "ok", "more", "skipped" or a failure kind.
+
+    Only the dispatch holding the claim runs: a task delivered twice polls once.
+    """
+    if not claim or not Mailbox.objects.filter(pk=mailbox_id, claim=claim).update(claim=""):
+        return "skipped"
+    mailbox = Mailbox.objects.select_related("owner").get(pk=mailbox_id)
+    # Loaded only when there is something to read: an idle poll costs no application query.
+    context = IngestContext(mailbox.owner, [], {}, (), ())
+    more = False
+    try:
+        where = mailbox_address(mailbox)
+        with imap.mailbox_open(where) as session:
+            if session.uidvalidity != mailbox.uidvalidity:
+                since = timezone.localdate() - timedelta(days=FIRST_SYNC_DAYS)
+                uids = session.uids_since(since)
+                mailbox.uidvalidity, mailbox.last_uid = session.uidvalidity, 0
+            else:
+                uids = session.uids_after(mailbox.last_uid)
+            more = len(uids) > MAX_PER_POLL
+            uids = uids[:MAX_PER_POLL]
+            if uids:
+                context = ingest_context(owner=mailbox.owner)
+            for count, fetched in enumerate(session.fetch(uids), start=1):
+                _ingest_safely(mailbox, fetched, context)
+                mailbox.last_uid = max(mailbox.last_uid, fetched.uid)
+                if count % imap.FETCH_BATCH == 0:
+                    _save_progress(mailbox)
+    except imap.MailboxError as exc:
+        _save_progress(mailbox)
+        mailbox_record_failure(mailbox=mailbox, message=exc.message)
+        items_announce(owner=mailbox.owner, items=context.created)
+        return exc.kind
+    now = timezone.now()
+    Mailbox.objects.filter(pk=mailbox.pk).update(
+        uidvalidity=mailbox.uidvalidity,
+        last_uid=mailbox.last_uid,
+        status=MailboxStatus.OK,
+        status_message="",
+        failures=0,
+        last_polled_at=now,
+        last_success_at=now,
+        next_poll_at=now if more else now + poll_interval(),
+    )
+    items_announce(owner=mailbox.owner, items=context.created)
+    return "more" if more else "ok"
+
+
+def _ingest_safely(mailbox: Mailbox, fetched: imap.Fetched, context: IngestContext) -> None:
+    """One message that cannot be read is skipped, never a mailbox stuck on it."""
+    try:
+        message_ingest(owner=mailbox.owner, raw=fetched.raw, via=Via.IMAP, context=context)
+    except Exception:
+        logger.exception("Inbox: mailbox %s skipped message UID %s", mailbox.pk, fetched.uid)
+
+
+def _save_progress(mailbox: Mailbox) -> None:
+    Mailbox.objects.filter(pk=mailbox.pk).update(
+        uidvalidity=mailbox.uidvalidity, last_uid=mailbox.last_uid
+    )
+
+
+def mailbox_record_failure(*, mailbox: Mailbox, message: str) -> None:
+    """Says what failed on the settings page and tries again later, later each time."""
+    now = timezone.now()
+    failures = mailbox.failures + 1
+    Mailbox.objects.filter(pk=mailbox.pk).update(
+        status=MailboxStatus.FAILING,
+        status_message=message[:500],
+        failures=failures,
+        last_polled_at=now,
+        next_poll_at=now + poll_backoff(failures),
+    )
+    logger.info("Inbox: mailbox %s failed (%s in a row): %s", mailbox.pk, failures, message)
