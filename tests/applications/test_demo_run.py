@@ -45,7 +45,7 @@ def test_the_demo_reminds_in_the_app_not_by_email() -> None:
 
 
 def test_make_run_starts_the_login_hint_beside_the_web() -> None:
-    run = (Path(settings.BASE_DIR) / "Makefile").read_text().split("\nrun:", 1)[1]
+    run = (Path(settings.BASE_DIR) / "Makefile").read_text().split("\nserve:", 1)[1]
     run = run.split("\n\n", 1)[0]
 
     assert "manage.py demo_ready &" in run

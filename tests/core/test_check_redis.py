@@ -21,6 +21,7 @@ def test_check_redis_says_how_to_start_one(settings: Settings) -> None:
 
     assert "not reachable at redis://127.0.0.1:1/0" in str(excinfo.value)
     assert "redis-server" in str(excinfo.value)
+    assert "unset it" in str(excinfo.value)
 
 
 def test_check_redis_passes_when_redis_answers() -> None:

@@ -1,8 +1,5 @@
 """The follow-up stage with the real thing: Redis, a Celery worker process, the database."""
 
-import shutil
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -19,6 +16,7 @@ from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import ChangeSource
 from tracker.celery import app
+from tracker.core.embedded_redis import EmbeddedRedis, free_port
 from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, ProposalJob
 from tracker.followups.tasks import (
@@ -92,44 +90,21 @@ def _finished(log: Path, task: str) -> int:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def private_redis() -> Iterator[str]:
-    """The address of a Redis of this test's own: down until the test starts it."""
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    port = _free_port()
-    url = f"redis://127.0.0.1:{port}/0"
+def private_redis(tmp_path: Path) -> Iterator[EmbeddedRedis]:
+    """A Redis of this test's own (the embedded one): down until the test starts it."""
+    server = EmbeddedRedis(tmp_path / "redis", persist=False)
+    server.port = free_port()
     previous = app.conf.broker_url
-    yield url
-    subprocess.run(["redis-cli", "-p", str(port), "shutdown", "nosave"], capture_output=True)
+    yield server
+    server.stop()
     use_broker(previous)
 
 
-def _start_redis(url: str) -> None:
-    port = url.rsplit(":", 1)[1].split("/")[0]
-    subprocess.run(
-        ["redis-server", "--port", port, "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes"],
-        check=True,
-        capture_output=True,
-    )
-    wait_for(
-        lambda: (
-            subprocess.run(["redis-cli", "-p", port, "ping"], capture_output=True).stdout.strip()
-            == b"PONG"
-        )
-    )
-
-
 def test_redis_down_at_rejection_loses_nothing(
-    alice: User, tmp_path: Path, private_redis: str
+    alice: User, tmp_path: Path, private_redis: EmbeddedRedis
 ) -> None:
-    url = private_redis
+    url = private_redis.url
     use_broker(url)  # nothing listens there yet: Redis is "down"
     application = application_for(alice)
     client = Client()
@@ -158,7 +133,7 @@ def test_redis_down_at_rejection_loses_nothing(
     assert not FollowUp.objects.filter(application=application).exists()
 
     # Redis comes back; two minutes later the sweeper finds the job and sends it again.
-    _start_redis(url)
+    private_redis.start(port=private_redis.port)
     ProposalJob.objects.filter(pk=job.pk).update(
         requested_at=timezone.now() - timedelta(minutes=3),
         dispatched_at=timezone.now() - timedelta(minutes=3),

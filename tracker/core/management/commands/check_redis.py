@@ -7,10 +7,9 @@ from redis.exceptions import RedisError
 
 HOW_TO_START = """\
 Rebound needs Redis for its background worker (follow-ups and reminders).
-Start one on this machine, for example:
-  redis-server --daemonize yes --bind 127.0.0.1 --port 6379
-or with Debian/Ubuntu's package:  sudo apt-get install redis-server
-or point REDIS_URL at a running one (see .env.example)."""
+Start the Redis that REDIS_URL names (e.g. `redis-server --daemonize yes`, from Debian's
+redis-server package), point REDIS_URL at a running one, or unset it (in the environment
+and .env): then `make run` starts a private one of its own (see .env.example)."""
 
 
 class Command(BaseCommand):
