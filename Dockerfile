@@ -1,5 +1,6 @@
 # One image for web, worker and beat (see docker-compose.yml).
-# Its steps mirror the Makefile: `npm ci`, `pip install .`, then collectstatic.
+# Its steps mirror the Makefile: `npm ci`, `pip install .`, then collectstatic. Only what
+# it copies reaches the builder (.dockerignore lets in nothing else).
 
 FROM node:20-slim AS frontend
 WORKDIR /app

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the engine's healthcheck, answered before any redirect or host check.
+    "tracker.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -318,6 +320,9 @@ CELERY_BULK_TASKS = [
     "tracker.applications.tasks.interviews_move_stages_task",
 ]
 CELERY_TASK_ROUTES = ["tracker.celery.route_task"]
+# A file the worker touches every 10 s while it consumes (tracker.celery.LivenessFile), for
+# docker-compose.yml's healthcheck; unset (the default), none is written.
+CELERY_WORKER_LIVENESS_FILE = env.str("CELERY_WORKER_LIVENESS_FILE", default="")
 # Beat remembers when each task last ran in a file of this clone's own, one per broker
 # database: two clones (or a test run) never share it. var/ is writable in the image too.
 CELERY_BEAT_SCHEDULE_FILENAME = env.str(

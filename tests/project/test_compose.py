@@ -1,5 +1,8 @@
-"""docker-compose.yml cannot be started here, so it is checked against what `make run` runs."""
+"""docker-compose.yml cannot be started here, so it is checked against what `make run` runs
+(the Procfile), the Dockerfile, .dockerignore and .env.example, and against what engines
+other than Docker's get wrong."""
 
+import re
 import shlex
 from pathlib import Path
 from typing import Any
@@ -7,6 +10,8 @@ from typing import Any
 import yaml
 
 from tracker import settings as base
+from tracker.core import health
+from tracker.core.management.commands import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,22 +34,44 @@ def test_it_has_the_services_of_the_architecture() -> None:
     assert services["redis"]["image"].startswith("redis:")
 
 
-def test_web_worker_and_beat_share_one_image_built_from_the_dockerfile() -> None:
-    services = _compose()["services"]
-    app = [services[name] for name in ("web", "worker", "worker-bulk", "beat", "release")]
+APP = ("release", "web", "worker", "worker-bulk", "beat")
 
-    assert {s["build"] for s in app} == {"."}
-    assert len({s["image"] for s in app}) == 1
+
+def test_one_service_builds_the_image_the_others_run() -> None:
+    """podman-compose builds once per service that has `build`: five builds at once."""
+    services = _compose()["services"]
+
+    builders = [name for name in APP if "build" in services[name]]
+    assert builders == ["release"]
+    assert services["release"]["build"] == "."
+    assert len({services[name]["image"] for name in APP}) == 1
+    for name in set(APP) - {"release"}:
+        assert services[name]["pull_policy"] == "never", name  # a local image, not a registry's
     assert (ROOT / "Dockerfile").exists()
 
 
-def test_process_commands_match_the_procfile() -> None:
+WAITS = {"release": "database", "web": "migrations", "worker": "migrations"}
+
+
+def _startup(command: str) -> tuple[list[str], list[str]]:
+    """A compose command `sh -c "WAIT && exec COMMAND"`, as (WAIT, COMMAND) in words."""
+    sh, dash_c, script = shlex.split(command)
+    assert (sh, dash_c) == ("sh", "-c")
+    wait, process = script.split(" && exec ")
+    return shlex.split(wait), shlex.split(process)
+
+
+def test_process_commands_match_the_procfile_after_their_wait() -> None:
     services = _compose()["services"]
     procfile = _procfile()
 
-    assert set(procfile) == {"release", "web", "worker", "worker-bulk", "beat"}
+    assert set(procfile) == set(APP)
     for name, command in procfile.items():
-        assert shlex.split(services[name]["command"]) == shlex.split(command), name
+        wait, process = _startup(services[name]["command"])
+        assert process == shlex.split(command), name
+        what = WAITS.get(name, "migrations")
+        assert wait == ["python", "manage.py", "wait_for", what], name
+        assert what in wait_for.CHECKS
     assert shlex.split(procfile["web"])[0] == "gunicorn"
 
 
@@ -65,16 +92,78 @@ def test_the_workers_consume_every_queue_the_tasks_are_routed_to() -> None:
     assert consumed == routed
 
 
-def test_redis_and_db_have_healthchecks_that_the_app_waits_for() -> None:
+def test_start_up_rests_on_no_depends_on_condition() -> None:
+    """Podman 4.3 ignores `service_healthy`, and a dependency that has exited (the release
+    step) leaves its dependants in Created: order comes from `manage.py wait_for`."""
     services = _compose()["services"]
 
-    for name in ("redis", "db"):
-        assert services[name]["healthcheck"]["test"]
-    for name in ("web", "worker", "worker-bulk", "beat"):
-        depends = services[name]["depends_on"]
-        assert depends["db"]["condition"] == "service_healthy"
-        assert depends["redis"]["condition"] == "service_healthy"
-        assert depends["release"]["condition"] == "service_completed_successfully"
+    for name, service in services.items():
+        depends = service.get("depends_on", [])
+        assert isinstance(depends, list), f"{name}: conditions in depends_on"
+        assert "release" not in depends, name
+    for name in APP:
+        assert set(services[name]["depends_on"]) == {"db", "redis"}, name
+    assert services["release"]["restart"] == "on-failure"  # a database that never came
+
+
+def _health_command(service: dict[str, Any]) -> str:
+    test = service["healthcheck"]["test"]
+    # The string form: older podman-compose quotes the list form into a broken command.
+    assert isinstance(test, str)
+    return test
+
+
+def test_every_long_running_service_has_a_healthcheck() -> None:
+    services = _compose()["services"]
+
+    for name in ("db", "redis", "web", "worker", "worker-bulk"):
+        assert _health_command(services[name]), name
+    web = _health_command(services["web"])
+    bind = services["web"]["environment"]["GUNICORN_CMD_ARGS"].split("--bind ")[1].split()[0]
+    port = bind.rsplit(":", 1)[1]
+    assert f"http://127.0.0.1:{port}{health.PATH}'" in web
+    assert base.MIDDLEWARE[0] == "tracker.core.health.HealthCheckMiddleware"
+    for name in ("worker", "worker-bulk"):
+        alive = services[name]["environment"]["CELERY_WORKER_LIVENESS_FILE"]
+        assert f"getmtime('{alive}')" in _health_command(services[name]), name
+    # Waiting for migrations counts as starting, not as failing.
+    for name in ("web", "worker", "worker-bulk"):
+        assert services[name]["healthcheck"]["start_period"], name
+
+
+def test_the_env_file_has_the_short_form() -> None:
+    """The long form (`path:`, `required:`) needs Compose 2.24; podman-compose 1.0 crashes."""
+    for name in APP:
+        assert _compose()["services"][name]["env_file"] == ".env", name
+
+
+def _assignments(path: Path) -> dict[str, str]:
+    assigned = {}
+    for line in path.read_text().splitlines():
+        name, _, value = line.strip().partition("=")
+        if name and not name.startswith("#"):
+            assigned[name] = value
+    return assigned
+
+
+def test_env_example_is_safe_for_a_first_up_on_plain_http() -> None:
+    example = _assignments(ROOT / ".env.example")
+    env = _compose()["services"]["web"]["environment"]
+
+    assert not any(name.startswith("DJANGO_SECURE_") for name in example)
+    assert env["DJANGO_SECURE_SSL_REDIRECT"] == "${DJANGO_SECURE_SSL_REDIRECT:-0}"
+    assert "REDIS_URL" not in example  # make run's own choice; compose sets its own
+    assert "localhost" in example["DJANGO_ALLOWED_HOSTS"].split(",")
+
+
+def test_every_variable_compose_sets_is_one_the_app_reads() -> None:
+    settings_source = (ROOT / "tracker" / "settings.py").read_text()
+    services = _compose()["services"]
+
+    for name in APP:
+        for variable in services[name]["environment"]:
+            if variable != "GUNICORN_CMD_ARGS":  # gunicorn's own
+                assert f'"{variable}"' in settings_source, variable
 
 
 def test_the_database_lives_on_a_volume() -> None:
@@ -82,6 +171,15 @@ def test_the_database_lives_on_a_volume() -> None:
 
     volume = compose["services"]["db"]["volumes"][0].split(":")[0]
     assert volume in compose["volumes"]
+
+
+def test_the_published_port_is_the_one_web_binds_and_the_image_exposes() -> None:
+    web = _compose()["services"]["web"]
+    bind = web["environment"]["GUNICORN_CMD_ARGS"].split("--bind ")[1].split()[0]
+    port = bind.rsplit(":", 1)[1]
+
+    assert web["ports"] == [f"{port}:{port}"]
+    assert f"EXPOSE {port}" in (ROOT / "Dockerfile").read_text()
 
 
 def test_the_app_runs_in_production_mode_against_postgres_and_redis() -> None:
@@ -102,3 +200,61 @@ def test_the_dockerfile_mirrors_the_makefile_install_steps() -> None:
         assert step in dockerfile
         assert step in makefile
     assert "collectstatic" in dockerfile
+
+
+def _dockerignore_rules() -> list[tuple[bool, re.Pattern[str]]]:
+    """(excludes, pattern) in order, as Docker reads .dockerignore: `*` stays within one
+    folder, `**` crosses them, `!` lets back in, the last rule that matches wins."""
+    rules = []
+    for line in (ROOT / ".dockerignore").read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        excludes = not line.startswith("!")
+        glob = line.removeprefix("!").strip("/")
+        regex = re.escape(glob).replace(r"\*\*/", "(.*/)?").replace(r"\*\*", ".*")
+        regex = regex.replace(r"\*", "[^/]*").replace(r"\?", "[^/]")
+        rules.append((excludes, re.compile(f"{regex}(/.*)?")))  # a folder covers its files
+    return rules
+
+
+def _reaches_the_builder(path: str) -> bool:
+    reaches = True
+    for excludes, pattern in _dockerignore_rules():
+        if pattern.fullmatch(path):
+            reaches = not excludes
+    return reaches
+
+
+def _copied_sources() -> set[str]:
+    sources: set[str] = set()
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        words = line.split()
+        if words[:1] == ["COPY"] and not words[1].startswith("--from"):
+            sources.update(word.rstrip("/") for word in words[1:-1])
+    return sources
+
+
+def test_only_what_the_dockerfile_copies_reaches_the_builder() -> None:
+    """A working checkout sent about 680 MB, and its .env, before .dockerignore."""
+    copied = _copied_sources()
+    top_level = {entry.name for entry in ROOT.iterdir()}
+
+    assert {"tracker", "templates", "static", "manage.py", "pyproject.toml"} <= copied
+    assert {name for name in top_level if _reaches_the_builder(name)} == copied & top_level
+    for kept_out in (
+        ".env",
+        ".venv/bin/python",
+        "node_modules/bootstrap/package.json",
+        ".git/HEAD",
+        "db.sqlite3",
+        "db.sqlite3-wal",
+        "var/redis/appendonly.aof",
+        "staticfiles/staticfiles.json",
+        "tests/conftest.py",
+        "tracker/__pycache__/settings.cpython-311.pyc",
+        "tracker/core/__pycache__/health.cpython-311.pyc",
+    ):
+        assert not _reaches_the_builder(kept_out), kept_out
+    assert _reaches_the_builder("tracker/core/health.py")
+    assert _reaches_the_builder("static/js/board.js")
