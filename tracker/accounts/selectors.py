@@ -13,7 +13,8 @@ class Identity:
     # Lower-case; the account's address and, where the inbox knows it, the mailbox login.
     addresses: tuple[str, ...]
     # The name in the settings, else Django's (an account made by createsuperuser or the
-    # admin), else the username.
+    # admin); never the username, which no recruiter knows: "" until the user gives their
+    # name (sign-up asks for it).
     signing_name: str
 
 
@@ -22,5 +23,5 @@ def user_identity(user: User, *, mailbox_login: str = "") -> Identity:
     forwards for the sender; and the name that signs their drafts."""
     names = sorted({n for n in (user.full_name, user.get_full_name()) if n and n.strip()})
     addresses = sorted({a.strip().lower() for a in (user.email, mailbox_login) if "@" in a})
-    signing_name = user.full_name.strip() or user.get_full_name().strip() or user.username
+    signing_name = " ".join((user.full_name.strip() or user.get_full_name()).split())
     return Identity(tuple(names), tuple(addresses), signing_name)

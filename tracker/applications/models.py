@@ -360,6 +360,8 @@ class Rejection(models.Model):
     )
     sender_name = SingleLineCharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)
+    # Their email's subject when Rebound read it from the mail (the reply stays in the thread).
+    subject = SingleLineCharField(max_length=300, blank=True)
     message = bounded_text(20_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

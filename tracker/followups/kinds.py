@@ -34,6 +34,8 @@ class Door(StrEnum):
     PLANS = "plans"  # a team or a time they will hire again
     INVITED = "invited"  # an invitation to apply again
     KEPT_IN_MIND = "kept_in_mind"  # they will keep the user in mind
+    ON_FILE = "on_file"  # they keep the user's details on file
+    STAY_IN_TOUCH = "stay_in_touch"  # they would like to stay in touch
     # Nothing said: a decision maker hears the user would like to be considered again...
     CONSIDER_AGAIN = "consider_again"
     # ...and a recruiter or HR person, who places people across teams, is asked to keep

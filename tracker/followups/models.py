@@ -27,6 +27,17 @@ class FollowUpStatus(models.TextChoices):
 
 
 # Follow-ups still waiting for the user: reminders fire only for these.
+# The languages a draft can be written in, by their own names (a German user looks for
+# "Deutsch", not "German").
+LANGUAGE_CHOICES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("nl", "Nederlands"),
+    ("it", "Italiano"),
+    ("pt", "Português"),
+]
 OPEN_STATUSES = (FollowUpStatus.PROPOSED, FollowUpStatus.SNOOZED)
 REJECTION_KINDS = (Kind.NONE, Kind.REJECTION_REPLY, Kind.KEEP_IN_TOUCH)
 
@@ -52,6 +63,8 @@ class FollowUp(models.Model):
     edited = models.BooleanField(default=False)
     # ...they only flag that its elements may no longer match (the card offers a rebuild).
     draft_stale = models.BooleanField(default=False)
+    # The language the user chose for the draft; "" lets the letter decide.
+    language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, blank=True, default="")
     due_at = models.DateTimeField(null=True, blank=True)
     reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -21,7 +21,8 @@ TITLES = frozenset(
     _words(
         "dr doctor prof professor mr mrs ms miss mx sir dame rev herr frau fr dipl ing "
         "mag mme mlle m monsieur madame mademoiselle sr sra srta don doña dona dott dottssa "
-        "sig sigra eng lic"
+        "sig sigra eng lic dra señora senora señor senor signora signor dottssa profssa "
+        "mevrouw mevr mw meneer dhr heer senhora senhor dott.ssa sig.ra"
     )
 )
 # After a name (or after its comma): generations and credentials.
@@ -188,3 +189,124 @@ def _capitalised(word: str) -> str:
         pieces = _PIECES.split(word.lower())
         return "".join(piece[:1].upper() + piece[1:] for piece in pieces)
     return word
+
+
+# --- Addressing someone formally: "Frau Dr. Vogel", "Sra. Fernández" --------------------
+
+# Titles that say who someone is: "f" or "m". Compared like TITLES (no dot, lower case).
+FEMALE_TITLES = frozenset(
+    _words(
+        "frau fr mrs ms miss mme madame mlle mademoiselle sra srta señora senora doña dona "
+        "dra sigra sig.ra signora dottssa dott.ssa profssa mevrouw mevr mw senhora"
+    )
+)
+MALE_TITLES = frozenset(
+    _words("herr mr m monsieur sr señor senor don sig signor meneer dhr heer senhor")
+)
+# Academic titles kept in a formal greeting ("Sehr geehrte Frau Dr. Vogel").
+ACADEMIC = {"dr": "Dr.", "doctor": "Dr.", "prof": "Prof.", "professor": "Prof."}
+# Given names whose bearers are, with rare exceptions, women or men, across the seven
+# languages. A name missing here, or used for both (Andrea, Simone, Nicola, Jean, Kim),
+# gets a greeting that needs no gender: a wrong "Herr" is worse than a neutral one.
+FEMALE_NAMES = frozenset(
+    _words(
+        "anna anne annette angela angelika anja antje barbara beate bettina birgit "
+        "brigitte carina carla carmen carolina caroline catherine cecile cécile charlotte "
+        "christina christine claire clara claudia cornelia daniela diana doris dorothea "
+        "elena elisa elisabeth elke ellen emilia emily emma esther eva franziska frederike "
+        "gabriele gabriela giulia hanna hannah heike helena helga ines inés ingrid irene "
+        "isabel isabella isabelle jana jasmin jennifer jessica johanna josefine judith julia "
+        "juliane julie karin katharina kathrin katrin katja kerstin klara kristina laura lea "
+        "lena lina lisa lucia lucía luisa mara maren margarete maria maría marie marina "
+        "marta martha martina melanie mia michaela miriam monika nadine natalie nicole nina "
+        "olga paula petra pia rebecca regina renate rita rosa ruth sabine sandra sara sarah "
+        "silke simona sofia sofía sophie stefanie stephanie susanne svenja tanja theresa "
+        "ulrike ursula vanessa vera verena veronika yvonne agnès amélie aurélie "
+        "chantal élise émilie hélène léa lucie manon marion mathilde nathalie océane pauline "
+        "sandrine sylvie valérie virginie adriana alba alicia ana beatriz blanca carlota "
+        "cristina dolores elvira encarnación esperanza eva fernanda gloria inmaculada irene "
+        "josefa lourdes lorena lucía luz marisol mercedes montserrat natalia nerea noelia "
+        "nuria pilar raquel rocío silvia sonia susana teresa yolanda anke annemiek bregje "
+        "femke fenna ilse inge janneke karlijn lieke lotte marieke mirjam noor roos saskia "
+        "sanne sophie willemijn alessandra alessia beatrice benedetta chiara federica "
+        "francesca giorgia ilaria lucrezia martina roberta serena valentina antónia "
+        "conceição fátima filipa graça joana leonor luana mariana rafaela sofia tatiana "
+        "vitória"
+    )
+)
+MALE_NAMES = frozenset(
+    _words(
+        "adam alexander andreas anton armin axel benjamin bernd björn christian "
+        "christoph daniel david dennis dieter dirk dominik eric erik fabian felix florian "
+        "frank franz friedrich georg gerhard günter hans harald heinz helmut hendrik "
+        "jakob jan jens jochen johann johannes jonas jörg josef julian jürgen kai karl "
+        "klaus lars leon lukas manfred marc marcel marco mario markus martin matthias max "
+        "maximilian michael moritz niklas nils oliver pascal patrick paul peter philipp "
+        "ralf rainer reinhard richard robert roland rolf sebastian stefan stephan sven "
+        "thomas thorsten tim tobias torsten uwe volker walter werner wolfgang antoine "
+        "arnaud benoît bernard bruno cédric christophe clément damien didier étienne "
+        "fabrice françois frédéric guillaume hugo jacques jean-luc jean-pierre jérôme "
+        "julien laurent louis luc mathieu mathis maxime nicolas olivier pascal philippe "
+        "pierre rémi sébastien théo thibault thierry vincent yann alberto alejandro alfonso "
+        "álvaro andrés ángel antonio carlos diego eduardo emilio enrique esteban fernando "
+        "francisco gonzalo ignacio jaime javier jesús jorge josé juan luis manuel miguel "
+        "pablo pedro rafael ramón raúl ricardo rodrigo santiago sergio tomás arjen bart "
+        "bas bram daan dirk-jan floris gerrit hendrik jeroen joost koen maarten niels pieter "
+        "ruud sander sjoerd stijn thijs tim wouter alessandro davide emanuele fabio "
+        "federico francesco gianluca giovanni giuseppe leonardo lorenzo luca massimo matteo "
+        "mattia paolo riccardo roberto salvatore stefano tommaso vittorio afonso bernardo "
+        "duarte fábio gonçalo guilherme henrique joão leonardo lucas miguel nuno rui tiago "
+        "vasco vítor"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """How a formal greeting may name someone: "f"/"m"/"" and the words it needs."""
+
+    given: str
+    surname: str
+    gender: str
+    academic: str
+
+    @property
+    def full(self) -> str:
+        return " ".join(filter(None, [self.given, self.surname]))
+
+
+def addressee(typed: str, *, company: str = "") -> Addressee:
+    """The person called `typed`, for a formal greeting: "Dr. Katrin Vogel" is a woman
+    ("Katrin"), a doctor, surname "Vogel". A team or a company is nobody to address."""
+    read = read_name(typed, company=company)
+    if read.group or not read.typed:
+        return Addressee(given="", surname="", gender="", academic="")
+    text = " ".join(_EMAIL.sub(" ", _BRACKETS.sub(" ", typed)).split())
+    before, comma, after = text.partition(",")
+    raw = (after.replace(",", " ").split() + before.split()) if comma else before.split()
+    if comma and all(_key(word) in SUFFIXES for word in after.replace(",", " ").split()):
+        raw = before.split()
+    titles = [_key(word) for word in raw if _key(word) in TITLES or _key(word) in FEMALE_TITLES]
+    gender = ""
+    if any(title in FEMALE_TITLES for title in titles):
+        gender = "f"
+    elif any(title in MALE_TITLES for title in titles):
+        gender = "m"
+    academic = next((ACADEMIC[t] for t in titles if t in ACADEMIC), "")
+    words = _in_order(text)
+    given = read.given
+    taken = (
+        len(given.split()) if given and words and _key(words[0]) == _key(given.split()[0]) else 0
+    )
+    surname_words = [w.strip(".,;:") for w in words[taken:] if not _initial(w)]
+    surname = " ".join(
+        _capitalised(word) if word in (word.lower(), word.upper()) else word
+        for word in surname_words
+    )
+    if not gender and given:
+        first = _key(given.split()[0])
+        if first in FEMALE_NAMES:
+            gender = "f"
+        elif first in MALE_NAMES:
+            gender = "m"
+    return Addressee(given=given, surname=surname, gender=gender, academic=academic)

@@ -24,8 +24,12 @@ def welcomed(said: Said) -> Door | None:
     """The door the email itself opened, if any."""
     if said.team or said.when or said.hiring_later:
         return Door.PLANS
+    if said.stay_in_touch:
+        return Door.STAY_IN_TOUCH
     if said.apply_again:
         return Door.INVITED
+    if said.on_file:
+        return Door.ON_FILE
     if said.keep_in_mind:
         return Door.KEPT_IN_MIND
     return None
@@ -203,8 +207,12 @@ class _Case:
         if said.team or said.when:
             plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
             return f"mentioned hiring again ({plans})"
+        if said.stay_in_touch:
+            return "said they would like to stay in touch"
         if said.apply_again:
             return "invited you to apply again"
+        if said.on_file:
+            return "said they will keep your details on file"
         if said.keep_in_mind:
             return "said they will keep you in mind"
         return "said they will be hiring again"
@@ -265,6 +273,10 @@ _REASON_ROWS: tuple[tuple[Callable[[_Case], bool], Callable[[_Case], str]], ...]
             "You reached the interviews, so ask, without obligation, what would make "
             "you a stronger candidate."
         ),
+    ),
+    (
+        lambda c: bool(c.said.taken_up),
+        lambda c: f"The reply takes up what they said: {'; '.join(c.said.taken_up)}.",
     ),
     (
         lambda c: c.interviewed and c.said.reason_given,

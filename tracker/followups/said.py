@@ -1,7 +1,9 @@
-"""What a saved rejection email said that changes the reply (SPEC.md section 2).
+"""What a saved rejection email said that changes the reply (SPEC.md section 2), and what
+the reply takes up: an offered call or feedback, a wish to stay in touch, praise, an event.
 
 Pure: no ORM, no I/O. Each family of phrases is a regular expression by meaning, in
-English, German, French and Spanish, written without nested repetition so it runs in
+English, German, French and Spanish (the offers, praise and events in Dutch, Italian and
+Portuguese too), written without nested repetition so it runs in
 time linear in the text (a pasted email is at most 20,000 characters). The rules read
 the result; the words of the reply stay in drafts.py.
 """
@@ -12,6 +14,10 @@ from dataclasses import dataclass
 # Gaps inside one sentence, bounded so no pattern can backtrack across a whole email.
 _GAP = r"[^.!?]{0,40}?"
 _NEAR = r"[^.!?,;]{0,30}?"
+
+
+def _word_set(*texts: str) -> frozenset[str]:
+    return frozenset(" ".join(texts).split())
 
 
 def _family(*patterns: str) -> re.Pattern[str]:
@@ -107,6 +113,96 @@ HIRING_LATER = _family(
     r"\b(?:nouveaux|d'autres) postes|\brecrut(?:er|ons|erons)\b",
     r"\b(?:nuevas|otras) vacantes|\bnuevos puestos|\bcontrataremos\b",
 )
+# Things offered or said that the reply takes up, rather than asks for again.
+# An offer: "happy to set up a short call", "gerne stehe ich für ein Telefonat zur Verfügung".
+OFFERS_CALL = _family(
+    rf"\b(?:happy|glad|pleased|willing|open|available|free)\b{_GAP}\b(?:call|chat|talk|"
+    r"phone|zoom|conversation)\b",
+    r"\b(?:set up|schedule|arrange|offer|jump on|hop on|have) (?:a |an )?(?:quick |short |brief )?"
+    r"(?:call|chat|phone call|video call)\b",
+    rf"\bif you(?:'d| would)? (?:like|want)\b{_GAP}\b(?:call|chat|talk)\b",
+    rf"\b(?:gerne?|bieten?|anbieten)\b{_GAP}\b(?:telefonat|gespräch|anruf|call|austausch|"
+    r"telefonisch)",
+    rf"\b(?:telefonat|gespräch|anruf|call)\b{_GAP}\b(?:anbieten|gerne?|zur verfügung)",
+    rf"\b(?:ravie?s?|heureux|heureuse|disponibles?|volontiers|proposer?|propose)\b{_GAP}"
+    r"\b(?:appel|échange|échanger|entretien téléphonique|visio|en parler)",
+    rf"\b(?:encantad[oa]s?|dispuest[oa]s?|gustar[íi]a|ofrecer|ofrecemos|podemos)\b{_GAP}"
+    r"\b(?:llamada|conversaci[oó]n|hablar|charlar)",
+    rf"\b(?:graag|bereid|beschikbaar|aanbieden)\b{_GAP}\b(?:gesprek|telefoongesprek|belletje|bellen|"
+    r"videocall)",
+    rf"\b(?:disponibil[ei]|felic[ei]|volentieri|offrir\w*|possiamo)\b{_GAP}\b(?:chiamata|"
+    r"telefonata|call|colloquio telefonico|parlarne)",
+    rf"\b(?:dispon[íi]ve(?:l|is)|feliz(?:es)?|oferecer|podemos|gostar[íi]amos)\b{_GAP}"
+    r"\b(?:liga[cç][aã]o|chamada|conversa|call)",
+)
+# Feedback offered (not refused): "happy to share the panel's feedback".
+OFFERS_FEEDBACK = _family(
+    rf"\b(?:happy|glad|pleased|willing|like|love|offer|can|could)\b{_GAP}\b(?:share|give|"
+    r"provide|pass on|walk you through|go through|talk through)\b{_NEAR}\bfeedback\b",
+    rf"\bfeedback\b{_GAP}\b(?:if|should) you(?:'d| would)? (?:like|want|find it useful)",
+    rf"\b(?:gerne?|anbieten|bieten)\b{_GAP}\b(?:feedback|rückmeldung)",
+    rf"\b(?:feedback|rückmeldung)\b{_GAP}\b(?:gerne?|anbieten|geben wir)",
+    rf"\b(?:ravie?s?|heureux|heureuse|volontiers|proposer?|propose|pouvons)\b{_GAP}"
+    r"\b(?:retours?|feedback|commentaires)\b",
+    rf"\b(?:encantad[oa]s?|gustar[íi]a|ofrecer|podemos|dispuest[oa]s?)\b{_GAP}"
+    r"\b(?:feedback|comentarios|retroalimentaci[oó]n)",
+    rf"\b(?:graag|bereid|aanbieden)\b{_GAP}\b(?:feedback|terugkoppeling)",
+    rf"\b(?:felic[ei]|volentieri|disponibil[ei]|possiamo|offrir\w*)\b{_GAP}\b(?:feedback|riscontro)",
+    rf"\b(?:feliz(?:es)?|dispon[íi]ve(?:l|is)|podemos|oferecer|gostar[íi]amos)\b{_GAP}"
+    r"\b(?:feedback|retorno|devolutiva)",
+)
+# They would like to stay in touch (an offer, not "we will be in touch if").
+STAY_IN_TOUCH = _family(
+    r"\b(?:stay|keep|remain) in (?:touch|contact)\b(?! (?:if|when|should))",
+    r"\bconnect on linkedin\b",
+    r"\bin kontakt (?:zu )?bleiben\b",
+    r"\b(?:rester|garder le) (?:en )?contact\b",
+    r"\b(?:mantener(?:nos)?|seguir) en contacto\b",
+    r"\b(?:in contact|contact houden|in verbinding) (?:blijven|te blijven|houden)\b",
+    r"\b(?:restare|rimanere|rimaniamo|restiamo) in contatto\b",
+    r"\b(?:manter|mantermos|ficar|mantenhamos) (?:o )?(?:em )?contato\b|\bmanter-nos em contacto",
+)
+# Praise of the user: "the panel was impressed by your pipeline design".
+PRAISE = _family(
+    r"\b(?:impressed|impressive|really enjoyed|great impression|strong candidate|"
+    r"excellent candidate|outstanding|loved your|liked your)\b",
+    r"\b(?:beeindruckt|beeindruckend|überzeugt hat|hervorragend|sehr gefallen|starken eindruck)",
+    r"\b(?:impressionn[ée]s?|excellente? impression|très appréci[ée]|remarquable)",
+    r"\b(?:impresionad[oa]s?|muy buena impresi[oó]n|excelente|nos gust[oó] mucho)",
+    r"\b(?:onder de indruk|indrukwekkend|uitstekend|sterke indruk)",
+    r"\b(?:colpit[oi]|impressionat[oi]|ottima impressione|eccellente)",
+    r"\b(?:impressionad[oa]s?|[óo]tima impress[aã]o|excelente|gostamos muito)",
+)
+PRAISED = re.compile(
+    r"\bimpressed (?:by|with) ((?:your|the) [^.!?,;]{3,50}?)(?=[.!?,;]| and\b| but\b|$)",
+    re.IGNORECASE,
+)
+# "We'll keep your details on file", in its many forms.
+ON_FILE = _family(
+    r"\bon file\b|\bin our (?:talent pool|database|records|system)\b",
+    r"\b(?:talent-?pool|bewerberpool|in evidenz|datenbank)\b",
+    r"\b(?:vivier|base de données|base de candidats)\b",
+    r"\b(?:base de datos|banco de talento|bolsa de (?:empleo|talento)|cartera de candidatos)\b",
+    r"\b(?:in ons bestand|in onze database|talentpool)\b",
+    r"\b(?:nel nostro database|banca dati|nostro archivio)\b",
+    r"\b(?:banco de talentos|base de dados|nosso cadastro|nossa base)\b",
+)
+# A named event: "our Data Meetup", "the Berlin Tech Night on 12 March".
+EVENT = re.compile(
+    r"\b((?:(?-i:[A-Z0-9])[\w&'.-]*\s){0,4}"
+    r"(?-i:Meetup|Meet-up|Conference|Summit|Hackathon|Open Day|Open House|Career Fair|Job Fair|"
+    r"Tech Talk|Tech Night|Afterwork|Konferenz|Karrieretag|Jobmesse|Salon|Forum|Congreso|"
+    r"Jornada|Feria|Evento|Conferenza|Congresso|Encontro|Meetup Night)"
+    r"(?:\s(?-i:[A-Z0-9])[\w&'-]*){0,2})",
+)
+# An event word must be among these for a capitalised phrase to count as an event.
+_EVENT_WORDS = re.compile(
+    r"\b(?:meetup|meet-up|conference|summit|hackathon|open (?:day|house)|career fair|job fair|"
+    r"tech (?:talk|night)|afterwork|konferenz|karrieretag|jobmesse|salon|forum|congreso|"
+    r"jornada|feria|evento|conferenza|congresso|encontro|event|veranstaltung|événement|"
+    r"evenement|bijeenkomst)\b",
+    re.IGNORECASE,
+)
 TEAM = re.compile(r"\b(?:the|our) ((?:(?-i:[A-Z])[\w&-]*\s){1,3})team\b", re.IGNORECASE)
 WHEN = re.compile(
     r"\b(?:(?:early|late|later|mid|in|by|next|this|from)\s(?:(?:in|the|next|this)\s){0,2}"
@@ -136,26 +232,74 @@ class Said:
     # As written (English only): "Platform team", "in the spring".
     team: str = ""
     when: str = ""
+    # What the reply takes up: what they offered, their praise, an event they named.
+    offers_call: bool = False
+    offers_feedback: bool = False
+    stay_in_touch: bool = False
+    praise: bool = False
+    # As written (English only): "your pipeline design".
+    praised: str = ""
+    on_file: bool = False
+    event: str = ""
 
     @property
     def door_open(self) -> bool:
         """They said the door stays open: acknowledge it rather than ask for it."""
-        return self.apply_again or self.keep_in_mind or self.hiring_later
+        return self.apply_again or self.keep_in_mind or self.hiring_later or self.stay_in_touch
 
     @property
     def answers_feedback(self) -> bool:
-        return self.reason_given or self.no_feedback
+        return self.reason_given or self.no_feedback or self.offers_feedback or self.offers_call
+
+    @property
+    def taken_up(self) -> tuple[str, ...]:
+        """What the reply takes up, in the words of the reason."""
+        offered = " and ".join(
+            what
+            for what, said in (("call", self.offers_call), ("feedback", self.offers_feedback))
+            if said
+        )
+        return tuple(
+            text
+            for text, said in (
+                (f"the {offered} they offered (accepted, not asked for again)", bool(offered)),
+                ("their wish to stay in touch (welcomed)", self.stay_in_touch),
+                ("their praise (a short, modest thanks)", self.praise),
+                (f"the event they named ({self.event})", bool(self.event)),
+                ("that they keep your details on file (acknowledged)", self.on_file),
+            )
+            if said
+        )
+
+
+# A subject line pasted above the letter, as mail programs label it in the seven languages.
+_SUBJECT_LINE = re.compile(
+    r"^[ \t>*]*(?:subject|betreff|objet|asunto|onderwerp|oggetto|assunto)[ \t*]*:[ \t]*(\S[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+SUBJECT_LINES = 12
+
+
+def their_subject(message: str) -> str:
+    """The subject of a pasted letter, when its header lines were pasted with it ("" if not)."""
+    head = "\n".join(message.lstrip().splitlines()[:SUBJECT_LINES])
+    found = _SUBJECT_LINE.search(head)
+    return " ".join(found.group(1).split()) if found else ""
 
 
 def read_said(message: str) -> Said:
-    text = _newest(message[:MAX_READ])
-    team = when = ""
+    text = newest_text(message[:MAX_READ])
+    team = when = event = ""
     later = False
     for sentence in _SENTENCE.findall(text):
         if HIRING_LATER.search(sentence):
             later = True
             team = team or _first(TEAM, sentence)
             when = when or _first(WHEN, sentence)
+        if not event and _EVENT_WORDS.search(sentence):
+            event = _event(sentence)
+    offers_feedback = bool(OFFERS_FEEDBACK.search(text)) and not NO_FEEDBACK.search(text)
+    praised = PRAISED.search(text)
     return Said(
         reason_given=bool(REASON_GIVEN.search(text)),
         no_feedback=bool(NO_FEEDBACK.search(text)),
@@ -164,10 +308,42 @@ def read_said(message: str) -> Said:
         hiring_later=later,
         team=team,
         when=when,
+        offers_call=bool(OFFERS_CALL.search(text)),
+        offers_feedback=offers_feedback,
+        stay_in_touch=bool(STAY_IN_TOUCH.search(text)),
+        praise=bool(PRAISE.search(text)),
+        praised=" ".join(praised.group(1).split()) if praised else "",
+        on_file=bool(ON_FILE.search(text)),
+        event=event,
     )
 
 
-def _newest(message: str) -> str:
+def _event(sentence: str) -> str:
+    """The event's name as written, without a leading article or pronoun."""
+    quoted = _QUOTED_NAME.search(sentence)
+    if quoted:
+        return " ".join(quoted.group(1).split())
+    for found in EVENT.finditer(sentence):
+        words = found.group(1).split()
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)
+        name = " ".join(words).strip(".,;:")
+        if _EVENT_WORDS.search(name) and len(name) > 4:
+            return name
+    return ""
+
+
+# A name in quotation marks, straight, German, French or curly (as escapes: they look alike).
+_OPENING = '"\u201e\u201c\u00ab\u2039\u2018'
+_CLOSING = '"\u201c\u201d\u00bb\u203a\u2019'
+_QUOTED_NAME = re.compile(f"[{_OPENING}]\\s?([^{_OPENING}{_CLOSING}]{{3,60}}?)\\s?[{_CLOSING}]")
+_LEADING = _word_set(
+    "the our a an this next unser unsere unserem unseren le la les notre nos el los nuestro "
+    "nuestra de het ons onze il lo nostro nostra o os as nosso nossa",
+)
+
+
+def newest_text(message: str) -> str:
     """The newest message of a chain, quoted lines dropped, on one line, one apostrophe."""
     message = message.replace("\u2019", "'")
     found = _QUOTED.search(message)

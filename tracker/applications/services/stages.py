@@ -184,11 +184,13 @@ def application_reject(
     received_at: datetime | None = None,
     message: str = "",
     dated: bool | None = None,
+    subject: str | None = None,
 ) -> Rejection:
     """Marks an application rejected (if it is not already) and stores how it arrived.
 
     Calling it again on a rejected application updates the details and nothing else.
     `dated` says whether the user gave `received_at` (by default: when it is given).
+    `subject` is their email's, when known (None keeps the one recorded).
     """
     dated = received_at is not None if dated is None else dated
     received_at = received_at or timezone.now()
@@ -204,6 +206,8 @@ def application_reject(
     rejection.sender_name = sender_name.strip()
     rejection.sender_email = sender_email.strip()
     rejection.message = message
+    if subject is not None:
+        rejection.subject = " ".join(subject.split())[:300]
     rejection.full_clean(exclude=["application"])
     change = application_change_stage(
         application=application,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tracker.applications.models import Application, Stage
 from tracker.core import dates
 from tracker.followups import kinds, rules
-from tracker.followups.drafts import compose
+from tracker.followups.drafts import LANGUAGES, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
     REJECTION_KINDS,
@@ -24,6 +24,8 @@ from tracker.followups.services.proposals import (
     _draft_facts,
     _drop_unsent_reminders,
     _rejection_facts,
+    draft_catalogue,
+    draft_reason,
     followups_cancel,
 )
 
@@ -56,15 +58,30 @@ def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -
     now = now or timezone.now()
     application = followup.application
     proposal = _current_proposal(followup, now)
-    draft = compose(_draft_facts(application, proposal, followup.interview))
+    facts, voice = _draft_facts(application, proposal, followup.interview, followup.language)
+    draft = compose(facts, draft_catalogue(facts.language))
     followup.subject, followup.body = draft.subject, draft.body
+    followup.written_in = facts.language
     followup.elements = [e.value for e in proposal.elements]
     followup.recipient_name = proposal.recipient_name
     followup.recipient_email = proposal.recipient_email
-    followup.reason = proposal.reason
+    followup.reason = draft_reason(proposal, voice)
     followup.edited = followup.draft_stale = False
     followup.save()
     return followup
+
+
+@transaction.atomic
+def followup_switch_language(
+    *, followup: FollowUp, language: str, now: datetime | None = None
+) -> FollowUp:
+    """Writes the draft again in `language` (the user's one click), replacing its words."""
+    _require_open(followup, "translate")
+    if language not in LANGUAGES:
+        raise ValidationError({"language": f"Drafts are written in {', '.join(LANGUAGES)} only."})
+    followup.language = language
+    followup.save(update_fields=["language", "updated_at"])
+    return followup_rebuild_draft(followup=followup, now=now)
 
 
 def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
@@ -76,7 +93,8 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
                 return proposal
     return Proposal(
         Kind(followup.kind),
-        followup.reason,
+        # The rules' part: the language's sentence is added again for the new language.
+        followup.reason.partition(" Written in ")[0],
         due_at=followup.due_at,
         sequence=followup.sequence,
         elements=tuple(kinds.Element(e) for e in followup.elements),

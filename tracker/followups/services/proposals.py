@@ -1,17 +1,21 @@
 """The follow-ups a rejection or a move calls for: the jobs that ask the rules for them,
 and storing each proposal with its draft and reminders."""
 
+import gettext
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
+from functools import cache
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from tracker.accounts.selectors import user_identity
 from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
 from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.followups import rules
-from tracker.followups.drafts import DraftFacts, compose
+from tracker.followups.drafts import ENGLISH, Catalogue, DraftFacts, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
     OPEN_STATUSES,
@@ -21,7 +25,10 @@ from tracker.followups.models import (
     ProposalJob,
     Reminder,
 )
+from tracker.followups.names import given_name
+from tracker.followups.register import Voice, draft_voice
 from tracker.followups.rules import Proposal
+from tracker.followups.said import Said, read_said, their_subject
 from tracker.followups.services.reminders import _notify_soon
 
 # Moving on makes these moot: a nudge or a "still waiting?" about a stage you have left.
@@ -218,17 +225,22 @@ def followup_store(
     followup = followup or FollowUp(
         application=application, kind=proposal.kind, sequence=proposal.sequence, interview=interview
     )
+    facts, voice = _draft_facts(application, proposal, interview, followup.language)
+    reason = draft_reason(proposal, voice)
     if followup.edited:
-        followup.draft_stale = followup.draft_stale or _proposes_otherwise(followup, proposal)
+        followup.draft_stale = followup.draft_stale or _proposes_otherwise(
+            followup, proposal, reason
+        )
     else:
-        draft = compose(_draft_facts(application, proposal, interview))
+        draft = compose(facts, draft_catalogue(facts.language))
         followup.subject, followup.body = draft.subject, draft.body
+        followup.written_in = facts.language
     followup.status = FollowUpStatus.PROPOSED if proposal.needed else FollowUpStatus.NOT_NEEDED
     followup.elements = [e.value for e in proposal.elements]
     followup.recipient_name = proposal.recipient_name
     followup.recipient_email = proposal.recipient_email
     followup.due_at = proposal.due_at
-    followup.reason = proposal.reason
+    followup.reason = reason
     followup.sent_at = None
     followup.save()
     _drop_unsent_reminders(followup)
@@ -243,39 +255,68 @@ def followup_store(
     return followup
 
 
-def _proposes_otherwise(followup: FollowUp, proposal: Proposal) -> bool:
+def _proposes_otherwise(followup: FollowUp, proposal: Proposal, reason: str) -> bool:
     return (
         followup.elements != [e.value for e in proposal.elements]
         or followup.recipient_name != proposal.recipient_name
         or followup.recipient_email != proposal.recipient_email
-        or followup.reason != proposal.reason
+        or followup.reason != reason
     )
 
 
+def draft_reason(proposal: Proposal, voice: Voice) -> str:
+    """The rules' reason, and the language the draft is written in and why."""
+    if proposal.kind in (Kind.NONE, Kind.GHOST_CHECK):
+        return proposal.reason
+    return f"{proposal.reason} {voice.because}"
+
+
+@cache
+def draft_catalogue(language: str) -> Catalogue:
+    """The words of a draft in `language`, from the compiled catalogue in locale/ (read once
+    per process). Django's own machinery is off (USE_I18N costs every page its render
+    time); the catalogues are laid out as Django's, so switching it on later finds them."""
+    if language == "en":
+        return ENGLISH
+    return gettext.translation("django", localedir=settings.BASE_DIR / "locale", languages=[language])
+
+
 def _draft_facts(
-    application: Application, proposal: Proposal, interview: Interview | None
-) -> DraftFacts:
+    application: Application, proposal: Proposal, interview: Interview | None, language: str = ""
+) -> tuple[DraftFacts, Voice]:
+    """What the draft is written from, and the voice it speaks in (`language` if the user
+    chose one)."""
     if interview is not None:
         meetings = _meetings([interview])
     else:
         # Only rounds that had happened when the rejection (or the note) was written.
         until = application.stage_changed_at
         meetings = tuple(m for m in _meetings(application.interviews.all()) if m.at <= until)
-    channel = ""
-    if proposal.kind == Kind.REJECTION_REPLY:
-        channel = (
-            Rejection.objects.filter(application=application)
-            .values_list("channel", flat=True)
-            .first()
-        ) or ""
-    return DraftFacts(
+    channel = letter = subject = ""
+    said = Said()
+    if proposal.kind in (Kind.REJECTION_REPLY, Kind.KEEP_IN_TOUCH):
+        rejection = Rejection.objects.filter(application=application).first()
+        if rejection is not None:
+            channel = rejection.channel if proposal.kind == Kind.REJECTION_REPLY else ""
+            letter = rejection.message
+            subject = rejection.subject or their_subject(rejection.message)
+            said = read_said(rejection.message)
+    identity = user_identity(application.owner)
+    posting = application.posting_text or strip_tags(application.description)
+    voice = draft_voice(
+        letter=letter,
+        posting=posting[:3000],
+        chosen=language,
+        user_names=tuple(filter(None, (given_name(name) for name in identity.names))),
+    )
+    facts = DraftFacts(
         kind=proposal.kind,
         elements=proposal.elements,
         sequence=proposal.sequence,
         recipient_name=proposal.recipient_name,
         role=application.role,
         company=application.company.name,
-        sender_name=user_identity(application.owner).signing_name,
+        sender_name=identity.signing_name,
         channel=channel,
         door=proposal.door,
         team=proposal.team,
@@ -284,7 +325,14 @@ def _draft_facts(
         meetings=meetings,
         zone=application.owner.zone,
         seed=application.pk,
+        language=voice.language,
+        formal=voice.formal,
+        first_name=voice.first_name,
+        their_subject=subject,
+        said=said,
+        notes=interview.notes if interview is not None else "",
     )
+    return facts, voice
 
 
 def followups_cancel(

@@ -65,6 +65,7 @@ def inbox_item_confirm(
             sender_email=item.sender_email if sender_email is None else sender_email,
             received_at=when,
             message=text[:20_000],
+            subject=item.subject,
         )
     else:
         to_stage = STAGE_FOR_KIND[ItemKind(item.kind)]
