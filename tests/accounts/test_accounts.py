@@ -50,6 +50,9 @@ def test_sign_up_can_be_closed(client: Client, settings: Settings) -> None:
         ({"username": "alice"}, "username"),
         ({"email": "ALICE@example.com"}, "email"),
         ({"full_name": "x" * 151}, "full_name"),
+        # Drafts are signed with it, so sign-up asks for it.
+        ({"full_name": ""}, "full_name"),
+        ({"full_name": "   "}, "full_name"),
     ],
 )
 def test_sign_up_errors_are_shown_per_field(

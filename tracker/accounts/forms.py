@@ -50,6 +50,10 @@ class SignupForm(UserCreationForm[User]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _offer_places(self.fields["time_zone"], "")
+        # Drafts are signed with it: a recruiter knows the user by name, never by username.
+        self.fields["full_name"].required = True
+        self.fields["full_name"].label = "Your first and last name"
+        self.fields["full_name"].help_text = "Follow-up drafts are signed with this name."
         # A script or an older page may send none: the account starts in UTC.
         self.fields["time_zone"].required = False
         if self.is_bound:

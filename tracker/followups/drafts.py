@@ -365,7 +365,7 @@ NUDGE_OPENING = (
 LAST_NUDGE_OPENING = (
     "I'm following up one last time on my application for {the_role} at {company}, in case "
     "there is any update you can share.",
-    "One last note about my application for {the_role} at {company}: is there any update?",
+    "A final follow-up on my application for {the_role} at {company}: is there any update?",
     "I wanted to follow up a final time on my application for {the_role} at {company}.",
 )
 NUDGE_THANKS = (
@@ -540,7 +540,11 @@ def _greeting(w: "_Words") -> str:
     if person.surname and person.gender:
         table = GREETING_DOCTOR if person.academic == "Dr." else GREETING_SURNAME
         wording = w.word(table[person.gender], f"greeting {person.gender}")
-        return w.fill(wording, surname=person.surname)
+        surname = person.surname
+        if facts.language == "nl":
+            # Dutch: without the given name the particle is capitalised ("mevrouw De Vries").
+            surname = surname[:1].upper() + surname[1:]
+        return w.fill(wording, surname=surname)
     doctor = person.academic == "Dr."
     wording = w.word(GREETING_DOCTOR_FULL_NAME if doctor else GREETING_FULL_NAME, "greeting")
     return w.fill(wording, full=person.full)

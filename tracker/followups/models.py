@@ -63,8 +63,10 @@ class FollowUp(models.Model):
     edited = models.BooleanField(default=False)
     # ...they only flag that its elements may no longer match (the card offers a rebuild).
     draft_stale = models.BooleanField(default=False)
-    # The language the user chose for the draft; "" lets the letter decide.
+    # The language the user chose for the draft; "" lets the letter decide...
     language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, blank=True, default="")
+    # ...and the one it is written in.
+    written_in = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default="en")
     due_at = models.DateTimeField(null=True, blank=True)
     reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -299,10 +299,9 @@ def addressee(typed: str, *, company: str = "") -> Addressee:
         len(given.split()) if given and words and _key(words[0]) == _key(given.split()[0]) else 0
     )
     surname_words = [w.strip(".,;:") for w in words[taken:] if not _initial(w)]
-    surname = " ".join(
-        _capitalised(word) if word in (word.lower(), word.upper()) else word
-        for word in surname_words
-    )
+    # As typed ("van der Berg", "McDonald"), unless the whole name was typed in one case.
+    one_case = text in (text.lower(), text.upper())
+    surname = " ".join(_capitalised(word) if one_case else word for word in surname_words)
     if not gender and given:
         first = _key(given.split()[0])
         if first in FEMALE_NAMES:

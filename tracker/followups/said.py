@@ -137,8 +137,12 @@ OFFERS_CALL = _family(
 )
 # Feedback offered (not refused): "happy to share the panel's feedback".
 OFFERS_FEEDBACK = _family(
+    # A call offered to go through the feedback: "ein kurzes Telefonat, um Ihnen das Feedback".
+    rf"\b(?:call|chat|telefonat|gespräch|anruf|appel|échange|llamada|gesprek|telefoongesprek|"
+    rf"chiamata|telefonata|ligação|chamada|conversa)\b{_GAP}\b(?:feedback|rückmeldung|retours?|"
+    r"comentarios|terugkoppeling|riscontro|retorno)\b",
     rf"\b(?:happy|glad|pleased|willing|like|love|offer|can|could)\b{_GAP}\b(?:share|give|"
-    r"provide|pass on|walk you through|go through|talk through)\b{_NEAR}\bfeedback\b",
+    rf"provide|pass on|walk you through|go through|talk through)\b{_NEAR}\bfeedback\b",
     rf"\bfeedback\b{_GAP}\b(?:if|should) you(?:'d| would)? (?:like|want|find it useful)",
     rf"\b(?:gerne?|anbieten|bieten)\b{_GAP}\b(?:feedback|rückmeldung)",
     rf"\b(?:feedback|rückmeldung)\b{_GAP}\b(?:gerne?|anbieten|geben wir)",
@@ -156,7 +160,7 @@ STAY_IN_TOUCH = _family(
     r"\b(?:stay|keep|remain) in (?:touch|contact)\b(?! (?:if|when|should))",
     r"\bconnect on linkedin\b",
     r"\bin kontakt (?:zu )?bleiben\b",
-    r"\b(?:rester|garder le) (?:en )?contact\b",
+    r"\b(?:rester|restons|garder le|gardons le|garder) (?:en )?(?:contact|lien)\b",
     r"\b(?:mantener(?:nos)?|seguir) en contacto\b",
     r"\b(?:in contact|contact houden|in verbinding) (?:blijven|te blijven|houden)\b",
     r"\b(?:restare|rimanere|rimaniamo|restiamo) in contatto\b",

@@ -13,6 +13,7 @@ from tracker.core.mailto import mailto_url
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
     KIND_LABELS,
+    LANGUAGE_CHOICES,
     OPEN_STATUSES,
     REJECTION_KINDS,
     FollowUp,
@@ -34,6 +35,8 @@ class FollowUpCard:
     # Open and due within two days (a fresh rejection reply is due tomorrow): its draft
     # editor starts unfolded; check-ins weeks away stay folded.
     due_soon: bool
+    # The languages the draft can be written in, each by its own name, for the switch.
+    languages: tuple[tuple[str, str], ...] = tuple(LANGUAGE_CHOICES)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("followups/<int:pk>/skip/", views.followup_skip, name="followup_skip"),
     path("followups/<int:pk>/unskip/", views.followup_unskip, name="followup_unskip"),
     path("followups/<int:pk>/rebuild/", views.followup_rebuild, name="followup_rebuild"),
+    path("followups/<int:pk>/language/", views.followup_language, name="followup_language"),
     path("followups/<int:pk>/snooze/", views.followup_snooze, name="followup_snooze"),
     path(
         "applications/<int:pk>/followups/",

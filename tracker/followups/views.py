@@ -160,6 +160,19 @@ def followup_rebuild(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def followup_language(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The draft, written again in the language the user clicked."""
+    language = request.POST.get("language", "")
+    return _act(
+        request,
+        pk,
+        lambda followup: services.followup_switch_language(followup=followup, language=language),
+        lambda f: f"Draft written in {f.get_language_display()}.",
+    )
+
+
+@login_required
+@require_POST
 def followup_snooze(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     followup = _get_followup_for_user(request, pk)
     form = SnoozeForm(request.POST, zone=request.user.zone)
