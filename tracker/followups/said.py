@@ -249,7 +249,13 @@ class Said:
     @property
     def door_open(self) -> bool:
         """They said the door stays open: acknowledge it rather than ask for it."""
-        return self.apply_again or self.keep_in_mind or self.hiring_later or self.stay_in_touch
+        return (
+            self.apply_again
+            or self.keep_in_mind
+            or self.on_file
+            or self.hiring_later
+            or self.stay_in_touch
+        )
 
     @property
     def answers_feedback(self) -> bool:
