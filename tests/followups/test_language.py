@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from tracker.mail.language import CODES, detect_language
 from tracker.followups.register import draft_voice, read_register
+from tracker.mail.language import CODES, detect_language
 
 LETTERS = {
     "en": [

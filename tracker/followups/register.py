@@ -10,8 +10,8 @@ other language formally, as a stranger would write to a company there.
 import re
 from dataclasses import dataclass
 
-from tracker.mail.language import detect_language
 from tracker.followups.said import newest_text
+from tracker.mail.language import detect_language
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,9 @@ def draft_catalogue(language: str) -> Catalogue:
     time); the catalogues are laid out as Django's, so switching it on later finds them."""
     if language == "en":
         return ENGLISH
-    return gettext.translation("django", localedir=settings.BASE_DIR / "locale", languages=[language])
+    return gettext.translation(
+        "django", localedir=settings.BASE_DIR / "locale", languages=[language]
+    )
 
 
 def _draft_facts(
