@@ -116,6 +116,12 @@ def test_a_plain_no_says_nothing_more() -> None:
         "On " * 7000,
         ("a" * 39 + " ") * 500 + "feedback",
         "unable to provide " + "x" * 20_000,
+        # What the reply takes up: offers, praise, events.
+        "happy to " * 2500 + "call",
+        "Gerne " * 4000 + "Feedback",
+        "meetup " + "A-" * 10_000,
+        "impressed by your " * 1500,
+        "„" * 20_000,
     ],
 )
 def test_it_reads_in_linear_time_whatever_it_is_given(hostile: str) -> None:

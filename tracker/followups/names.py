@@ -71,7 +71,12 @@ MARIAN = frozenset(
 )
 PARTICLES = ("de", "del", "la", "los", "las")
 
-_LETTERS = re.compile(r"[^\W\d_]")
+
+def _letters(text: str) -> str:
+    """The letters of `text` ("²" and "¼" are word characters to a regex, but no letters)."""
+    return "".join(ch for ch in text if ch.isalpha())
+
+
 _EMAIL = re.compile(r"\S+@\S+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|<[^<>]*>|\"[^\"]*\"")
 # A token's own pieces, capitalised one by one: "o'neil" → "O'Neil", "jean-luc" → "Jean-Luc".
@@ -92,7 +97,7 @@ class SenderName:
 def read_name(typed: str, *, company: str = "") -> SenderName:
     """What a greeting can say about the sender called `typed` (at `company`)."""
     text = " ".join(_EMAIL.sub(" ", _BRACKETS.sub(" ", typed)).split())
-    if not _LETTERS.search(text):
+    if not _letters(text):
         return SenderName(typed=text, given="", group=False)
     if _is_group(text, company):
         return SenderName(typed=text, given="", group=True)
@@ -130,7 +135,7 @@ def _in_order(text: str) -> list[str]:
     else:
         words = before.split()
     # Stray punctuation and numbers ("- Dana", "Dana 2") are no part of a name.
-    words = [word for word in words if _LETTERS.search(word)]
+    words = [word for word in words if _letters(word)]
     words = [word for word in words if _key(word) not in SUFFIXES or len(words) == 1]
     while words and _key(words[0]) in TITLES and len(words) > 1:
         words.pop(0)
@@ -143,12 +148,12 @@ def _in_order(text: str) -> list[str]:
 
 
 def _shouted(word: str) -> bool:
-    letters = "".join(_LETTERS.findall(word))
+    letters = _letters(word)
     return len(letters) > 1 and letters.isupper()
 
 
 def _initial(word: str) -> bool:
-    return len("".join(_LETTERS.findall(word))) == 1
+    return len(_letters(word)) == 1
 
 
 def _given(words: list[str]) -> str:
@@ -185,7 +190,7 @@ def _marian(rest: list[str]) -> int:
 def _capitalised(word: str) -> str:
     """As typed, unless typed all in one case: "jane" → "Jane", "JANE" → "Jane"."""
     word = word.strip(".,;:")
-    if word in (word.lower(), word.upper()) and _LETTERS.search(word):
+    if word in (word.lower(), word.upper()) and _letters(word):
         pieces = _PIECES.split(word.lower())
         return "".join(piece[:1].upper() + piece[1:] for piece in pieces)
     return word

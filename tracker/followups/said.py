@@ -193,11 +193,12 @@ ON_FILE = _family(
 )
 # A named event: "our Data Meetup", "the Berlin Tech Night on 12 March".
 EVENT = re.compile(
-    r"\b((?:(?-i:[A-Z0-9])[\w&'.-]*\s){0,4}"
+    # Each word bounded, so no pattern backtracks across a long run of one "word".
+    r"\b((?:(?-i:[A-Z0-9])[\w&'.-]{0,30}\s){0,4}"
     r"(?-i:Meetup|Meet-up|Conference|Summit|Hackathon|Open Day|Open House|Career Fair|Job Fair|"
     r"Tech Talk|Tech Night|Afterwork|Konferenz|Karrieretag|Jobmesse|Salon|Forum|Congreso|"
     r"Jornada|Feria|Evento|Conferenza|Congresso|Encontro|Meetup Night)"
-    r"(?:\s(?-i:[A-Z0-9])[\w&'-]*){0,2})",
+    r"(?:\s(?-i:[A-Z0-9])[\w&'-]{0,30}){0,2})",
 )
 # An event word must be among these for a capitalised phrase to count as an event.
 _EVENT_WORDS = re.compile(
@@ -224,6 +225,7 @@ _QUOTED = re.compile(
 )
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 MAX_READ = 20_000
+TAKEN_UP_READ = 4_000
 
 
 @dataclass(frozen=True)
@@ -306,10 +308,12 @@ def read_said(message: str) -> Said:
             later = True
             team = team or _first(TEAM, sentence)
             when = when or _first(WHEN, sentence)
-        if not event and _EVENT_WORDS.search(sentence):
+        if not event and len(sentence) < TAKEN_UP_READ and _EVENT_WORDS.search(sentence):
             event = _event(sentence)
-    offers_feedback = bool(OFFERS_FEEDBACK.search(text)) and not NO_FEEDBACK.search(text)
-    praised = PRAISED.search(text)
+    # What the reply takes up is in the letter itself, never pages down a pasted thread.
+    head = text[:TAKEN_UP_READ]
+    offers_feedback = bool(OFFERS_FEEDBACK.search(head)) and not NO_FEEDBACK.search(text)
+    praised = PRAISED.search(head)
     return Said(
         reason_given=bool(REASON_GIVEN.search(text)),
         no_feedback=bool(NO_FEEDBACK.search(text)),
@@ -318,12 +322,12 @@ def read_said(message: str) -> Said:
         hiring_later=later,
         team=team,
         when=when,
-        offers_call=bool(OFFERS_CALL.search(text)),
+        offers_call=bool(OFFERS_CALL.search(head)),
         offers_feedback=offers_feedback,
-        stay_in_touch=bool(STAY_IN_TOUCH.search(text)),
-        praise=bool(PRAISE.search(text)),
+        stay_in_touch=bool(STAY_IN_TOUCH.search(head)),
+        praise=bool(PRAISE.search(head)),
         praised=" ".join(praised.group(1).split()) if praised else "",
-        on_file=bool(ON_FILE.search(text)),
+        on_file=bool(ON_FILE.search(head)),
         event=event,
     )
 
