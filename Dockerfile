@@ -19,6 +19,8 @@ COPY --from=frontend /app/node_modules ./node_modules
 COPY manage.py Procfile ./
 COPY templates ./templates
 COPY static ./static
+# The drafts' words in six languages besides English (compiled, as committed).
+COPY locale ./locale
 # collectstatic needs settings to load; the key is a throwaway used only for this step.
 RUN DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 # Beat's schedule file (CELERY_BEAT_SCHEDULE_FILENAME) lives here.

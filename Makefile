@@ -58,11 +58,11 @@ test: install
 		if [ $$rc -eq 5 ] && [ -z "$(PYTEST_ARGS)" ]; then echo "pytest collected no slow tests" >&2; exit 1; fi; \
 		[ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
-# The drafts' words: locale/<lang>/LC_MESSAGES/django.po is what a translator edits; the
+# The drafts' words: locale/<lang>/LC_MESSAGES/drafts.po is what a translator edits; the
 # compiled .mo beside it is committed (a fresh clone needs no gettext tools), and a test
 # fails while it differs from its .po. This compiles them again, in pure Python (Babel).
 messages: install
-	$(VENV)/bin/pybabel compile --use-fuzzy -d locale -D django
+	$(VENV)/bin/pybabel compile --use-fuzzy -d locale -D drafts
 
 lint: install
 	$(VENV)/bin/ruff check .

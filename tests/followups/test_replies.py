@@ -271,11 +271,11 @@ def test_the_interview_thank_you_names_that_rounds_people_and_uses_the_notes(ali
 def test_the_committed_catalogues_are_compiled_from_their_po_files() -> None:
     for code, _ in LANGUAGE_CHOICES[1:]:
         folder = Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES"
-        with open(folder / "django.po", "rb") as po:
+        with open(folder / "drafts.po", "rb") as po:
             catalog = read_po(po)
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
-        assert (folder / "django.mo").read_bytes() == compiled.getvalue(), (
+        assert (folder / "drafts.mo").read_bytes() == compiled.getvalue(), (
             f"locale/{code}: run `make messages`"
         )
 

@@ -3,9 +3,9 @@
 The rules module decides what to send, which elements it carries and how its
 future-openings line is put; this module only writes it. Pure: no ORM, no I/O, no
 `django` import: the words of every language but English come from a message catalogue
-handed in (Django's, with the draft's language active), each sentence written there by
-someone who speaks the language. A sentence a language has no words for is never shown
-in English instead: that language simply has fewer wordings to choose from.
+handed in (gettext's, locale/<lang>/LC_MESSAGES/drafts.po compiled), each sentence
+written there by someone who speaks the language. A sentence a language has no words for
+is never shown in English instead: that language simply has fewer wordings to choose from.
 
 Each sentence has a few wordings. Which one a draft uses is chosen from the application
 (its id, the `seed`), so the same draft rebuilt reads the same, while two replies to two

@@ -274,12 +274,13 @@ def draft_reason(proposal: Proposal, voice: Voice) -> str:
 @cache
 def draft_catalogue(language: str) -> Catalogue:
     """The words of a draft in `language`, from the compiled catalogue in locale/ (read once
-    per process). Django's own machinery is off (USE_I18N costs every page its render
-    time); the catalogues are laid out as Django's, so switching it on later finds them."""
+    per process). Their own gettext domain, "drafts": the interface's "django" domain, should
+    it be translated, is extracted by makemessages, which would drop words it finds no
+    gettext call for. Read with gettext directly: USE_I18N is off (it costs every page)."""
     if language == "en":
         return ENGLISH
     return gettext.translation(
-        "django", localedir=settings.BASE_DIR / "locale", languages=[language]
+        "drafts", localedir=settings.BASE_DIR / "locale", languages=[language]
     )
 
 
