@@ -1,4 +1,4 @@
-"""What a saved rejection email said that changes the reply (SPEC.md section 2).
+"""What a saved rejection email said that changes the reply.
 
 Pure: no ORM, no I/O. Each family of phrases is a regular expression by meaning, in
 English, German, French and Spanish, written without nested repetition so it runs in

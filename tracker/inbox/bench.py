@@ -1,4 +1,4 @@
-"""Inbox benchmarks (SPEC section 8): a first sync of a big mailbox, a poll of many idle ones.
+"""Inbox benchmarks: a first sync of a big mailbox, a poll of many idle ones.
 
 Dev-only: `make bench` (through tests/inbox/bench.py, which starts a Dovecot and fills it)
 calls these on a scratch database. Each creates its own users and removes them after.

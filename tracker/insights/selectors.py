@@ -234,19 +234,6 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def insights_weeks(
-    *,
-    user: User,
-    applied_from: date | None = None,
-    applied_to: date | None = None,
-    today: date | None = None,
-) -> Weeks:
-    """Applications sent each week (Monday to Sunday): the last DEFAULT_WEEKS, or the
-    whole range when there is one, up to MAX_WEEKS."""
-    dates = {"applied_from": applied_from, "applied_to": applied_to}
-    return _weeks(user=user, counted=_counted(user=user, **dates), today=today, **dates)
-
-
 def _weeks(
     *,
     user: User,

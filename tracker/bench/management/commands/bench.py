@@ -611,7 +611,7 @@ class Command(BaseCommand):
 
     def _rejection_during_import_row(self, rows: int, count: int) -> Row:
         """Another user's rejection → its follow-up while an import of `rows` rejected rows
-        runs (issue 12, M6), through the Procfile's two workers (`worker` on the
+        runs, through the Procfile's two workers (`worker` on the
         interactive queue, `worker-bulk` on the bulk one) on queues of their own. One
         rejection every half second from the upload on: through the import's writing
         and the first of its batched proposals."""
