@@ -5,7 +5,7 @@ from typing import Any
 from django.test import Client
 from pytest_django import DjangoAssertNumQueries
 
-# SPEC §8: the dashboard's pages cost a constant number of queries, at most this many.
+# The dashboard's pages cost a constant number of queries, at most this many.
 MOST_QUERIES = 10
 
 

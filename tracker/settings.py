@@ -299,9 +299,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True
-# Two queues, so that one user's bulk work never delays another's follow-up (issue 12,
-# M6): a single rejection's proposal, a due reminder, a notification go to `interactive`;
-# imports, their batched proposals and the sweeps go to `bulk`. The Procfile (and
+# Two queues, so that one user's bulk work never delays another's follow-up: a single
+# rejection's proposal, a due reminder, a notification go to `interactive`; imports, their
+# batched proposals and the sweeps go to `bulk`. The Procfile (and
 # docker-compose.yml) run a worker for each, so neither waits behind the other. Their
 # names are those the Procfile's workers consume; `make bench` gives its own workers
 # queues of their own through the environment.

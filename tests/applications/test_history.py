@@ -1,5 +1,5 @@
 """The stage history stays a story: property tests over random sequences of dated and
-undated moves, rejections, undos and new dates applied (SPEC section 1, "Stage history").
+undated moves, rejections, undos and new dates applied.
 
 The pure decision (applications.history) is run here on rows held in memory, a thousand
 random sequences; test_history_services runs fewer through the real services and database.

@@ -1,6 +1,6 @@
 """The stage history through the real services and database: random sequences of drags,
 dated moves, rejections and undos keep it a chain; the web forms tell dated from undated;
-the page says what a dated change re-dated (SPEC section 1, "Stage history")."""
+the page says what a dated change re-dated."""
 
 from datetime import timedelta
 from itertools import pairwise

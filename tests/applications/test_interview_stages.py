@@ -1,4 +1,4 @@
-"""Interviews move the stage they name, when they happen (SPEC section 1, "Interview")."""
+"""Interviews move the stage they name, when they happen."""
 
 from datetime import timedelta
 

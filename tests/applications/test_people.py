@@ -275,7 +275,7 @@ def test_logging_a_past_phone_screen_moves_an_applied_application_to_screening(
     assert list(interview.interviewers.all()) == [contact]
     assert interview.notes == "Talked about the team."
     alices_application.refresh_from_db()
-    # A phone screen is screening, not an interview (SPEC section 1, "Interview").
+    # A phone screen is screening, not an interview.
     assert alices_application.stage == Stage.SCREENING
     change = alices_application.history.latest("recorded_at")
     assert (change.from_stage, change.to_stage, change.source) == (

@@ -68,7 +68,7 @@ def test_moving_to_the_current_stage_writes_nothing(alice: User) -> None:
 
 def test_a_change_can_be_back_dated_and_falls_into_place(alice: User) -> None:
     """A dated change before an undated move (a drag) re-dates the drag: the history stays
-    a chain in time order (SPEC section 1, "Stage history")."""
+    a chain in time order."""
     application = application_for(alice, days_ago=20)
     now = timezone.now()
     services.application_change_stage(
@@ -243,7 +243,7 @@ def test_logging_an_interview_moves_an_early_application_on(alice: User) -> None
 
     application.refresh_from_db()
     assert list(interview.interviewers.all()) == [contact]
-    # Booked for later: nothing moves before it happens (SPEC section 1, "Interview").
+    # Booked for later: nothing moves before it happens.
     assert application.stage == Stage.APPLIED
 
     # Two days later, it has taken place.

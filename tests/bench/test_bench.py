@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tracker.bench.management.commands import bench
+from tracker.bench import explain, pages
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def _doc(tmp_path: Path) -> Path:
 def test_bench_counts_queries_times_pages_and_records_its_table_beside_the_load_section(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bench, "TABLE_ADMIN_BUDGET", 1e9)
+    monkeypatch.setattr(pages, "TABLE_ADMIN_BUDGET", 1e9)
     doc, out = _doc(tmp_path), StringIO()
 
     call_command("bench", *QUICK, "--doc", str(doc), stdout=out)
@@ -52,7 +52,7 @@ def test_bench_counts_queries_times_pages_and_records_its_table_beside_the_load_
 def test_a_missed_budget_is_recorded_as_a_miss_and_fails_the_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bench, "TABLE_ADMIN_BUDGET", 0)
+    monkeypatch.setattr(pages, "TABLE_ADMIN_BUDGET", 0)
     doc, out = _doc(tmp_path), StringIO()
 
     with pytest.raises(CommandError, match="Missed budgets: table / admin changelist"):
@@ -63,19 +63,21 @@ def test_a_missed_budget_is_recorded_as_a_miss_and_fails_the_command(
 
 
 def test_a_plan_that_reads_the_whole_applications_table_is_a_full_scan() -> None:
-    assert bench._full_scan("SCAN applications_application", "sqlite")
-    assert not bench._full_scan("SCAN applications_application USING COVERING INDEX x", "sqlite")
-    assert not bench._full_scan(
+    assert explain.full_scan("SCAN applications_application", "sqlite")
+    assert not explain.full_scan("SCAN applications_application USING COVERING INDEX x", "sqlite")
+    assert not explain.full_scan(
         "SEARCH applications_application USING INDEX x (owner_id=?)", "sqlite"
     )
-    assert not bench._full_scan("SCAN applications_company", "sqlite")
-    assert bench._full_scan("Seq Scan on applications_application  (cost=0.00..1.30)", "postgresql")
-    assert not bench._full_scan(
+    assert not explain.full_scan("SCAN applications_company", "sqlite")
+    assert explain.full_scan(
+        "Seq Scan on applications_application  (cost=0.00..1.30)", "postgresql"
+    )
+    assert not explain.full_scan(
         "Index Scan using app_owner_stage_idx on applications_application", "postgresql"
     )
 
 
 def test_parameters_are_written_into_the_sql_for_explain() -> None:
     sql = "SELECT 1 WHERE a = %s AND b = %s AND c LIKE '%%x' AND d = %s AND e IS %s"
-    written = bench._inline(sql, [3, "it's", True, None])
+    written = explain.inline(sql, [3, "it's", True, None])
     assert written == "SELECT 1 WHERE a = 3 AND b = 'it''s' AND c LIKE '%x' AND d = 1 AND e IS NULL"

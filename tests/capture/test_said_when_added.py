@@ -39,7 +39,7 @@ def test_nothing_is_said_of_a_first_application(alice: User, alice_client: Clien
     body = _add(alice_client, "Initech")
     assert "You applied to" not in body
     application = alice.application_set.get()
-    assert events.what_to_say_when_added(application=application) == []
+    assert events.said_when_added.ask(application) == []
 
 
 def test_bobs_applications_are_never_alices_history(

@@ -1,4 +1,4 @@
-"""Issue 12, M6: many applications' proposals travel in batches on the bulk queue (an
+"""Many applications' proposals travel in batches on the bulk queue (an
 import, the sweeper), a single rejection's alone on the interactive queue."""
 
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""Issue 12, M6: one user's bulk work never delays another user's follow-up.
+"""One user's bulk work never delays another user's follow-up.
 
 An import of many rejected rows queues its proposals in batches on the bulk queue; a
 single rejection by someone else goes to the interactive queue, which a worker of its

@@ -1,4 +1,4 @@
-"""Never lose the user's words; the facts a draft is built from (issue 14, section 3)."""
+"""Never lose the user's words; the facts a draft is built from."""
 
 from datetime import timedelta
 

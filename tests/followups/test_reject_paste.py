@@ -1,5 +1,5 @@
 """Paste the rejection on the rejection form: the reading pre-fills the fields, shows how sure
-it is and why, and saves nothing (SPEC section 2)."""
+it is and why, and saves nothing."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo

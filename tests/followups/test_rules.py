@@ -428,7 +428,7 @@ def test_a_reply_proposed_days_after_the_news_is_marked_late() -> None:
     assert "sorry for the wait" in late.reason
 
 
-# Names, channels and what the email said (issue 14, section 3) ----------------------------
+# Names, channels and what the email said ----------------------------
 
 
 @pytest.mark.parametrize(

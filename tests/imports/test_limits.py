@@ -1,4 +1,4 @@
-"""Issue 12, M3: an upload is refused at once, and saved nowhere, when it is too wide, has
+"""An upload is refused at once, and saved nowhere, when it is too wide, has
 a cell or row longer than any application holds, or is larger than the import takes;
 the size is judged from the Content-Length before the multipart body is read."""
 

@@ -1,4 +1,4 @@
-"""Inbox figures for `make bench`: starts a Dovecot, fills it, times tracker.inbox.bench.
+"""Inbox figures for `make bench`: starts a Dovecot, fills it, times tracker.bench.inbox.
 
 Run on a scratch database (as make bench does): `DATABASE_URL=sqlite:////tmp/x.sqlite3
 python -m tests.inbox.bench [messages] [mailboxes]` after `manage.py migrate`. Root only
@@ -19,7 +19,7 @@ def main(messages: int = 2000, mailboxes: int = 100) -> dict[str, dict[str, floa
     from django.conf import settings
 
     from tests.inbox.dovecot import dovecot_server
-    from tracker.inbox.bench import ImapServer, bench_first_sync, bench_idle_polls, sample_mail
+    from tracker.bench.inbox import ImapServer, bench_first_sync, bench_idle_polls, sample_mail
 
     settings.OUTBOUND_ALLOWED_NETWORKS = [*settings.OUTBOUND_ALLOWED_NETWORKS, "127.0.0.0/8"]
     if not settings.INBOX_ENCRYPTION_KEY:

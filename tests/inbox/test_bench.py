@@ -3,7 +3,7 @@
 import pytest
 
 from tests.inbox.dovecot import Dovecot
-from tracker.inbox.bench import ImapServer, bench_first_sync, bench_idle_polls, sample_mail
+from tracker.bench.inbox import ImapServer, bench_first_sync, bench_idle_polls, sample_mail
 from tracker.inbox.models import InboxItem, Mailbox
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Done when (issue 13): alice connects a mailbox (the test's Dovecot), a rejection lands,
+"""The whole way: alice connects a mailbox (the test's Dovecot), a rejection lands,
 one poll through the real worker puts it in her queue with the right channel, sender and
 application; one click confirms it and the right follow-up appears. A forwarded one too."""
 

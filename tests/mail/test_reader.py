@@ -1,4 +1,4 @@
-"""The email reader, one failure class at a time (issue 13 section 1, issue 12 M2)."""
+"""The email reader, one failure class at a time."""
 
 import time
 from datetime import datetime

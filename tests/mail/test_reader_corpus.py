@@ -1,7 +1,7 @@
 """The reader against a corpus of rejection emails written for these tests (never real ones).
 
 One file per email in corpus/, the expected reading in corpus/expected.json. The accuracy
-goals are issue 13's: channel >= 90%, the role of personal senders >= 80%, name >= 90%,
+goals: channel >= 90%, the role of personal senders >= 80%, name >= 90%,
 address >= 95%.
 """
 

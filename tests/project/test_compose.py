@@ -81,7 +81,7 @@ def _queues(command: str) -> set[str]:
 
 
 def test_the_workers_consume_every_queue_the_tasks_are_routed_to() -> None:
-    """Interactive and bulk work each have a worker of their own (issue 12, M6): the
+    """Interactive and bulk work each have a worker of their own: the
     interactive one never takes bulk work, so an import never delays a rejection."""
     procfile = _procfile()
     routed = {base.CELERY_TASK_DEFAULT_QUEUE, base.CELERY_BULK_QUEUE}

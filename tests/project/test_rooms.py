@@ -1,11 +1,16 @@
 """The rooms of docs/architecture.md, held against the code's own imports: a room imports
 only the rooms under it, so no import runs back up and none goes round in a circle. Only
-the API and the dev-only benchmarks may import any room (the API never another's views)."""
+the API and the dev-only benchmarks may import any room (the API never another's views). The
+decisions (the mail room, the rules, the drafts, matching, reading a posting...) import no
+Django at any depth, and every task named in a string is a task Celery knows."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
+
+from tracker.celery import app
 
 TRACKER = Path(__file__).resolve().parents[2] / "tracker"
 
@@ -83,3 +88,85 @@ def test_the_drawing_has_no_circle() -> None:
         placed += ready
         for r in ready:
             del left[r]
+
+
+# The decisions: pure modules that get the facts and return an answer, with no ORM, no
+# I/O and no Django, so that they read (and test) on their own.
+PURE = (
+    "tracker/mail",
+    "tracker/followups/rules.py",
+    "tracker/followups/drafts.py",
+    "tracker/followups/names.py",
+    "tracker/followups/said.py",
+    "tracker/followups/kinds.py",
+    "tracker/followups/vocabulary.py",
+    "tracker/applications/history.py",
+    "tracker/inbox/matching.py",
+    "tracker/capture/posting.py",
+)
+
+
+def _imports_of(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return names
+
+
+def _module_file(module: str) -> Path | None:
+    base = TRACKER.parent / module.replace(".", "/")
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _pure_files() -> list[Path]:
+    found: list[Path] = []
+    for place in PURE:
+        path = TRACKER.parent / place
+        found += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return found
+
+
+@pytest.mark.parametrize("path", _pure_files(), ids=lambda p: str(p.relative_to(TRACKER.parent)))
+def test_a_decision_never_imports_django(path: Path) -> None:
+    """Neither itself nor through the project's modules it imports, at any depth."""
+    seen: set[Path] = set()
+    wrong: list[str] = []
+    todo = [path]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for module in _imports_of(current):
+            if module.split(".")[0] in ("django", "rest_framework", "celery"):
+                wrong.append(f"{current.relative_to(TRACKER.parent)} imports {module}")
+            elif module.startswith("tracker.") and (found := _module_file(module)):
+                todo.append(found)
+    assert wrong == []
+
+
+# A task named in a string ("tracker.followups.tasks.propose_followups_task", to be sent by
+# name without importing its module) is sent to nowhere if the name is wrong.
+TASK_NAME = re.compile(r"^tracker(?:\.[a-z_]+)+\.tasks\.[a-z_0-9]+$")
+
+
+def _task_names_in_strings() -> set[str]:
+    names: set[str] = set()
+    for path in TRACKER.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names.update(TASK_NAME.findall(node.value))
+    return names
+
+
+def test_every_task_named_in_a_string_is_a_registered_task() -> None:
+    app.loader.import_default_modules()
+    names = _task_names_in_strings()
+    assert names, "no task is named in a string: the pattern no longer finds them"
+    assert sorted(names - set(app.tasks)) == []

@@ -12,8 +12,8 @@ from tracker.api.serializers_rejections import (
 )
 from tracker.api.views import UserViewSet
 from tracker.applications.models import Application
+from tracker.applications.rejection_reading import rejection_message_read
 from tracker.core.ownership import get_owned_or_404
-from tracker.followups.rejection_reading import rejection_message_read
 
 
 class RejectionViewSet(UserViewSet):

@@ -2,7 +2,7 @@
 
 Pure: no ORM, no I/O. The services read the rows, ask here what to write, and write it.
 
-The invariant (SPEC section 1, "Stage history"): ordered by time, the history is a chain
+The invariant: ordered by time, the history is a chain
 (each row's `from` is the previous row's `to`), its last row's `to` is the current stage,
 and the furthest stage is derived from it. Rows are kept in chain order by (at, id): every
 change is added as the last link of the chain, with the highest id, and times never run

@@ -11,4 +11,4 @@ class CaptureConfig(AppConfig):
         from tracker.applications import events
         from tracker.capture import receivers
 
-        events.said_when_added.connect(receivers.said_when_added, dispatch_uid="capture.added")
+        events.said_when_added.answer_with(receivers.said_when_added)

@@ -1,13 +1,11 @@
 """What capture answers when applications' pages ask (tracker/applications/events.py).
 Connected in CaptureConfig.ready()."""
 
-from typing import Any
-
 from tracker.applications.models import Application
 from tracker.capture.selectors import application_prior_at_company
 
 
-def said_when_added(sender: type[Application], application: Application, **_: Any) -> list[str]:
+def said_when_added(application: Application) -> list[str]:
     """Applied before? Said once the application is saved: the form alone cannot know it
     sooner. Each earlier application at the company, with the person to mention."""
     return [

@@ -20,12 +20,7 @@ class FollowupsConfig(AppConfig):
         events.interview_logged.connect(
             receivers.interview_logged, dispatch_uid="followups.interview"
         )
-        events.move_would_cancel.connect(
-            receivers.move_would_cancel, dispatch_uid="followups.move_would_cancel"
-        )
-        events.rejection_pasted.connect(
-            receivers.rejection_pasted, dispatch_uid="followups.rejection_pasted"
-        )
+        events.move_would_cancel.answer_with(receivers.move_would_cancel)
         post_delete.connect(
             receivers.reminder_deleted, sender=Reminder, dispatch_uid="followups.reminder_deleted"
         )

@@ -6,12 +6,10 @@ from typing import Any
 
 from django.utils import timezone
 
-from tracker.accounts.models import User
+from tracker.applications.events import Move
 from tracker.applications.models import Application, Interview, Rejection, Stage
 from tracker.followups import notices, selectors, services
 from tracker.followups.models import Reminder
-from tracker.followups.rejection_reading import rejection_message_read
-from tracker.mail import Reading
 
 # A thank-you is worth it within a day; an interview logged long after gets none.
 THANK_YOU_WITHIN = timedelta(days=1)
@@ -43,21 +41,11 @@ def interview_logged(sender: type[Interview], interview: Interview, **_: Any) ->
         services.followup_propose_thank_you(interview=interview)
 
 
-def move_would_cancel(
-    sender: type[Application], application: Application, to_stage: str, **_: Any
-) -> list[str]:
+def move_would_cancel(move: Move) -> list[str]:
     """Leaving Rejected cancels its drafts: the ones the user edited, by name."""
-    if application.stage != Stage.REJECTED or to_stage == Stage.REJECTED:
+    if move.application.stage != Stage.REJECTED or move.to_stage == Stage.REJECTED:
         return []
-    return selectors.followups_edited_open(application=application)
-
-
-def rejection_pasted(
-    sender: type[Application], user: User, message: str, application: Application, **_: Any
-) -> Reading:
-    """The rejection form's pasted email, read with what Rebound knows of the user and
-    the application; it only pre-fills the form."""
-    return rejection_message_read(user=user, message=message, application=application)
+    return selectors.followups_edited_open(application=move.application)
 
 
 def reminder_deleted(sender: type[Reminder], instance: Reminder, **_: Any) -> None:

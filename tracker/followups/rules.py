@@ -1,8 +1,10 @@
 """What to send after a rejection (and a few other moments), decided from facts alone.
 
-This module is the product's heart and reads top to bottom like SPEC.md section 2. It is
-pure: no ORM, no I/O, no clock. Give it the facts and the current time; it returns the
-proposals. Everything that stores, drafts or sends them lives elsewhere.
+This module is the product's heart and reads top to bottom as the rules are numbered in
+the product's contract: 1, an automated rejection gets no reply; 5, when a reply is due;
+6, keeping in touch; 7, an undone rejection takes its follow-ups with it. It is pure: no
+ORM, no I/O, no clock. Give it the facts and the current time; it returns the proposals.
+Everything that stores, drafts or sends them lives elsewhere.
 """
 
 from collections.abc import Callable
@@ -397,7 +399,7 @@ def _second_note_reason(case: _Case) -> str:
 
 
 def rejection_proposals(facts: RejectionFacts) -> list[Proposal]:
-    """SPEC.md section 2, rules 1 to 6: the table above, row by row."""
+    """The rules, 1 to 6: the table above, row by row."""
     case = _Case.of(facts)
     nothing = form_letter(case)
     if nothing is not None:

@@ -1,5 +1,5 @@
-"""What a saved rejection email said that changes the reply (SPEC.md section 2), and what
-the reply takes up: an offered call or feedback, a wish to stay in touch, praise, an event.
+"""What a saved rejection email said that changes the reply, and what the reply takes up:
+an offered call or feedback, a wish to stay in touch, praise, an event.
 
 Pure: no ORM, no I/O. Each family of phrases is a regular expression by meaning, in
 English, German, French and Spanish (the offers, praise and events in Dutch, Italian and

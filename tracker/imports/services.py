@@ -9,7 +9,7 @@ service one at a time take over a minute (78 s measured); in bulk, about ten sec
 Per application: its company (reused whatever the case), the Application, its
 StageChange rows, furthest_stage from those rows by services.furthest_stage_of, and,
 when it ends rejected, a follow-up proposal job, since any path into `rejected`
-proposes follow-ups (SPEC section 2).
+proposes follow-ups.
 """
 
 import logging
@@ -499,7 +499,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
             for app, p in zip(applications, batch, strict=True)
             for from_, to, at, source in p.history
         )
-        # Any path into `rejected` proposes follow-ups (SPEC section 2); an import too.
+        # Any path into `rejected` proposes follow-ups; an import too.
         followups.proposal_jobs_request(
             applications=[a for a in applications if a.stage == Stage.REJECTED]
         )

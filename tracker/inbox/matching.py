@@ -9,7 +9,7 @@ A guess only fills the review queue: the user confirms or picks another applicat
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -139,52 +139,125 @@ def _thread_key(message_id: str) -> str:
     return message_id.strip().strip("<>").strip().lower()
 
 
+@dataclass(frozen=True)
+class _Held:
+    """One mail held against one application."""
+
+    candidate: Candidate
+    mail: Mail
+    sender: str  # lower case
+    label: str  # what the sender's domain names, unless it is an ATS's
+
+    @property
+    def company(self) -> list[str]:
+        return company_words(self.candidate.company)
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.company)
+
+    @property
+    def sender_domain(self) -> str:
+        return self.sender.rpartition("@")[2]
+
+    @property
+    def role(self) -> list[str]:
+        return _role_words(self.candidate.role)
+
+    @property
+    def shared_role_words(self) -> list[str]:
+        subject = set(normalise(self.mail.subject).split())
+        return [w for w in self.role if w in subject]
+
+
+# A signal holds or not; when it holds it says why, in a sentence for the review queue.
+Signal = Callable[[_Held], str]
+
+
+def _replies_in_thread(held: _Held) -> str:
+    threads = {_thread_key(t) for t in held.mail.thread_ids} - {""}
+    if threads & {_thread_key(t) for t in held.candidate.thread_ids}:
+        return "It replies to an earlier message about this application."
+    return ""
+
+
+def _from_a_contact(held: _Held) -> str:
+    if held.sender and held.sender in {e.lower() for e in held.candidate.contact_emails}:
+        return f"{held.sender} is a contact of this application."
+    return ""
+
+
+def _from_the_company_domain(held: _Held) -> str:
+    labels = set().union(*(url_labels(url) for url in held.candidate.urls))
+    if held.label and (
+        held.label in labels or (len(held.compact) >= 3 and held.label == held.compact)
+    ):
+        return f"Sent from {held.sender_domain}, {held.candidate.company}'s domain."
+    return ""
+
+
+def _from_a_domain_naming_the_company(held: _Held) -> str:
+    if len(held.compact) >= 4 and held.label.startswith(held.compact):
+        return f"Sent from {held.sender_domain}, which names {held.candidate.company}."
+    return ""
+
+
+def _sender_names_the_company(held: _Held) -> str:
+    name = held.mail.sender_name
+    if _contains_words(normalise(name), held.company):
+        return f"The sender's name, {name!r}, names {held.candidate.company}."
+    return ""
+
+
+def _subject_names_the_company(held: _Held) -> str:
+    if _contains_words(normalise(held.mail.subject), held.company):
+        return f"The subject names {held.candidate.company}."
+    return ""
+
+
+def _text_names_the_company(held: _Held) -> str:
+    if len(held.compact) >= 3 and _contains_words(normalise(held.mail.text), held.company):
+        return f"The message names {held.candidate.company}."
+    return ""
+
+
+def _subject_names_the_role(held: _Held) -> str:
+    if held.role and len(held.shared_role_words) == len(held.role):
+        return f"The subject names the role, {held.candidate.role}."
+    return ""
+
+
+def _subject_shares_role_words(held: _Held) -> str:
+    shared = held.shared_role_words
+    if held.role and len(shared) * 2 >= len(held.role):
+        return f"The subject shares words with the role ({', '.join(shared)})."
+    return ""
+
+
+# The weighted signals, strongest first. Within a group only the first that holds counts
+# (a company named by its domain is not named again by the subject); the groups add up.
+SIGNALS: tuple[tuple[tuple[int, Signal], ...], ...] = (
+    ((THREAD, _replies_in_thread),),
+    ((CONTACT, _from_a_contact),),
+    (
+        (DOMAIN, _from_the_company_domain),
+        (DOMAIN, _from_a_domain_naming_the_company),
+        (NAME_IN_SENDER, _sender_names_the_company),
+        (NAME_IN_SUBJECT, _subject_names_the_company),
+        (NAME_IN_TEXT, _text_names_the_company),
+    ),
+    ((ROLE_ALL, _subject_names_the_role), (ROLE_SOME, _subject_shares_role_words)),
+)
+
+
 def _score(candidate: Candidate, mail: Mail, sender: str, label: str) -> tuple[int, list[str]]:
-    evidence: list[str] = []
-    score = 0
-    threads = {_thread_key(t) for t in mail.thread_ids} - {""}
-    if threads & {_thread_key(t) for t in candidate.thread_ids}:
-        score += THREAD
-        evidence.append("It replies to an earlier message about this application.")
-    if sender and sender in {e.lower() for e in candidate.contact_emails}:
-        score += CONTACT
-        evidence.append(f"{sender} is a contact of this application.")
-
-    words = company_words(candidate.company)
-    compact = "".join(words)
-    company_score, company_why = 0, ""
-    labels: set[str] = set()
-    for url in candidate.urls:
-        labels |= url_labels(url)
-    sender_domain = sender.rpartition("@")[2]
-    if label and (label in labels or (len(compact) >= 3 and label == compact)):
-        company_score = DOMAIN
-        company_why = f"Sent from {sender_domain}, {candidate.company}'s domain."
-    elif len(compact) >= 4 and label.startswith(compact):
-        company_score = DOMAIN
-        company_why = f"Sent from {sender_domain}, which names {candidate.company}."
-    elif _contains_words(normalise(mail.sender_name), words):
-        company_score = NAME_IN_SENDER
-        company_why = f"The sender's name, {mail.sender_name!r}, names {candidate.company}."
-    elif _contains_words(normalise(mail.subject), words):
-        company_score = NAME_IN_SUBJECT
-        company_why = f"The subject names {candidate.company}."
-    elif len(compact) >= 3 and _contains_words(normalise(mail.text), words):
-        company_score = NAME_IN_TEXT
-        company_why = f"The message names {candidate.company}."
-    if company_score:
-        score += company_score
-        evidence.append(company_why)
-
-    role = _role_words(candidate.role)
-    subject = set(normalise(mail.subject).split())
-    shared = [w for w in role if w in subject]
-    if role and len(shared) == len(role):
-        score += ROLE_ALL
-        evidence.append(f"The subject names the role, {candidate.role}.")
-    elif role and len(shared) * 2 >= len(role):
-        score += ROLE_SOME
-        evidence.append(f"The subject shares words with the role ({', '.join(shared)}).")
+    held = _Held(candidate, mail, sender, label)
+    score, evidence = 0, []
+    for group in SIGNALS:
+        found = next(((weight, why) for weight, signal in group if (why := signal(held))), None)
+        if found is not None:
+            score += found[0]
+            evidence.append(found[1])
     if candidate.closed and score:
         score -= CLOSED_PENALTY
     return score, evidence

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -33,6 +32,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.insights.durations_sql import TO_RESPONSE, stage_medians
 from tracker.mail.vocabulary import CHANNEL_CHOICES
 
 # It went out: the user gave the day they applied, it got past the wishlist, or it was
@@ -234,19 +234,6 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def insights_weeks(
-    *,
-    user: User,
-    applied_from: date | None = None,
-    applied_to: date | None = None,
-    today: date | None = None,
-) -> Weeks:
-    """Applications sent each week (Monday to Sunday): the last DEFAULT_WEEKS, or the
-    whole range when there is one, up to MAX_WEEKS."""
-    dates = {"applied_from": applied_from, "applied_to": applied_to}
-    return _weeks(user=user, counted=_counted(user=user, **dates), today=today, **dates)
-
-
 def _weeks(
     *,
     user: User,
@@ -344,10 +331,6 @@ def insights_flows(
     return StageFlows(flows=flows, left_out=left_out)
 
 
-# The stays of `applied` that ended in an answer, for the time to a first response.
-_TO_RESPONSE = "to_response"
-
-
 def insights_durations(
     *, user: User, applied_from: date | None = None, applied_to: date | None = None
 ) -> Durations:
@@ -357,7 +340,7 @@ def insights_durations(
     has no length yet and is not counted. Measured on the DURATION_SAMPLE applications
     added last. The database pairs each move with the one before it (LAG, in the order
     things happened, so back-dated moves fall into place), ranks each stage's stays by
-    length and averages the middle one or two: only a row per stage comes back.
+    length and averages the middle one or two (durations_sql.py).
     """
     recent = (
         _applications(user=user, applied_from=applied_from, applied_to=applied_to)
@@ -365,45 +348,10 @@ def insights_durations(
         .values("id")[:DURATION_SAMPLE]
     )
     sample_sql, params = recent.query.sql_with_params()
-    changes = StageChange._meta.db_table
-    previous = "LAG(at) OVER (PARTITION BY application_id ORDER BY at, id)"
-    if connection.vendor == "sqlite":
-        days = f"julianday(at) - julianday({previous})"
-        sampled = f"application_id IN ({sample_sql})"
-    else:
-        days = f"CAST(EXTRACT(EPOCH FROM (at - {previous})) AS double precision) / 86400"
-        # An array of the sample's ids: PostgreSQL then looks each one up in the index,
-        # where IN (subquery) had it hash-join the sample against every move of everyone.
-        sampled = f"application_id = ANY(ARRAY({sample_sql}))"
-    timed = ", ".join(f"'{stage}'" for stage in TIMED_STAGES)
-    answers = ", ".join(f"'{stage}'" for stage in sorted({*ANSWERED_STAGES, Stage.REJECTED}))
-    # Only the code's own stage names are written in; the sample's values go as params.
-    sql = f"""
-        WITH moves AS (
-            SELECT from_stage, to_stage, {days} AS days
-            FROM {changes} WHERE {sampled}
-        ),
-        stays AS (
-            SELECT from_stage AS stage, days FROM moves
-            WHERE days IS NOT NULL AND from_stage IN ({timed})
-            UNION ALL
-            SELECT '{_TO_RESPONSE}', days FROM moves
-            WHERE days IS NOT NULL AND from_stage = '{Stage.APPLIED}' AND to_stage IN ({answers})
-        ),
-        ranked AS (
-            SELECT stage, days,
-                ROW_NUMBER() OVER (PARTITION BY stage ORDER BY days) AS place,
-                COUNT(*) OVER (PARTITION BY stage) AS stays
-            FROM stays
-        )
-        SELECT stage, AVG(days), MAX(stays) FROM ranked
-        WHERE place IN ((stays + 1) / 2, (stays + 2) / 2)
-        GROUP BY stage
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        medians = {stage: (median, int(n)) for stage, median, n in cursor.fetchall()}
-    response = medians.pop(_TO_RESPONSE, None)
+    medians = stage_medians(
+        sample_sql, params, timed=TIMED_STAGES, answers={*ANSWERED_STAGES, Stage.REJECTED}
+    )
+    response = medians.pop(TO_RESPONSE, None)
     return Durations(
         stages=[StageTime(stage, *medians[stage]) for stage in TIMED_STAGES if stage in medians],
         to_response=StageTime(Stage.APPLIED, *response) if response else None,

@@ -13,7 +13,7 @@ else in the package is private):
         .kind: MailKind (rejection, interview_invitation, offer, application_received,
         other_job_mail, not_job_mail), .confidence, .because.
 
-A Reading only pre-fills a form; the rules act on what the user saved (SPEC section 2).
+A Reading only pre-fills a form; the rules act on what the user saved.
 """
 
 from tracker.mail.classify import classify

@@ -1,7 +1,7 @@
 """Addresses: found in text in linear time, and told apart (no-reply, applicant tracking).
 
 No regex scans for addresses: a run of word characters without an "@" made the old
-pattern quadratic (issue 12). Here each "@" is expanded a bounded distance either way.
+pattern quadratic. Here each "@" is expanded a bounded distance either way.
 """
 
 import re

@@ -52,31 +52,38 @@ def parse_loose_date(value: str) -> datetime | None:
         return None
     if _RFC.match(value):
         return parse_header_date(value)
-    hour = minute = 0
-    time = _TIME.search(value)
-    if time:
-        hour, minute = int(time.group(1)), int(time.group(2))
-        meridiem = (time.group(4) or "").lower().replace(".", "").replace(" ", "")
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
-        value_wo_time = value[: time.start()] + " " + value[time.end() :]
-    else:
-        value_wo_time = value
     iso = _ISO.search(value)
     if iso:
-        year, month, day = int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
-        hour, minute = int(iso.group(4)), int(iso.group(5))
+        year, month, day, hour, minute = (int(g) for g in iso.group(1, 2, 3, 4, 5))
         return _make(year, month, day, hour, minute)
-    numeric = _NUMERIC.search(value_wo_time)
+    hour, minute, day_part = _time_of_day(value)
+    numeric = _NUMERIC.search(day_part)
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
         # 03/11/2026: day first unless that cannot be a date.
         day, month = (first, second) if second <= 12 else (second, first)
         return _make(year, month, day, hour, minute)
+    return _in_words(day_part, hour, minute)
+
+
+def _time_of_day(value: str) -> tuple[int, int, str]:
+    """The hour and minute the value gives (midnight if none), and the value without them."""
+    time = _TIME.search(value)
+    if not time:
+        return 0, 0, value
+    hour, minute = int(time.group(1)), int(time.group(2))
+    meridiem = (time.group(4) or "").lower().replace(".", "").replace(" ", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return hour, minute, value[: time.start()] + " " + value[time.end() :]
+
+
+def _in_words(value: str, hour: int, minute: int) -> datetime | None:
+    """ "3 November 2026", "mar. 3 nov. 2026": a four-digit year, a day, a month's name."""
     month = day = year = 0
-    for token in _TOKEN.findall(value_wo_time.lower())[:20]:
+    for token in _TOKEN.findall(value.lower())[:20]:
         if token.isdigit():
             number = int(token)
             if len(token) == 4 and not year:

@@ -165,6 +165,16 @@ def _decode_words(text: str) -> str:
 
 
 def _body_text(message: StdMessage) -> str:
+    plain, html = _text_parts(message)
+    if any(t.strip() for t in plain if not t.startswith("---------- Forwarded")):
+        text = "\n".join(plain)
+    else:
+        text = "\n".join(plain + [html_to_text(h) for h in html])
+    return _normalise(text)
+
+
+def _text_parts(message: StdMessage) -> tuple[list[str], list[str]]:
+    """The plain and the HTML text parts, in order, at most so many parts and so deep."""
     plain: list[str] = []
     html: list[str] = []
     stack: list[tuple[StdMessage, int]] = [(message, 0)]
@@ -173,29 +183,31 @@ def _body_text(message: StdMessage) -> str:
         part, depth = stack.pop()
         seen += 1
         content_type = part.get_content_type()
-        if content_type == "message/rfc822":
-            # A message forwarded as an attachment reads as a forward in the text.
-            inner = part.get_payload()
-            inner = inner[0] if isinstance(inner, list) and inner else inner
-            if isinstance(inner, StdMessage) and depth < _MAX_DEPTH:
-                plain.append(_attached_header(inner))
-                stack.append((inner, depth + 1))
-            continue
-        if part.is_multipart():
-            if depth < _MAX_DEPTH:
-                children = part.get_payload()
-                if isinstance(children, list):
-                    stack.extend((child, depth + 1) for child in reversed(children[:_MAX_PARTS]))
+        if content_type == "message/rfc822" or part.is_multipart():
+            stack.extend(_inner_parts(part, depth, plain))
             continue
         if _is_attachment(part) or content_type not in ("text/plain", "text/html"):
             continue
-        text = _decoded(part)
-        (plain if content_type == "text/plain" else html).append(text)
-    if any(t.strip() for t in plain if not t.startswith("---------- Forwarded")):
-        text = "\n".join(plain)
-    else:
-        text = "\n".join(plain + [html_to_text(h) for h in html])
-    return _normalise(text)
+        (plain if content_type == "text/plain" else html).append(_decoded(part))
+    return plain, html
+
+
+def _inner_parts(part: StdMessage, depth: int, plain: list[str]) -> list[tuple[StdMessage, int]]:
+    """The parts a container holds, to be read in order. A message forwarded as an
+    attachment reads as a forward in the text: its header block goes into `plain`."""
+    if depth >= _MAX_DEPTH:
+        return []
+    if part.get_content_type() == "message/rfc822":
+        inner = part.get_payload()
+        inner = inner[0] if isinstance(inner, list) and inner else inner
+        if not isinstance(inner, StdMessage):
+            return []
+        plain.append(_attached_header(inner))
+        return [(inner, depth + 1)]
+    children = part.get_payload()
+    if not isinstance(children, list):
+        return []
+    return [(child, depth + 1) for child in reversed(children[:_MAX_PARTS])]
 
 
 def _attached_header(inner: StdMessage) -> str:

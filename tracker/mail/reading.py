@@ -15,7 +15,7 @@ The decision, in order:
 
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -83,6 +83,45 @@ class _Evidence:
     def weight(self, side: list[tuple[int, str]]) -> int:
         return sum(w for w, _ in side)
 
+    def strong_form(self) -> bool:
+        return any(w == _STRONG for w, _ in self.form)
+
+
+@dataclass(frozen=True)
+class _Me:
+    """The user, as the reader must never take them for the sender."""
+
+    emails: frozenset[str]
+    names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Author:
+    """The part being read and who wrote it."""
+
+    segment: Segment
+    name: str
+    email: str  # lower case
+    index: int  # 0 for the newest part: only there do the message's headers speak
+
+
+@dataclass(frozen=True)
+class _Clues:
+    """What the author's part and its sender say about who wrote it."""
+
+    text: str
+    signature: Signature
+    robot: bool  # a no-reply or applicant-tracking address
+    team_address: bool
+    own_address: bool  # an address of the author's own
+    automation: str  # "this is an automated message", as found
+    stock: str  # a form letter's stock phrase
+    talk: str  # words about the user's conversation with the sender
+    display_person: str  # the display name, where it is a person's
+    display_team: str  # the display name, where it is a team's
+    person: str  # the person who wrote, from the signature or the display name
+    personal_reply_to: str
+
 
 def read_rejection(
     message: str | bytes | Message,
@@ -96,153 +135,90 @@ def read_rejection(
     """A guess at the channel and sender of a rejection email; it only pre-fills a form."""
     if not isinstance(message, Message):
         message = parse_message(message[: MAX_MESSAGE_CHARS * 10])
-    mine = {e.strip().lower() for e in user_emails if e and e.strip()}
-    my_names = {_key(n) for n in user_names if n and n.strip()}
-    # The user signs their own replies with their first name too ("Thanks, Sam").
-    my_names |= {name.split()[0] for name in list(my_names) if name}
-    segment, author_name, author_email, index = _authoring_segment(message, mine, my_names)
-    text = segment.text[:_ANALYSED_CHARS]
-    folded = phrases.fold(text)
-    companies = set(_company_words(company_names, author_email))
-    signature = find_signature(text, companies=companies)
-    if signature.name and _key(signature.name) in my_names:
-        signature = Signature()
-    received_at = _received_at(message, segment, index, zone)
-
-    contact = _match_contact(contacts, author_email, message.reply_to, signature, author_name)
+    me = _me(user_emails, user_names)
+    author = _authoring_segment(message, me)
+    text = author.segment.text[:_ANALYSED_CHARS]
+    companies = set(_company_words(company_names, author.email))
+    signature = _signature(text, companies, me)
+    contact = _match_contact(contacts, author.email, message.reply_to, signature, author.name)
     if contact is not None:
-        return _from_contact(contact, author_email, signature, received_at)
-
-    evidence = _Evidence()
-    headers_apply = index == 0 and message.has_headers
-    if headers_apply and message.auto_submitted:
-        evidence.form.append((_STRONG, "Marked as sent automatically (Auto-Submitted header)"))
-    if headers_apply and message.precedence_bulk:
-        evidence.form.append((_STRONG, "Sent as bulk mail (Precedence: bulk)"))
-    if headers_apply and message.list_unsubscribe:
-        evidence.form.append((_WEAK, "Carries an unsubscribe link, as mailings do"))
-    robot = addresses.is_no_reply(author_email) or addresses.is_ats(author_email)
-    if addresses.is_no_reply(author_email):
-        evidence.form.append((_STRONG, f"From a no-reply address ({author_email})"))
-    elif addresses.is_ats(author_email):
-        domain = addresses.domain_of(author_email)
-        evidence.form.append(
-            (_STRONG, f"Sent by an applicant-tracking system or job board ({domain})")
-        )
-    team_address = addresses.is_team_address(author_email)
-    if team_address and not robot:
-        evidence.form.append((_MEDIUM, f"From a shared team mailbox ({author_email})"))
-    automation = phrases.found(phrases.AUTOMATION, folded)
-    if automation:
-        evidence.form.append((_STRONG, f"Says it was sent automatically (“{automation}”)"))
-
-    if author_name.isupper() and len(author_name) > 3:
-        author_name = author_name.title()  # "DANA SMITH" as some directories send it
-    display_person = author_name if is_person_name(clean_person(author_name), companies) else ""
-    display_person = clean_person(display_person)
-    display_team = (
-        "" if display_person else (author_name if is_team_name(author_name, companies) else "")
-    )
-    if display_team:
-        evidence.form.append((_MEDIUM, f"From “{display_team}”, a team rather than a person"))
-    if signature.team and not signature.name:
-        evidence.form.append((_STRONG, f"Signed by a team, not a person (“{signature.team}”)"))
-    stock = phrases.found(phrases.FORM_LETTER, folded)
-    talk = phrases.found(phrases.PERSONAL, folded)
-
-    person = _person_name(signature, display_person)
-    own_address = bool(author_email) and not robot and not team_address
-    personal_reply_to = message.reply_to if _is_individual(message.reply_to) and index == 0 else ""
-    if signature.name:
-        evidence.person.append((_MEDIUM, _signed_sentence(signature)))
-    if display_person and own_address:
-        evidence.person.append((_MEDIUM, f"From {display_person}'s own address ({author_email})"))
-    elif own_address and not person and _looks_individual_local(author_email):
-        evidence.person.append((_WEAK, f"From an individual's address ({author_email})"))
-    if talk:
-        evidence.person.append((_WEAK, f"Writes about your conversation (“{talk}”)"))
-    if segment.how == "reply" or (index == 0 and message.in_reply_to and own_address):
-        evidence.person.append((_WEAK, "A reply in a conversation with you"))
-
-    strong_form = any(w == _STRONG for w, _ in evidence.form)
-    if strong_form:
-        # Sent through a system on a person's behalf, naming them to reply to, about your talk.
-        if person and (personal_reply_to or own_address) and talk and not automation:
-            email = author_email if own_address else personal_reply_to
-            return _personal(person, email, signature, evidence, received_at, boost=-1)
-        if stock:
-            evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
-        return _automated(author_email, robot, evidence, received_at)
-    if person and (own_address or not message.has_headers or index > 0 or not author_email):
-        if not author_email and stock and not signature.name:
-            evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
-            return _automated(author_email, robot, evidence, received_at)
-        email = author_email if own_address else _address_in_signature(text, person)
-        if stock:
-            evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
-        return _personal(person, email, signature, evidence, received_at)
-    if evidence.form:
-        if person and talk:
-            return _personal(person, author_email, signature, evidence, received_at, boost=-1)
-        if stock:
-            evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
-        return _automated(author_email, robot, evidence, received_at)
-    if stock and not talk:
-        evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”) and names no author"))
-        return _automated(author_email, robot, evidence, received_at)
-    if own_address and (talk or _looks_individual_local(author_email)):
-        return _personal("", author_email, signature, evidence, received_at, boost=-1)
-    because = [reason for _, reason in evidence.person + evidence.form]
-    because.append("Rebound could not tell who wrote this; please fill in what you know")
-    return Reading(
-        channel=RejectionChannel.UNKNOWN,
-        sender_email=author_email if own_address else "",
-        received_at=received_at,
-        confidence=0.2,
-        because=tuple(because),
-    )
+        reading = _from_contact(contact, author.email, signature)
+    else:
+        clues = _clues(message, author, text, companies, signature)
+        reading = _decide(message, author, clues, _evidence(message, author, clues))
+    return replace(reading, received_at=_received_at(message, author, zone))
 
 
-def _authoring_segment(
-    message: Message, mine: set[str], my_names: set[str]
-) -> tuple[Segment, str, str, int]:
+# -- Who wrote the part being read ---------------------------------------------------
+
+
+def _me(user_emails: Collection[str], user_names: Collection[str]) -> _Me:
+    names = {_key(n) for n in user_names if n and n.strip()}
+    # The user signs their own replies with their first name too ("Thanks, Sam").
+    names |= {name.split()[0] for name in list(names) if name}
+    emails = {e.strip().lower() for e in user_emails if e and e.strip()}
+    return _Me(frozenset(emails), frozenset(names))
+
+
+def _authoring_segment(message: Message, me: _Me) -> _Author:
     """The newest part the user did not write, and its author's name and address."""
     segments = message.segments or (Segment(text=message.body),)
-    fallback: tuple[Segment, str, str, int] | None = None
+    fallback: _Author | None = None
     for index, segment in enumerate(segments):
-        name, email = segment.author_name, segment.author_email
-        if index == 0 and not (name or email):
-            name, email = message.from_name, message.from_email
-        candidate = (segment, name, email.lower(), index)
-        if fallback is None and segment.text:
-            fallback = candidate
         if not segment.text:
             continue
-        by_user = (email and email.lower() in mine) or (name and _key(name) in my_names)
-        signed = find_signature(segment.text[:_ANALYSED_CHARS])
-        last_line = segment.text.rstrip().rsplit("\n", 1)[-1]
-        if not by_user and not (name or email):
-            by_user = _key(signed.name or last_line) in my_names
-        # Pasted text: an unsigned short note above a quoted message with a known author is
-        # the user's own reply, copied along with what it answers.
-        if not (name or email or signed.name) and index + 1 < len(segments):
-            later = segments[index + 1]
-            if (later.author_name or later.author_email) and len(segment.text.split()) <= 40:
-                by_user = True
-        # A short note above a forwarded message is the forwarder's, not the sender's.
-        forwarding = (
-            index + 1 < len(segments)
-            and segments[index + 1].how == "forward"
-            and len(segment.text.split()) <= 40
-        )
-        # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote.
-        if by_user or (forwarding and not signed.name):
-            continue
-        return candidate
-    return fallback or (Segment(), message.from_name, message.from_email.lower(), 0)
+        author = _author_of(message, segment, index)
+        fallback = fallback or author
+        following = segments[index + 1] if index + 1 < len(segments) else None
+        if not _passed_on(author, following, me):
+            return author
+    return fallback or _Author(Segment(), message.from_name, message.from_email.lower(), 0)
 
 
-def _received_at(message: Message, segment: Segment, index: int, zone: ZoneInfo) -> datetime | None:
+def _author_of(message: Message, segment: Segment, index: int) -> _Author:
+    name, email = segment.author_name, segment.author_email
+    if index == 0 and not (name or email):
+        name, email = message.from_name, message.from_email
+    return _Author(segment, name, email.lower(), index)
+
+
+def _passed_on(author: _Author, following: Segment | None, me: _Me) -> bool:
+    """Whether the part hands over to the one it quotes: the user wrote it, or it is a
+    short note above a forwarded message (the forwarder's, not the sender's)."""
+    signed = find_signature(author.segment.text[:_ANALYSED_CHARS])
+    short = len(author.segment.text.split()) <= 40
+    if _by_user(author, signed, following, short, me):
+        return True
+    forwarding = following is not None and following.how == "forward" and short
+    # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote.
+    return forwarding and not signed.name
+
+
+def _by_user(
+    author: _Author, signed: Signature, following: Segment | None, short: bool, me: _Me
+) -> bool:
+    if author.email in me.emails or (author.name and _key(author.name) in me.names):
+        return True
+    if author.name or author.email:
+        return False
+    last_line = author.segment.text.rstrip().rsplit("\n", 1)[-1]
+    if _key(signed.name or last_line) in me.names:
+        return True
+    # Pasted text: an unsigned short note above a quoted message with a known author is
+    # the user's own reply, copied along with what it answers.
+    quoted_author = following is not None and bool(following.author_name or following.author_email)
+    return not signed.name and quoted_author and short
+
+
+def _signature(text: str, companies: set[str], me: _Me) -> Signature:
+    signature = find_signature(text, companies=companies)
+    if signature.name and _key(signature.name) in me.names:
+        return Signature()
+    return signature
+
+
+def _received_at(message: Message, author: _Author, zone: ZoneInfo) -> datetime | None:
+    segment, index = author.segment, author.index
     when = segment.date if index > 0 or segment.date else message.date
     if when is None and index == 0:
         when = message.date
@@ -254,6 +230,159 @@ def _received_at(message: Message, segment: Segment, index: int, zone: ZoneInfo)
         return when.astimezone(zone)
     except (OverflowError, ValueError):
         return None
+
+
+# -- What the part says about who wrote it -------------------------------------------
+
+
+def _clues(
+    message: Message, author: _Author, text: str, companies: set[str], signature: Signature
+) -> _Clues:
+    email = author.email
+    robot = addresses.is_no_reply(email) or addresses.is_ats(email)
+    team_address = addresses.is_team_address(email)
+    folded = phrases.fold(text)
+    name = author.name
+    if name.isupper() and len(name) > 3:
+        name = name.title()  # "DANA SMITH" as some directories send it
+    display_person = clean_person(name if is_person_name(clean_person(name), companies) else "")
+    display_team = "" if display_person or not is_team_name(name, companies) else name
+    own_address = bool(email) and not robot and not team_address
+    reply_to = message.reply_to
+    return _Clues(
+        text=text,
+        signature=signature,
+        robot=robot,
+        team_address=team_address,
+        own_address=own_address,
+        automation=phrases.found(phrases.AUTOMATION, folded),
+        stock=phrases.found(phrases.FORM_LETTER, folded),
+        talk=phrases.found(phrases.PERSONAL, folded),
+        display_person=display_person,
+        display_team=display_team,
+        person=_person_name(signature, display_person),
+        personal_reply_to=reply_to if _is_individual(reply_to) and author.index == 0 else "",
+    )
+
+
+def _evidence(message: Message, author: _Author, clues: _Clues) -> _Evidence:
+    evidence = _Evidence()
+    if author.index == 0 and message.has_headers:
+        evidence.form += _header_evidence(message)
+    evidence.form += _form_evidence(author.email, clues)
+    evidence.person += _person_evidence(message, author, clues)
+    return evidence
+
+
+def _header_evidence(message: Message) -> list[tuple[int, str]]:
+    found = []
+    if message.auto_submitted:
+        found.append((_STRONG, "Marked as sent automatically (Auto-Submitted header)"))
+    if message.precedence_bulk:
+        found.append((_STRONG, "Sent as bulk mail (Precedence: bulk)"))
+    if message.list_unsubscribe:
+        found.append((_WEAK, "Carries an unsubscribe link, as mailings do"))
+    return found
+
+
+def _form_evidence(email: str, clues: _Clues) -> list[tuple[int, str]]:
+    found = []
+    if addresses.is_no_reply(email):
+        found.append((_STRONG, f"From a no-reply address ({email})"))
+    elif addresses.is_ats(email):
+        domain = addresses.domain_of(email)
+        found.append((_STRONG, f"Sent by an applicant-tracking system or job board ({domain})"))
+    if clues.team_address and not clues.robot:
+        found.append((_MEDIUM, f"From a shared team mailbox ({email})"))
+    if clues.automation:
+        found.append((_STRONG, f"Says it was sent automatically (“{clues.automation}”)"))
+    if clues.display_team:
+        found.append((_MEDIUM, f"From “{clues.display_team}”, a team rather than a person"))
+    signature = clues.signature
+    if signature.team and not signature.name:
+        found.append((_STRONG, f"Signed by a team, not a person (“{signature.team}”)"))
+    return found
+
+
+def _person_evidence(message: Message, author: _Author, clues: _Clues) -> list[tuple[int, str]]:
+    found = []
+    email = author.email
+    if clues.signature.name:
+        found.append((_MEDIUM, _signed_sentence(clues.signature)))
+    if clues.display_person and clues.own_address:
+        found.append((_MEDIUM, f"From {clues.display_person}'s own address ({email})"))
+    elif clues.own_address and not clues.person and _looks_individual_local(email):
+        found.append((_WEAK, f"From an individual's address ({email})"))
+    if clues.talk:
+        found.append((_WEAK, f"Writes about your conversation (“{clues.talk}”)"))
+    if author.segment.how == "reply" or (
+        author.index == 0 and message.in_reply_to and clues.own_address
+    ):
+        found.append((_WEAK, "A reply in a conversation with you"))
+    return found
+
+
+# -- The channel and the sender ------------------------------------------------------
+
+
+def _decide(message: Message, author: _Author, clues: _Clues, evidence: _Evidence) -> Reading:
+    """The rules of the module's docstring, in their order."""
+    email, person = author.email, clues.person
+    if evidence.strong_form():
+        return _sent_by_a_system(author, clues, evidence)
+    if person and _named_author_wrote(message, author, clues):
+        return _signed_by_a_person(author, clues, evidence)
+    if evidence.form:
+        if person and clues.talk:
+            return _personal(person, email, clues.signature, evidence, boost=-1)
+        return _automated(email, clues.robot, _with_stock(evidence, clues.stock))
+    if clues.stock and not clues.talk:
+        sentence = f"Uses a stock phrase (“{clues.stock}”) and names no author"
+        evidence.form.append((_WEAK, sentence))
+        return _automated(email, clues.robot, evidence)
+    if clues.own_address and (clues.talk or _looks_individual_local(email)):
+        return _personal("", email, clues.signature, evidence, boost=-1)
+    return _unknown(email if clues.own_address else "", evidence)
+
+
+def _named_author_wrote(message: Message, author: _Author, clues: _Clues) -> bool:
+    """The named person is the sender: it came from their own address, or nothing (no
+    headers, a quoted part, no address) says it came from anywhere else."""
+    return clues.own_address or not message.has_headers or author.index > 0 or not author.email
+
+
+def _sent_by_a_system(author: _Author, clues: _Clues, evidence: _Evidence) -> Reading:
+    """Sent through a system, but perhaps on a person's behalf: naming them to reply to,
+    about the user's conversation with them."""
+    reachable = clues.personal_reply_to or clues.own_address
+    if clues.person and reachable and clues.talk and not clues.automation:
+        email = author.email if clues.own_address else clues.personal_reply_to
+        return _personal(clues.person, email, clues.signature, evidence, boost=-1)
+    return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
+
+
+def _signed_by_a_person(author: _Author, clues: _Clues, evidence: _Evidence) -> Reading:
+    if not author.email and clues.stock and not clues.signature.name:
+        return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
+    email = author.email if clues.own_address else _address_in_signature(clues.text, clues.person)
+    return _personal(clues.person, email, clues.signature, _with_stock(evidence, clues.stock))
+
+
+def _with_stock(evidence: _Evidence, stock: str) -> _Evidence:
+    if stock:
+        evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
+    return evidence
+
+
+def _unknown(email: str, evidence: _Evidence) -> Reading:
+    because = [reason for _, reason in evidence.person + evidence.form]
+    because.append("Rebound could not tell who wrote this; please fill in what you know")
+    return Reading(
+        channel=RejectionChannel.UNKNOWN,
+        sender_email=email,
+        confidence=0.2,
+        because=tuple(because),
+    )
 
 
 def _company_words(company_names: Collection[str], author_email: str) -> list[str]:
@@ -323,15 +452,30 @@ def _match_contact(
     author_name: str,
 ) -> KnownContact | None:
     """By address first, then full name, then first name (only when one contact has it)."""
-    by_email = {c.email.strip().lower(): c for c in contacts if c.email and c.email.strip()}
-    for address in (author_email, reply_to):
-        if address and address.lower() in by_email:
-            return by_email[address.lower()]
     names = [n for n in (signature.name, clean_person(author_name)) if n and is_person_name(n)]
-    for name in names:
-        for contact in contacts:
-            if contact.name and _key(contact.name) == _key(name):
-                return contact
+    return (
+        _contact_by_address(contacts, (author_email, reply_to))
+        or _contact_by_name(contacts, names)
+        or _contact_by_first_name(contacts, names)
+    )
+
+
+def _contact_by_address(
+    contacts: Sequence[KnownContact], sent_from: Sequence[str]
+) -> KnownContact | None:
+    by_email = {c.email.strip().lower(): c for c in contacts if c.email and c.email.strip()}
+    return next((by_email[a.lower()] for a in sent_from if a and a.lower() in by_email), None)
+
+
+def _contact_by_name(contacts: Sequence[KnownContact], names: list[str]) -> KnownContact | None:
+    return next(
+        (c for name in names for c in contacts if c.name and _key(c.name) == _key(name)), None
+    )
+
+
+def _contact_by_first_name(
+    contacts: Sequence[KnownContact], names: list[str]
+) -> KnownContact | None:
     for name in names:
         first = _key(name).split()[0] if _key(name) else ""
         matches = [c for c in contacts if c.name and _key(c.name).split()[:1] == [first]]
@@ -344,9 +488,7 @@ def _contact_role(role: str) -> str:
     return role if role in SENDER_ROLES else SenderRole.UNKNOWN
 
 
-def _from_contact(
-    contact: KnownContact, author_email: str, signature: Signature, received_at: datetime | None
-) -> Reading:
+def _from_contact(contact: KnownContact, author_email: str, signature: Signature) -> Reading:
     role = _contact_role(contact.role)
     because = [f"{contact.name or contact.email} is one of this application's contacts"]
     if role != SenderRole.UNKNOWN:
@@ -361,7 +503,6 @@ def _from_contact(
         sender_role=role,
         sender_name=contact.name or signature.name,
         sender_email=email,
-        received_at=received_at,
         confidence=0.9,
         because=tuple(because),
     )
@@ -372,7 +513,6 @@ def _personal(
     email: str,
     signature: Signature,
     evidence: _Evidence,
-    received_at: datetime | None,
     *,
     boost: int = 0,
 ) -> Reading:
@@ -392,22 +532,18 @@ def _personal(
         sender_role=role,
         sender_name=name,
         sender_email=email,
-        received_at=received_at,
         confidence=_confidence(score),
         because=tuple(because),
     )
 
 
-def _automated(
-    email: str, robot: bool, evidence: _Evidence, received_at: datetime | None
-) -> Reading:
+def _automated(email: str, robot: bool, evidence: _Evidence) -> Reading:
     because = [reason for _, reason in sorted(evidence.form, key=lambda e: -e[0])]
     because += [f"Although: {reason[0].lower()}{reason[1:]}" for _, reason in evidence.person]
     score = evidence.weight(evidence.form) - evidence.weight(evidence.person)
     return Reading(
         channel=RejectionChannel.AUTOMATED,
         sender_email="" if robot or not email else email,
-        received_at=received_at,
         confidence=_confidence(score),
         because=tuple(because),
     )

@@ -173,6 +173,7 @@ TEAM_WORDS = frozenset(
         "talentteam",
     ]
 )
+_LEADING_PARTICLES = frozenset(["de", "van", "von", "da", "di", "del"])
 GREETINGS = frozenset(
     [
         "dear",
@@ -226,51 +227,91 @@ def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
     lines = [line[:_MAX_LINE] for line in lines if line][-_TAIL_LINES:]
     lines = _without_footer(lines)
     company_words = {c.lower() for c in companies if c}
+    return (
+        _after_sign_off(lines, company_words)
+        or _without_sign_off(lines, company_words)
+        or _closing_name(lines, company_words)
+        or Signature()
+    )
+
+
+def _after_sign_off(lines: list[str], companies: set[str]) -> Signature | None:
+    """The lines under the lowest sign-off ("Best regards,"), or a name beside it ("Best,
+    Dana") near the end. A sign-off with no name under it signs nothing."""
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
-        if SIGN_OFF.match(line) or _unlisted_sign_off(lines, i, company_words):
-            return _signed(lines[i + 1 : i + 6], company_words, lowercase=line.islower())
+        if SIGN_OFF.match(line) or _unlisted_sign_off(lines, i, companies):
+            return _signed(lines[i + 1 : i + 6], companies, lowercase=line.islower())
         inline = _SIGN_OFF_INLINE.match(line)
         if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
-            found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], company_words)
+            found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], companies)
             if found.name or found.team:
                 return found
-    # No sign-off: "~ Dana", "— Dana Whitfield", a "Name | Title | Company" line, or a
-    # name over a title at the very end.
+    return None
+
+
+def _without_sign_off(lines: list[str], companies: set[str]) -> Signature | None:
+    """No sign-off: "~ Dana", "— Dana Whitfield", a "Name | Title | Company" line, or a
+    name over a title at the very end."""
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
-        dash = _DASH_NAME.match(lines[i])
-        if dash and not lines[i].startswith("-- "):
-            found = _signed([dash.group("name"), *lines[i + 1 : i + 4]], company_words)
-            if found.name or found.team:
-                return found
-        if lines[i] in ("--", "-- ") and i + 1 < len(lines):
-            found = _signed(lines[i + 1 : i + 5], company_words)
-            if found.name or found.team:
-                return found
-        # A company line under a person's name and title belongs to their signature.
-        under_a_name = any(
-            is_person_name(clean_person(above), company_words) for above in lines[max(0, i - 2) : i]
+        found = (
+            _dashed(lines, i, companies)
+            or _company_line(lines, i, companies)
+            or _name_with_title(lines, i, companies)
         )
-        if (
-            i >= len(lines) - 3
-            and len(lines[i].split()) <= 6
-            and not lines[i].endswith((".", ":", "?"))
-            and not under_a_name
-            and is_team_name(lines[i], company_words)
-            and not is_person_name(lines[i], company_words)
-        ):
-            return Signature(team=lines[i], line=lines[i])
-        one_line = "," in lines[i] or bool(_PARTS.search(lines[i]))
-        if one_line or (i + 1 < len(lines) and _is_title_line(lines[i + 1])):
-            found = _signed(lines[i : i + 4], company_words, strict=True)
-            if found.name:
-                return found
-    # "... Gutted for you. Chris": a name closing the last line, after its last sentence.
-    if lines:
-        tail = re.split(r"[.!?]\s+", lines[-1][-80:])[-1].strip(" .!")
-        if tail != lines[-1].strip(" .!") and is_person_name(clean_person(tail), company_words):
-            return Signature(name=clean_person(tail), line=tail)
-    return Signature()
+        if found is not None:
+            return found
+    return None
+
+
+def _dashed(lines: list[str], i: int, companies: set[str]) -> Signature | None:
+    """ "— Dana Whitfield" on a line, or the lines under a "--" delimiter."""
+    dash = _DASH_NAME.match(lines[i])
+    if dash and not lines[i].startswith("-- "):
+        found = _signed([dash.group("name"), *lines[i + 1 : i + 4]], companies)
+        if found.name or found.team:
+            return found
+    if lines[i] in ("--", "-- ") and i + 1 < len(lines):
+        found = _signed(lines[i + 1 : i + 5], companies)
+        if found.name or found.team:
+            return found
+    return None
+
+
+def _company_line(lines: list[str], i: int, companies: set[str]) -> Signature | None:
+    """A team or company name alone near the end, under no person's name (a company line
+    under a person's name and title belongs to their signature)."""
+    line = lines[i]
+    if (
+        i < len(lines) - 3
+        or len(line.split()) > 6
+        or line.endswith((".", ":", "?"))
+        or any(is_person_name(clean_person(above), companies) for above in lines[max(0, i - 2) : i])
+    ):
+        return None
+    if is_team_name(line, companies) and not is_person_name(line, companies):
+        return Signature(team=line, line=line)
+    return None
+
+
+def _name_with_title(lines: list[str], i: int, companies: set[str]) -> Signature | None:
+    """ "Dana Whitfield | Engineering Manager", or a name over a title line."""
+    one_line = "," in lines[i] or bool(_PARTS.search(lines[i]))
+    if one_line or (i + 1 < len(lines) and _is_title_line(lines[i + 1])):
+        found = _signed(lines[i : i + 4], companies, strict=True)
+        if found.name:
+            return found
+    return None
+
+
+def _closing_name(lines: list[str], companies: set[str]) -> Signature | None:
+    """ "... Gutted for you. Chris": a name closing the last line, after its last sentence."""
+    if not lines:
+        return None
+    tail = re.split(r"[.!?]\s+", lines[-1][-80:])[-1].strip(" .!")
+    if tail != lines[-1].strip(" .!") and is_person_name(clean_person(tail), companies):
+        return Signature(name=clean_person(tail), line=tail)
+    return None
 
 
 def _unlisted_sign_off(lines: list[str], i: int, companies: set[str]) -> bool:
@@ -297,38 +338,51 @@ def _without_footer(lines: list[str]) -> list[str]:
 def _signed(
     candidates: list[str], companies: set[str], *, strict: bool = False, lowercase: bool = False
 ) -> Signature:
-    candidates = [c for c in candidates if c and not _NOISE.match(c) and not _DELIMITER.match(c)]
+    """The signature in the lines under a sign-off: a person's name (with their title on the
+    same line or the next two), else a team's. Strict: only a name with a title."""
+    candidates = _signature_lines(candidates, lowercase=lowercase)
     if not candidates:
         return Signature()
     first = candidates[0]
-    if lowercase and first.islower() and _LOWER_NAME.match(first):
-        # Someone who writes "cheers\nnia roberts" signs in lower case, too.
-        first = candidates[0] = first.title()
-    parts = [p.strip() for p in _PARTS.split(first) if p.strip()]
-    head = parts[0]
-    title_parts = parts[1:]
-    # "Dana Whitfield, Engineering Manager" (not "Whitfield, Dana" nor "Dana, Ph.D.")
-    if "," in head and not title_parts:
-        name_part, _, rest = head.partition(",")
-        if rest.strip() and is_title(rest) and not _CREDENTIAL.fullmatch(", " + rest.strip()):
-            head, title_parts = name_part, [rest.strip()]
+    head, beside = _name_and_title(first)
     name = clean_person(head)
-    if not name:
-        team = head if is_team_name(head, companies) else ""
-        return Signature(team=team, line=first) if team and not strict else Signature()
-    if not is_person_name(name, companies):
-        if is_team_name(name, companies) and not strict:
-            return Signature(team=name, line=first)
+    if not name or not is_person_name(name, companies):
+        team = name or head
+        if not strict and is_team_name(team, companies):
+            return Signature(team=team, line=first)
         return Signature()
-    title = next((p for p in title_parts if _is_title_line(p)), "")
-    if not title:
-        title = next(
-            (c for c in candidates[1:3] if _is_title_line(c) and not is_person_name(c, companies)),
-            "",
-        )
-    if strict and not title and not title_parts:
+    title = _title(beside, candidates[1:3], companies)
+    if strict and not title and not beside:
         return Signature()
     return Signature(name=name, title=title, line=first)
+
+
+def _signature_lines(candidates: list[str], *, lowercase: bool) -> list[str]:
+    """The lines that may sign: no phone numbers, links or delimiters."""
+    lines = [c for c in candidates if c and not _NOISE.match(c) and not _DELIMITER.match(c)]
+    if lines and lowercase and lines[0].islower() and _LOWER_NAME.match(lines[0]):
+        # Someone who writes "cheers\nnia roberts" signs in lower case, too.
+        lines[0] = lines[0].title()
+    return lines
+
+
+def _title(beside: list[str], below: list[str], companies: set[str]) -> str:
+    """The title beside the name, else on one of the lines below it."""
+    return next((p for p in beside if _is_title_line(p)), "") or next(
+        (c for c in below if _is_title_line(c) and not is_person_name(c, companies)), ""
+    )
+
+
+def _name_and_title(line: str) -> tuple[str, list[str]]:
+    """ "Dana Whitfield | Engineering Manager" or "Dana Whitfield, Engineering Manager" (not
+    "Whitfield, Dana" nor "Dana, Ph.D."): the name, and what stands beside it."""
+    parts = [p.strip() for p in _PARTS.split(line) if p.strip()]
+    head, beside = parts[0], parts[1:]
+    if "," in head and not beside:
+        name_part, _, rest = head.partition(",")
+        if rest.strip() and is_title(rest) and not _CREDENTIAL.fullmatch(", " + rest.strip()):
+            return name_part, [rest.strip()]
+    return head, beside
 
 
 def _is_title_line(line: str) -> bool:
@@ -353,32 +407,38 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or len(name) > 60:
         return False
+    if _names_something_else(name, tokens, companies):
+        return False
+    return all(_could_be_in_a_name(i, token, len(tokens)) for i, token in enumerate(tokens))
+
+
+def _names_something_else(name: str, tokens: list[str], companies: Collection[str]) -> bool:
+    """A greeting, a team, the company, a job title or a sign-off: not a person."""
     lowered = [t.lower().strip(".,") for t in tokens]
-    if (
+    return (
         lowered[0] in GREETINGS
         or any(t in TEAM_WORDS for t in lowered)
         or squash(name) in {squash(c) for c in companies}
-    ):
-        return False
-    if any(t in companies for t in lowered) and len(tokens) <= 2:
-        return False
-    if is_title(name) or SIGN_OFF.match(name):
-        return False
-    for index, token in enumerate(tokens):
-        bare = token.strip(".")
-        if index not in (0, len(tokens) - 1) and token.lower() in PARTICLES:
-            continue
-        if (
-            index == 0
-            and len(tokens) > 1
-            and token.lower() in ("de", "van", "von", "da", "di", "del")
-        ):
-            continue
-        if not bare or not bare[0].isupper() or not all(ch.isalpha() or ch in "'-." for ch in bare):
-            return False
-        if len(bare) > 3 and bare.isupper():
-            return False
-    return True
+        or (any(t in companies for t in lowered) and len(tokens) <= 2)
+        or is_title(name)
+        or bool(SIGN_OFF.match(name))
+    )
+
+
+def _could_be_in_a_name(index: int, token: str, count: int) -> bool:
+    """A capitalised word of letters (not an acronym), or a particle where one may stand:
+    "van" inside a name, or "de" leading one ("de Souza")."""
+    if 0 < index < count - 1 and token.lower() in PARTICLES:
+        return True
+    if index == 0 and count > 1 and token.lower() in _LEADING_PARTICLES:
+        return True
+    bare = token.strip(".")
+    return (
+        bool(bare)
+        and bare[0].isupper()
+        and all(ch.isalpha() or ch in "'-." for ch in bare)
+        and not (len(bare) > 3 and bare.isupper())
+    )
 
 
 def is_team_name(name: str, companies: Collection[str] = ()) -> bool:

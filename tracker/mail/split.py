@@ -123,10 +123,9 @@ def _boundary(lines: list[str], i: int) -> tuple[Segment, int] | None:
     line = lines[i].strip()
     if not line or len(line) > _MAX_LINE:
         return None
-    separator = _SEPARATOR.match(line)
-    if separator or (_RULE.match(line) and _field_block_follows(lines, i + 1)):
-        how = "forward" if separator and _is_forward(separator.group("what")) else "reply"
-        return _header_block(lines, i + 1, how)
+    separated = _after_separator(lines, i, line)
+    if separated is not None:
+        return separated
     if _FIELD.match(line) and _is_from(line) and _field_block_follows(lines, i):
         return _header_block(lines, i, "reply" if i else "newest")
     attribution = _attribution(lines, i)
@@ -136,6 +135,16 @@ def _boundary(lines: list[str], i: int) -> tuple[Segment, int] | None:
         return Segment(how="quote"), i
     if i < 2 and _gmail_sender_line(lines, i):
         return _gmail_top(lines, i)
+    return None
+
+
+def _after_separator(lines: list[str], i: int, line: str) -> tuple[Segment, int] | None:
+    """ "-----Original Message-----", "---------- Forwarded message ---------", or a rule
+    over a header block: the message under it."""
+    separator = _SEPARATOR.match(line)
+    if separator or (_RULE.match(line) and _field_block_follows(lines, i + 1)):
+        how = "forward" if separator and _is_forward(separator.group("what")) else "reply"
+        return _header_block(lines, i + 1, how)
     return None
 
 

@@ -89,7 +89,3 @@ class Classification:
     kind: MailKind = MailKind.NOT_JOB_MAIL
     confidence: float = 0.0
     because: tuple[str, ...] = ()
-
-    @property
-    def is_job_mail(self) -> bool:
-        return self.kind is not MailKind.NOT_JOB_MAIL

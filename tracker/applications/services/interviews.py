@@ -21,7 +21,7 @@ from tracker.applications.services.stages import _local, _on_field, application_
 from tracker.core import dates
 
 # The stage each kind of interview means the application reached, and the stages it moves
-# on from (SPEC section 1, "Interview"): a phone screen is screening, any other round an
+# on from: a phone screen is screening, any other round an
 # interview; an application already further along (or ended) stays where it is.
 INTERVIEW_MOVES: dict[str, tuple[str, frozenset[str]]] = {
     InterviewKind.PHONE_SCREEN: (Stage.SCREENING, frozenset({Stage.APPLIED})),

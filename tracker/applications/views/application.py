@@ -25,6 +25,7 @@ from tracker.applications.forms import (
     add_service_errors,
 )
 from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
+from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
 
@@ -45,7 +46,7 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, f"Added {application}.")
             # Applied before? The rooms that know say so (capture's receiver).
-            for words in events.what_to_say_when_added(application=application):
+            for words in events.said_when_added.ask(application):
                 messages.warning(request, words)
             return redirect("application_detail", pk=application.pk)
     return render(request, "applications/form.html", {"form": form})
@@ -193,14 +194,14 @@ def _reject_form_from_message(
 ) -> HttpResponse:
     """Pre-fills the rejection form from the pasted email. Nothing is saved: the user
     sees the reading and its evidence, corrects it if need be, and saves: a guess the user
-    has not seen is never acted on. The reading comes from follow-ups' email reader,
-    through events.rejection_pasted."""
+    has not seen is never acted on. The reading comes from the mail room's reader,
+    told what Rebound knows of the user and the application."""
     fields = RejectionForm.Meta.fields
     initial: dict[str, Any] = {name: request.POST.get(name, "") for name in fields}
     pasted = PastedMessageForm(request.POST)
     reading = None
     if pasted.is_valid():
-        reading = events.rejection_pasted_read(
+        reading = rejection_message_read(
             user=request.user, message=pasted.cleaned_data["message"], application=application
         )
     if reading is not None:

@@ -83,7 +83,7 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return _refusal("Record the rejection details to move it to Rejected.")
     if request.POST.get("confirm") != "1":
         # Leaving Rejected cancels its drafts: ask before throwing away the user's words.
-        edited = events.what_a_move_would_cancel(application=application, to_stage=to_stage)
+        edited = events.move_would_cancel.ask(events.Move(application, to_stage))
         if edited:
             return _to_confirm(
                 f"You edited the {' and the '.join(edited)} for {application}: moving it out "

@@ -1,9 +1,14 @@
-"""Inbox benchmarks (SPEC section 8): a first sync of a big mailbox, a poll of many idle ones.
+"""Inbox benchmarks: a first sync of a big mailbox, a poll of many idle ones.
 
-Dev-only: `make bench` (through tests/inbox/bench.py, which starts a Dovecot and fills it)
-calls these on a scratch database. Each creates its own users and removes them after.
+Dev-only: `manage.py bench --inbox` runs tests/inbox/bench.py in a process of its own, which
+starts a Dovecot, fills it and calls these on the scratch database. Each creates its own
+users and removes them after.
 """
 
+import json
+import shutil
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Sequence
@@ -15,6 +20,7 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application
+from tracker.bench.measure import Bench, Row
 from tracker.inbox import services
 from tracker.inbox.models import InboxItem, Mailbox
 
@@ -133,3 +139,45 @@ def bench_idle_polls(
     finally:
         for user in users:
             _drop(user)
+
+
+INBOX_MESSAGES = 2_000
+
+
+INBOX_MAILBOXES = 100
+
+
+def inbox_rows(bench: Bench) -> list[Row]:
+    return _inbox_rows(bench) if bench.inbox else []
+
+
+def _inbox_rows(bench: Bench) -> list[Row]:
+    """The inbox's own bench (tests/inbox/bench.py: a Dovecot, a filled mailbox and
+    idle ones), in a process of its own on this database; skipped without Dovecot."""
+    if not shutil.which("dovecot"):
+        return [Row("inbox", "—", "skipped: no dovecot on this machine")]
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.inbox.bench", str(INBOX_MESSAGES), str(INBOX_MAILBOXES)],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if done.returncode:
+        tail = (done.stderr.strip().splitlines() or ["?"])[-1]
+        bench.broken.append(f"the inbox bench failed: {tail}")
+        return []
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    sync, idle = figures["first_sync"], figures["idle_polls"]
+    return [
+        Row(
+            "inbox: first sync of a filled mailbox (IMAP, Dovecot)",
+            f"{sync['messages']:,.0f} messages",
+            f"{sync['seconds']:.1f} s in {sync['polls']:.0f} polls, "
+            f"{sync['queued']:.0f} queued for review",
+        ),
+        Row(
+            "inbox: one poll of idle mailboxes, one process",
+            f"{idle['mailboxes']:.0f} mailboxes",
+            f"{idle['seconds']:.1f} s",
+        ),
+    ]
