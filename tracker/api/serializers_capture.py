@@ -48,7 +48,14 @@ class PriorApplicationSerializer(serializers.Serializer[Any]):
     )
     contact_name = serializers.CharField(help_text="The person to mention, if any.")
     contact_email = serializers.CharField()
-    matched_by = serializers.ChoiceField(choices=["company name", "site"])
+    matched_by = serializers.ChoiceField(
+        choices=["company name", "site"],
+        help_text="The company's name (normalised), or the employer's own website; never "
+        "a job board's or an applicant-tracking system's host, which many employers share.",
+    )
+    same_job = serializers.BooleanField(
+        help_text="This very job: the same posting's address, or the same role at the company."
+    )
 
 
 class PostingSerializer(serializers.Serializer[Any]):
@@ -89,6 +96,12 @@ class DraftSerializer(serializers.Serializer[Any]):
 class AppliedBeforeQuerySerializer(serializers.Serializer[Any]):
     company = serializers.CharField(max_length=200, required=False, default="")
     url = serializers.CharField(max_length=500, required=False, default="")
+    role = serializers.CharField(
+        max_length=200,
+        required=False,
+        default="",
+        help_text="The role, to tell this very job (`same_job`) from others at the company.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs["company"].strip() and not attrs["url"].strip():

@@ -226,14 +226,17 @@ class ApplicationViewSet(
     # A short list (at most 20), not pages: the schema must not promise pagination.
     @action(detail=False, methods=["get"], url_path="applied-before", pagination_class=None)
     def applied_before(self, request: Request) -> Response:
-        """Your applications at a company (its name, normalised) or on the site of `url`:
-        what to be warned of before adding another."""
+        """Your applications at a company: by its name (normalised; else the name a job
+        board's address gives), or the employer's own website at `url`. Never by a job
+        board's host, which many employers share. `same_job` marks this very job, already
+        tracked: update it rather than add it again."""
         query = AppliedBeforeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         found = application_prior_at_company(
             user=self.user,
             company_name=query.validated_data["company"],
             url=query.validated_data["url"],
+            role=query.validated_data["role"],
         )
         return Response(PriorApplicationSerializer(found, many=True).data)
 

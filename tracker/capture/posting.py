@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from tracker.capture.boards import GENERIC_TITLES, employer_of
 from tracker.core.sanitise import sanitise_html
 
 JSON_LD = "JSON-LD JobPosting"
@@ -180,7 +181,7 @@ class _PageParser(HTMLParser):
                     parent.setdefault(prop, []).append(item)
         text: list[str] | None = None
         if props and item is None:
-            value = _attribute_value(tag, a)
+            value = _attribute_value(tag, a, props)
             if value is None:
                 text = []
             else:
@@ -231,11 +232,18 @@ class _PageParser(HTMLParser):
             self.text.append(data)
 
 
-def _attribute_value(tag: str, a: dict[str, str]) -> str | None:
+# Properties whose value is an address. Any other property on a link is its text: boards
+# write <a itemprop="name" href="/cmp/soylent">Soylent</a>, and the company is Soylent.
+URL_PROPERTIES = {"url", "sameAs", "image", "logo", "applyUrl", "contentUrl", "target"}
+
+
+def _attribute_value(tag: str, a: dict[str, str], props: list[str]) -> str | None:
     """A microdata property's value when an attribute holds it, else None (the text)."""
     if "content" in a:
         return a["content"]
-    if tag in ("a", "link", "area") and "href" in a:
+    if tag == "link" and "href" in a:
+        return a["href"]
+    if tag in ("a", "area") and "href" in a and all(p in URL_PROPERTIES for p in props):
         return a["href"]
     if tag in ("img", "source", "iframe", "embed") and "src" in a:
         return a["src"]
@@ -485,18 +493,61 @@ def _pick(postings: list[dict[str, Any]], urls: list[str], kind: str) -> tuple[d
 
 
 TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", " :: ")  # en, em dash, dot
+# What a title's last part says about the site, not the job: "Hooli Careers", "Jobs".
+SITE_WORDS = re.compile(r"\s*\b(careers?|jobs?|karriere|stellenangebote|emplois?)\s*$", re.I)
 
 
-def _split_title(title: str, site_name: str) -> tuple[str, str]:
-    """The role and, if the title says "Role at Company", the company. A trailing site
-    name ("… | Jobboard") is dropped: it names the site, not the job."""
-    for separator in TITLE_SEPARATORS:
-        if site_name and title.lower().endswith((separator + site_name).lower()):
-            title = title[: -len(separator + site_name)].strip()
-    match = re.fullmatch(r"(.+?)\s+(?:at|@|bei|chez|chez la|presso)\s+(.+)", title)
-    if match and not any(s in match[2] for s in TITLE_SEPARATORS):
-        return match[1].strip(), match[2].strip()
-    return title, ""
+@dataclass(frozen=True)
+class TitleParts:
+    role: str
+    company: str = ""
+    location: str = ""
+
+
+def _strip_site(title: str, names: list[str]) -> str:
+    """The title without a trailing site or board name ("… | LinkedIn", "… - Indeed.com")."""
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            for separator in TITLE_SEPARATORS:
+                ending = (separator + name).lower()
+                if name and title.lower().endswith(ending) and len(title) > len(ending):
+                    title = title[: -len(ending)].strip()
+                    changed = True
+    return title
+
+
+def split_title(title: str, *, url: str = "", site_name: str = "") -> TitleParts:
+    """The role, and the company and location where the title says them, read by the
+    shapes of the board at `url` ("Globex - Data Analyst" on Lever, "Acme hiring Data
+    Engineer in Berlin | LinkedIn"), else by shapes any site uses ("Role at Company").
+    Where the address names the employer, the part of the title naming it is the company
+    and the rest the role."""
+    employer = employer_of(url)
+    board = employer.board
+    names = [site_name, *(board.suffixes if board else ())]
+    title = _strip_site(" ".join(title.split()), names)
+    for pattern in (*(board.titles if board else ()), *GENERIC_TITLES):
+        match = pattern.fullmatch(title)
+        if match:
+            found = {k: (v or "").strip() for k, v in match.groupdict().items()}
+            separated = any(s in found.get("company", "") for s in TITLE_SEPARATORS)
+            if found.get("role") and found.get("company") and not separated:
+                return TitleParts(found["role"], found["company"], found.get("location", ""))
+    if employer.handle:
+        wanted = employer.handle.casefold().replace("-", "").replace("_", "")
+        parts = re.split("|".join(re.escape(s) for s in TITLE_SEPARATORS), title)
+        for index, part in enumerate(parts):
+            name = SITE_WORDS.sub("", part).strip()
+            compact = re.sub(r"\W", "", name.casefold())
+            # "wayne" names Wayne Enterprises; a handle shorter than three letters is
+            # too short to say so of any name it begins.
+            if compact == wanted or (len(wanted) >= 3 and compact.startswith(wanted)):
+                rest = [p for i, p in enumerate(parts) if i != index and p.strip()]
+                if rest:
+                    return TitleParts(" - ".join(rest).strip(), name)
+    return TitleParts(title)
 
 
 def _fallbacks(posting: Posting, page: _PageParser) -> None:
@@ -512,9 +563,12 @@ def _fallbacks(posting: Posting, page: _PageParser) -> None:
     for text, source in ((og_title, "OpenGraph og:title"), (title, "the page's <title>")):
         if not text:
             continue
-        role, company = _split_title(text, posting.site_name)
-        posting.set("role", role, source, unsure=True)
-        posting.set("company", company, source, unsure=True)
+        parts = split_title(text, url=posting.url, site_name=posting.site_name)
+        posting.set("role", parts.role, source, unsure=True)
+        posting.set("company", parts.company, source, unsure=True)
+        posting.set("location", parts.location, source, unsure=True)
+    # A job board's address that names the employer: the last resort for the company.
+    posting.set("company", employer_of(posting.url).name, PAGE_ADDRESS, unsure=True)
 
     for key, source in (
         ("og:description", "OpenGraph og:description"),

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company, ContactRole, Interview, Stage
+from tracker.capture.boards import employer_of
 from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp
 
@@ -19,18 +20,6 @@ LEGAL_FORMS = {
     "company", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab",
     "as", "oy", "kk", "pty", "the", "group", "holding", "holdings",
 }  # fmt: skip
-
-# Hosts shared by many employers (job boards, applicant tracking systems): there the
-# employer is the first part of the path (boards.example/hooli/...), not the host.
-SHARED_HOSTS = {
-    "greenhouse.io", "boards.greenhouse.io", "job-boards.greenhouse.io", "jobs.lever.co",
-    "jobs.ashbyhq.com", "apply.workable.com", "jobs.smartrecruiters.com", "linkedin.com",
-    "indeed.com", "glassdoor.com", "wellfound.com", "stackoverflow.com", "welcometothejungle.com",
-    "stepstone.de", "xing.com", "monster.com", "ziprecruiter.com", "jobs.personio.de",
-    "recruitee.com", "breezy.hr", "bamboohr.com", "teamtailor.com",
-}  # fmt: skip
-# On these the path says nothing about the employer: only the company's name can match.
-BOARDS = {"linkedin.com", "indeed.com", "glassdoor.com", "monster.com", "ziprecruiter.com"}
 
 INTERVIEW_PHRASES = {
     "phone_screen": "a phone screen",
@@ -49,21 +38,10 @@ def company_key(name: str) -> str:
     return " ".join(kept or words)
 
 
-def site_key(url: str) -> str:
-    """Where a posting lives, as far as it says who the employer is: the host without
-    www., and on a shared applicant-tracking host its first path segment too. Empty for
-    a big job board, where the address says nothing about the employer."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if not host:
-        return ""
-    shared = next((h for h in SHARED_HOSTS if host == h or host.endswith("." + h)), None)
-    if shared in BOARDS:
-        return ""
-    if shared:
-        segment = next((s for s in parts.path.split("/") if s), "")
-        return f"{host}/{segment.lower()}" if segment else ""
-    return host
+def _compact(name: str) -> str:
+    """The key without spaces, so that an address's handle meets the name it stands for:
+    "piedpiper" and "pied-piper" are both Pied Piper."""
+    return company_key(name).replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -77,7 +55,10 @@ class PriorApplication:
     # Whom to mention: the keep-in-touch contact, else who sent the rejection.
     contact_name: str
     contact_email: str
-    matched_by: str  # "company name" or "site"
+    # "company name", or "site" when the employer's own domain matched (never a board's).
+    matched_by: str
+    # The very job: the same posting's address, or the same role at the same company.
+    same_job: bool = False
 
 
 def _outcome(application: Application) -> str:
@@ -137,27 +118,49 @@ def _message(application: Application, when: date, contact: str) -> str:
     return f"{text} ({contact})." if contact else f"{text}."
 
 
+def _address(url: str) -> str:
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}" if host else ""
+
+
+def _same_job(application: Application, url: str, role: str, matched_by: str) -> bool:
+    if url and _address(url) and _address(url) == _address(application.url):
+        return True
+    same_role = " ".join(role.split()).casefold() == application.role.casefold()
+    return bool(role.strip()) and same_role and matched_by == "company name"
+
+
 def application_prior_at_company(
-    *, user: User, company_name: str = "", url: str = "", exclude_id: int | None = None
+    *,
+    user: User,
+    company_name: str = "",
+    url: str = "",
+    role: str = "",
+    exclude_id: int | None = None,
 ) -> list[PriorApplication]:
-    """The user's applications at the same company (by normalised name) or on the same
-    site as `url`, newest first. Read-only; the caller shows them as a warning."""
-    key = company_key(company_name) if company_name.strip() else ""
-    site = site_key(url) if url else ""
-    if not key and not site:
+    """The user's applications at the same employer, newest first: by the company's name
+    (normalised; where none is given, the name a job board's address gives), then by the
+    employer's own domain. A job board's or tracking system's host is shared by many
+    employers and never matches. Each says whether it is this very job (the posting at
+    `url`, or `role` at that company). Read-only; the caller shows them as a warning."""
+    employer = employer_of(url) if url else None
+    name = company_name.strip() or (employer.name if employer else "")
+    key = _compact(name) if name else ""
+    domain = employer.domain if employer else ""
+    if not key and not domain:
         return []
     companies = [
         c.pk
         for c in Company.objects.filter(owner=user).only("id", "name")
-        if key and company_key(c.name) == key
+        if key and _compact(c.name) == key
     ]
-    candidates = Application.objects.filter(owner=user)
     query = Q(company_id__in=companies)
-    if site:
-        host = site.split("/")[0]
-        query |= Q(url__icontains=host) | Q(company__website__icontains=host)
+    if domain:
+        query |= Q(url__icontains=domain) | Q(company__website__icontains=domain)
     candidates = (
-        candidates.filter(query)
+        Application.objects.filter(owner=user)
+        .filter(query)
         .select_related("company", "rejection")
         .prefetch_related(
             Prefetch("interviews", queryset=Interview.objects.order_by("scheduled_at")),
@@ -172,12 +175,15 @@ def application_prior_at_company(
             continue
         if application.company_id in companies:
             matched_by = "company name"
-        elif site and site in (site_key(application.url), site_key(application.company.website)):
+        elif domain and domain in (
+            employer_of(application.url).domain,
+            employer_of(application.company.website).domain,
+        ):
             matched_by = "site"
         else:
-            continue  # The host only appeared somewhere in the address.
+            continue  # The domain only appeared somewhere in the address.
         when = _when(application, application.created_at.date())
-        name, email = _contact(application)
+        contact_name, email = _contact(application)
         found.append(
             PriorApplication(
                 application_id=application.pk,
@@ -185,10 +191,11 @@ def application_prior_at_company(
                 role=application.role,
                 stage=application.stage,
                 when=when,
-                message=_message(application, when, name),
-                contact_name=name,
+                message=_message(application, when, contact_name),
+                contact_name=contact_name,
                 contact_email=email,
                 matched_by=matched_by,
+                same_job=_same_job(application, url, role, matched_by),
             )
         )
     return found

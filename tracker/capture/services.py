@@ -85,7 +85,9 @@ def _fetch_message(exc: outbound.FetchError) -> str:
 
 def application_draft_from_url(*, owner: User, url: str) -> Draft:
     posting = posting_fetch(url=url)
-    prior = application_prior_at_company(user=owner, company_name=posting.company, url=url)
+    prior = application_prior_at_company(
+        user=owner, company_name=posting.company, url=url, role=posting.role
+    )
     return Draft(posting=posting, prior=prior)
 
 

@@ -66,6 +66,7 @@ def application_save_from_link(request: AuthenticatedRequest) -> HttpResponse:
         user=request.user,
         company_name=form.data.get("company", ""),
         url=form.data.get("url", ""),
+        role=form.data.get("role", ""),
     )
     return _page(
         request,
