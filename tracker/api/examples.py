@@ -10,7 +10,12 @@ from tracker.applications.models import Source, Stage
 APPLICATION_FILTERS = [
     OpenApiParameter("stage", enum=Stage.values, description="Current stage."),
     OpenApiParameter("source", enum=Source.values),
-    OpenApiParameter("q", description="Words found in the company, role, location or notes."),
+    OpenApiParameter(
+        "q",
+        description="Words each found in the company, role, location, notes, the posting or "
+        "a contact's name; accents and case do not matter.",
+    ),
+    OpenApiParameter("search", description="The same as `q`, where `q` is not given."),
     OpenApiParameter("applied_from", OpenApiTypes.DATE, description="Applied on or after."),
     OpenApiParameter("applied_to", OpenApiTypes.DATE, description="Applied on or before."),
     OpenApiParameter(

@@ -125,7 +125,10 @@ class UserViewSet(viewsets.GenericViewSet[Any]):
 def application_filters(request: Request) -> ApplicationFilters:
     """The dashboard's filters from the query string; where the dashboard would drop an
     invalid one, the API says what is wrong with it."""
-    form = ApplicationFilterForm(request.query_params)
+    params = request.query_params.copy()
+    if "q" not in params and "search" in params:
+        params.setlist("q", params.getlist("search"))
+    form = ApplicationFilterForm(params)
     errors = {} if form.is_valid() else {f: [str(e) for e in es] for f, es in form.errors.items()}
     # A checkbox takes any word as "on"; a query parameter says true or false.
     due = request.query_params.get("followup_due")

@@ -27,6 +27,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.applications.search import search_fold
 from tracker.applications.services import furthest_stage_of
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
@@ -101,6 +102,13 @@ def _companies(owner: User, names: list[str]) -> dict[str, Company]:
 
 
 @transaction.atomic
+def _folded(**fields: Any) -> Application:
+    """A new application, its search text set as the services would."""
+    application = Application(**fields)
+    application.fold_for_search()
+    return application
+
+
 def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = True) -> int:
     """Adds `count` applications with histories to `owner`; returns how many were added."""
     rng = random.Random(seed)
@@ -111,7 +119,7 @@ def demo_seed(*, owner: User, count: int, seed: int = 7, with_people: bool = Tru
         chunk = plans[start : start + BATCH]
         applications = Application.objects.bulk_create(
             [
-                Application(
+                _folded(
                     owner=owner,
                     company=companies[p.company],
                     role=p.role,
@@ -236,6 +244,7 @@ def _contacts(
             owner=owner,
             company=application.company,
             name=f"{first} {last}",
+            search_name=search_fold(f"{first} {last}"),
             email=f"{first.lower()}@{domain}.example",
             role=ContactRole.RECRUITER,
         )

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from tracker.applications.names import company_display_name, company_name_key
+from tracker.applications.search import application_search_text, search_fold
 from tracker.core.fields import SingleLineCharField, bounded_text
 from tracker.mail.vocabulary import (
     CHANNEL_CHOICES,
@@ -85,6 +86,8 @@ class Company(models.Model):
     # names.company_name_key(name): what makes two names one company. Build companies
     # with Company.named so it is always set.
     name_key = models.CharField(max_length=200, editable=False)
+    # search.search_fold(name), what a search meets; set with the name (Company.named).
+    search_name = models.TextField(editable=False, default="")
     website = models.URLField(blank=True, max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -106,7 +109,9 @@ class Company(models.Model):
     def named(cls, *, owner: Any, name: str) -> "Company":
         """A new (unsaved) company, its name tidied and its key set."""
         name = company_display_name(name)
-        return cls(owner=owner, name=name, name_key=company_name_key(name))
+        return cls(
+            owner=owner, name=name, name_key=company_name_key(name), search_name=search_fold(name)
+        )
 
 
 class Application(models.Model):
@@ -129,6 +134,9 @@ class Application(models.Model):
     apply_url = models.URLField("apply URL", max_length=500, blank=True)
     posting_text = bounded_text(100_000, verbose_name="copy of the posting page's text", blank=True)
     posting_captured_at = models.DateTimeField(null=True, blank=True)
+    # The text above as a search meets it (search.application_search_text): written with
+    # it, by fold_for_search() before every save that changes it.
+    search_text = models.TextField(editable=False, default="")
     # Written only by services.application_change_stage, together with a StageChange row.
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.APPLIED)
     stage_changed_at = models.DateTimeField()
@@ -177,6 +185,15 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.role} at {self.company}"
 
+    def fold_for_search(self) -> None:
+        self.search_text = application_search_text(
+            role=self.role,
+            location=self.location,
+            notes=self.notes,
+            description=self.description,
+            posting_text=self.posting_text,
+        )
+
 
 class Contact(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
@@ -184,6 +201,8 @@ class Contact(models.Model):
         Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
     )
     name = SingleLineCharField(max_length=200)
+    # search.search_fold(name), what a search meets; set with the name.
+    search_name = models.TextField(editable=False, default="")
     email = models.EmailField(blank=True)
     role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.OTHER)
     applications = models.ManyToManyField(Application, related_name="contacts", blank=True)

@@ -26,7 +26,14 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_3
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, ApplicationTally, Stage, StageChange
+from tracker.applications.models import (
+    Application,
+    ApplicationTally,
+    Contact,
+    Stage,
+    StageChange,
+)
+from tracker.applications.search import search_words
 
 
 @dataclass(frozen=True)
@@ -86,15 +93,12 @@ def application_list(
             followups__due_at__isnull=True, followups__created_at__lt=before
         )
         qs = qs.filter(Exists(_open_followups(due)))
-    if filters.search:
-        for word in filters.search.split():
-            qs = qs.filter(
-                Q(company__name__icontains=word)
-                | Q(role__icontains=word)
-                | Q(notes__icontains=word)
-                | Q(location__icontains=word)
-                | Q(description__icontains=word)
-            )
+    for word in search_words(filters.search):
+        # Folded words in folded columns (search.py): accents and case never matter.
+        named = Contact.objects.filter(applications=OuterRef("pk"), search_name__contains=word)
+        qs = qs.filter(
+            Q(search_text__contains=word) | Q(company__search_name__contains=word) | Exists(named)
+        )
     return qs
 
 

@@ -457,13 +457,20 @@ def _plan(job: ImportJob, claim: uuid.UUID) -> Plan:
     return plan
 
 
+def _folded(**fields: Any) -> Application:
+    """A new application, its search text set as the services would."""
+    application = Application(**fields)
+    application.fold_for_search()
+    return application
+
+
 def _write(job: ImportJob, plan: Plan) -> None:
     owner = job.owner
     companies = _companies(owner, [p.row.company for p in plan.applications])
     planned = iter(plan.applications)
     while batch := list(islice(planned, WRITE_BATCH)):
         applications = Application.objects.bulk_create(
-            Application(
+            _folded(
                 owner=owner,
                 company=companies[company_name_key(p.row.company)],
                 role=p.row.role,

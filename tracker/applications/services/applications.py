@@ -129,6 +129,7 @@ def application_create(
         **fields,
     )
     application.full_clean(exclude=["company", "owner"])
+    application.fold_for_search()
     application.save()
     StageChange.objects.create(
         application=application,
@@ -160,6 +161,7 @@ def application_update(
         application.company = company_get_or_create(owner=application.owner, name=company_name)
     _validate_salary(application.salary_min, application.salary_max)
     application.full_clean(exclude=["company", "owner"])
+    application.fold_for_search()
     application.save()
     return application
 
@@ -215,5 +217,6 @@ def application_update_notes(*, application: Application, notes: str) -> Applica
     """Saves the notes alone, so a quick edit never writes back a stage it read earlier."""
     application.notes = notes
     application.full_clean(exclude=[f.name for f in Application._meta.fields if f.name != "notes"])
-    application.save(update_fields=["notes", "updated_at"])
+    application.fold_for_search()
+    application.save(update_fields=["notes", "search_text", "updated_at"])
     return application

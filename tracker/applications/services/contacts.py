@@ -11,6 +11,7 @@ from tracker.applications.models import (
     Company,
     Contact,
 )
+from tracker.applications.search import search_fold
 
 
 @transaction.atomic
@@ -25,7 +26,13 @@ def contact_create(
     notes: str = "",
 ) -> Contact:
     contact = Contact(
-        owner=owner, name=name.strip(), email=email.strip(), role=role, company=company, notes=notes
+        owner=owner,
+        name=name.strip(),
+        search_name=search_fold(name),
+        email=email.strip(),
+        role=role,
+        company=company,
+        notes=notes,
     )
     contact.full_clean(exclude=["owner", "company"])
     contact.save()
