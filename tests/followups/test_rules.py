@@ -49,12 +49,42 @@ def reply(proposals: list[rules.Proposal]) -> rules.Proposal:
 
 
 def test_rule_1_an_automated_rejection_gets_no_reply() -> None:
-    proposals = rules.rejection_proposals(facts(channel="automated", furthest_stage="interviewing"))
+    proposals = rules.rejection_proposals(
+        facts(
+            channel="automated", furthest_stage="interviewing", sender_email="no-reply@acme.example"
+        )
+    )
 
     assert kinds(proposals) == [(Kind.NONE, 1)]
-    assert proposals[0].reason == "A form letter from a no-reply address expects no answer."
+    assert proposals[0].reason == (
+        "A form letter from a no-reply address (no-reply@acme.example) expects no answer."
+    )
     assert proposals[0].reminders == ()
     assert not proposals[0].needed
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        # Marked by hand with no address: the reason is what the user said, nothing more.
+        ("", "You marked it a form letter: no reply is expected."),
+        ("  ", "You marked it a form letter: no reply is expected."),
+        (
+            "jobs@greenhouse-mail.io",
+            "A form letter sent by an applicant-tracking system (jobs@greenhouse-mail.io) "
+            "expects no answer.",
+        ),
+        (
+            "dana@acme.example",
+            "Marked a form letter (from dana@acme.example): no reply is expected.",
+        ),
+    ],
+)
+def test_rule_1_the_reason_names_only_what_is_known(address: str, reason: str) -> None:
+    proposals = rules.rejection_proposals(
+        facts(channel="automated", sender_name="", sender_email=address)
+    )
+    assert [p.reason for p in proposals] == [reason]
 
 
 def test_rule_1_unknown_channel_without_a_sender_reads_as_a_form_letter() -> None:

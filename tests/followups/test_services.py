@@ -128,7 +128,7 @@ def test_an_automated_rejection_records_that_no_reply_is_needed(alice: User) -> 
 
     assert open_kinds(application) == [("none", 1, "not_needed")]
     followup = application.followups.get(kind=Kind.NONE)
-    assert followup.reason == "A form letter from a no-reply address expects no answer."
+    assert followup.reason == "You marked it a form letter: no reply is expected."
     assert not Reminder.objects.filter(followup=followup).exists()
 
 

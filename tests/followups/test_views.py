@@ -400,11 +400,13 @@ def test_a_follow_up_due_earlier_today_is_due_today_not_overdue(alice: User) -> 
 def test_a_form_letter_is_listed_as_not_needed_with_a_way_to_correct_it(
     alice_client: Client, alice: User
 ) -> None:
-    application = rejected(alice, channel="automated", sender_role="unknown", sender_name="")
+    application = rejected(
+        alice, channel="automated", sender_role="unknown", sender_name="", sender_email=""
+    )
 
     html = alice_client.get(reverse("followups")).content.decode()
 
-    assert "A form letter from a no-reply address expects no answer." in html
+    assert "You marked it a form letter: no reply is expected." in html
     assert f'href="{reverse("application_reject", args=[application.pk])}"' in html
 
 
@@ -472,7 +474,7 @@ def test_the_application_page_waits_for_a_rejections_follow_up(
     ready = alice_client.get(panel_url, {"attempt": "2"}, HTTP_HX_REQUEST="true")
 
     assert "hx-get" not in ready.content.decode()
-    assert "A form letter from a no-reply address expects no answer." in ready.content.decode()
+    assert "You marked it a form letter: no reply is expected." in ready.content.decode()
     assert "Follow-ups are ready." in ready.content.decode()
 
 

@@ -16,6 +16,7 @@ from tracker.followups import vocabulary
 from tracker.followups.kinds import Door, Element, Kind
 from tracker.followups.names import name_key, read_name
 from tracker.followups.said import Said, read_said
+from tracker.mail import addresses
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 # Channels and roles are spelled once, in the mail room; stages in vocabulary.py.
@@ -220,11 +221,23 @@ class _Case:
         return "said they will be hiring again"
 
 
+def _form_letter_reason(address: str) -> str:
+    """Why a form letter gets no answer, in terms of what is known: the address it came
+    from, else only that the user called it one."""
+    if not address:
+        return "You marked it a form letter: no reply is expected."
+    if addresses.is_no_reply(address):
+        return f"A form letter from a no-reply address ({address}) expects no answer."
+    if addresses.is_ats(address):
+        return f"A form letter sent by an applicant-tracking system ({address}) expects no answer."
+    return f"Marked a form letter (from {address}): no reply is expected."
+
+
 # Rule 1: a canned, automated rejection gets no reply. Not saying how it arrived, with
 # nobody (or only a team) named, reads the same way, but the user is invited to correct it.
 def form_letter(case: _Case) -> Proposal | None:
     if case.facts.channel == RejectionChannel.AUTOMATED:
-        return Proposal(Kind.NONE, "A form letter from a no-reply address expects no answer.")
+        return Proposal(Kind.NONE, _form_letter_reason(case.facts.sender_email.strip()))
     if case.facts.channel == RejectionChannel.UNKNOWN and not case.person:
         signed = f"It is signed by {case.name}, not a person" if case.name else "Nobody signed it"
         return Proposal(
