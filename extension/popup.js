@@ -27,6 +27,42 @@ function warn(appliedBefore, server) {
   box.hidden = appliedBefore.length === 0;
 }
 
+// This very job is already in Rebound: say which application it is, and offer to mark
+// it applied (from the wishlist) or to open it, rather than save it a second time.
+function offerTracked(tracked, server) {
+  $("tracked-text").textContent = `Already in Rebound: ${tracked.role} at ${tracked.company}. ${tracked.message}`;
+  $("tracked-open").href = `${server}/applications/${tracked.application}/`;
+  $("mark-applied").hidden = tracked.stage !== "wishlist";
+  $("mark-applied").onclick = () => markApplied(tracked, server);
+  $("tracked").hidden = false;
+  $("save").textContent = "Save it again, as another application";
+  $("save").classList.add("secondary");
+}
+
+async function markApplied(tracked, server) {
+  $("mark-applied").disabled = true;
+  try {
+    await rebound.call(`/api/applications/${tracked.application}/`, { method: "PATCH", body: { stage: "applied" } });
+    $("tracked").hidden = true;
+    $("form").hidden = true;
+    $("warning").hidden = true;
+    const done = $("done");
+    done.replaceChildren(`Marked applied: ${tracked.role} at ${tracked.company}. `);
+    const link = document.createElement("a");
+    link.href = `${server}/applications/${tracked.application}/`;
+    link.target = "_blank";
+    link.textContent = "Open it in Rebound";
+    done.append(link);
+    done.hidden = false;
+    say("");
+  } catch (err) {
+    say(err.message, { error: true });
+    showFieldErrors(err.fields);
+  } finally {
+    $("mark-applied").disabled = false;
+  }
+}
+
 async function targetTab() {
   const wanted = new URLSearchParams(location.search).get("tab");
   if (wanted) return chrome.tabs.get(Number(wanted));
@@ -93,6 +129,7 @@ async function save(event) {
     const created = await rebound.call("/api/applications/", { method: "POST", body });
     const { server } = await rebound.settings();
     $("form").hidden = true;
+    $("tracked").hidden = true;
     const done = $("done");
     done.replaceChildren("Saved. ");
     const link = document.createElement("a");
@@ -123,8 +160,10 @@ async function readOnServer() {
   }
   const posting = draft.posting;
   const structured = Object.values(posting.sources).find((s) => s.includes("JobPosting"));
+  // Without structured data the tab gave only its title as the role; Rebound's reading
+  // splits it by the board's shapes. What the user typed meanwhile stays.
   for (const name of ["company", "role", "location"]) {
-    if (posting[name] && (structured || !$(name).value)) $(name).value = posting[name];
+    if (posting[name] && !$(name).dataset.edited) $(name).value = posting[name];
   }
   if (posting.description && !page.selection) page.description = posting.description;
   if (structured) page.found = structured;
@@ -135,6 +174,9 @@ async function readOnServer() {
 
 async function main() {
   $("form").addEventListener("submit", save);
+  for (const name of ["company", "role", "location"]) {
+    $(name).addEventListener("input", () => { $(name).dataset.edited = "yes"; });
+  }
   try {
     const tab = await targetTab();
     page = await readPage(tab);
@@ -150,9 +192,11 @@ async function main() {
     if (!server) throw new Error("Set your Rebound server and API token in Settings first.");
     await checkServer(server);
     if (!page.found) await readOnServer();
-    const query = new URLSearchParams({ company: $("company").value, url: page.url.slice(0, 500) });
+    const query = new URLSearchParams({ company: $("company").value, url: page.url.slice(0, 500), role: $("role").value });
     const before = await rebound.call(`/api/applications/applied-before/?${query}`);
-    warn(before, server);
+    const tracked = before.find((b) => b.same_job);
+    if (tracked) offerTracked(tracked, server);
+    warn(before.filter((b) => b !== tracked), server);
   } catch (err) {
     if (!err.fields) say(err.message, { error: true });
   }

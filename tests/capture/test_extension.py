@@ -205,3 +205,40 @@ def test_a_page_with_microdata_only_is_read_by_rebound(
     assert "Flutter experience" in saved.description
     assert saved.stage == "applied"
     assert saved.applied_on is not None
+
+
+def test_a_job_already_on_the_wishlist_is_marked_applied_not_saved_twice(
+    chromium: tuple[BrowserContext, str], live_server: object, jobsite: JobSite, alice: User
+) -> None:
+    context, extension_id = chromium
+    server = str(live_server)
+    url = jobsite.url("greenhouse_style.html")
+    wished = application_for(alice, company="Hooli", role="Platform Engineer", url=url)
+    services.application_change_stage(
+        application=wished, to_stage="wishlist", source=ChangeSource.WEB
+    )
+    other = application_for(alice, company="Hooli", role="Data Analyst", days_ago=400)
+    options = _configure(context, extension_id, server, api_token_get_or_create(user=alice).key)
+    expect(options.locator("#status")).to_contain_text("accepted the token")
+    job = context.new_page()
+    job.goto(url)
+    popup = _popup_for(context, extension_id, options, job)
+
+    tracked = popup.locator("#tracked")
+    expect(tracked).to_contain_text("Already in Rebound: Platform Engineer at Hooli.")
+    expect(tracked).to_contain_text("You saved Hooli's Platform Engineer to your wishlist")
+    expect(popup.locator("#tracked-open")).to_have_attribute(
+        "href", f"{server}/applications/{wished.pk}/"
+    )
+    # The other job at Hooli is a warning, not this one.
+    expect(popup.locator("#warning")).to_contain_text("Data Analyst")
+    expect(popup.locator("#warning")).not_to_contain_text("Platform Engineer")
+    expect(popup.locator("#save")).to_have_text("Save it again, as another application")
+    if SHOT_DIR:
+        popup.screenshot(path=str(Path(SHOT_DIR) / "extension-tracked.png"), full_page=True)
+
+    popup.click("#mark-applied")
+    expect(popup.locator("#done")).to_contain_text("Marked applied: Platform Engineer at Hooli.")
+    wished.refresh_from_db()
+    assert wished.stage == "applied"
+    assert set(Application.objects.filter(owner=alice)) == {wished, other}
