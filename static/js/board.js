@@ -45,9 +45,6 @@
   // replaces it with the card as saved, or an error puts it back.
   function save(move, stage, confirmed) {
     var card = move.card;
-    // Sortable leaves its animation styles on the card; htmx would copy them onto the
-    // swapped-in card as a style attribute, which the CSP forbids.
-    card.removeAttribute("style");
     columnOf(stage).prepend(card);
     if (stage === "rejected") {
       openRejection(move);

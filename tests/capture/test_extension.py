@@ -23,6 +23,7 @@ from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
+from tests.browser.conftest import REPORT_VIOLATIONS
 from tests.capture.jobsite import JobSite
 from tests.factories import application_for
 from tracker.accounts.models import User
@@ -80,7 +81,17 @@ def chromium(
                 "--disable-background-networking",
             ],
         )
+        violations: list[dict[str, str]] = []
+
+        def on_violation(violation: dict[str, str]) -> None:
+            violations.append(violation)
+
+        # The popup and the options page under the extension's own policy, the job pages
+        # under theirs: none may break it (see tests/browser/conftest.py).
+        context.expose_function("reboundCspViolation", on_violation)
+        context.add_init_script(REPORT_VIOLATIONS)
         yield context, extension_id
+        assert violations == [], "a page broke its Content Security Policy"
         context.close()
         # Inside Playwright's event loop the ORM keeps connections of its own: close them
         # here, before leaving it, or PostgreSQL refuses to drop the test database at the end.
@@ -137,6 +148,8 @@ def test_saving_a_job_from_its_page(
     expect(popup.locator("#company")).to_have_value("Hooli")
     expect(popup.locator("#role")).to_have_value("Platform Engineer")
     expect(popup.locator("#location")).to_have_value("Palo Alto, CA, US")
+    # The popup reports its policy's violations, as every page here does.
+    assert popup.evaluate("typeof window.reboundCspViolation") == "function"
     expect(popup.locator("#found")).to_contain_text("JSON-LD JobPosting")
     warning = popup.locator("#warning")
     expect(warning).to_contain_text("You applied to Hooli, Inc. for Site Reliability Engineer in")
