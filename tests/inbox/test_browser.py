@@ -10,6 +10,7 @@ from django.db import connections
 from django.test import Client
 from playwright.sync_api import ConsoleMessage, Page, sync_playwright
 
+from tests.browser.conftest import REPORT_VIOLATIONS
 from tests.factories import application_for
 from tests.inbox.conftest import raw_mail
 from tracker.accounts.models import User
@@ -45,7 +46,12 @@ def page(live_server: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]
             if message.type == "error":
                 errors.append(message.text)
 
+        def on_violation(violation: dict[str, str]) -> None:
+            errors.append(f"CSP violation: {violation}")
+
         page.on("console", on_console)
+        page.expose_function("reboundCspViolation", on_violation)
+        page.add_init_script(REPORT_VIOLATIONS)
         yield page
         browser.close()
         # Inside Playwright's event loop the ORM keeps connections of its own: close them

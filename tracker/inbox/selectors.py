@@ -1,6 +1,7 @@
 """Reads of the inbox: the queue, its badge, what matching needs to know about applications."""
 
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Coalesce
 
 from tracker import mail
 from tracker.accounts.models import User
@@ -32,8 +33,12 @@ def inbox_pending_count(*, user: User) -> int:
 
 
 def inbox_items_pending(*, user: User) -> QuerySet[InboxItem]:
-    return InboxItem.objects.filter(owner=user, status=ItemStatus.PENDING).select_related(
-        "application__company"
+    """The queue, newest message first by the date it was sent (when it says one), not
+    by when Rebound read it: a mailbox read for the first time brings old mail last."""
+    return (
+        InboxItem.objects.filter(owner=user, status=ItemStatus.PENDING)
+        .select_related("application__company")
+        .order_by(Coalesce("sent_at", "created_at").desc(), "-id")
     )
 
 
@@ -49,6 +54,20 @@ def inbox_items_decided(*, user: User, limit: int = 20) -> list[InboxItem]:
 def inbox_item_get(*, user: User, pk: int) -> InboxItem:
     """The user's item; someone else's raises DoesNotExist (a 404 to the views)."""
     return InboxItem.objects.select_related("application__company").get(owner=user, pk=pk)
+
+
+def item_why(item: InboxItem) -> list[str]:
+    """Why the reader thinks what it does, then why this application: each reason once,
+    however many of the reader's rules gave it."""
+    reasons = [*item.because, *item.match_evidence]
+    seen: set[str] = set()
+    kept = []
+    for reason in reasons:
+        key = " ".join(str(reason).split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(reason)
+    return kept
 
 
 def item_headline(item: InboxItem) -> str:

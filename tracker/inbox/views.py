@@ -37,6 +37,7 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
     items = list(selectors.inbox_items_pending(user=request.user))
     for item in items:
         item.headline = selectors.item_headline(item)  # type: ignore[attr-defined]
+        item.why = selectors.item_why(item)  # type: ignore[attr-defined]
     context = {
         "items": items,
         "decided": selectors.inbox_items_decided(user=request.user),
