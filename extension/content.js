@@ -67,6 +67,9 @@
     found: posting ? "JSON-LD JobPosting" : "",
     postings: postings.length,
     broken,
+    // For Rebound to read when the page has no JSON-LD: it may sit behind a login that
+    // Rebound's own fetch of the address cannot pass.
+    html: document.documentElement.outerHTML.slice(0, 2000000),
   };
   if (posting) {
     const locations = [].concat(posting.jobLocation || []).map(place).filter(Boolean);

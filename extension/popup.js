@@ -148,12 +148,12 @@ async function save(event) {
   }
 }
 
-// No JSON-LD in the page: Rebound itself reads it (microdata, OpenGraph), if it can
-// reach it. A page behind a login it cannot: then the title stays, as said.
+// No JSON-LD in the page: Rebound itself reads the page the tab holds (microdata, the
+// title in its board's shape, the address), even one behind a login.
 async function readOnServer() {
   let draft;
   try {
-    draft = await rebound.call("/api/applications/from-url/", { method: "POST", body: { url: page.url.slice(0, 500) } });
+    draft = await rebound.call("/api/applications/from-url/", { method: "POST", body: { url: page.url.slice(0, 500), page_html: page.html || "" } });
   } catch (err) {
     if (err.fields) return; // Rebound could not fetch or read it: keep what the tab gave.
     throw err;
@@ -169,7 +169,7 @@ async function readOnServer() {
   if (structured) page.found = structured;
   $("found").textContent = structured
     ? `Rebound read the page's ${structured}.`
-    : "This page has no job data: the role is its title. Check the fields.";
+    : "This page has no job data: Rebound read the fields from its title and address. Check them.";
 }
 
 async function main() {

@@ -1,5 +1,7 @@
 """POST /api/applications/from-url/ and GET /api/applications/applied-before/."""
 
+from pathlib import Path
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -129,3 +131,30 @@ def test_the_schema_lists_it(alice_api: APIClient) -> None:
     schema = alice_api.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
     assert "/api/applications/from-url/" in schema
     assert "/api/applications/applied-before/" in schema
+
+
+def test_a_page_sent_along_is_read_not_fetched(alice: User, alice_api: APIClient) -> None:
+    # Behind a login Rebound's fetch cannot pass (and no fetch may leave the test anyway).
+    page = (Path(__file__).parent / "pages" / "board_linkedin.html").read_text()
+    response = alice_api.post(
+        FROM_URL,
+        {"url": "https://www.linkedin.com/jobs/view/3901234567/", "page_html": page},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    posting = response.json()["posting"]
+    assert (posting["company"], posting["role"], posting["location"]) == (
+        "Acme Robotics",
+        "Data Engineer",
+        "Berlin, Germany",
+    )
+    assert {"company", "role", "location"} <= set(posting["unsure"])
+
+
+def test_a_page_too_large_to_send_is_refused(alice_api: APIClient) -> None:
+    response = alice_api.post(
+        FROM_URL,
+        {"url": "https://jobs.example/1", "page_html": "<p>" + "x" * 2_000_000},
+        format="json",
+    )
+    assert response.status_code in (400, 413)

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from pytest_django import Settings
 
 from tests.browser.conftest import REPORT_VIOLATIONS
 from tests.capture.jobsite import JobSite
@@ -255,3 +256,28 @@ def test_a_job_already_on_the_wishlist_is_marked_applied_not_saved_twice(
     wished.refresh_from_db()
     assert wished.stage == "applied"
     assert set(Application.objects.filter(owner=alice)) == {wished, other}
+
+
+def test_a_page_without_job_data_is_read_from_the_tab_by_rebound(
+    chromium: tuple[BrowserContext, str],
+    live_server: object,
+    jobsite: JobSite,
+    alice: User,
+    settings: Settings,
+) -> None:
+    # LinkedIn's shape, behind a login Rebound's own fetch could not pass: here no fetch
+    # may leave at all, so what Rebound reads is the page the tab sent it.
+    settings.OUTBOUND_ALLOWED_NETWORKS = []
+    context, extension_id = chromium
+    options = _configure(
+        context, extension_id, str(live_server), api_token_get_or_create(user=alice).key
+    )
+    expect(options.locator("#status")).to_contain_text("accepted the token")
+    job = context.new_page()
+    job.goto(jobsite.url("board_linkedin.html"))
+    popup = _popup_for(context, extension_id, options, job)
+    expect(popup.locator("#company")).to_have_value("Acme Robotics")
+    expect(popup.locator("#role")).to_have_value("Data Engineer")
+    expect(popup.locator("#location")).to_have_value("Berlin, Germany")
+    if SHOT_DIR:
+        popup.screenshot(path=str(Path(SHOT_DIR) / "extension-linkedin.png"), full_page=True)

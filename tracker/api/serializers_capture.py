@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from tracker.api.serializers import ApplicationSerializer
 from tracker.applications.models import Stage
+from tracker.capture.services import PAGE_HTML_LIMIT
 
 ADDABLE_STAGES = [(s.value, s.label) for s in Stage if s != Stage.REJECTED]
 
@@ -24,6 +25,14 @@ class FromUrlSerializer(serializers.Serializer[Any]):
     )
     location = serializers.CharField(
         max_length=200, required=False, allow_blank=True, help_text="Overrides the page."
+    )
+    page_html = serializers.CharField(
+        max_length=PAGE_HTML_LIMIT,
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="The page's HTML as the browser has it: read instead of fetching `url` "
+        "(a page behind a login). `url` is still the posting's address.",
     )
 
     def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:

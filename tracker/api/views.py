@@ -192,16 +192,18 @@ class ApplicationViewSet(
     @action(detail=False, methods=["post"], url_path="from-url")
     def from_url(self, request: Request) -> Response:
         """Reads the job posting at `url` (a schema.org JobPosting, else OpenGraph and the
-        title) into a draft for you to confirm, with your applications already at that
-        company. With `"save": true` (or `?save=1`) it creates the application, the
-        posting kept with it (201). A page that cannot be fetched or read is a 400 on
-        `url`."""
+        title; from `page_html` if given, instead of fetching) into a draft for you to
+        confirm, with your applications already at that company. With `"save": true` (or
+        `?save=1`) it creates the application, the posting kept with it (201). A page that
+        cannot be fetched or read is a 400 on `url`."""
         serializer = FromUrlSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         save = data["save"] or request.query_params.get("save") in ("1", "true", "yes")
         try:
-            draft = capture.application_draft_from_url(owner=self.user, url=data["url"])
+            draft = capture.application_draft_from_url(
+                owner=self.user, url=data["url"], page_html=data.get("page_html", "")
+            )
             for name in ("company", "role", "location"):
                 if name in data:
                     setattr(draft.posting, name, " ".join(data[name].split()))

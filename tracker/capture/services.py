@@ -16,6 +16,8 @@ from tracker.capture.selectors import PriorApplication, application_prior_at_com
 from tracker.core import outbound
 
 PAGE_MAX_BYTES = 3 * 1024 * 1024
+# A page sent along with its address: what fits in a request (DATA_UPLOAD_MAX_MEMORY_SIZE).
+PAGE_HTML_LIMIT = 2_000_000
 PAGE_TIMEOUT = 10
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 URL_LIMIT = 500
@@ -83,8 +85,13 @@ def _fetch_message(exc: outbound.FetchError) -> str:
     return str(exc)
 
 
-def application_draft_from_url(*, owner: User, url: str) -> Draft:
-    posting = posting_fetch(url=url)
+def application_draft_from_url(*, owner: User, url: str, page_html: str = "") -> Draft:
+    """The draft for the job at `url`: read from `page_html` when the caller has the page
+    already (the extension, on a page behind a login Rebound cannot fetch), else fetched."""
+    if page_html:
+        posting = posting_extract(page_html[:PAGE_HTML_LIMIT], url=url.strip())
+    else:
+        posting = posting_fetch(url=url)
     prior = application_prior_at_company(
         user=owner, company_name=posting.company, url=url, role=posting.role
     )
