@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
-from tests.factories import application_for
+from tests.factories import application_for, make_user
 from tests.imports.test_imports import _csv, _import
 from tracker.accounts.models import User
 from tracker.applications import services
@@ -110,3 +110,25 @@ def test_folding_is_idempotent_and_finds_itself(text: str) -> None:
     assert search_fold(folded) == folded
     for word in search_words(text):
         assert word in folded
+
+
+def test_an_edit_in_the_admin_is_searchable_too(alice: User) -> None:
+    staff = Client()
+    staff.force_login(make_user(username="root", is_staff=True, is_superuser=True))
+    hooli = application_for(alice, company="Hooli", role="SRE")
+    contact = services.contact_create(
+        owner=alice, name="Dana", role="recruiter", applications=[hooli]
+    )
+    response = staff.post(
+        reverse("admin:applications_contact_change", args=[contact.pk]),
+        {
+            "owner": alice.pk,
+            "name": "Zoë Ng",
+            "role": "recruiter",
+            "applications": [hooli.pk],
+            "email": "",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert _found(alice, "zoe") == ["SRE"]

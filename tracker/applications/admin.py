@@ -17,6 +17,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.applications.search import search_fold
 
 # Users paste "acme.example/jobs/1"; https is the right guess (and Django 6's default).
 URL_FIELDS_ASSUME_HTTPS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -91,6 +92,7 @@ class ApplicationAdmin(admin.ModelAdmin[Application]):
         self, request: HttpRequest, obj: Application, form: ModelForm[Application], change: bool
     ) -> None:
         if change:
+            obj.fold_for_search()  # What the services do with every edit.
             super().save_model(request, obj, form, change)
             return
         details = {f: form.cleaned_data[f] for f in services.APPLICATION_EDITABLE_FIELDS}
@@ -125,6 +127,13 @@ class ContactAdmin(admin.ModelAdmin[Contact]):
     list_filter = ("role",)
     search_fields = ("name", "email", "company__name")
     list_select_related = ("company", "owner")
+
+    def save_model(
+        self, request: HttpRequest, obj: Contact, form: ModelForm[Contact], change: bool
+    ) -> None:
+        obj.search_name = search_fold(obj.name)  # As the services set it.
+        super().save_model(request, obj, form, change)
+
     raw_id_fields = ("owner", "company")
     filter_horizontal = ("applications",)
 
