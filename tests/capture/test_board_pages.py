@@ -132,6 +132,22 @@ def test_the_address_names_the_employer_when_the_title_does_not() -> None:
     assert "company" in p.unsure
 
 
+def test_a_handle_spelled_without_umlauts_still_names_the_company() -> None:
+    p = posting_extract(
+        "<title>Praktikum Marketing - Müller Milch</title>",
+        url="https://muellermilch.jobs.personio.de/job/1",
+    )
+    assert (p.company, p.role) == ("Müller Milch", "Praktikum Marketing")
+
+
+def test_a_title_ending_in_careers_says_nothing_more() -> None:
+    p = posting_extract(
+        "<title>Data Engineer at Vandelay Industries | Careers</title>",
+        url="https://careers.vandelay.example/1",
+    )
+    assert (p.company, p.role) == ("Vandelay Industries", "Data Engineer")
+
+
 def test_a_site_of_its_own_keeps_the_title_whole() -> None:
     p = posting_extract("<title>Globex - Data Analyst</title>", url="https://globex.example/1")
     # Outside Lever, "A - B" could be either way round: no guess at the company.

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from tracker.applications.search import search_fold
 from tracker.capture.boards import GENERIC_TITLES, employer_of
 from tracker.core.sanitise import sanitise_html
 
@@ -494,6 +495,7 @@ def _pick(postings: list[dict[str, Any]], urls: list[str], kind: str) -> tuple[d
 
 TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", " :: ")  # en, em dash, dot
 # What a title's last part says about the site, not the job: "Hooli Careers", "Jobs".
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 SITE_WORDS = re.compile(r"\s*\b(careers?|jobs?|karriere|stellenangebote|emplois?)\s*$", re.I)
 
 
@@ -515,7 +517,20 @@ def _strip_site(title: str, names: list[str]) -> str:
                 if name and title.lower().endswith(ending) and len(title) > len(ending):
                     title = title[: -len(ending)].strip()
                     changed = True
+        # A last part that only says "Careers" or "Jobs" names no job either.
+        for separator in TITLE_SEPARATORS:
+            head, found, last = title.rpartition(separator)
+            if found and head.strip() and not SITE_WORDS.sub("", last).strip():
+                title = head.strip()
+                changed = True
     return title
+
+
+def _spellings(name: str) -> set[str]:
+    """A name as an address may spell it: letters only, accents dropped or, as German
+    writes them without, ä ö ü as ae oe ue ("Müller" is muller or mueller)."""
+    spelled = {name.casefold(), name.casefold().translate(UMLAUTS)}
+    return {re.sub(r"\W|_", "", search_fold(s)) for s in spelled}
 
 
 def split_title(title: str, *, url: str = "", site_name: str = "") -> TitleParts:
@@ -536,14 +551,16 @@ def split_title(title: str, *, url: str = "", site_name: str = "") -> TitleParts
             if found.get("role") and found.get("company") and not separated:
                 return TitleParts(found["role"], found["company"], found.get("location", ""))
     if employer.handle:
-        wanted = employer.handle.casefold().replace("-", "").replace("_", "")
+        wanted = re.sub(r"\W|_", "", search_fold(employer.handle))
         parts = re.split("|".join(re.escape(s) for s in TITLE_SEPARATORS), title)
         for index, part in enumerate(parts):
             name = SITE_WORDS.sub("", part).strip()
-            compact = re.sub(r"\W", "", name.casefold())
             # "wayne" names Wayne Enterprises; a handle shorter than three letters is
             # too short to say so of any name it begins.
-            if compact == wanted or (len(wanted) >= 3 and compact.startswith(wanted)):
+            if any(
+                compact == wanted or (len(wanted) >= 3 and compact.startswith(wanted))
+                for compact in _spellings(name)
+            ):
                 rest = [p for i, p in enumerate(parts) if i != index and p.strip()]
                 if rest:
                     return TitleParts(" - ".join(rest).strip(), name)
