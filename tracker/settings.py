@@ -409,6 +409,8 @@ SPECTACULAR_SETTINGS = {
         "ChangeSourceEnum": "tracker.applications.models.ChangeSource",
         "ChannelEnum": "tracker.mail.vocabulary.CHANNEL_CHOICES",
         "SenderRoleEnum": "tracker.mail.vocabulary.SENDER_ROLE_CHOICES",
+        "InterviewKindEnum": "tracker.applications.models.InterviewKind",
+        "ContactRoleEnum": "tracker.applications.models.ContactRole",
         "KindEnum": "tracker.followups.models.KIND_CHOICES",
         "FollowUpStatusEnum": "tracker.followups.models.FollowUpStatus",
         "ElementEnum": "tracker.followups.models.ELEMENT_CHOICES",

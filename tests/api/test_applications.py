@@ -60,6 +60,7 @@ def test_alice_lists_her_applications_and_none_of_bobs(
         "source": "job_board",
         "stage": "applied",
         "applied_on": days_ago(10),
+        "applied_on_stated": True,
         "notes": "",
         "description": "",
         "apply_url": "",

@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import (
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
-from tracker.applications.models import Source, Stage
+from tracker.applications.models import InterviewKind, Source, Stage
 from tracker.followups import services as followups
 from tracker.followups.kinds import Element
 from tracker.followups.models import KIND_CHOICES, FollowUpStatus
@@ -66,6 +66,7 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/applications/{id}/": {"get", "patch", "delete"},
         "/api/applications/{id}/reject/": {"post"},
         "/api/applications/{id}/history/": {"get"},
+        "/api/applications/{id}/interviews/": {"get", "post"},
         "/api/applications/{id}/followups/": {"get"},
         "/api/applications/from-url/": {"post"},
         "/api/applications/applied-before/": {"get"},
@@ -98,6 +99,7 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
     assert enum("SourceEnum") == Source.values
     assert enum("ChannelEnum") == list(CHANNELS)
     assert enum("SenderRoleEnum") == list(SENDER_ROLES)
+    assert enum("InterviewKindEnum") == InterviewKind.values
     assert enum("KindEnum") == [value for value, _ in KIND_CHOICES]
     assert enum("FollowUpStatusEnum") == FollowUpStatus.values
     assert enum("ElementEnum") == [e.value for e in Element]
@@ -111,6 +113,7 @@ def test_the_main_requests_come_with_examples(client: Client) -> None:
         ("/api/applications/", "post"),
         ("/api/applications/{id}/", "patch"),
         ("/api/applications/{id}/reject/", "post"),
+        ("/api/applications/{id}/interviews/", "post"),
         ("/api/followups/{id}/snooze/", "post"),
         ("/api/rejections/parse/", "post"),
     ]:

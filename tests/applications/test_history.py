@@ -40,9 +40,11 @@ class Story:
     stage: str = "applied"
     since: datetime = START
     furthest: str = "applied"
+    # Whether the user gave the date applied; an undated start yields to dated facts.
+    start_dated: bool = True
 
     def __post_init__(self) -> None:
-        self.rows = [Move(1, "", "applied", START, True)]
+        self.rows = [Move(1, "", "applied", START, self.start_dated)]
 
     def write(self, plan: Plan) -> None:
         new_at = {r.move.id: r for r in plan.redate}
@@ -79,6 +81,11 @@ steps = st.one_of(
 )
 
 
+def _day_start(at: datetime) -> datetime:
+    """The start of `at`'s day (in UTC here: the services use the user's zone)."""
+    return datetime.combine(at.date(), datetime.min.time(), tzinfo=UTC)
+
+
 def _apply(story: Story, step: tuple[object, ...]) -> None:
     kind = step[0]
     before_dated = story.dated_rows()
@@ -91,15 +98,23 @@ def _apply(story: Story, step: tuple[object, ...]) -> None:
             plan = history.plan_move(story.rows, to_stage=str(step[1]), at=story.now, dated=False)
         elif kind == "dated":
             at = story.now - timedelta(hours=int(step[2]))  # type: ignore[call-overload]
-            plan = history.plan_move(story.rows, to_stage=str(step[1]), at=at, dated=True)
+            plan = history.plan_move(
+                story.rows, to_stage=str(step[1]), at=at, dated=True, day_start=_day_start(at)
+            )
         elif kind == "reject":
             hours = step[1]
             at = story.now if hours is None else story.now - timedelta(hours=int(hours))  # type: ignore[call-overload]
             if story.stage == "rejected" and hours is not None:
-                plan = history.plan_redate_current(story.rows, at=at, dated=True)
+                plan = history.plan_redate_current(
+                    story.rows, at=at, dated=True, day_start=_day_start(at)
+                )
             else:
                 plan = history.plan_move(
-                    story.rows, to_stage="rejected", at=at, dated=hours is not None
+                    story.rows,
+                    to_stage="rejected",
+                    at=at,
+                    dated=hours is not None,
+                    day_start=_day_start(at),
                 )
         elif kind == "undo":
             if story.stage != "rejected":
@@ -122,7 +137,8 @@ def _apply(story: Story, step: tuple[object, ...]) -> None:
 
 def _check_refusal(story: Story, refusal: Refusal) -> None:
     assert refusal.move in story.rows
-    if refusal.reason == Refusal.BEFORE_DATED:
+    if refusal.reason in (Refusal.BEFORE_DATED, Refusal.BEFORE_START):
+        # Only a moment the user gave refuses a dated fact: an undated start yields.
         assert refusal.move.dated
 
 
@@ -146,6 +162,38 @@ def test_any_sequence_of_moves_keeps_the_history_a_chain(
     for step in sequence:
         _apply(story, step)
         _check_chain(story)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(steps.filter(lambda step: step[0] != "restart"), min_size=1, max_size=25))
+def test_an_undated_start_yields_and_the_history_stays_a_chain(
+    sequence: list[tuple[object, ...]],
+) -> None:
+    story = Story(start_dated=False)
+    for step in sequence:
+        _apply(story, step)
+        _check_chain(story)
+        start = history.in_order(story.rows)[0]
+        assert start.id == 1
+        assert not start.dated
+
+
+def test_a_rejection_before_an_undated_start_moves_it_to_the_start_of_that_day() -> None:
+    story = Story(start_dated=False)
+    story.now = START + timedelta(hours=2)
+    received = START - timedelta(days=3, hours=1, minutes=20)  # 22:40, three evenings ago
+    drag_at = story.now
+    _apply(story, ("drag", "screening"))
+    plan = history.plan_move(
+        story.rows, to_stage="rejected", at=received, dated=True, day_start=_day_start(received)
+    )
+    story.write(plan)
+    assert [(m.to_stage, m.at) for m in history.in_order(story.rows)] == [
+        ("applied", _day_start(received)),
+        ("screening", received),
+        ("rejected", received),
+    ]
+    assert {r.move.id: r.move.at for r in plan.redate} == {1: START, 2: drag_at}
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,6 +15,7 @@ from tracker.applications.models import Application, ChangeSource, InterviewKind
 from tracker.followups import services
 from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus
+from tracker.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -305,3 +306,64 @@ def test_the_api_marks_edits_and_offers_undo_and_rebuild(alice: User) -> None:
     again = api.post(base + "unskip/")
     assert again.status_code == 400
     assert "Only a skipped" in again.json()["status"][0]
+
+
+def test_undoing_a_skip_keeps_the_48_hour_last_reminder(alice: User) -> None:
+    application = application_for(alice)
+    applications.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        channel="personal_email",
+        sender_role="hiring_manager",
+        sender_name="Dana Smith",
+        received_at=timezone.now() - timedelta(hours=2),
+    )
+    run_jobs(application)
+    reply = reply_of(application)
+    before = list(reply.reminders.values_list("remind_at", "last_call"))
+    assert [last for _at, last in before] == [False, True]
+    services.followup_skip(followup=reply)
+
+    services.followup_unskip(followup=reply)
+
+    assert list(reply.reminders.values_list("remind_at", "last_call")) == before
+
+
+def test_editing_the_rejection_details_tells_the_user_once(alice: User) -> None:
+    application = rejected_late(alice, hours_ago=30)
+    services.reminders_send_due()
+    told = Notification.objects.filter(user=alice).count()
+    assert told
+
+    restate(application, sender_name="Kate O'Brien", sender_role="recruiter")
+    services.reminders_send_due()
+
+    assert Notification.objects.filter(user=alice).count() == told
+    assert not reply_of(application).reminders.filter(sent_at=None, last_call=False).exists()
+
+
+def test_the_follow_ups_page_offers_to_undo_a_skip(alice: User, alice_client: Client) -> None:
+    reply = reply_of(rejected_late(alice))
+
+    response = alice_client.post(
+        reverse("followup_skip", args=[reply.pk]), {"from": "followups"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Skipped. No more reminders for this one." in page
+    assert reverse("followup_unskip", args=[reply.pk]) in page
+    alice_client.post(reverse("followup_unskip", args=[reply.pk]), {"from": "followups"})
+    reply.refresh_from_db()
+    assert reply.status == FollowUpStatus.PROPOSED
+
+
+def test_the_undo_offer_is_for_the_users_own_skipped_follow_up(
+    alice: User, bob_client: Client
+) -> None:
+    reply = reply_of(rejected_late(alice))
+    services.followup_skip(followup=reply)
+
+    page = bob_client.get(reverse("followups"), {"skipped": str(reply.pk)}).content.decode()
+
+    assert reverse("followup_unskip", args=[reply.pk]) not in page
+    assert bob_client.get(reverse("followups"), {"skipped": "x" * 40}).status_code == 200

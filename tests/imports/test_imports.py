@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -677,3 +678,32 @@ def test_the_dashboard_links_to_exports_with_its_filters_and_to_import(
     assert reverse("export_applications") + "?stage=applied&amp;q=acme" in page
     assert reverse("export_history") + "?stage=applied&amp;q=acme" in page
     assert reverse("import_upload") in page
+
+
+def test_a_row_without_a_date_applied_takes_an_earlier_rejection(
+    alice: User, alice_client: Client
+) -> None:
+    raw = _csv(
+        ["Company", "Job Title", "Date Applied"],
+        ["Acme", "Engineer", ""],
+        ["Initech", "Analyst", "2026-11-02"],
+    )
+    _import(alice_client, raw)
+    undated = Application.objects.get(company__name="Acme")
+    dated = Application.objects.get(company__name="Initech")
+    last_week = timezone.now() - timedelta(days=7)
+
+    applications.application_reject(
+        application=undated, source=ChangeSource.WEB, received_at=last_week
+    )
+
+    undated.refresh_from_db()
+    assert not undated.applied_on_stated
+    assert undated.applied_on == timezone.localdate(last_week, alice.zone)
+    assert dated.applied_on_stated
+    with pytest.raises(ValidationError):
+        applications.application_reject(
+            application=dated,
+            source=ChangeSource.WEB,
+            received_at=datetime(2026, 10, 30, tzinfo=alice.zone),
+        )

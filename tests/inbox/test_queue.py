@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.factories import application_for
 from tests.inbox.conftest import FORM_LETTER, raw_mail
 from tracker.accounts.models import User
+from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, Rejection, Stage
 from tracker.followups import services as followups
 from tracker.followups.kinds import Kind
@@ -229,3 +230,27 @@ def test_a_confirm_the_application_refuses_is_said_and_leaves_the_item_pending(
     late.refresh_from_db()
     assert (item.status, late.stage) == (ItemStatus.PENDING, Stage.APPLIED)
     assert item.text  # still there to edit
+
+
+def test_an_invitation_for_a_rejected_application_says_nothing_moved(
+    alice_client: Client, hooli: Application, alice: User
+) -> None:
+    applications.application_reject(application=hooli, source=ChangeSource.WEB)
+    invitation = raw_mail(
+        subject="Interview invitation: Senior Platform Engineer",
+        body=(
+            "Hi Alice,\n\nWe would like to invite you to an interview for the Senior Platform "
+            "Engineer role. Could you share your availability for a call next week?\n\n"
+            "Best,\nDave Okafor\nEngineering Manager, Hooli\n"
+        ),
+    )
+    item = queued(alice, invitation)
+
+    response = alice_client.post(reverse("inbox_item_confirm", args=[item.pk]), follow=True)
+
+    page = response.content.decode()
+    assert "Application moved on" not in page
+    assert "Nothing moved" in page
+    assert "is in Rejected" in page
+    hooli.refresh_from_db()
+    assert hooli.stage == Stage.REJECTED

@@ -144,19 +144,31 @@ def _durations_before(user: User, **dates: date | None) -> Durations:
     )
 
 
+def _drawn(source: str, target: str) -> list[tuple[str, str]]:
+    """How the diagram draws one move: a start past `applied` comes from `applied`, and
+    an acceptance without an offer before it passes through `offer`."""
+    if source == "":
+        if target in (Stage.WISHLIST, Stage.APPLIED):
+            return []
+        source = Stage.APPLIED
+    before_offer = source in (Stage.WISHLIST, Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING)
+    if target == Stage.ACCEPTED and before_offer:
+        return [(source, Stage.OFFER), (Stage.OFFER, Stage.ACCEPTED)]
+    return [(source, target)]
+
+
 def _flows_before(user: User, **dates: date | None) -> StageFlows:
-    """insights_flows as it was: the moves of the applications in range, by application."""
+    """insights_flows by another road: every move of the applications in range, one by
+    one, drawn in Python."""
     ids = insights._applications(user=user, **dates).values("id")
-    rows = (
-        StageChange.objects.filter(application__in=ids)
-        .exclude(from_stage="")
-        .values("from_stage", "to_stage")
-        .annotate(n=Count("id"))
-        .values_list("from_stage", "to_stage", "n")
-        .order_by()
-    )
+    counted: dict[tuple[str, str], int] = {}
+    for source, target in StageChange.objects.filter(application__in=ids).values_list(
+        "from_stage", "to_stage"
+    ):
+        for pair in _drawn(source, target):
+            counted[pair] = counted.get(pair, 0) + 1
     flows, left_out = [], 0
-    for source, target, n in rows:
+    for (source, target), n in counted.items():
         if insights._drawable(source, target):
             flows.append(Flow(source, target, n))
         else:

@@ -77,3 +77,13 @@ LOG_IN = OpenApiExample(
 CSV_FILE = {
     (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="UTF-8, with a header row.")
 }
+INTERVIEW = OpenApiExample(
+    "An onsite with two people, one of them already a contact",
+    request_only=True,
+    value={
+        "kind": "onsite",
+        "at": "2025-06-12T14:00:00+02:00",
+        "interviewers": [1, "Lee Park"],
+        "notes": "Met the platform team; whiteboard session on caching.",
+    },
+)

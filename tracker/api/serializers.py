@@ -75,6 +75,7 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
             "stage",
             "stage_changed_at",
             "applied_on",
+            "applied_on_stated",
             "notes",
             "description",
             "apply_url",
@@ -83,12 +84,23 @@ class ApplicationSerializer(serializers.ModelSerializer[Application]):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["furthest_stage", "posting_captured_at", "created_at", "updated_at"]
+        read_only_fields = [
+            "applied_on_stated",
+            "furthest_stage",
+            "posting_captured_at",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {
             "applied_on": {
                 "validators": [dates.past_day],
-                "help_text": "The day it was sent. Default: today (in your time zone).",
-            }
+                "help_text": "The day it was sent. Default: today (in your time zone), until "
+                "a dated stage change, rejection or interview says it was earlier.",
+            },
+            "applied_on_stated": {
+                "help_text": "Whether you gave `applied_on`; false while it is the default, "
+                "which a dated fact before it moves.",
+            },
         }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -139,7 +151,10 @@ class RejectionSerializer(serializers.Serializer[Any]):
     sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
     sender_email = OptionalEmailField(default="")
     received_at = DateTimeField(
-        required=False, validators=[dates.past_moment], help_text="Default: now."
+        required=False,
+        validators=[dates.past_moment],
+        help_text="Default: the message's own date (its `Date:` line) when a message with "
+        "one is given, else now. It is the rejection's moment in the history.",
     )
     message = serializers.CharField(
         max_length=20_000,

@@ -4,6 +4,7 @@ Every queryset here is scoped to the requesting user, so another user's object i
 like a missing one; every write goes through a service.
 """
 
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -46,14 +47,17 @@ from tracker.api.serializers_capture import (
     FromUrlSerializer,
     PriorApplicationSerializer,
 )
+from tracker.api.serializers_interviews import InterviewCreateSerializer, InterviewSerializer
 from tracker.api.throttling import SharedScopedRateThrottle
 from tracker.applications import selectors as applications
 from tracker.applications import services as application_services
 from tracker.applications.filters import ApplicationFilterForm
 from tracker.applications.models import Application, ChangeSource
+from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.selectors import ApplicationFilters
 from tracker.capture import services as capture
 from tracker.capture.selectors import application_prior_at_company
+from tracker.core import dates
 from tracker.exports import responses as exports
 from tracker.followups import selectors as followups
 from tracker.followups import services as followup_services
@@ -137,6 +141,22 @@ def application_filters(request: Request) -> ApplicationFilters:
     if errors:
         raise ValidationError(errors)
     return form.filters()
+
+
+def _message_date(user: User, message: str, application: Application) -> datetime | None:
+    """When a rejection sent without `received_at` was received: its message's own date
+    (the `Date:` line of a raw email, a quoted "Sent:"), when that is a moment that has
+    happened; otherwise None, which the service takes for now."""
+    received_at = rejection_message_read(
+        user=user, message=message, application=application
+    ).received_at
+    if received_at is None:
+        return None
+    try:
+        dates.check_past_moment(received_at)
+    except DjangoValidationError:
+        return None
+    return received_at
 
 
 @extend_schema_view(
@@ -280,13 +300,58 @@ class ApplicationViewSet(
         application = self.get_object()
         serializer = RejectionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        details = serializer.validated_data
+        if "received_at" not in details and details["message"]:
+            details["received_at"] = _message_date(self.user, details["message"], application)
         try:
             application_services.application_reject(
-                application=application, source=ChangeSource.API, **serializer.validated_data
+                application=application, source=ChangeSource.API, **details
             )
         except DjangoValidationError as exc:
             raise as_api_error(exc, rename={"at": "received_at"}) from exc
         return self.respond(application, ApplicationSerializer)
+
+    @extend_schema(methods=["GET"], request=None, responses=InterviewSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=InterviewCreateSerializer,
+        responses={201: InterviewSerializer},
+        examples=[examples.INTERVIEW],
+    )
+    @action(detail=True, methods=["get", "post"])
+    def interviews(self, request: Request, pk: str) -> Response:
+        """The application's interviews, soonest first; POST logs one, by the same rules
+        as the application page: a past interview moves the application on and dates
+        that move (an undated move there before it is re-dated to it), and one before a
+        moment you dated yourself is refused, naming it."""
+        application = self.get_object()
+        if request.method == "GET":
+            interviews = application.interviews.prefetch_related("interviewers").order_by(
+                "scheduled_at", "id"
+            )
+            return self.paginated(interviews, InterviewSerializer)
+        serializer = InterviewCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        named = data["interviewers"]
+        try:
+            with transaction.atomic():
+                people = application_services.interviewers_find_or_add(
+                    application=application,
+                    contact_ids=[ref for ref in named if isinstance(ref, int)],
+                    names=[ref for ref in named if isinstance(ref, str)],
+                )
+                interview = application_services.interview_create(
+                    application=application,
+                    scheduled_at=data["at"],
+                    kind=data["kind"],
+                    interviewers=people,
+                    notes=data["notes"],
+                    source=ChangeSource.API,
+                )
+        except DjangoValidationError as exc:
+            raise as_api_error(exc, rename={"scheduled_at": "at"}) from exc
+        return Response(InterviewSerializer(interview).data, status=201)
 
     @extend_schema(request=None, responses=StageChangeSerializer(many=True))
     @action(detail=True, methods=["get"])

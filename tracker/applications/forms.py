@@ -104,7 +104,18 @@ class ApplicationForm(forms.ModelForm[Application]):
             self.initial["company"] = self.instance.company.name
         else:
             self.initial.setdefault("applied_on", timezone.localdate())
+            self.initial.setdefault("shown_applied_on", self.initial["applied_on"])
         self.order_fields(["company", "role", "stage"])
+
+    # The date applied the form filled in by itself (today): left as it is, the user
+    # stated nothing, and a dated fact before it (last night's rejection) moves it.
+    shown_applied_on = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def applied_on_stated(self) -> bool:
+        typed = self.data.get(self.add_prefix("applied_on"), "")
+        shown = self.data.get(self.add_prefix("shown_applied_on"), "")
+        return bool(typed) and typed != str(shown)
 
     def clean_company(self) -> str:
         name = " ".join(self.cleaned_data["company"].split())
@@ -191,10 +202,13 @@ class RejectionForm(forms.ModelForm[Rejection]):
         self.fields["message"].error_messages["max_length"] = PASTE_TOO_LONG
         if not self.instance.pk:
             self.initial.setdefault("received_at", timezone.localtime().replace(second=0))
-        shown = self.initial.get("received_at")
-        if isinstance(shown, datetime):
-            shown = f"{timezone.localtime(shown):{DATETIME_LOCAL}}"
-        self.initial["shown_received_at"] = shown or ""
+        if "shown_received_at" not in self.initial:
+            # What the form fills in by itself (now, or the time saved before): kept as it
+            # is, it dates nothing. A time read from a pasted email is given, not shown.
+            shown = self.initial.get("received_at")
+            if isinstance(shown, datetime):
+                shown = f"{timezone.localtime(shown):{DATETIME_LOCAL}}"
+            self.initial["shown_received_at"] = shown or ""
 
     def clean_received_at(self) -> datetime | None:
         return _when(self.cleaned_data.get("received_at"))

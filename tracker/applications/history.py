@@ -12,7 +12,10 @@ People drag a card when they remember and date the real event afterwards. So a c
 user dated that lands before moves they did not date (a drag, a quick move, "now" by
 default) says those moves happened before it: they are re-dated to its moment. One that
 lands before a move the user dated is refused, naming that move: one of the two dates is
-wrong and only the user knows which. When the moves it re-dates lead back to the stage it
+wrong and only the user knows which. The start is no different: an application whose date
+applied the user never stated (added "today" without one) starts at its earliest dated
+fact, so its first row yields to the start of that fact's day; only a start the user dated
+refuses what lands before it. When the moves it re-dates lead back to the stage it
 names (a rejection undone, then rejected again with the same date), they never happened as
 far as the story goes: they are dropped rather than repeated, so the history holds one
 rejection, not two.
@@ -110,14 +113,21 @@ def in_order(history: Iterable[Move]) -> list[Move]:
     return sorted(history, key=lambda m: (m.at, m.id))
 
 
-def _start_bound(start: Move, at: datetime) -> datetime:
-    """`at`, or the start itself for a moment typed to the minute in the very minute the
-    application started (a form opened just after adding it means just after the start)."""
-    if at >= start.at:
-        return at
+def _start_bound(start: Move, at: datetime, day_start: datetime | None) -> tuple[Redate, ...]:
+    """What the start must do for a dated moment `at`: nothing (it is after the start, or
+    typed to the minute in the very minute the application started), yield to `day_start`
+    (the start of the user's day of `at`) when the user never dated the start, or refuse."""
     if at >= start.at.replace(second=0, microsecond=0):
-        return start.at
-    raise Refusal(Refusal.BEFORE_START, start)
+        return ()
+    if start.dated or day_start is None:
+        raise Refusal(Refusal.BEFORE_START, start)
+    return (Redate(start, min(day_start, at), start.dated),)
+
+
+def _within_start(start: Move, at: datetime) -> datetime:
+    """`at`, or the start itself for a moment in the start's own minute (a form opened
+    just after adding the application means just after the start)."""
+    return max(at, start.at) if at >= start.at.replace(second=0, microsecond=0) else at
 
 
 def _pull_back(later: Sequence[Move], at: datetime) -> tuple[Redate, ...]:
@@ -152,9 +162,17 @@ def _finish(
     )
 
 
-def plan_move(history: Iterable[Move], *, to_stage: str, at: datetime, dated: bool) -> Plan:
+def plan_move(
+    history: Iterable[Move],
+    *,
+    to_stage: str,
+    at: datetime,
+    dated: bool,
+    day_start: datetime | None = None,
+) -> Plan:
     """A move to `to_stage` at `at`: the rows to add, re-date or drop, or a Refusal.
 
+    `day_start` is the start of the user's day of `at`, where an undated start yields to.
     Moving to the stage the application is in already changes nothing (an empty plan).
     """
     rows = in_order(history)
@@ -165,23 +183,26 @@ def plan_move(history: Iterable[Move], *, to_stage: str, at: datetime, dated: bo
         # "Now" never lands before what is already recorded (a row a few seconds ahead
         # by clock skew): an undated move goes last, where the user made it.
         at = max(at, rows[-1].at)
-    at = _start_bound(rows[0], at)
+    yielded = _start_bound(rows[0], at, day_start)
+    at = _within_start(rows[0], at)
     if rows[-1].to_stage == to_stage:
         return _finish(rows, (), (), None)
-    earlier = [m for m in rows if m.at <= at]
+    earlier = [rows[0]] if yielded else [m for m in rows if m.at <= at]
     later = rows[len(earlier) :]
-    redate = _pull_back(later, at)
+    redate = yielded + _pull_back(later, at)
     # The stages the application passes through at the moment `at`, once the later moves
     # are pulled back to it; one that returns to `to_stage` makes the rest a loop.
     path = [earlier[-1].to_stage] + [m.to_stage for m in later]
     if to_stage in path:
         keep = path.index(to_stage)
-        return _finish(rows, redate[:keep], tuple(later[keep:]), None)
+        return _finish(rows, redate[: len(yielded) + keep], tuple(later[keep:]), None)
     add = NewMove(rows[-1].to_stage, to_stage, at, dated)
     return _finish(rows, redate, (), add)
 
 
-def plan_redate_current(history: Iterable[Move], *, at: datetime, dated: bool) -> Plan:
+def plan_redate_current(
+    history: Iterable[Move], *, at: datetime, dated: bool, day_start: datetime | None = None
+) -> Plan:
     """The current stage began at `at`, not when recorded (a rejection's date corrected).
 
     This restates the same event: it moves the last row, adds none and removes none.
@@ -190,13 +211,46 @@ def plan_redate_current(history: Iterable[Move], *, at: datetime, dated: bool) -
     if len(rows) < 2:
         return _finish(rows, (), (), None)
     last = rows[-1]
-    at = _start_bound(rows[0], at)
+    yielded = _start_bound(rows[0], at, day_start)
+    at = _within_start(rows[0], at)
     if at == last.at and dated == last.dated:
         return _finish(rows, (), (), None)
-    before = rows[:-1]
-    later = [m for m in before if m.at > at]
-    redate = (*_pull_back(later, at), Redate(last, at, dated or last.dated))
+    later = [m for m in rows[1:-1] if m.at > at]
+    redate = (*yielded, *_pull_back(later, at), Redate(last, at, dated or last.dated))
     return _finish(rows, redate, (), None)
+
+
+def plan_redate_move(
+    history: Iterable[Move], *, move_id: int, at: datetime, day_start: datetime | None = None
+) -> Plan:
+    """The move `move_id`, which the user did not date, happened earlier, at `at` (a past
+    interview logged after a quick move to interviewing): it is re-dated and dated, and
+    the undated moves before it that `at` overtakes come back with it.
+
+    Refused, naming the move, when that move is one the user dated, or when a dated move
+    before it happened after `at`. A move already at or before `at` changes nothing.
+    """
+    rows = in_order(history)
+    place = next(i for i, m in enumerate(rows) if m.id == move_id)
+    target = rows[place]
+    if target.at <= at:
+        return _finish(rows, (), (), None)
+    if target.dated:
+        raise Refusal(Refusal.BEFORE_DATED, target)
+    yielded = _start_bound(rows[0], at, day_start) if place else ()
+    at = _within_start(rows[0], at)
+    before = [m for m in rows[1:place] if m.at > at]
+    redate = (*yielded, *_pull_back(before, at), Redate(target, at, True))
+    return _finish(rows, redate, (), None)
+
+
+def plan_yield_start(history: Iterable[Move], *, at: datetime, day_start: datetime) -> Plan:
+    """A dated fact at `at` that moves no stage (an interview of an application already
+    further along): an undated start yields to it; a dated start before it refuses it."""
+    rows = in_order(history)
+    if not rows:
+        return Plan()
+    return _finish(rows, _start_bound(rows[0], at, day_start), (), None)
 
 
 def plan_restart(history: Iterable[Move], *, at: datetime) -> Plan:

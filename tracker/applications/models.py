@@ -127,6 +127,10 @@ class Application(models.Model):
     salary_max = models.PositiveIntegerField(null=True, blank=True)
     salary_currency = models.CharField(max_length=3, blank=True, default="")
     applied_on = models.DateField(null=True, blank=True)
+    # Whether the user gave the date applied (typed it, or a file they imported said so).
+    # False when Rebound chose it (today, for one added without a date): such a start
+    # yields to the earliest dated fact (applications.history), and applied_on with it.
+    applied_on_stated = models.BooleanField(default=True)
     notes = bounded_text(20_000, blank=True)
     # The posting as captured (sanitised HTML, see capture.posting), kept after the job
     # board takes it down; the text of the whole page too if the user asked for a copy.

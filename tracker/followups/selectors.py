@@ -94,6 +94,14 @@ def _owned(user: User) -> QuerySet[FollowUp]:
     return FollowUp.objects.filter(application__owner=user).select_related("application__company")
 
 
+def followup_skipped(*, user: User, pk: str | None) -> FollowUp | None:
+    """The user's follow-up `pk` if it is skipped: the one the Follow-ups page offers to
+    undo right after the skip (the page lists no skipped follow-ups of its own)."""
+    if not pk or not pk.isdigit() or len(pk) > 18:
+        return None
+    return _owned(user).filter(pk=int(pk), status=FollowUpStatus.SKIPPED).first()
+
+
 def followup_list(
     *, user: User, status: str = "", application: Application | None = None
 ) -> QuerySet[FollowUp]:

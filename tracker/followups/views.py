@@ -76,7 +76,13 @@ def _refused(
 @login_required
 def followups_page(request: AuthenticatedRequest) -> HttpResponse:
     sections = selectors.followup_sections(user=request.user, now=timezone.now())
-    return render(request, "followups/list.html", {"sections": sections, "origin": "followups"})
+    context = {
+        "sections": sections,
+        "origin": "followups",
+        # Just skipped here: gone from the lists, so its Undo is offered at the top.
+        "skipped": selectors.followup_skipped(user=request.user, pk=request.GET.get("skipped")),
+    }
+    return render(request, "followups/list.html", context)
 
 
 @login_required
@@ -127,7 +133,7 @@ def followup_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    return _act(
+    response = _act(
         request,
         pk,
         services.followup_skip,
@@ -137,6 +143,10 @@ def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             else "Skipped. No more reminders for this one."
         ),
     )
+    if response.status_code == 302 and _origin(request) == "followups":
+        # The Follow-ups page lists no skipped follow-up: it offers this one's Undo.
+        return redirect(f"{reverse('followups')}?skipped={pk}")
+    return response
 
 
 @login_required

@@ -27,6 +27,9 @@ class Planned:
     history: list[tuple[str, str, datetime, str]]
     furthest_stage: str
     stage_changed_at: datetime
+    # Whether the file gave when it started: False for a spreadsheet's row without a date
+    # applied, which starts "now" until a dated fact says earlier (applications.history).
+    start_stated: bool = True
 
 
 @dataclass
@@ -103,6 +106,7 @@ def plan_histories(
 def plan_application(
     row: ImportRow, history: list[HistoryRow] | None, zone: tzinfo, now: datetime
 ) -> Planned:
+    stated = True
     if history:
         # Rebound's own history, row for row: the round trip is exact.
         rows = [(h.from_stage, h.to_stage, h.at, h.source) for h in history]
@@ -112,8 +116,10 @@ def plan_application(
         # A spreadsheet's row: what application_create writes for a new application.
         start = start_of_local_day(row.applied_on, zone) if row.applied_on else now
         rows = [("", row.stage, start, ChangeSource.IMPORT)]
+        stated = row.applied_on is not None
     changed_at = row.stage_changed_at or rows[-1][2]
-    return Planned(row, rows, furthest_stage_of(to for _, to, _, _ in rows), changed_at)
+    furthest = furthest_stage_of(to for _, to, _, _ in rows)
+    return Planned(row, rows, furthest, changed_at, start_stated=stated)
 
 
 def history_from_summary(row: ImportRow, zone: tzinfo) -> list[tuple[str, str, datetime, str]]:

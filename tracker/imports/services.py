@@ -481,6 +481,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
                 salary_max=p.row.salary_max,
                 salary_currency=p.row.salary_currency,
                 applied_on=p.row.applied_on,
+                applied_on_stated=p.start_stated,
                 notes=p.row.notes,
                 # Written in bulk, around the services: sanitised here as they would.
                 description=sanitise_html(p.row.description) if p.row.description else "",
@@ -494,6 +495,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
             _restore_timestamps(applications, batch)
         StageChange.objects.bulk_create(
             # The file's dates are the user's own record: a later change never re-dates them.
+            # A row that gave no date at all starts "now", as one added by hand would.
             StageChange(
                 application=app,
                 owner_id=app.owner_id,
@@ -501,7 +503,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
                 to_stage=to,
                 at=at,
                 source=source,
-                dated=True,
+                dated=bool(from_) or p.start_stated,
             )
             for app, p in zip(applications, batch, strict=True)
             for from_, to, at, source in p.history

@@ -56,13 +56,34 @@ def _decision_refused(request: AuthenticatedRequest, exc: ValidationError) -> Ht
 @require_POST
 def item_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = _item_for_user(request, pk)
+    stage_before = item.application.stage if item.application is not None else ""
     try:
         services.inbox_item_confirm(item=item)
     except ValidationError as exc:
         return _decision_refused(request, exc)
-    what = "Rejection recorded" if item.kind == ItemKind.REJECTION else "Application moved on"
-    messages.success(request, f"{what}: {item.application}.")
+    _say_confirmed(request, item, stage_before)
     return redirect("inbox")
+
+
+def _say_confirmed(request: AuthenticatedRequest, item: InboxItem, stage_before: str) -> None:
+    """What confirming did: an invitation or an offer moves an application only onwards,
+    so one already further along, or ended (rejected, say), stays where it is, and the
+    user hears so rather than that it moved."""
+    application = item.application
+    assert application is not None
+    if item.kind == ItemKind.REJECTION:
+        messages.success(request, f"Rejection recorded: {application}.")
+        return
+    application.refresh_from_db(fields=["stage"])
+    stage = application.get_stage_display()
+    if application.stage != stage_before:
+        messages.success(request, f"Moved {application} to {stage}.")
+    else:
+        messages.info(
+            request,
+            f"Nothing moved: {application} is in {stage}. If they came back to you, "
+            "move it on its page.",
+        )
 
 
 @login_required

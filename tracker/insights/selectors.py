@@ -291,25 +291,40 @@ def _drawable(source: str, target: str) -> bool:
     return target in ENDED_STAGES or STAGE_PROGRESS.get(target, -1) > STAGE_PROGRESS[source]
 
 
+def _as_drawn(source: str, target: str) -> list[tuple[str, str]]:
+    """A move of the history as the diagram draws it, so that every application shows
+    and the nodes agree with the rates.
+
+    An application that started past `applied` (added, or imported, in the stage it had
+    reached) went out first: it flows from `applied`; one that started as sent or
+    wished for has not moved yet. One accepted from before an offer had one, and the
+    offer rate counts it: it flows through `offer`.
+    """
+    if not source:
+        if target in (Stage.WISHLIST, Stage.APPLIED):
+            return []
+        source = Stage.APPLIED
+    if target == Stage.ACCEPTED and STAGE_PROGRESS.get(source, 99) < STAGE_PROGRESS[Stage.OFFER]:
+        return [(source, Stage.OFFER), (Stage.OFFER, Stage.ACCEPTED)]
+    return [(source, target)]
+
+
 def insights_flows(
     *, user: User, applied_from: date | None = None, applied_to: date | None = None
 ) -> StageFlows:
-    """How many moves went from each stage to each other, from the stage history.
+    """How many moves went from each stage to each other, from the stage history (as
+    `_as_drawn` draws them).
 
     Each move carries its owner, so the user's moves are one range of the (owner,
     from_stage, to_stage, application) index, counted in its order without visiting an
     application; a date range keeps to the applications in it, checked from the same
     index.
     """
-    # The row an application started with moved it from nowhere (a blank from_stage):
-    # "after blank" rather than "not blank", so that an index is entered past those rows.
     rows: Iterable[tuple[str, str, int]]
     if applied_from or applied_to:
         ids = _applications(user=user, applied_from=applied_from, applied_to=applied_to)
         rows = (
-            StageChange.objects.filter(
-                owner=user, from_stage__gt="", application__in=ids.values("id")
-            )
+            StageChange.objects.filter(owner=user, application__in=ids.values("id"))
             .values("from_stage", "to_stage")
             .annotate(n=Count("*"))
             .values_list("from_stage", "to_stage", "n")
@@ -317,11 +332,15 @@ def insights_flows(
         )
     else:
         # All of them: the tally the database keeps, a row per pair of stages.
-        rows = MoveTally.objects.filter(owner=user, from_stage__gt="", moves__gt=0).values_list(
+        rows = MoveTally.objects.filter(owner=user, moves__gt=0).values_list(
             "from_stage", "to_stage", "moves"
         )
-    flows, left_out = [], 0
+    drawn: Counter[tuple[str, str]] = Counter()
     for source, target, n in rows:
+        for pair in _as_drawn(source, target):
+            drawn[pair] += n
+    flows, left_out = [], 0
+    for (source, target), n in drawn.items():
         if _drawable(source, target):
             flows.append(Flow(source, target, n))
         else:

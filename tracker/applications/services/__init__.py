@@ -26,6 +26,7 @@ from tracker.applications.services.interviews import (
     INTERVIEW_MOVES,
     interview_create,
     interview_delete,
+    interviewers_find_or_add,
     interviews_move_stages,
 )
 from tracker.applications.services.stages import (
@@ -53,6 +54,7 @@ __all__ = [
     "furthest_stage_of",
     "interview_create",
     "interview_delete",
+    "interviewers_find_or_add",
     "interviews_move_stages",
     "validate_applied_on",
 ]

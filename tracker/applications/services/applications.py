@@ -100,8 +100,12 @@ def application_create(
     role: str,
     stage: str = Stage.APPLIED,
     source_of_change: str = ChangeSource.WEB,
+    applied_on_stated: bool | None = None,
     **fields: Any,
 ) -> Application:
+    """Adds an application and the row its history starts with. `applied_on_stated` says
+    whether the user gave `applied_on` (by default: when it is given); a form that shows
+    today's date filled in passes False when it was left as shown."""
     unknown = set(fields) - APPLICATION_EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"Unknown application fields: {sorted(unknown)}")
@@ -110,12 +114,12 @@ def application_create(
     _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
     fields = _posting(fields, None)
     applied_on = fields.get("applied_on")
+    # The user gave the date applied (by default: when there is one). Created without a
+    # date, it was applied today, until a dated fact says earlier (applications.history).
+    stated = applied_on is not None if applied_on_stated is None else applied_on_stated
     if applied_on is None and stage != Stage.WISHLIST:
-        # Created without a date, it was applied today, as the dashboard's form proposes.
         applied_on = fields["applied_on"] = timezone.localdate(timezone.now(), owner.zone)
-        dated = False
-    else:
-        dated = applied_on is not None
+    dated = stated and applied_on is not None
     validate_applied_on(applied_on, zone=owner.zone)
 
     started_at = _start_of_application(applied_on, owner)
@@ -126,6 +130,7 @@ def application_create(
         stage=stage,
         stage_changed_at=started_at,
         furthest_stage=furthest_stage_of([stage]),
+        applied_on_stated=dated,
         **fields,
     )
     application.full_clean(exclude=["company", "owner"])

@@ -18,6 +18,7 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.core import dates
+from tracker.core.clock import start_of_local_day
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 
@@ -38,6 +39,12 @@ def _start_of_application(applied_on: date | None, user: User) -> datetime:
     if applied_on is None:
         return timezone.now()
     return datetime.combine(applied_on, time.min, tzinfo=user.zone)
+
+
+def _day_start(at: datetime, zone: tzinfo) -> datetime:
+    """Where an undated start yields to for a fact dated `at`: the start of the user's
+    day of it, so that anything else they date that day still falls after the start."""
+    return start_of_local_day(timezone.localdate(at, zone), zone)
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
@@ -72,9 +79,12 @@ def _refusal_message(refusal: history.Refusal, zone: tzinfo) -> str:
     )
 
 
-def _write_plan(application: Application, plan: history.Plan, source: str) -> StageChange:
+def _write_plan(
+    application: Application, plan: history.Plan, source: str, *, because: str
+) -> StageChange:
     """Writes what the history decided and returns the row the current stage began with,
-    its `adjusted` saying which earlier moves were re-dated or dropped."""
+    its `adjusted` saying which earlier moves were re-dated or dropped, and where the
+    application now starts if its undated start yielded to `because` ("the rejection")."""
     zone = application.owner.zone
     for redate in plan.redate:
         StageChange.objects.filter(pk=redate.move.id).update(at=redate.at, dated=redate.dated)
@@ -96,10 +106,13 @@ def _write_plan(application: Application, plan: history.Plan, source: str) -> St
     application.stage = plan.stage
     application.stage_changed_at = plan.stage_since
     application.furthest_stage = plan.furthest
-    application.save(update_fields=["stage", "stage_changed_at", "furthest_stage", "updated_at"])
+    started = _start_yielded(application, plan, because)
+    application.save(
+        update_fields=["stage", "stage_changed_at", "furthest_stage", "applied_on", "updated_at"]
+    )
     new_at = {r.move.id: r.at for r in plan.redate}
     dropped = {m.id for m in plan.drop}
-    change.adjusted = tuple(
+    change.adjusted = started + tuple(
         f"Dropped {_label(m)} of {_local(m.at, zone)}: this date undoes it."
         if m.id in dropped
         else f"Re-dated {_label(m)} from {_local(m.at, zone)} to {_local(new_at[m.id], zone)}, "
@@ -110,10 +123,30 @@ def _write_plan(application: Application, plan: history.Plan, source: str) -> St
     return change
 
 
+def _start_yielded(application: Application, plan: history.Plan, because: str) -> tuple[str, ...]:
+    """An undated start the plan moved earlier takes the date applied with it (a date
+    Rebound chose, never one the user gave); returns the words for the page."""
+    start = next((r for r in plan.redate if not r.move.from_stage), None)
+    if start is None or start.at == start.move.at:
+        return ()
+    day = timezone.localdate(start.at, application.owner.zone)
+    if start.move.to_stage == Stage.WISHLIST:
+        # On the wishlist, nothing was sent that day: the start moves, no date applied.
+        return (f"Started on {day.day} {day:%b %Y}, from {because}.",)
+    application.applied_on = day
+    return (f"Applied date set to {day.day} {day:%b %Y}, from {because}.",)
+
+
 def _restart(application: Application, applied_on: date | None) -> None:
-    """Moves the first row of the history to the new date applied, or refuses it when a
-    later move happened before that day ("applied on" moved after the rejection)."""
-    if applied_on is None or applied_on == application.applied_on:
+    """Moves the first row of the history to the new date applied, now the user's own, or
+    refuses it when a later move happened before that day ("applied on" moved after the
+    rejection). A date taken away leaves the start where it is, but no longer the user's:
+    a dated fact before it moves it again."""
+    if applied_on == application.applied_on:
+        return
+    application.applied_on_stated = applied_on is not None
+    if applied_on is None:
+        StageChange.objects.filter(application=application, from_stage="").update(dated=False)
         return
     Application.objects.select_for_update().filter(pk=application.pk).first()
     start = _start_of_application(applied_on, application.owner)
@@ -123,7 +156,8 @@ def _restart(application: Application, applied_on: date | None) -> None:
         message = _refusal_message(refusal, application.owner.zone)
         raise ValidationError({"applied_on": message}) from refusal
     for redate in plan.redate:
-        StageChange.objects.filter(pk=redate.move.id).update(at=redate.at, dated=True)
+        StageChange.objects.filter(pk=redate.move.id).update(at=redate.at)
+    StageChange.objects.filter(application=application, from_stage="").update(dated=True)
     if plan.stage_since is not None:
         application.stage_changed_at = plan.stage_since
 
@@ -136,6 +170,7 @@ def application_change_stage(
     source: str,
     at: datetime | None = None,
     dated: bool | None = None,
+    because: str = "",
 ) -> StageChange | None:
     """Moves an application to another stage and records it in its history.
 
@@ -144,7 +179,9 @@ def application_change_stage(
     applications.history): undated moves after a dated `at` are re-dated to it, and the
     returned row's `adjusted` says so; one before a move the user dated is refused.
     Moving to the stage it is already in changes nothing and returns None, so a double
-    click never writes twice.
+    click never writes twice. An application whose date applied the user did not give
+    starts at the earliest dated fact: `because` names this one for the page ("the
+    rejection"; by default the move).
     """
     if to_stage not in Stage.values:
         raise ValidationError({"stage": f"Unknown stage {to_stage!r}."})
@@ -157,14 +194,18 @@ def application_change_stage(
     # Lock the row so two concurrent moves serialise and each sees the other's result.
     locked = Application.objects.select_for_update().get(pk=application.pk)
     from_stage = locked.stage
+    zone = locked.owner.zone
     try:
-        plan = history.plan_move(_moves(locked), to_stage=to_stage, at=at, dated=dated)
+        plan = history.plan_move(
+            _moves(locked), to_stage=to_stage, at=at, dated=dated, day_start=_day_start(at, zone)
+        )
     except history.Refusal as refusal:
-        raise ValidationError({"at": _refusal_message(refusal, locked.owner.zone)}) from refusal
+        raise ValidationError({"at": _refusal_message(refusal, zone)}) from refusal
     if not plan.changes_anything:
         application.refresh_from_db()
         return None
-    change = _write_plan(locked, plan, source)
+    because = because or f"the move to {Stage(to_stage).label}"
+    change = _write_plan(locked, plan, source, because=because)
     events.stage_changed.send(
         sender=Application, application=locked, from_stage=from_stage, to_stage=to_stage
     )
@@ -215,19 +256,32 @@ def application_reject(
         source=source,
         at=received_at,
         dated=dated,
+        because="the rejection",
     )
-    rejection.save()
     if change is None:
         rejection.adjusted = _redate_current_stage(
             application=application, at=received_at, dated=dated
         )
     else:
         rejection.adjusted = change.adjusted
+    _rejection_dated_by_history(rejection, application)
+    rejection.save()
     # Already rejected, new details may change the advice: the receivers propose again.
     events.rejection_saved.send(
         sender=Application, application=application, rejection=rejection, restated=change is None
     )
     return rejection
+
+
+def _rejection_dated_by_history(rejection: Rejection, application: Application) -> None:
+    """One date everywhere: the rejection was received when the history says it was
+    rejected (the row the board's "since", the exports and insights read). They differ
+    only where the history kept its own: details saved again with the "now" a form or
+    the API filled in restate nothing, and an undated "now" never lands before a row
+    already recorded."""
+    application.refresh_from_db(fields=["stage", "stage_changed_at"])
+    if application.stage == Stage.REJECTED:
+        rejection.received_at = application.stage_changed_at
 
 
 def _redate_current_stage(
@@ -242,13 +296,15 @@ def _redate_current_stage(
         # Saving the details again with the pre-filled "now" restates nothing.
         return ()
     locked = Application.objects.select_for_update().get(pk=application.pk)
+    zone = locked.owner.zone
     try:
-        plan = history.plan_redate_current(_moves(locked), at=at, dated=dated)
+        plan = history.plan_redate_current(
+            _moves(locked), at=at, dated=dated, day_start=_day_start(at, zone)
+        )
     except history.Refusal as refusal:
-        message = _refusal_message(refusal, locked.owner.zone)
-        raise ValidationError({"received_at": message}) from refusal
+        raise ValidationError({"received_at": _refusal_message(refusal, zone)}) from refusal
     if not plan.changes_anything:
         return ()
-    change = _write_plan(locked, plan, ChangeSource.SYSTEM)
+    change = _write_plan(locked, plan, ChangeSource.SYSTEM, because="the rejection")
     application.refresh_from_db()
     return change.adjusted

@@ -39,6 +39,7 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
                 owner=request.user,
                 company_name=form.cleaned_data["company"],
                 stage=form.cleaned_data["stage"],
+                applied_on_stated=form.applied_on_stated,
                 **form.details(),
             )
         except ValidationError as exc:
@@ -212,10 +213,15 @@ def _reject_form_from_message(
             "sender_role": reading.sender_role,
         }
         initial.update({k: v for k, v in found.items() if v and v != "unknown"})
-        if reading.received_at is not None:
-            initial["received_at"] = reading.received_at
+    initial["shown_received_at"] = request.POST.get("shown_received_at", "")
+    if reading is not None and reading.received_at is not None:
+        # The email's own date: the user gave it by pasting it, so it dates the history
+        # as a typed one would ("shown" is the default "now" alone).
+        initial["received_at"] = reading.received_at
+        initial["shown_received_at"] = ""
     if not initial.get("received_at"):
         initial.pop("received_at")
+        initial.pop("shown_received_at")
     form = RejectionForm(initial=initial)
     if "message" in pasted.errors:
         # The form stays unbound (nothing of it was submitted to save); its message field

@@ -24,6 +24,8 @@ from tracker.followups.services.proposals import (
     _draft_facts,
     _drop_unsent_reminders,
     _rejection_facts,
+    _reminder_schedule,
+    _reminders_told,
     draft_catalogue,
     draft_reason,
     followups_cancel,
@@ -133,10 +135,24 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
     now = now or timezone.now()
     followup.status = FollowUpStatus.PROPOSED
     followup.save(update_fields=["status", "updated_at"])
-    if followup.due_at is not None and followup.due_at > now:
-        at = rules.remind_at(followup.due_at, now=now, zone=application.owner.zone)
-        Reminder.objects.create(followup=followup, remind_at=at)
+    _reminders_restore(followup, now)
     return followup
+
+
+def _reminders_restore(followup: FollowUp, now: datetime) -> None:
+    """The reminders a skip dropped that are still ahead: the rules' whole schedule for
+    the follow-up (a reply's 24-hour reminder and its 48-hour last call), else one when
+    it falls due. None fires for a moment already past: the user is looking at it."""
+    schedule = _reminder_schedule(_current_proposal(followup, now))
+    if not schedule and followup.due_at is not None:
+        zone = followup.application.owner.zone
+        schedule = [(rules.remind_at(followup.due_at, now=now, zone=zone), False)]
+    told = _reminders_told(followup)
+    Reminder.objects.bulk_create(
+        Reminder(followup=followup, remind_at=at, last_call=last)
+        for at, last in schedule
+        if at > now and last not in told
+    )
 
 
 @transaction.atomic

@@ -243,16 +243,29 @@ def followup_store(
     followup.reason = reason
     followup.sent_at = None
     followup.save()
+    told = _reminders_told(followup)
     _drop_unsent_reminders(followup)
-    last = len(proposal.reminders) - 1
+    # A reminder already told (details saved again, a task delivered twice) is not told
+    # twice: the user heard about this follow-up at that step.
+    schedule = [(at, last) for at, last in _reminder_schedule(proposal) if last not in told]
     Reminder.objects.bulk_create(
-        # With two reminders, the second is the last call (rule 5's 48-hour one).
-        Reminder(followup=followup, remind_at=at, last_call=(i == last and i > 0))
-        for i, at in enumerate(proposal.reminders)
+        Reminder(followup=followup, remind_at=at, last_call=last) for at, last in schedule
     )
-    if any(at <= now for at in proposal.reminders):
+    if any(at <= now for at, _last in schedule):
         _notify_soon()
     return followup
+
+
+def _reminder_schedule(proposal: Proposal) -> list[tuple[datetime, bool]]:
+    """The proposal's reminders, each with whether it is the last call: with two, the
+    second is (rule 5's 48-hour one)."""
+    last = len(proposal.reminders) - 1
+    return [(at, i == last and i > 0) for i, at in enumerate(proposal.reminders)]
+
+
+def _reminders_told(followup: FollowUp) -> set[bool]:
+    """Which steps of the follow-up's reminders were told already: the first, the last."""
+    return set(followup.reminders.exclude(sent_at=None).values_list("last_call", flat=True))
 
 
 def _proposes_otherwise(followup: FollowUp, proposal: Proposal, reason: str) -> bool:
