@@ -17,6 +17,19 @@ from pathlib import Path
 HERE = Path(__file__).parent / "kinds_corpus"
 USER_EMAIL = "sam.rivera@gmail.com"
 USER_NAME = "Sam Rivera"
+# The user's applications, as the reader is told them: most of the companies that write in
+# the corpus, not all (an agency, a board or a company applied to by post is not here), and
+# one (Zeta Bank) that also writes about a credit card.
+COMPANIES = (
+    "Hooli", "Initech", "Globex", "Umbrella Analytics", "Soylent", "Zeta Bank", "Acme",
+    "Lumenworks", "Cyberdyne", "Wayne Enterprises", "Massive Dynamic", "Brightloop",
+    "Müller Logistik", "Schneider Bau", "Datenwerk", "Kiwi Labs", "Alpenbahn",
+    "Hansa Versicherung", "Medtech Kiel", "Société Lumière", "Vinci Logiciel", "Groupe Orion",
+    "Novatel", "Atelier Numérique", "Tecnologías Sol", "Datamar", "Grupo Iberia Seguros",
+    "Banco Meridiano", "Van Dijk Software", "Polderbank", "Kanaalzicht", "Tulp Technologies",
+    "Rossi Design", "Banca Adriatica", "Fintech Milano", "Moda Veneta", "Banco Atlântico",
+    "Paulistasoft", "LusoDados", "Café Brasil Tech",
+)  # fmt: skip
 _HEADER = re.compile(r"^[A-Za-z-]{2,40}: ")
 
 

@@ -9,13 +9,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.mail import corpus
-from tracker.followups.reader import classify, parse_message, read_rejection
+from tracker.mail import parse_message, read_rejection
+from tracker.mail.kind import Context, classify
 
 ZONE = ZoneInfo("Europe/Berlin")
+CONTEXT = Context(company_names=corpus.COMPANIES)
 
 
 def kind_of(mail: corpus.Mail) -> str:
-    return classify(parse_message(mail.raw)).kind.value
+    return classify(parse_message(mail.raw), CONTEXT).kind.value
 
 
 def sender_of(mail: corpus.Mail) -> dict[str, str]:

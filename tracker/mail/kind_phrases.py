@@ -1,0 +1,416 @@
+# ruff: noqa: E501  (tables of alternatives read best one family per line)
+"""What mail says, by meaning, in seven languages: the phrases that tell its kind.
+
+Every phrase is matched as whole words in text that is folded (lower case, accents off,
+"ß" as "ss", one kind of apostrophe, whitespace as single spaces), so "Teamleider" never
+holds the German "leider" and "termine" never holds "Termin". Gaps inside a phrase are
+bounded (`_W`: up to four words), so a search is linear in the text.
+
+Families, per language:
+- NO: a decision against the candidate (not moving forward, someone else chosen, filled).
+- OFFER, INVITE, RECEIVED: an offer, an invitation to meet, a receipt of an application.
+- JOB: words only job mail uses (the position, a recruiter, a take-home, references).
+- APPLIED: "application", "candidate": job words that other applications use too.
+- ELSEWHERE: the other things people apply for or are told "unfortunately" about: a flat,
+  a grant, a talk, a place at a university, an order, a train.
+- ALERT: a job board's list of new openings.
+- IF, ASIDE: a sentence that only supposes ("if you are not shortlisted") or speaks of the
+  process ("we cannot reply to each applicant"): what it says is not a decision.
+- WISH: "good luck with the interviews": job words in a wish are not about a job.
+- SOFTENER, NEGATION, OBJECT: "unfortunately" + "not" + "your application" is a no in any
+  wording the NO family lacks.
+"""
+
+import re
+import unicodedata
+
+_W = r"(?:\S+ ){0,4}?"  # up to four words, inside one sentence
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """One pattern of whole-word alternatives."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def fold(text: str) -> str:
+    # "Kandidat:innen", "Bewerber*innen": one word, as the phrases spell it.
+    text = re.sub(r"(?<=\w)[:*_/](?=innen\b)", "", text)
+    decomposed = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    plain = plain.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    return " ".join(plain.split())
+
+
+EN = {
+    "NO": words(
+        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:moving|move|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
+        r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
+        r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
+        r"go\w* (?:in )?(?:a different|another) (?:direction|way)",
+        r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
+        r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
+        r"(?:someone|somebody) else",
+        r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
+        r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy) (?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
+    ),
+    # A decision in words any other application gets too: a no only in job mail.
+    "REGRET": words(
+        r"(?:were|was|have been|has been|haven't been|have not been|were not|weren't|wasn't|was not) (?:not )?(?:\S+ )?(?:successful|selected|shortlisted|chosen|progressed|invited)|unsuccessful",
+        r"regret to (?:inform|tell|advise|let you know|say)|we regret that|regretfully|regrettably",
+        r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
+        r"(?:going to|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?",
+        r"not (?:the right|a good|a strong|the best|a) (?:fit|match)",
+        r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
+        r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
+        r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
+        r"didn't work out|did not work out|not (?:the|better|good) news",
+    ),
+    "OFFER": words(
+        r"(?:pleased|delighted|happy|excited|thrilled|glad) to (?:offer|extend|make) you",
+        r"(?:make|extend|making|extending|made) you (?:an|a|our) (?:formal |written |verbal |job )?offer",
+        r"(?:would|'d) (?:like|love) to (?:offer|make you an offer|extend)",
+        r"offer letter|job offer|formal offer|written offer|offer of employment|offer package",
+    ),
+    "INVITE": words(
+        r"invit\w* you (?:to|for)",
+        r"invitation (?:to|for) (?:an? |the |your )?(?:\S+ )?(?:interview|call|assessment|meeting|conversation)",
+        r"(?:like|love|want|keen|happy) to (?:set up|schedule|arrange|book|invite|meet|speak|chat|have a call|talk)",
+        r"(?:set up|schedule|arrange|book) (?:a|an|the|your|some) (?:\S+ ){0,2}?(?:interview|call|screen|chat|meeting|conversation|time)",
+        r"are you (?:free|available)|your availability|let me know (?:when|what times) you",
+        r"pick a (?:time|slot)|choose a (?:time|slot)|select a (?:time|slot)|book a slot|calendly",
+        r"(?:selected|shortlisted) for (?:an? |the )?(?:\S+ )?(?:interview|round|assessment)",
+        r"(?:move|moving|advance|progress) you (?:forward )?to the (?:next|final) (?:round|stage)",
+    ),
+    "RECEIVED": words(
+        r"(?:received|receipt of|got) your (?:application|cv|resume)",
+        r"application (?:has been|was|is) (?:received|submitted)",
+        r"thank(?:s| you) for (?:applying|your application)",
+        r"(?:will|'ll) (?:review|look at|consider) your (?:application|cv|resume|profile)",
+    ),
+    "POST": words(r"positions?|roles?|jobs?|posts?|openings?|team"),
+    "JOB": words(
+        r"vacanc(?:y|ies)",
+        r"hir(?:e|ed|ing)",
+        r"recruit\w*",
+        r"candidacy",
+        r"cv|resume|curriculum vitae",
+        r"interviews?|interview\w+",
+        r"employment|employer",
+        r"requisition|req",
+        r"talent (?:acquisition|team|partner)",
+        r"take-home|take home|coding (?:exercise|challenge|test)|technical (?:test|exercise|assessment)|assessment cent(?:re|er)",
+        r"phone screen|onsite|on-site",
+        r"(?:two|three|some|your|professional) (?:references|referees)|reference (?:check|details)",
+        r"headhunt\w*|executive search",
+        r"your (?:background|profile|experience)",
+        r"lectureship|lecturer|finalists?|case study|postdoc",
+        r"(?:the|this|that|a|your) (?:\S+ )?(?:position|role|job|post)",
+        r"shortlist\w*",
+        r"(?:the|this|our) client",
+    ),
+    "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
+    "ELSEWHERE": words(
+        r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
+        r"grants?|funding round|scholarships?|bursar(?:y|ies)",
+        r"your (?:talk|proposal)|talk proposal|cfp|call for (?:papers|proposals)|program(?:me)? committee",
+        r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
+        r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
+        r"flights?|trains?|trip|tickets?",
+        r"volunteer\w*|marshals?|marathon|race",
+        r"dear parents|school trip",
+    ),
+    "ALERT": words(
+        r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
+    ),
+    "IF": words(r"if|unless|should you|in case|whether"),
+    "ASIDE": words(
+        r"(?:reply|respond|get back|write|answer) to (?:each|every|all|every single) (?:applicant|candidate|application)\w*",
+        r"individual(?:ly)?",
+        r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
+        r"(?:candidates|applicants|those|anyone) (?:who|that) (?:\S+ ){0,6}?(?:will|can|should|may)",
+        r"please assume",
+        r"not a reflection",
+    ),
+    "WISH": words(r"good luck|best of luck|fingers crossed|thinking of you|break a leg|their loss"),
+    "SOFTENER": words(
+        r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
+    ),
+    "NEGATION": words(r"not|n't|no|never|unable|cannot"),
+    "OBJECT": words(
+        r"your (?:application|candidacy|profile|cv|resume)",
+        r"(?:the|this) (?:position|role|vacancy)",
+    ),
+    "UNSUBSCRIBE": words(r"unsubscribe|manage (?:your )?(?:email )?preferences"),
+}
+
+DE = {
+    "REGRET": words(r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen"),
+    "NO": words(
+        r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
+        r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)",
+        r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
+        r"nicht (?:\S+ ){0,3}?(?:berucksichtig\w*|verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
+        r"(?:stelle|position|vakanz) (?:\S+ )?(?:wurde|ist|konnte) (?:\S+ ){0,2}?(?:besetzt|vergeben)",
+        r"(?:intern|anderweitig) (?:\S+ )?(?:zu )?besetz\w*",
+        r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
+        r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
+        r"passt (?:\S+ ){0,3}?nicht",
+    ),
+    "OFFER": words(
+        r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
+        r"vertragsangebot|jobangebot|angebot (?:machen|unterbreiten)|arbeitsvertrag (?:\S+ ){0,3}?(?:zu|schicken|senden)",
+    ),
+    "INVITE": words(
+        r"einlad\w*|einzuladen|laden (?:sie|dich|euch) (?:\S+ ){0,6}?ein",
+        r"terminvorschlag|termin (?:\S+ ){0,2}?(?:bestatigen|vereinbaren|vorschlagen)|passt (?:es )?(?:dir|ihnen)",
+    ),
+    "RECEIVED": words(
+        r"(?:eingang|erhalt) (?:ihrer|deiner) (?:bewerbung|unterlagen)|eingangsbestatigung|den eingang",
+        r"bewerbung (?:\S+ )?erhalten|(?:danke|dank) fur (?:ihre|deine) bewerbung",
+        r"unterlagen (?:\S+ ){0,3}?(?:an|durch|prufen)",
+    ),
+    "POST": words(r"stelle|position|job|team"),
+    "JOB": words(
+        r"stellen\w*|job\w+|eingestellt|einzustellen",
+        r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
+        r"recruit\w*|personalabteilung|personalreferent\w*|personalberat\w*|human resources|talent acquisition",
+        r"arbeitsvertrag|anstellung|lebenslauf|bewerbungsunterlagen|bewerbungsprozess|auswahlverfahren|bewerbungsverfahren",
+        r"programmieraufgabe|fallstudie|referenz\w*|probearbeit\w*",
+        r"ihr profil|dein profil|ihre unterlagen|deine unterlagen|prozess",
+        r"teamleiter\w*|kandidatin",
+    ),
+    "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
+    "ELSEWHERE": words(
+        r"wohnung|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
+        r"stipendium|forderung|zuschuss|forderantrag",
+        r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
+        r"zulassung\w*|studiengang|studium|semester|zugelassen",
+        r"zug|reise|fahrkarte|bestellung|das training|halle",
+    ),
+    "ALERT": words(
+        r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
+    ),
+    "IF": words(r"falls|wenn|sollten sie|solltest du|sofern"),
+    "ASIDE": words(r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*"),
+    "WISH": words(r"viel gluck|daumen|viel erfolg bei den"),
+    "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
+    "NEGATION": words(r"nicht|kein\w*|nie"),
+    "OBJECT": words(
+        r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen|(?:sie|dich)"
+    ),
+    "UNSUBSCRIBE": words(r"abbestellen|abmelden"),
+}
+
+FR = {
+    "NO": words(
+        r"(?:ne|n') (?:\S+ ){0,3}?(?:pas|plus) (?:\S+ ){0,2}?(?:donner suite|poursuivre|retenir|continuer|suite favorable)",
+        r"(?:pas|pu) (?:\S+ )?(?:donner (?:une )?suite|retenue?s?|ete retenue?s?|en mesure de vous proposer)",
+        r"(?:n'a|n'ont) pas ete retenue?s?|pas ete retenue?s?",
+        r"(?:retenu|choisi|selectionne) (?:d'autres|un autre|une autre|quelqu'un d'autre)",
+        r"(?:retenu|choisi|selectionne|privilegie) (?:un|une|des|d'autres) (?:\S+ )?(?:profils?|candidat\w*|personnes?) (?:\S+ )?(?:plus|mieux|davantage|qui)",
+        r"(?:poursuivre|continuer) avec (?:un autre|une autre|d'autres)",
+        r"quelqu'un d'autre",
+        r"(?:poste|offre) (?:\S+ )?(?:a ete|est) (?:\S+ )?pourvu",
+        r"ne correspond pas|suite favorable",
+    ),
+    "REGRET": words(r"(?:avons|sommes) (?:le|au) regret|regrettons"),
+    "OFFER": words(
+        r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
+    ),
+    "INVITE": words(
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|un creneau|disponibilites?",
+    ),
+    "RECEIVED": words(
+        r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
+    ),
+    "POST": words(r"postes?|equipe"),
+    "JOB": words(
+        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?",
+        r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
+        r"directrice technique|directeur technique",
+    ),
+    "APPLIED": words(r"candidatures?|candidat\w*"),
+    "ELSEWHERE": words(
+        r"appartement|logement|location|proprietaire|bailleur|dossier de location",
+        r"bourses?|subvention|doctorale",
+        r"conferences?|votre proposition|proposition de (?:conference|talk|expose)|comite de programme",
+        r"admissions?|(?:le|en|du) master|mastere|jury d'admission",
+        r"tgv|votre train|billet|vol|commande|remboursement",
+    ),
+    "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
+    "IF": words(r"si|au cas ou|dans le cas ou"),
+    "ASIDE": words(r"chaque candidat\w*|individuellement"),
+    "WISH": words(r"bon courage|bonne chance|on pense (?:fort )?a toi"),
+    "SOFTENER": words(r"malheureusement|helas|regret\w*"),
+    "NEGATION": words(r"ne|n'|pas|plus|jamais"),
+    "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
+    "UNSUBSCRIBE": words(r"se desabonner|desinscri\w+|se desinscrire"),
+}
+
+ES = {
+    "NO": words(
+        r"(?:continuar|seguir|avanzar|avanzamos|seguimos|continuamos) con otr[oa]s? (?:\S+ )?(?:candidat\w*|persona|perfil\w*)",
+        r"otra persona|otro candidato",
+        r"no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)",
+        r"no (?:podemos|podremos|vamos a|seguiremos|continuaremos|avanzaremos) (?:\S+ )?(?:avanzar|continuar|seguir|adelante)",
+        r"(?:decidio|decidido|decidimos) no (?:avanzar|continuar|seguir)",
+        r"no avanzar|no seguiremos|no alcanza",
+        r"(?:ha )?descartado (?:tu|su) candidatura",
+        r"(?:plaza|vacante|puesto|posicion) (?:\S+ ){0,4}?(?:ha sido|fue|esta) (?:\S+ )?cubiert[oa]",
+        r"(?:contratado|elegido|seleccionado) a otr[oa]",
+    ),
+    "REGRET": words(r"lamentamos (?:comunicar|informar)\w*"),
+    "OFFER": words(
+        r"(?:te|le) ofrecemos|ofrecerte|ofrecerle|oferta formal|carta oferta|propuesta (?:con las condiciones|economica|formal)",
+    ),
+    "INVITE": words(
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|conocerte|disponibilidad|agendar",
+    ),
+    "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
+    "POST": words(r"puestos?|plaza|posicion|equipo"),
+    "JOB": words(
+        r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos",
+        r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|cliente|busqueda",
+        r"jefe de equipo|talent acquisition",
+    ),
+    "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
+    "ELSEWHERE": words(
+        r"piso|alquiler|propietario|inmobiliaria|beca\w*|subvencion|convocatoria de becas|ponencia|charla",
+        r"admision|admitid\w*|(?:el|del|un) master|curso academico|estudiante",
+        r"vuelo|tren|billete|pedido|reembolso|comida",
+    ),
+    "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
+    "IF": words(r"si|en caso de"),
+    "ASIDE": words(r"cada candidat\w*|individualmente"),
+    "WISH": words(r"mucha suerte|suerte con"),
+    "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
+    "NEGATION": words(r"no|nunca"),
+    "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
+    "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
+}
+
+NL = {
+    "NO": words(
+        r"(?:voor|met) (?:een )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
+        r"gekozen voor een andere|iemand anders",
+        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door)",
+        r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
+        r"besloten (?:\S+ ){0,3}?niet",
+    ),
+    "REGRET": words(r"helaas (?:\S+ ){0,6}?niet|afgewezen"),
+    "OFFER": words(
+        r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
+    ),
+    "INVITE": words(r"nodig\w* (?:je|u) (?:\S+ ){0,4}?uit|uitnodig\w*|past dit|gesprek op"),
+    "RECEIVED": words(
+        r"in goede orde ontvangen|bevestiging van (?:je|uw) sollicitatie|ontvangst van (?:je|uw)"
+    ),
+    "POST": words(r"functie|rol|team"),
+    "JOB": words(
+        r"vacatures?|sollicitatie\w*|solliciteer\w*|werving|cv|baan|opdrachtgever|recruit\w*|aangenomen",
+        r"thuisopdracht|opdracht|referenties|je profiel|uw profiel|gesprek\w*|teamleider\w*",
+    ),
+    "APPLIED": words(r"kandida\w*|sollicitant\w*"),
+    "ELSEWHERE": words(
+        r"woning|huur\w*|verhuur\w*|subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
+        r"trein|reis|vlucht|bestelling",
+    ),
+    "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
+    "IF": words(r"als je|als u|indien|mocht"),
+    "ASIDE": words(r"(?:elke|iedere) sollicitant|individueel"),
+    "WISH": words(r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met"),
+    "SOFTENER": words(r"helaas|jammer genoeg|spijtig genoeg"),
+    "NEGATION": words(r"niet|geen|nooit"),
+    "OBJECT": words(
+        r"(?:je|uw|jouw) sollicitatie|(?:je|uw|jouw) kandidatuur|(?:je|uw|jouw) profiel"
+    ),
+    "UNSUBSCRIBE": words(r"afmelden|uitschrijven"),
+}
+
+IT = {
+    "NO": words(
+        r"(?:proseguire|procedere|continuare) con altri|(?:scelto|selezionato) (?:un |una )?altr[oa]",
+        r"non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
+        r"non (?:potremo|possiamo) (?:dare seguito|procedere|proseguire)",
+        r"(?:di )?non procedere|non procederemo|non proseguiremo|non proseguire",
+        r"(?:posizione|ruolo) (?:\S+ )?(?:e|e' stata|e stata) (?:\S+ )?coperta|e stata coperta",
+        r"(?:assunto|scelto) un'altra persona|un'altra persona",
+    ),
+    "REGRET": words(r"siamo spiacenti di (?:comunicar|informar)\w*"),
+    "OFFER": words(
+        r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
+    ),
+    "INVITE": words(
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita"
+    ),
+    "RECEIVED": words(
+        r"abbiamo ricevuto|conferma (?:di )?ricezione|ricevuto la (?:sua|tua) candidatura"
+    ),
+    "POST": words(r"posizione|ruolo|team"),
+    "JOB": words(
+        r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane",
+        r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|cliente|intervistat\w*",
+    ),
+    "APPLIED": words(r"candidatura|candidat\w*|selezione"),
+    "ELSEWHERE": words(
+        r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
+        r"ammissione|ammess\w*|corso di laurea|laurea|studente",
+        r"treno|volo|rimborso|ordine|pranzo",
+    ),
+    "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
+    "IF": words(r"se|qualora|nel caso"),
+    "ASIDE": words(r"ogni candidat\w*|singolarmente"),
+    "WISH": words(r"in bocca al lupo|buona fortuna"),
+    "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
+    "NEGATION": words(r"non|mai"),
+    "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
+    "UNSUBSCRIBE": words(r"annulla (?:l')?iscrizione|disiscriviti"),
+}
+
+PT = {
+    "NO": words(
+        r"optamos por outr[oa]|outra pessoa|outro candidato",
+        r"(?:seguir|continuar|avancar) com outr[oa]s?",
+        r"nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
+        r"nao (?:vao|vamos|iremos|podemos) (?:\S+ )?(?:avancar|seguir|continuar|prosseguir)",
+        r"vaga (?:\S+ ){0,4}?(?:ja )?(?:foi|esta) (?:\S+ )?preenchida",
+        r"contratar outra pessoa",
+    ),
+    "REGRET": words(r"lamentamos informar"),
+    "OFFER": words(
+        r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
+    ),
+    "INVITE": words(r"convidar|convite para|pode ser\??|disponibilidade|agendar"),
+    "RECEIVED": words(
+        r"recebemos (?:a )?(?:sua|tua)|confirmamos a (?:rececao|recepcao)|confirmamos o recebimento"
+    ),
+    "POST": words(r"vagas?|cargo|equipa|equipe|time"),
+    "JOB": words(
+        r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos",
+        r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|cliente",
+        r"gerente de engenharia",
+    ),
+    "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
+    "ELSEWHERE": words(
+        r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
+        r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
+    ),
+    "ALERT": words(r"novas vagas|alertas? de vagas|cancelar alertas"),
+    "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
+    "ASIDE": words(r"cada candidat\w*|individualmente"),
+    "WISH": words(r"boa sorte"),
+    "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
+    "NEGATION": words(r"nao|nunca"),
+    "OBJECT": words(r"(?:a )?(?:sua|tua) candidatura|(?:o )?seu perfil|(?:a )?vaga"),
+    "UNSUBSCRIBE": words(r"cancelar (?:a )?inscricao|descadastr\w*"),
+}
+
+BY_LANGUAGE: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": EN,
+    "de": DE,
+    "fr": FR,
+    "es": ES,
+    "nl": NL,
+    "it": IT,
+    "pt": PT,
+}
