@@ -19,7 +19,9 @@ NO_REPLY = re.compile(
     r"alerts?|postmaster|invitations?|updates?|newsletter|workflow|"
     # German, French, Spanish: keine-antwort@, ne-pas-repondre@, no-responder@
     r"keine[-_.]?antwort|nicht[-_.]?antworten|ne[-_.]?pas[-_.]?r[ée]pondre|no[-_.]?responder|"
-    r"no[-_.]?contestar|no[-_.]?responda)"
+    r"no[-_.]?contestar|no[-_.]?responda|"
+    # Portuguese, Italian, Dutch: naoresponda@, non-rispondere@, niet-beantwoorden@
+    r"n[aã]o[-_.]?respond[ae]r?|non[-_.]?rispondere|niet[-_.]?beantwoorden|geen[-_.]?antwoord)"
     r"(?:[-_.+][\w.-]{0,40})?@|^[\w.+-]{0,40}[-_.+]no[-_.]?reply@",
     re.I,
 )
@@ -44,6 +46,9 @@ ATS_DOMAINS = (
     "hired.com", "xing.com", "infojobs.net", "monster.com", "comeet.co", "comeet.com",
     "recruiterbox.com", "zohorecruit.com", "oraclecloud.com", "brassring.com",
     "avature.net", "phenom.com", "hirebridge.com", "gem.com", "dover.com",
+    "gupy.io", "vagas.com.br", "catho.com.br", "solides.com.br", "inrecruiting.it",
+    "infojobs.it", "governmentjobs.com", "jobteaser.com", "hellowork.com", "apec.fr",
+    "nationalevacaturebank.nl", "werkzoeken.nl", "randstad.com", "jobs.ch", "karriere.at",
 )  # fmt: skip
 
 

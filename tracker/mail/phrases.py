@@ -196,4 +196,7 @@ AUTOMATION = _family(
     r"automatisch (?:erstellt|generiert|versendet|versandt)|diese (?:e-?mail|nachricht) wurde automatisch|antworten sie nicht auf diese",
     r"(?:message|e-?mail|courriel) (?:g[ée]n[ée]r[ée]|envoy[ée]) automatiquement|merci de ne pas r[ée]pondre|ne pas r[ée]pondre [àa] ce",
     r"(?:correo|mensaje|email) (?:generado|enviado) autom[áa]ticamente|(?:por favor,? )?no (?:responda|respondas) a este",
+    r"(?:messaggio|e-?mail) (?:generat[oa]|inviat[oa]) automaticamente|si prega di non rispondere|non rispondere a questa",
+    r"automatisch (?:gegenereerd|verzonden|verstuurd)|dit is een automatisch|niet (?:op )?(?:dit bericht )?(?:beantwoorden|reageren)",
+    r"mensagem autom[áa]tica|(?:e-?mail|mensagem) (?:gerad[oa]|enviad[oa]) automaticamente|(?:por favor,? )?n[ãa]o respond[ae]",
 )

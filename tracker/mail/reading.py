@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from tracker.mail import addresses, phrases
 from tracker.mail.limits import MAX_MESSAGE_CHARS
 from tracker.mail.parse import parse_message
-from tracker.mail.roles import role_from_title
+from tracker.mail.roles import role_from_text, role_from_title
 from tracker.mail.signature import (
     Signature,
     clean_person,
@@ -334,7 +334,7 @@ def _decide(message: Message, author: _Author, clues: _Clues, evidence: _Evidenc
         return _signed_by_a_person(author, clues, evidence)
     if evidence.form:
         if person and clues.talk:
-            return _personal(person, email, clues.signature, evidence, boost=-1)
+            return _personal(person, email, clues.signature, evidence, boost=-1, words=clues.text)
         return _automated(email, clues.robot, _with_stock(evidence, clues.stock))
     if clues.stock and not clues.talk:
         sentence = f"Uses a stock phrase (“{clues.stock}”) and names no author"
@@ -357,7 +357,7 @@ def _sent_by_a_system(author: _Author, clues: _Clues, evidence: _Evidence) -> Re
     reachable = clues.personal_reply_to or clues.own_address
     if clues.person and reachable and clues.talk and not clues.automation:
         email = author.email if clues.own_address else clues.personal_reply_to
-        return _personal(clues.person, email, clues.signature, evidence, boost=-1)
+        return _personal(clues.person, email, clues.signature, evidence, boost=-1, words=clues.text)
     return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
 
 
@@ -365,7 +365,13 @@ def _signed_by_a_person(author: _Author, clues: _Clues, evidence: _Evidence) -> 
     if not author.email and clues.stock and not clues.signature.name:
         return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
     email = author.email if clues.own_address else _address_in_signature(clues.text, clues.person)
-    return _personal(clues.person, email, clues.signature, _with_stock(evidence, clues.stock))
+    return _personal(
+        clues.person,
+        email,
+        clues.signature,
+        _with_stock(evidence, clues.stock),
+        words=clues.text,
+    )
 
 
 def _with_stock(evidence: _Evidence, stock: str) -> _Evidence:
@@ -515,7 +521,9 @@ def _personal(
     evidence: _Evidence,
     *,
     boost: int = 0,
+    words: str = "",
 ) -> Reading:
+    """`words`: the letter, where a person may say what they do ("I hired for my team")."""
     role = (
         role_from_title(signature.title)
         if signature.name and name.startswith(signature.name.split()[0])
@@ -524,6 +532,8 @@ def _personal(
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
     if role != SenderRole.UNKNOWN:
         because.append(f"Their role comes from their signature ({signature.title})")
+    elif name and (role := role_from_text(phrases.fold(words))) != SenderRole.UNKNOWN:
+        because.append("They write that they chose for their own team: they hire")
     against = [reason for _, reason in evidence.form]
     because += [f"Although: {reason[0].lower()}{reason[1:]}" for reason in against]
     score = evidence.weight(evidence.person) - evidence.weight(evidence.form) + boost

@@ -19,7 +19,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
-            r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|"
+            r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
             r"candidate experience|ta partner|ta lead|ta manager)" + _E,
             re.I,
         ),
@@ -30,7 +30,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _W + r"(?:hr|hrbp|human resources?|people(?: and culture| & culture| partner| ops| "
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
-            r"talento humano|people partner|employee experience)" + _E,
+            r"talento humano|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
+            r"personeelszaken|hr-\w+|personalwesen)" + _E,
             re.I,
         ),
     ),
@@ -41,8 +42,9 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
             r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
             r"team lead|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
-            r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner)"
-            + _E,
+            r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
+            r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
+            r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo)" + _E,
             re.I,
         ),
     ),
@@ -51,7 +53,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _W + r"(?:engineer\w*|developer|entwickler\w*|d[ée]veloppeu\w*|desarrollador\w*|"
             r"ingeniero\w*|ing[ée]nieur\w*|ingenieur\w*|designer|scientist|analyst|architect|"
-            r"researcher|programmer|sre|devops)" + _E,
+            r"researcher|programmer|sre|devops|interviewer\w*|entrevistador\w*|intervistat\w*|"
+            r"examinateur\w*)" + _E,
             re.I,
         ),
     ),
@@ -80,3 +83,25 @@ def role_from_title(title: str) -> str:
 
 def is_title(line: str) -> bool:
     return role_from_title(line) != SenderRole.UNKNOWN
+
+
+# Someone who says they chose for their own team is the one who hires.
+_HIRES_OWN_TEAM = re.compile(
+    _W
+    + r"(?:i (?:have |'ve |had )?(?:\S+ ){0,2}?(?:hired|chose|chosen|picked|offered (?:it|the role)|gone with|went with|decided)|"
+    r"my team|"
+    r"ich habe (?:\S+ ){0,6}?(?:eingestellt|entschieden)|mein(?:em|en)? team|"
+    r"j'ai (?:\S+ ){0,2}?(?:recrut\w+|embauch\w+|choisi|retenu)|mon equipe|"
+    r"he (?:\S+ ){0,2}?(?:contratado|elegido|escogido)|mi equipo|"
+    r"ik heb (?:\S+ ){0,4}?(?:aangenomen|gekozen)|mijn team|"
+    r"ho (?:\S+ ){0,2}?(?:assunto|scelto)|(?:il )?mio team|"
+    r"contratei|escolhi|acabei por contratar|minha equip[ae]|meu time)" + _E,
+    re.I,
+)
+
+
+def role_from_text(folded: str) -> str:
+    """The role a personal sender's own words give ("I hired someone else for my team")."""
+    return (
+        SenderRole.HIRING_MANAGER if _HIRES_OWN_TEAM.search(folded[:3000]) else SenderRole.UNKNOWN
+    )
