@@ -23,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from tracker.mail import addresses
-from tracker.mail.kind_phrases import BY_LANGUAGE, fold
+from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
 from tracker.mail.language import CODES as LANGUAGES
 from tracker.mail.language import detect_language
 from tracker.mail.types import Classification, Message
@@ -76,18 +76,23 @@ def classify(message: Message, context: Context | None = None) -> Classification
     if language:
         because.append(f"Written in {_NAMES[language]}")
     sender = _sender_context(message, context)
+    friend = _from_free_mail(message) and not sender
     job = _found("JOB", plain, near)
     post = _found("POST", plain, near)
     applied = _found("APPLIED", plain, near)
     elsewhere = _found("ELSEWHERE", sentences, near)
     alert = _found("ALERT", sentences, order)
-    offer = _offer(decisive, order)
+    offer = _offer(decisive, order) or _offered(decisive, near)
     # A no that names a candidate, a position or moving forward is about a job by itself;
     # "we regret to inform you" or "unfortunately ... not" is a no in job mail only.
-    no = _found("NO", decisive, order)
+    no = _found("NO", decisive, order) or _chose_another(decisive, near)
+    no = no or _both(decisive, near, "CANDIDATES", "BETTER")
     regret = _found("REGRET", decisive, order) or _softened_no(decisive, near)
-    invite = _found("INVITE", decisive, order)
-    received = _found("RECEIVED", decisive, order)
+    regret = regret or _refused(decisive, near)
+    invite = _invited(plain, order, near)
+    received = _found("RECEIVED", decisive, order) or _both(
+        decisive, near, "APPLIED", "RECEIVED_WORD"
+    )
     mailing = message.list_unsubscribe or message.precedence_bulk
     mailing = mailing or bool(_found("UNSUBSCRIBE", sentences, near))
 
@@ -97,12 +102,20 @@ def classify(message: Message, context: Context | None = None) -> Classification
     if mailing and not (sender or alert or no or regret or offer or invite or received):
         reason = "A mailing that is not about one of your applications"
         return Classification(Kind.NOT_JOB_MAIL, 0.7, (*because, reason))
-    if not (job or post or alert or sender or offer or no or (applied and (regret or received))):
+    if friend and not (no or offer or invite or received):
+        # A friend asking how the interview went: job words, but not job mail.
+        reason = "From a personal mailbox, and it decides nothing about an application"
+        return Classification(Kind.NOT_JOB_MAIL, 0.6, (*because, reason))
+    if not (job or post or alert or sender or offer or no or (applied and sender)):
         reason = "Nothing in it is about a job application"
         return Classification(Kind.NOT_JOB_MAIL, 0.7, (*because, reason))
 
     if sender:
         because.append(sender)
+    if alert:
+        return Classification(
+            Kind.OTHER_JOB_MAIL, 0.7, (*because, f"A job board's alert (“{alert.phrase}”)")
+        )
     if offer:
         return Classification(Kind.OFFER, 0.8, (*because, f"Speaks of an offer (“{offer.phrase}”)"))
     if no or regret:
@@ -112,10 +125,11 @@ def classify(message: Message, context: Context | None = None) -> Classification
         return Classification(
             Kind.INTERVIEW_INVITATION, 0.75, (*because, f"Asks to meet (“{invite.phrase}”)")
         )
+    received = received or _found("INTEREST", decisive, near)
     if received:
         reason = f"Confirms an application (“{received.phrase}”)"
         return Classification(Kind.APPLICATION_RECEIVED, 0.8, (*because, reason))
-    word = job or post or alert or applied
+    word = job or post or applied
     reason = f"About a job (“{word.phrase}”)" if word else "From someone you applied to"
     return Classification(Kind.OTHER_JOB_MAIL, 0.6, (*because, reason))
 
@@ -167,6 +181,80 @@ def _softened_no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
             if soft and phrases["NEGATION"].search(sentence) and phrases["OBJECT"].search(sentence):
                 return _Found(soft.group(0), code)
     return None
+
+
+def _both(sentences: list[str], order: tuple[str, ...], first: str, second: str) -> _Found | None:
+    """Two families in one sentence: "applicants whose experience is a closer match"."""
+    for code in order:
+        phrases = BY_LANGUAGE[code]
+        for sentence in sentences:
+            found = phrases[first].search(sentence)
+            if found and phrases[second].search(sentence):
+                return _Found(sentence[:120], code)
+    return None
+
+
+def _chose_another(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Someone else chosen, in any words: "the team went with another engineer"."""
+    return _both(sentences, order, "CHOOSE", "OTHER_ONE")
+
+
+def _refused(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """A "not" before going on: "won't be inviting you", "nao seguir com sua candidatura"."""
+    for code in order:
+        phrases = BY_LANGUAGE[code]
+        for sentence in sentences:
+            found = phrases["REFUSED"].search(sentence)
+            if found and not phrases["HESITATE"].search(sentence):
+                return _Found(found.group(0), code)
+    return None
+
+
+def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """An offer in other words: "we'd like to offer you the role", "your contract attached"."""
+    for code in order:
+        phrases = BY_LANGUAGE[code]
+        for index, sentence in enumerate(sentences):
+            verb = phrases["OFFER_VERB"].search(sentence)
+            if verb and not phrases["NEGATION"].search(sentence[: verb.start()]):
+                return _Found(verb.group(0), code)
+            pair = " ".join(sentences[index : index + 2])
+            contract = phrases["CONTRACT"].search(pair)
+            refused = contract and phrases["NEGATION"].search(pair[: contract.start()])
+            if contract and phrases["ATTACHED"].search(pair) and not refused:
+                return _Found(contract.group(0), code)
+    return None
+
+
+def _invited(sentences: list[str], order: tuple[str, ...], near: tuple[str, ...]) -> _Found | None:
+    """A proposal to meet: the invitation phrases, or a meeting with a time or a question of
+    when ("Would Thursday 10 December at 11:00 work?"), or the next round named."""
+    for code in order:
+        phrases = BY_LANGUAGE[code]
+        for sentence in sentences:
+            invite = phrases["INVITE"].search(sentence)
+            if invite and not phrases["NEGATION"].search(sentence[: invite.start()]):
+                return _Found(invite.group(0), code)
+    if _found("OUTREACH", sentences, near):
+        return None
+    for code in near:
+        phrases = BY_LANGUAGE[code]
+        for index, sentence in enumerate(sentences):
+            if phrases["THANKS"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
+                continue
+            meeting = phrases["MEETING"].search(sentence)
+            follow = sentences[index + 1] if index + 1 < len(sentences) else ""
+            when = WHEN.search(sentence) or phrases["AVAILABLE"].search(sentence)
+            when = when or (WHEN.search(follow) and phrases["AVAILABLE"].search(follow))
+            refused = meeting and phrases["NEGATION"].search(sentence[: meeting.start()])
+            if meeting and (when or phrases["NEXT"].search(sentence)) and not refused:
+                return _Found(sentence[:120], code)
+    return None
+
+
+def _from_free_mail(message: Message) -> bool:
+    sender = (message.newest_author or ("", message.from_email))[1] or message.from_email
+    return addresses.domain_of(sender.lower()) in FREE_MAIL
 
 
 def _sender_context(message: Message, context: Context) -> str:

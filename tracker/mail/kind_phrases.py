@@ -49,6 +49,7 @@ EN = {
         r"go\w* (?:in )?(?:a different|another) (?:direction|way)",
         r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
+        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy)",
         r"(?:someone|somebody) else",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy) (?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
@@ -87,7 +88,7 @@ EN = {
         r"thank(?:s| you) for (?:applying|your application)",
         r"(?:will|'ll) (?:review|look at|consider) your (?:application|cv|resume|profile)",
     ),
-    "POST": words(r"positions?|roles?|jobs?|posts?|openings?|team"),
+    "POST": words(r"positions?|roles?|jobs?|posts?|openings?|next (?:stage|round|step)"),
     "JOB": words(
         r"vacanc(?:y|ies)",
         r"hir(?:e|ed|ing)",
@@ -99,11 +100,12 @@ EN = {
         r"requisition|req",
         r"talent (?:acquisition|team|partner)",
         r"take-home|take home|coding (?:exercise|challenge|test)|technical (?:test|exercise|assessment)|assessment cent(?:re|er)",
-        r"phone screen|onsite|on-site",
+        r"phone screen|onsite|on-site|system design|coding (?:round|session)|pairing session|technical (?:round|session|screen)",
         r"(?:two|three|some|your|professional) (?:references|referees)|reference (?:check|details)",
         r"headhunt\w*|executive search",
         r"your (?:background|profile|experience)",
-        r"lectureship|lecturer|finalists?|case study|postdoc",
+        r"lectureship|lecturer|finalists?|case study|postdoc|withdr[ae]w\w*",
+        r"(?:our|the|hiring|interview|recruitment|selection) process",
         r"(?:the|this|that|a|your) (?:\S+ )?(?:position|role|job|post)",
         r"shortlist\w*",
         r"(?:the|this|our) client",
@@ -135,7 +137,7 @@ EN = {
     "SOFTENER": words(
         r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
     ),
-    "NEGATION": words(r"not|n't|no|never|unable|cannot"),
+    "NEGATION": words(r"not|\w*n't|no|never|unable|cannot"),
     "OBJECT": words(
         r"your (?:application|candidacy|profile|cv|resume)",
         r"(?:the|this) (?:position|role|vacancy)",
@@ -169,7 +171,7 @@ DE = {
         r"bewerbung (?:\S+ )?erhalten|(?:danke|dank) fur (?:ihre|deine) bewerbung",
         r"unterlagen (?:\S+ ){0,3}?(?:an|durch|prufen)",
     ),
-    "POST": words(r"stelle|position|job|team"),
+    "POST": words(r"stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"),
     "JOB": words(
         r"stellen\w*|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
@@ -223,7 +225,7 @@ FR = {
     "RECEIVED": words(
         r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
     ),
-    "POST": words(r"postes?|equipe"),
+    "POST": words(r"postes?|prochaine etape"),
     "JOB": words(
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
@@ -251,7 +253,6 @@ ES = {
     "NO": words(
         r"(?:continuar|seguir|avanzar|avanzamos|seguimos|continuamos) con otr[oa]s? (?:\S+ )?(?:candidat\w*|persona|perfil\w*)",
         r"otra persona|otro candidato",
-        r"no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)",
         r"no (?:podemos|podremos|vamos a|seguiremos|continuaremos|avanzaremos) (?:\S+ )?(?:avanzar|continuar|seguir|adelante)",
         r"(?:decidio|decidido|decidimos) no (?:avanzar|continuar|seguir)",
         r"no avanzar|no seguiremos|no alcanza",
@@ -259,7 +260,9 @@ ES = {
         r"(?:plaza|vacante|puesto|posicion) (?:\S+ ){0,4}?(?:ha sido|fue|esta) (?:\S+ )?cubiert[oa]",
         r"(?:contratado|elegido|seleccionado) a otr[oa]",
     ),
-    "REGRET": words(r"lamentamos (?:comunicar|informar)\w*"),
+    "REGRET": words(
+        r"lamentamos (?:comunicar|informar)\w*|no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)"
+    ),
     "OFFER": words(
         r"(?:te|le) ofrecemos|ofrecerte|ofrecerle|oferta formal|carta oferta|propuesta (?:con las condiciones|economica|formal)",
     ),
@@ -267,10 +270,10 @@ ES = {
         r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|conocerte|disponibilidad|agendar",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
-    "POST": words(r"puestos?|plaza|posicion|equipo"),
+    "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
     "JOB": words(
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos",
-        r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|cliente|busqueda",
+        r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition",
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
@@ -305,7 +308,7 @@ NL = {
     "RECEIVED": words(
         r"in goede orde ontvangen|bevestiging van (?:je|uw) sollicitatie|ontvangst van (?:je|uw)"
     ),
-    "POST": words(r"functie|rol|team"),
+    "POST": words(r"functie|rol|volgende (?:fase|ronde|stap)"),
     "JOB": words(
         r"vacatures?|sollicitatie\w*|solliciteer\w*|werving|cv|baan|opdrachtgever|recruit\w*|aangenomen",
         r"thuisopdracht|opdracht|referenties|je profiel|uw profiel|gesprek\w*|teamleider\w*",
@@ -330,13 +333,14 @@ NL = {
 IT = {
     "NO": words(
         r"(?:proseguire|procedere|continuare) con altri|(?:scelto|selezionato) (?:un |una )?altr[oa]",
-        r"non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
         r"non (?:potremo|possiamo) (?:dare seguito|procedere|proseguire)",
         r"(?:di )?non procedere|non procederemo|non proseguiremo|non proseguire",
         r"(?:posizione|ruolo) (?:\S+ )?(?:e|e' stata|e stata) (?:\S+ )?coperta|e stata coperta",
         r"(?:assunto|scelto) un'altra persona|un'altra persona",
     ),
-    "REGRET": words(r"siamo spiacenti di (?:comunicar|informar)\w*"),
+    "REGRET": words(
+        r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)"
+    ),
     "OFFER": words(
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
@@ -346,16 +350,16 @@ IT = {
     "RECEIVED": words(
         r"abbiamo ricevuto|conferma (?:di )?ricezione|ricevuto la (?:sua|tua) candidatura"
     ),
-    "POST": words(r"posizione|ruolo|team"),
+    "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
         r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane",
-        r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|cliente|intervistat\w*",
+        r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
     "ELSEWHERE": words(
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
-        r"treno|volo|rimborso|ordine|pranzo",
+        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     "IF": words(r"se|qualora|nel caso"),
@@ -371,12 +375,13 @@ PT = {
     "NO": words(
         r"optamos por outr[oa]|outra pessoa|outro candidato",
         r"(?:seguir|continuar|avancar) com outr[oa]s?",
-        r"nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
         r"nao (?:vao|vamos|iremos|podemos) (?:\S+ )?(?:avancar|seguir|continuar|prosseguir)",
         r"vaga (?:\S+ ){0,4}?(?:ja )?(?:foi|esta) (?:\S+ )?preenchida",
         r"contratar outra pessoa",
     ),
-    "REGRET": words(r"lamentamos informar"),
+    "REGRET": words(
+        r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)"
+    ),
     "OFFER": words(
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
     ),
@@ -384,16 +389,17 @@ PT = {
     "RECEIVED": words(
         r"recebemos (?:a )?(?:sua|tua)|confirmamos a (?:rececao|recepcao)|confirmamos o recebimento"
     ),
-    "POST": words(r"vagas?|cargo|equipa|equipe|time"),
+    "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos",
-        r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|cliente",
+        r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
     "ELSEWHERE": words(
         r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
+        r"intercambio|programa de \w+|emprestimo|financiamento",
     ),
     "ALERT": words(r"novas vagas|alertas? de vagas|cancelar alertas"),
     "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
@@ -414,3 +420,270 @@ BY_LANGUAGE: dict[str, dict[str, re.Pattern[str]]] = {
     "it": IT,
     "pt": PT,
 }
+
+# The parts a no, an offer, an invitation or a receipt is built from, for the wordings no
+# phrase list foresees: "the team went with another engineer", "leider keine Stelle",
+# "siento decirte que ... otro perfil", "Would Thursday at 11:00 work?".
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|"
+    r"lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domani|"
+    r"segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira|amanha"
+)
+_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januar|februar|marz|juni|juli|oktober|dezember|"
+    r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"januari|februari|maart|augustus|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro"
+)
+WHEN = re.compile(
+    r"(?<!\w)(?:" + _DAYS + r"|\d{1,2} (?:de )?(?:" + _MONTHS + r")|(?:" + _MONTHS + r") \d{1,2}"
+    r"|\d{1,2}[:.h]\d{2}|\d{1,2} ?(?:am|pm|uhr|h|horas|ore|uur)|\d{1,2}\.\d{1,2}\.)(?!\w)"
+)
+
+PARTS: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": {
+        "OTHER_ONE": words(
+            r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate"
+        ),
+        "CHOOSE": words(
+            r"chose|chosen|selected|picked|hired|offered|appointed|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|filled|identified|ended up"
+        ),
+        "CONTINUE": words(
+            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w*|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+        ),
+        "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
+        "BETTER": words(
+            r"closer|better|more closely|stronger|deeper|more (?:relevant|suitable|aligned|senior|experience\w*)"
+        ),
+        "OFFER_VERB": words(r"offer(?:ing)? you|extend(?:ing)? (?:you )?(?:an|the|a)"),
+        "CONTRACT": words(r"contract|employment agreement|offer letter|offer"),
+        "ATTACHED": words(r"attached|enclosed|docusign"),
+        "MEETING": words(
+            r"interview\w*|call|chat|meeting|screen|onsite|on-site|round|session\w*|meet|come in|come back (?:in|for)"
+        ),
+        "AVAILABLE": words(
+            r"available|availability|free|work for you|works for you|suit you|convenient|dates?|slot|pick a time|choose a time"
+        ),
+        "NEXT": words(
+            r"next (?:step|stage|round)|second (?:interview|round)|final (?:interview|round)"
+        ),
+        "THANKS": words(r"thanks?|thank you|enjoyed|after|following|was great|was lovely"),
+        "RECEIVED_WORD": words(r"received|submitted|submitting|receipt|sending"),
+        "INTEREST": words(r"thank(?:s| you) for (?:applying|your (?:interest|application))"),
+        "TALK": words(r"interviews?|the interview"),
+    },
+    "de": {
+        "OTHER_ONE": words(
+            r"andere\w* (?!termin|zeit|gesprach|stelle|position|mal)\w+|jemand\w* anders|jemand anderen|eine?n? (?:kandidat\w*|bewerber\w*)|gegen (?:sie|dich)"
+        ),
+        "CHOOSE": words(
+            r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
+        ),
+        "CONTINUE": words(
+            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|anbieten|ausgewahlt|engere"
+        ),
+        "CANDIDATES": words(r"kandidat\w*|bewerber\w*|profile|bewerbungen"),
+        "BETTER": words(r"besser|passender|mehr erfahrung|naher"),
+        "OFFER_VERB": words(r"anbieten|anzubieten"),
+        "CONTRACT": words(r"vertrag\w*|arbeitsvertrag|vertragsentwurf|angebot"),
+        "ATTACHED": words(r"anbei|im anhang|beigefugt|anhang"),
+        "MEETING": words(
+            r"gesprach\w*|interview\w*|videointerview|termin|kennenlernen|telefonat|treffen|vorstellungsgesprach\w*"
+        ),
+        "AVAILABLE": words(r"passt|zeit|verfugbar|termin|wahlen sie|auswahlen"),
+        "NEXT": words(
+            r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
+        ),
+        "THANKS": words(r"danke|dank|nach"),
+        "RECEIVED_WORD": words(r"eingegangen|erhalten|eingang"),
+        "INTEREST": words(r"(?:danke|dank) fur (?:ihre|deine) bewerbung"),
+        "TALK": words(r"vorstellungsgesprach\w*|gesprach\w*|interview\w*"),
+    },
+    "fr": {
+        "OTHER_ONE": words(
+            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil"
+        ),
+        "CHOOSE": words(
+            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie"
+        ),
+        "CONTINUE": words(
+            r"donner suite|poursuivre|retenue?s?|retenir|continuer|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement"
+        ),
+        "CANDIDATES": words(r"candidat\w*|profils|personnes"),
+        "BETTER": words(r"plus (?:proches?|adaptes?|en phase|seniors?)|mieux|davantage"),
+        "OFFER_VERB": words(r"(?:vous|te) proposer|(?:vous|te) offrir"),
+        "CONTRACT": words(r"offre|contrat|promesse|remuneration|proposition"),
+        "ATTACHED": words(r"ci-joint|piece jointe|en annexe|joint"),
+        "MEETING": words(
+            r"entretiens?|rencontre\w*|rencontrer|revoir|visio\w*|appel|echange|reunion"
+        ),
+        "AVAILABLE": words(r"disponibles?|creneau|convient|libre"),
+        "NEXT": words(r"prochaine etape|dernier entretien|second entretien|deuxieme entretien"),
+        "THANKS": words(r"merci|suite a|apres"),
+        "RECEIVED_WORD": words(r"recue?|transmise|enregistree|reception"),
+        "INTEREST": words(r"merci (?:pour|de) (?:votre|ta) candidature|merci d'avoir postule"),
+        "TALK": words(r"entretiens?"),
+    },
+    "es": {
+        "OTHER_ONE": words(
+            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas"
+        ),
+        "CHOOSE": words(
+            r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos"
+        ),
+        "CONTINUE": words(
+            r"avanzar|continuar|seguir|seleccionad\w*|contar contigo|invitar\w*|adelante"
+        ),
+        "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
+        "BETTER": words(r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*)"),
+        "OFFER_VERB": words(r"(?:te|le) ofrec\w*|ofrecer(?:te|le)"),
+        "CONTRACT": words(r"oferta|contrato|propuesta|condiciones"),
+        "ATTACHED": words(r"adjunt\w*|anexo"),
+        "MEETING": words(r"entrevistas?|reunion|videollamada|llamada|conocerte|convocar\w*"),
+        "AVAILABLE": words(r"disponible|disponibilidad|te viene bien|le viene bien|horario|libre"),
+        "NEXT": words(r"siguiente paso|proxima fase|segunda entrevista"),
+        "THANKS": words(r"gracias|tras|despues"),
+        "RECEIVED_WORD": words(r"recibid\w*|registrad\w*"),
+        "INTEREST": words(r"gracias por (?:tu|su) (?:candidatura|interes|solicitud)"),
+        "TALK": words(r"entrevistas?"),
+    },
+    "nl": {
+        "OTHER_ONE": words(
+            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat"
+        ),
+        "CHOOSE": words(r"gekozen|aangenomen|geselecteerd|besloten|verder"),
+        "CONTINUE": words(r"verder|door|uitnodig\w*|uit te nodigen|geselecteerd|aannemen"),
+        "CANDIDATES": words(r"kandidaten|sollicitanten|profielen"),
+        "BETTER": words(r"beter|meer ervaring"),
+        "OFFER_VERB": words(r"aanbieden|aan te bieden"),
+        "CONTRACT": words(r"arbeidsovereenkomst|contract\w*|voorstel|aanbod"),
+        "ATTACHED": words(r"bijlage|bijgevoegd"),
+        "MEETING": words(r"gesprek\w*|kennismak\w*|langskomen|afspraak|interview"),
+        "AVAILABLE": words(r"past|kun je|kunt u|beschikbaar|tijd"),
+        "NEXT": words(r"volgende (?:stap|ronde)|tweede gesprek"),
+        "THANKS": words(r"bedankt|dank|na"),
+        "RECEIVED_WORD": words(r"ontvangen|binnengekomen"),
+        "INTEREST": words(r"bedankt voor (?:je|uw) (?:sollicitatie|interesse)"),
+        "TALK": words(r"gesprek\w*|sollicitatiegesprek\w*"),
+    },
+    "it": {
+        "OTHER_ONE": words(
+            r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+"
+        ),
+        "CHOOSE": words(r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato"),
+        "CONTINUE": words(
+            r"proseguire|procedere|selezionat\w*|dare seguito|continuare|andare avanti"
+        ),
+        "CANDIDATES": words(r"candidati|profili|persone"),
+        "BETTER": words(r"piu in linea|piu adatt\w*|meglio|piu esperienza"),
+        "OFFER_VERB": words(r"propor(?:le|ti)|offrir(?:le|ti)"),
+        "CONTRACT": words(r"contratto|proposta|offerta|lettera"),
+        "ATTACHED": words(r"allegat\w*|in allegato"),
+        "MEETING": words(r"colloqui\w*|incontr\w*|chiamata|videochiamata"),
+        "AVAILABLE": words(r"liber[oa]|disponibil\w*|andrebbe bene|ti va"),
+        "NEXT": words(r"prossimo passo|secondo colloquio|ultimo colloquio"),
+        "THANKS": words(r"grazie|dopo"),
+        "RECEIVED_WORD": words(r"ricevut\w*|inviato"),
+        "INTEREST": words(r"grazie per (?:l'interesse|la (?:sua|tua) candidatura|aver inviato)"),
+        "TALK": words(r"colloqui\w*"),
+    },
+    "pt": {
+        "OTHER_ONE": words(r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+"),
+        "CHOOSE": words(r"escolh\w+|selecionad\w+|contrat\w+|optamos|decidimos|seguir|avancar"),
+        "CONTINUE": words(r"seguir|avancar|continuar|prosseguir|selecionad\w*|aprovad\w*"),
+        "CANDIDATES": words(r"candidatos|perfis|profissionais"),
+        "BETTER": words(r"melhor|mais (?:alinhad\w*|adequad\w*|experiencia)"),
+        "OFFER_VERB": words(
+            r"(?:te|lhe) oferecer|oferecer|(?:te|lhe) apresentar a (?:nossa )?proposta"
+        ),
+        "CONTRACT": words(r"proposta|contrato|carta|salario"),
+        "ATTACHED": words(r"anexo|em anexo|segue"),
+        "MEETING": words(r"entrevistas?|conversa|reuniao|chamada"),
+        "AVAILABLE": words(r"horario|disponivel|disponibilidade|pode ser|escolha"),
+        "NEXT": words(r"proxima etapa|avancou para|segunda entrevista"),
+        "THANKS": words(r"obrigad[oa]|apos|depois"),
+        "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
+        "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),
+        "TALK": words(r"entrevistas?"),
+    },
+}
+# A recruiter's first approach: the call it asks for is not an interview for an application.
+_OUTREACH = words(
+    r"came across|would you be open|open to (?:a|an|hearing)|interested in exploring|"
+    r"gestossen|spannende (?:position|stelle|rolle)|interessante (?:position|stelle|rolle)|"
+    r"je me permets|une opportunite|chasseu\w+|"
+    r"he visto tu perfil|encajarias|una oportunidad|"
+    r"kwam je profiel tegen|mooie rol|interessante rol|"
+    r"ho visto il tuo profilo|un'opportunita|"
+    r"vi seu perfil|uma oportunidade"
+)
+_ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
+_HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
+for _code, _parts in PARTS.items():
+    _parts["REFUSED"] = re.compile(
+        BY_LANGUAGE[_code]["NEGATION"].pattern + r" (?:\S+ ){0,5}?" + _parts["CONTINUE"].pattern
+    )
+    _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
+    _parts["OUTREACH"] = _OUTREACH
+    _parts["HESITATE"] = _HESITATE
+    BY_LANGUAGE[_code].update(_parts)
+
+# Mailboxes anyone can have: a friend writes from these, a company seldom does.
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.at",
+        "gmx.ch",
+        "web.de",
+        "t-online.de",
+        "posteo.de",
+        "proton.me",
+        "protonmail.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "sfr.fr",
+        "wanadoo.fr",
+        "yahoo.fr",
+        "hotmail.fr",
+        "yahoo.es",
+        "hotmail.es",
+        "telefonica.net",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "hetnet.nl",
+        "planet.nl",
+        "libero.it",
+        "virgilio.it",
+        "alice.it",
+        "tiscali.it",
+        "uol.com.br",
+        "bol.com.br",
+        "terra.com.br",
+        "sapo.pt",
+        "fastmail.com",
+        "hey.com",
+        "zoho.com",
+        "mail.com",
+    ]
+)
