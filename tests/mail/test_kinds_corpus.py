@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.mail import corpus
-from tracker.mail import parse_message, read_rejection
-from tracker.mail.kind import Context, classify
+from tracker.mail import MailContext, classify, parse_message, read_rejection
 
 ZONE = ZoneInfo("Europe/Berlin")
-CONTEXT = Context(company_names=corpus.COMPANIES)
+CONTEXT = MailContext(company_names=corpus.COMPANIES)
 
 
 def kind_of(mail: corpus.Mail) -> str:

@@ -9,14 +9,18 @@ else in the package is private):
     read_rejection(message, *, zone, user_emails=(), user_names=(), contacts=()) -> Reading
         `message` is raw text/bytes or an already parsed Message. The sender is whoever wrote
         the newest part, never the user (their addresses/names), never a quoted message.
-    classify(message: Message) -> Classification
+    classify(message: Message, context: MailContext | None = None) -> Classification
         .kind: MailKind (rejection, interview_invitation, offer, application_received,
-        other_job_mail, not_job_mail), .confidence, .because.
+        other_job_mail, not_job_mail), .confidence, .because. The context (the user's
+        companies, threads and subjects already seen) tells job mail from other mail.
+    detect_language(text: str) -> str | None
+        ISO 639-1 code among en, de, fr, es, nl, it, pt.
 
 A Reading only pre-fills a form; the rules act on what the user saved.
 """
 
-from tracker.mail.classify import classify
+from tracker.mail.classify import MailContext, classify
+from tracker.mail.language import detect_language
 from tracker.mail.limits import MAX_MESSAGE_CHARS, MAX_RAW_BYTES
 from tracker.mail.parse import parse_message
 from tracker.mail.reading import read_rejection
@@ -37,6 +41,7 @@ __all__ = [
     "SENDER_ROLES",
     "Classification",
     "KnownContact",
+    "MailContext",
     "MailKind",
     "Message",
     "Reading",
@@ -44,6 +49,7 @@ __all__ = [
     "Segment",
     "SenderRole",
     "classify",
+    "detect_language",
     "parse_message",
     "read_rejection",
 ]

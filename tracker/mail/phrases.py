@@ -116,65 +116,6 @@ PERSONAL = _family(
     r"gracias por (?:tu|su) tiempo",
 )
 
-REJECTION = _family(
-    r"(?:not|no longer|won't|will not|wouldn't|aren't|are not|we're not|not be) (?:be )?(?:moving|move|going|proceeding|proceed|progressing|progress|advancing|continuing|taking (?:it|this|your application)) (?:forward|ahead|further)",
-    r"not (?:to )?(?:move forward|proceed|progress|continue|go further|take (?:it|this|your application) further)",
-    r"(?:decided|chosen|elected|opted|decision) (?:not )?to (?:pursue|move forward|proceed|progress|continue|go|move ahead|fill|offer|extend)"
-    + _G
-    + r"(?:other|another|a different|someone|internal|candidates? (?:whose|who|with))",
-    r"(?:decided|chosen|decision) not to (?:move (?:forward|ahead|on)|go ahead|proceed|progress|continue|offer|extend|invite|pursue|take)",
-    r"(?:go|gone|went|going|move|moving|moved) (?:in )?(?:a different|another) (?:direction|way)",
-    r"(?:gone|went|go|going|move|moving|moved|proceed|continue|continuing) (?:ahead |forward )?with (?:another|a different|other|someone|an internal|a candidate|the candidate|the other)",
-    r"(?:chosen|chose|selected|picked|hired|hire|hiring|offered the (?:position|role|job) to) (?:another|a different|other|someone|an internal|a candidate|candidates)",
-    r"(?:not|haven't|have not|wasn't|were not|weren't|isn't) (?:been )?(?:selected|successful|shortlisted|chosen|progressed)|unsuccessful",
-    r"regret to (?:inform|let you know|say|tell|advise)|(?:sorry|afraid) (?:to say|to tell you|to let you know|that|we)"
-    + _G
-    + r"(?:not|won't|another|other)",
-    r"(?:position|role|requisition|vacancy|opening) (?:has been|was|is|have been) (?:filled|closed|no longer)|(?:filled|closed) (?:the|this|that|our) (?:position|role|vacancy|opening)",
-    r"will not be (?:offering|extending|inviting|scheduling|progressing|proceeding)|not (?:be )?(?:extend|extending|offering|making) (?:you )?(?:an |the )?offer",
-    r"(?:candidates|applicants|profiles|someone|a candidate|another candidate) (?:whose|who(?:se)?|with) (?:skills|experience|qualifications|background|profiles?|more)"
-    + _G
-    + r"(?:closely|better|more|closer|deeper|match)",
-    r"(?:passing|pass) on (?:your|you|this)|(?:they're|they are|we're|we are) passing|didn't work out|did not work out|not (?:the|better) news|isn't the news",
-    r"not (?:a|the right) (?:fit|match)|other candidates|other applicants|internal candidate",
-    r"absage|nicht (?:weiter )?ber[üu]cksichtig|nicht in die engere|f[üu]r (?:eine |einen )?andere|anderen? (?:kandidat|bewerber)|intern (?:zu )?besetz|nicht weiter",
-    r"regrettons|(?:de )?ne (?:pas|plus) (?:poursuivre|donner suite|retenir|continuer)|pas (?:pu )?(?:donner suite|retenir|[ée]t[ée] retenue?)|ne (?:pourrons|pouvons) pas|(?:retenu|choisi) (?:une autre|un autre|d'autres)|poursuivre avec (?:un |une |d')autres?",
-    r"lamentamos|no (?:ha|has|han) sido (?:seleccionad|elegid)|no (?:podremos|podemos|vamos a) (?:continuar|avanzar|seguir)|otr[oa]s? (?:candidat|persona|perfil)|(?:elegimos|elegido|seleccionado) a otr|no continuar",
-)
-# Words that soften bad news, in any mail: a rejection only when the mail is about a job.
-SOFTENER = _family(
-    r"unfortunately|sadly|regretfully|regrettably|leider|malheureusement|lamentablemente|desafortunadamente",
-)
-INTERVIEW = _family(
-    r"(?:invite|inviting|like to invite) you (?:to|for) (?:an? )?(?:interview|call|chat|conversation|onsite|meeting|technical)",
-    r"(?:schedule|book|arrange|set up) (?:an? |the |your )?(?:interview|call|chat|phone screen|meeting|time)",
-    r"(?:availability|available) (?:for|next week|this week)",
-    r"(?:next step|next round)s? (?:is|are|in|will|would)|(?:move|moving|advance|progress) you (?:forward|to|on)",
-    r"calendly|select a time|pick a time|choose a time",
-    r"einladen|einladung (?:zu|zum) (?:einem )?(?:gespr[äa]ch|interview|vorstellungsgespr[äa]ch)|termin",
-    r"inviter [àa] un entretien|convier|planifier un (?:entretien|appel)|disponibilit[ée]s",
-    r"invitar(?:te|le)? a una entrevista|agendar|disponibilidad",
-)
-OFFER = _family(
-    r"(?:pleased|delighted|happy|excited|thrilled) to (?:offer|extend)",
-    r"(?:offer letter|job offer|formal offer|extend(?:ing)? (?:you )?an offer|offer of employment)",
-    r"stellenangebot|vertragsangebot|angebot unterbreiten",
-    r"offre d'emploi|proposition d'embauche|promesse d'embauche",
-    r"oferta (?:de empleo|laboral|de trabajo)|carta oferta",
-)
-RECEIVED = _family(
-    r"(?:received|receipt of|got) your (?:application|resume|cv)",
-    r"thank(?:s| you) for (?:applying|your application|your interest)",
-    r"application (?:has been|was) (?:received|submitted)",
-    r"(?:eingang|erhalt) (?:ihrer|deiner) bewerbung|bewerbung erhalten|danke f[üu]r (?:ihre|deine) bewerbung",
-    r"(?:bien )?re[çc]u (?:votre|ta) candidature|merci pour (?:votre|ta) candidature",
-    r"(?:hemos )?recibido (?:tu|su) (?:candidatura|solicitud)|gracias por (?:tu|su) (?:candidatura|inter[ée]s|solicitud)",
-)
-JOB = _family(
-    r"application|applicant|candida|position|role|interview|recruit|hiring|job|vacanc|opening|resume|\bcv\b",
-    r"bewerbung|stelle|kandidat|vorstellungsgespr|entretien|poste|candidature|recrutement|candidatura|puesto|vacante|entrevista|empleo|oferta",
-)
-
 
 def fold(text: str) -> str:
     return " ".join(text.lower().replace("\u2019", "'").split())
