@@ -126,6 +126,8 @@ def test_a_private_address_is_refused_unless_the_administrator_allows_it(
     error = failure(imap.MailboxAddress("127.0.0.1", 143, "none", "u", "p"))
     assert error.kind == "not_allowed"
     assert "127.0.0.1" not in error.message.replace("'127.0.0.1'", "")
+    # The refusal names the setting that allows it.
+    assert "OUTBOUND_ALLOWED_NETWORKS" in error.message
 
 
 def test_no_tls_is_only_for_this_machine() -> None:

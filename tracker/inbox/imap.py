@@ -93,7 +93,9 @@ def _resolve(host: str, port: int) -> str:
         logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses)
         raise MailboxError(
             "not_allowed",
-            f"{host!r} is not a public mail server; this Rebound does not connect to it.",
+            f"{host!r} is on this machine or a private network, which this Rebound does not "
+            "connect to unless its administrator allows it: set OUTBOUND_ALLOWED_NETWORKS "
+            "to that network (for example 127.0.0.0/8 or 192.168.1.0/24) and restart.",
         )
     return addresses[0]
 
