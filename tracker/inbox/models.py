@@ -84,6 +84,9 @@ class ItemKind(models.TextChoices):
     REJECTION = "rejection", "Rejection"
     INTERVIEW_INVITATION = "interview_invitation", "Interview invitation"
     OFFER = "offer", "Offer"
+    # Job mail that is none of those (a receipt, a take-home, a recruiter's note): the
+    # queue's "other" lane, and an update on its application.
+    OTHER = "other_job_mail", "Other job mail"
 
 
 class ItemStatus(models.TextChoices):
@@ -98,8 +101,10 @@ class InboxItem(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox_items"
     )
-    # sha256 of the Message-ID, else of the content: the same mail, however it came, once.
+    # sha256 of the Message-ID, else of the letter: the same mail, however it came, once.
     fingerprint = models.CharField(max_length=64)
+    # sha256 of the letter's words alone: a forward of a letter already seen is that letter.
+    letter_fingerprint = models.CharField(max_length=64, blank=True)
     via = models.CharField(max_length=8, choices=Via.choices)
     kind = models.CharField(max_length=24, choices=ItemKind.choices)
     status = models.CharField(max_length=12, choices=ItemStatus.choices, default="pending")
@@ -137,9 +142,31 @@ class InboxItem(models.Model):
             models.Index(fields=["owner", "status", "-created_at"], name="inbox_item_queue_idx"),
             # Matching a reply to an earlier thread: the user's items by Message-ID.
             models.Index(fields=["owner", "message_id"], name="inbox_item_thread_idx"),
+            # Is this letter already queued (a forward of a mail read over IMAP)?
+            models.Index(fields=["owner", "letter_fingerprint"], name="inbox_item_letter_idx"),
             # The retention sweep: items older than a date, across users.
             models.Index(fields=["created_at"], name="inbox_item_age_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject}"
+
+
+class DecidedMessage(models.Model):
+    """A message the user decided on, remembered by its fingerprints alone (no text, no
+    address): it outlives the item, a disconnect and the retention sweep, so the same mail
+    is never queued again however it comes back."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="decided_messages"
+    )
+    fingerprint = models.CharField(max_length=64)
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "fingerprint"], name="decided_message_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Decided message {self.fingerprint[:12]}"

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from tracker import mail
 from tracker.accounts.models import User
-from tracker.applications.models import TERMINAL_STAGES, Application, Contact
+from tracker.applications.models import TERMINAL_STAGES, Application, Contact, Rejection
 from tracker.inbox import matching
 from tracker.inbox.models import InboxItem, ItemKind, ItemStatus
 
@@ -13,6 +13,7 @@ KIND_WORDS = {
     ItemKind.REJECTION: "a rejection",
     ItemKind.INTERVIEW_INVITATION: "an interview invitation",
     ItemKind.OFFER: "an offer",
+    ItemKind.OTHER: "news about an application",
 }
 CHANNEL_WORDS = {
     "automated": "form letter",
@@ -51,6 +52,16 @@ def inbox_items_decided(*, user: User, limit: int = 20) -> list[InboxItem]:
     )
 
 
+def inbox_subjects_seen(*, user: User, limit: int) -> list[str]:
+    """Subjects of the user's newest job mail matched to an application."""
+    return list(
+        InboxItem.objects.filter(owner=user, application__isnull=False)
+        .exclude(subject="")
+        .order_by("-created_at")
+        .values_list("subject", flat=True)[:limit]
+    )
+
+
 def inbox_item_get(*, user: User, pk: int) -> InboxItem:
     """The user's item; someone else's raises DoesNotExist (a 404 to the views)."""
     return InboxItem.objects.select_related("application__company").get(owner=user, pk=pk)
@@ -68,6 +79,45 @@ def item_why(item: InboxItem) -> list[str]:
             seen.add(key)
             kept.append(reason)
     return kept
+
+
+def second_rejection_questions(items: list[InboxItem]) -> dict[int, str]:
+    """For each pending rejection about an application already rejected, the question it
+    asks ("Already rejected on 3 Dec by ...: replace it, or keep it as a note?")."""
+    ids = {i.application_id for i in items if i.kind == ItemKind.REJECTION and i.application_id}
+    rejections = {
+        r.application_id: r
+        for r in Rejection.objects.filter(application_id__in=ids).select_related(
+            "application__owner"
+        )
+    }
+    return {
+        item.pk: already_rejected_question(rejections[item.application_id])
+        for item in items
+        if item.kind == ItemKind.REJECTION and item.application_id in rejections
+    }
+
+
+def application_mail_updates(*, user: User, application_id: int) -> list[InboxItem]:
+    """Job mail about the application that is none of a rejection, an invitation or an
+    offer (a receipt, a take-home, a recruiter's note): its updates, newest first."""
+    return list(
+        InboxItem.objects.filter(owner=user, application_id=application_id, kind=ItemKind.OTHER)
+        .only("id", "subject", "from_name", "from_email", "sent_at", "created_at", "status")
+        .order_by("-created_at")[:20]
+    )
+
+
+def already_rejected_question(rejection: Rejection) -> str:
+    """ "Already rejected on 3 Dec by Dana Smith, hiring manager: replace it, or keep it as
+    a note?" """
+    zone = rejection.application.owner.zone
+    when = rejection.received_at.astimezone(zone)
+    who = [p for p in (rejection.sender_name or rejection.sender_email,) if p]
+    if rejection.sender_role in ROLE_WORDS:
+        who.append(ROLE_WORDS[rejection.sender_role])
+    by = f" by {', '.join(who)}" if who else ""
+    return f"Already rejected on {when.day} {when:%b}{by}: replace it, or keep it as a note?"
 
 
 def item_headline(item: InboxItem) -> str:

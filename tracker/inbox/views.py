@@ -35,11 +35,14 @@ def _item_for_user(request: AuthenticatedRequest, pk: int) -> InboxItem:
 @login_required
 def inbox(request: AuthenticatedRequest) -> HttpResponse:
     items = list(selectors.inbox_items_pending(user=request.user))
+    asks = selectors.second_rejection_questions(items)
     for item in items:
         item.headline = selectors.item_headline(item)  # type: ignore[attr-defined]
         item.why = selectors.item_why(item)  # type: ignore[attr-defined]
+        item.already = asks.get(item.pk, "")  # type: ignore[attr-defined]
     context = {
-        "items": items,
+        "items": [i for i in items if i.kind != ItemKind.OTHER],
+        "others": [i for i in items if i.kind == ItemKind.OTHER],
         "decided": selectors.inbox_items_decided(user=request.user),
         "mailbox": Mailbox.objects.filter(owner=request.user).first(),
     }
@@ -57,22 +60,32 @@ def _decision_refused(request: AuthenticatedRequest, exc: ValidationError) -> Ht
 def item_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = _item_for_user(request, pk)
     stage_before = item.application.stage if item.application is not None else ""
+    replace = request.POST.get("replace") == "1"
     try:
-        services.inbox_item_confirm(item=item)
+        services.inbox_item_confirm(item=item, replace=replace)
+    except services.AlreadyRejected as asked:
+        messages.warning(request, asked.message)
+        return redirect("inbox")
     except ValidationError as exc:
         return _decision_refused(request, exc)
-    _say_confirmed(request, item, stage_before)
+    _say_confirmed(request, item, stage_before, replaced=replace)
     return redirect("inbox")
 
 
-def _say_confirmed(request: AuthenticatedRequest, item: InboxItem, stage_before: str) -> None:
+def _say_confirmed(
+    request: AuthenticatedRequest, item: InboxItem, stage_before: str, *, replaced: bool = False
+) -> None:
     """What confirming did: an invitation or an offer moves an application only onwards,
     so one already further along, or ended (rejected, say), stays where it is, and the
     user hears so rather than that it moved."""
     application = item.application
     assert application is not None
     if item.kind == ItemKind.REJECTION:
-        messages.success(request, f"Rejection recorded: {application}.")
+        what = "Rejection replaced" if replaced else "Rejection recorded"
+        messages.success(request, f"{what}: {application}.")
+        return
+    if item.kind == ItemKind.OTHER:
+        messages.success(request, f"Read: {application}.")
         return
     application.refresh_from_db(fields=["stage"])
     stage = application.get_stage_display()
@@ -84,6 +97,31 @@ def _say_confirmed(request: AuthenticatedRequest, item: InboxItem, stage_before:
             f"Nothing moved: {application} is in {stage}. If they came back to you, "
             "move it on its page.",
         )
+
+
+@login_required
+@require_POST
+def item_keep_as_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    item = _item_for_user(request, pk)
+    try:
+        services.inbox_item_keep_as_note(item=item)
+    except ValidationError as exc:
+        return _decision_refused(request, exc)
+    messages.success(request, f"Kept as a note on {item.application}; the first rejection stays.")
+    return redirect("inbox")
+
+
+@login_required
+@require_POST
+def item_is_rejection(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """From the "other" lane: the user says it is a rejection after all."""
+    item = _item_for_user(request, pk)
+    try:
+        services.inbox_item_mark_rejection(item=item)
+    except ValidationError as exc:
+        return _decision_refused(request, exc)
+    messages.success(request, "Now a rejection to review: check it, then confirm.")
+    return redirect("inbox")
 
 
 @login_required

@@ -15,6 +15,7 @@ from tracker.inbox.services.intake import (
     ingest_context,
     items_announce,
     message_ingest,
+    message_seen,
 )
 from tracker.inbox.services.polling import (
     FIRST_SYNC_DAYS,
@@ -29,8 +30,11 @@ from tracker.inbox.services.polling import (
 )
 from tracker.inbox.services.review import (
     STAGE_FOR_KIND,
+    AlreadyRejected,
     inbox_item_confirm,
     inbox_item_dismiss,
+    inbox_item_keep_as_note,
+    inbox_item_mark_rejection,
     inbox_item_reassign,
     inbox_items_expire,
 )
@@ -54,12 +58,15 @@ __all__ = [
     "POLL_LEASE",
     "QUEUED_KINDS",
     "STAGE_FOR_KIND",
+    "AlreadyRejected",
     "IngestContext",
     "forward_address",
     "inbox_for_addresses",
     "inbox_get_or_create",
     "inbox_item_confirm",
     "inbox_item_dismiss",
+    "inbox_item_keep_as_note",
+    "inbox_item_mark_rejection",
     "inbox_item_reassign",
     "inbox_items_expire",
     "inbox_rotate_forward_token",
@@ -73,6 +80,7 @@ __all__ = [
     "mailbox_save",
     "mailboxes_claim_due",
     "message_ingest",
+    "message_seen",
     "poll_backoff",
     "poll_interval",
 ]

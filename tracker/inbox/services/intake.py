@@ -1,7 +1,9 @@
-"""What a message becomes: read, matched to an application, and queued for review if it is
-a rejection, an interview invitation or an offer; nothing else is kept."""
+"""What a message becomes: read in the context of the user's applications, matched to one,
+and queued for review: a rejection, an interview invitation or an offer in its lane, any
+other job mail (a receipt, a take-home, a recruiter's note) in the "other" lane and as an
+update on its application. Mail that is not about the job search is never stored; a
+message already queued or decided, however it comes again, is not queued twice."""
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,17 +17,23 @@ from tracker.accounts.models import User
 from tracker.accounts.selectors import user_identity
 from tracker.inbox import matching, selectors
 from tracker.inbox.models import (
+    DecidedMessage,
     InboxItem,
     ItemKind,
     Mailbox,
 )
+from tracker.mail.letter import letter_fingerprint, letter_text, message_fingerprint
 from tracker.notifications.services import notify
 
 QUEUED_KINDS = {
     mail.MailKind.REJECTION: ItemKind.REJECTION,
     mail.MailKind.INTERVIEW_INVITATION: ItemKind.INTERVIEW_INVITATION,
     mail.MailKind.OFFER: ItemKind.OFFER,
+    mail.MailKind.APPLICATION_RECEIVED: ItemKind.OTHER,
+    mail.MailKind.OTHER_JOB_MAIL: ItemKind.OTHER,
 }
+# Subjects of earlier job mail that tell a reply apart ("Re: Your application").
+_SEEN_SUBJECTS = 200
 
 
 @dataclass
@@ -37,6 +45,7 @@ class IngestContext:
     contacts: dict[int, list[mail.KnownContact]]
     user_emails: tuple[str, ...]
     user_names: tuple[str, ...]
+    reading: mail.MailContext = field(default_factory=mail.MailContext)
     created: list[InboxItem] = field(default_factory=list)
 
 
@@ -44,21 +53,29 @@ def ingest_context(*, owner: User) -> IngestContext:
     candidates, contacts = selectors.match_candidates(user=owner)
     login = Mailbox.objects.filter(owner=owner).values_list("username", flat=True).first()
     who = user_identity(owner, mailbox_login=login or "")
-    return IngestContext(owner, candidates, contacts, who.addresses, who.names)
+    domains = {label for c in candidates for url in c.urls for label in matching.url_labels(url)}
+    subjects = selectors.inbox_subjects_seen(user=owner, limit=_SEEN_SUBJECTS)
+    reading = mail.MailContext(
+        company_names=tuple(c.company for c in candidates),
+        company_domains=tuple(domains),
+        thread_ids=tuple(t for c in candidates for t in c.thread_ids),
+        subjects=tuple(subjects),
+    )
+    return IngestContext(owner, candidates, contacts, who.addresses, who.names, reading)
 
 
 def _cut(text: str, limit: int) -> str:
     return text[:limit]
 
 
-def _fingerprint(message: mail.Message) -> str:
-    message_id = message.message_id.strip().strip("<>").strip().lower()
-    if message_id and len(message_id) <= 300:
-        return hashlib.sha256(f"mid:{message_id}".encode()).hexdigest()
-    content = "\n".join(
-        [message.from_email.lower(), message.subject, " ".join(message.newest.split())]
+def message_seen(*, owner: User, fingerprints: Sequence[str]) -> bool:
+    """Queued already, or decided once: by its Message-ID or by its letter."""
+    keys = [f for f in fingerprints if f]
+    return (
+        DecidedMessage.objects.filter(owner=owner, fingerprint__in=keys).exists()
+        or InboxItem.objects.filter(owner=owner, fingerprint__in=keys).exists()
+        or InboxItem.objects.filter(owner=owner, letter_fingerprint__in=keys).exists()
     )
-    return hashlib.sha256(f"body:{content}".encode()).hexdigest()
 
 
 def _received_at(reading: mail.Reading, message: mail.Message) -> datetime | None:
@@ -71,19 +88,22 @@ def _received_at(reading: mail.Reading, message: mail.Message) -> datetime | Non
 def message_ingest(
     *, owner: User, raw: bytes, via: str, context: IngestContext | None = None
 ) -> tuple[InboxItem | None, str]:
-    """Reads one message; queues it if it is a rejection, an invitation or an offer.
+    """Reads one message; queues it if it is job mail.
 
-    Returns (the new item or None, why). Keeps nothing of any other mail. Safe to call
-    twice with the same message: the second call finds it queued and adds nothing.
+    Returns (the new item or None, why). Keeps nothing of mail that is not about the job
+    search. Safe to call twice with the same message: the second call finds it queued (or
+    decided) and adds nothing.
     """
     context = context or ingest_context(owner=owner)
     message = mail.parse_message(raw[: mail.MAX_RAW_BYTES])
-    verdict = mail.classify(message)
+    verdict = mail.classify(message, context.reading)
     kind = QUEUED_KINDS.get(verdict.kind)
     if kind is None:
         return None, "not_queued"
-    fingerprint = _fingerprint(message)
-    if InboxItem.objects.filter(owner=owner, fingerprint=fingerprint).exists():
+    letter = letter_text(message, user_emails=context.user_emails)
+    fingerprint = message_fingerprint(message, letter)
+    by_letter = letter_fingerprint(letter)
+    if message_seen(owner=owner, fingerprints=(fingerprint, by_letter)):
         return None, "duplicate"
 
     reading = mail.read_rejection(
@@ -94,7 +114,7 @@ def message_ingest(
             sender_email=reading.sender_email or message.from_email,
             sender_name=reading.sender_name or message.from_name,
             subject=message.subject,
-            text=message.newest[:20_000],
+            text=letter[:20_000],
             thread_ids=tuple(t for t in (message.in_reply_to, *message.references) if t),
         ),
         context.candidates,
@@ -113,6 +133,7 @@ def message_ingest(
     item = InboxItem(
         owner=owner,
         fingerprint=fingerprint,
+        letter_fingerprint=by_letter,
         via=via,
         kind=kind,
         message_id=_cut(message.message_id.strip(), 300),
@@ -120,7 +141,7 @@ def message_ingest(
         from_name=_cut(message.from_name, 200),
         from_email=_cut(message.from_email, 254),
         sent_at=_received_at(reading, message),
-        text=_cut(message.newest or message.body, 20_000),
+        text=_cut(letter, 20_000),
         channel=reading.channel if reading.channel in mail.CHANNELS else "unknown",
         sender_role=reading.sender_role if reading.sender_role in mail.SENDER_ROLES else "unknown",
         sender_name=_cut(reading.sender_name, 200),

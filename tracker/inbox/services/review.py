@@ -1,6 +1,11 @@
 """The user's decisions on a queued item: confirm (through the ordinary application
-services), dismiss, or reassign; and expiring what is kept too long."""
+services), dismiss, or reassign; and expiring what is kept too long.
 
+Every decision is remembered by the message's fingerprints (DecidedMessage): the item may
+go (retention, a disconnect), the same mail is never queued again. A second rejection for
+an application already rejected asks first: replace the first, or keep it as a note."""
+
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -12,27 +17,63 @@ from tracker.applications.models import (
     STAGE_PROGRESS,
     Application,
     ChangeSource,
+    InterviewKind,
+    Rejection,
     Stage,
 )
+from tracker.inbox import selectors
 from tracker.inbox.models import (
+    DecidedMessage,
     Inbox,
     InboxItem,
     ItemKind,
     ItemStatus,
 )
 from tracker.inbox.services.settings import DEFAULT_RETENTION_DAYS
+from tracker.mail.meeting import meeting_at
 
 # An invitation or an offer moves the application forward to this stage, if it is behind.
 STAGE_FOR_KIND = {ItemKind.INTERVIEW_INVITATION: Stage.INTERVIEWING, ItemKind.OFFER: Stage.OFFER}
 
 
+@dataclass
+class AlreadyRejected(Exception):
+    """The application has a rejection: the user says whether this one replaces it."""
+
+    rejection: Rejection
+
+    @property
+    def message(self) -> str:
+        return selectors.already_rejected_question(self.rejection)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# The words of an invitation that name the kind of interview it is.
+_INTERVIEW_KINDS = (
+    (("final",), InterviewKind.FINAL),
+    (
+        ("onsite", "on-site", "vor ort", "sur place", "presencial", "in person"),
+        InterviewKind.ONSITE,
+    ),
+    (("technical", "technisch", "technique", "tecnic", "coding"), InterviewKind.TECHNICAL),
+)
+
+
 def _decide(item: InboxItem, status: str) -> bool:
-    """Claims a pending item for one decision: a double click decides once."""
-    return bool(
-        InboxItem.objects.filter(pk=item.pk, status=ItemStatus.PENDING).update(
-            status=status, decided_at=timezone.now(), text=""
-        )
+    """Claims a pending item for one decision: a double click decides once. The decision
+    is remembered by the message's fingerprints, whatever becomes of the item."""
+    now = timezone.now()
+    claimed = InboxItem.objects.filter(pk=item.pk, status=ItemStatus.PENDING).update(
+        status=status, decided_at=now, text=""
     )
+    if claimed:
+        for fingerprint in {item.fingerprint, item.letter_fingerprint} - {""}:
+            DecidedMessage.objects.get_or_create(
+                owner_id=item.owner_id, fingerprint=fingerprint, defaults={"decided_at": now}
+            )
+    return bool(claimed)
 
 
 @transaction.atomic
@@ -45,17 +86,27 @@ def inbox_item_confirm(
     sender_email: str | None = None,
     received_at: datetime | None = None,
     message: str | None = None,
+    replace: bool = False,
 ) -> InboxItem:
-    """What the item says happens: a rejection recorded (the ordinary path), or for an
-    invitation or an offer the application moved on. The arguments are the user's edits."""
+    """What the item says happens: a rejection recorded (the ordinary path), for an
+    invitation the interview logged at the time it names and the application moved on, for
+    an offer the application moved on; other job mail is read and changes nothing.
+
+    The arguments are the user's edits. A rejection for an application that already has
+    one raises AlreadyRejected unless `replace` is True."""
     if item.application_id is None:
         raise ValidationError({"application": "Choose the application this is about first."})
     application = Application.objects.get(pk=item.application_id, owner_id=item.owner_id)
     text = item.text if message is None else message
     when = received_at or item.sent_at or timezone.now()
+    earlier = Rejection.objects.filter(application=application).first()
+    if item.kind == ItemKind.REJECTION and earlier is not None and not replace:
+        raise AlreadyRejected(earlier)
     if not _decide(item, ItemStatus.CONFIRMED):
         raise ValidationError("This message was already dealt with.")
-    if item.kind == ItemKind.REJECTION:
+    if item.kind == ItemKind.OTHER:
+        pass  # an update on its application, read: nothing to record
+    elif item.kind == ItemKind.REJECTION:
         applications.application_reject(
             application=application,
             source=ChangeSource.INBOX,
@@ -68,11 +119,69 @@ def inbox_item_confirm(
             subject=item.subject,
         )
     else:
+        if item.kind == ItemKind.INTERVIEW_INVITATION:
+            _log_interview(application, item, text, sent=when)
         to_stage = STAGE_FOR_KIND[ItemKind(item.kind)]
+        application.refresh_from_db()
         if STAGE_PROGRESS.get(application.stage, 99) < STAGE_PROGRESS[to_stage]:
             applications.application_change_stage(
                 application=application, to_stage=to_stage, source=ChangeSource.INBOX, at=when
             )
+    item.refresh_from_db()
+    return item
+
+
+def _log_interview(application: Application, item: InboxItem, text: str, sent: datetime) -> None:
+    """The interview an invitation names, when it gives a day and a time still to come."""
+    at = meeting_at(f"{item.subject}\n{text}", sent=sent, zone=application.owner.zone)
+    if at is None or at <= timezone.now():
+        return
+    words = f"{item.subject} {text}".lower()
+    kind = next(
+        (k for cues, k in _INTERVIEW_KINDS if any(cue in words for cue in cues)),
+        InterviewKind.PHONE_SCREEN,
+    )
+    try:
+        applications.interview_create(
+            application=application,
+            scheduled_at=at,
+            kind=kind,
+            notes=f"From the invitation: {item.subject}"[:10_000],
+            source=ChangeSource.INBOX,
+        )
+    except ValidationError:
+        # A time the invitation names that the application cannot take (before it
+        # began): the invitation is still confirmed; the user logs the interview by hand.
+        return
+
+
+@transaction.atomic
+def inbox_item_keep_as_note(*, item: InboxItem) -> InboxItem:
+    """A second rejection kept beside the first: its words go to the application's notes,
+    the first rejection stays as it was."""
+    if item.application_id is None:
+        raise ValidationError({"application": "Choose the application this is about first."})
+    application = Application.objects.get(pk=item.application_id, owner_id=item.owner_id)
+    text = item.text
+    if not _decide(item, ItemStatus.CONFIRMED):
+        raise ValidationError("This message was already dealt with.")
+    who = item.sender_name or item.sender_email or item.from_email or "someone"
+    when = timezone.localtime(item.sent_at or timezone.now(), application.owner.zone)
+    note = f"Another rejection, {when:%d %b %Y}, from {who}: {text}".strip()
+    notes = f"{application.notes}\n\n{note}" if application.notes.strip() else note
+    applications.application_update_notes(application=application, notes=notes[:20_000])
+    item.refresh_from_db()
+    return item
+
+
+def inbox_item_mark_rejection(*, item: InboxItem) -> InboxItem:
+    """Job mail from the "other" lane that the user says is a rejection: it waits in the
+    queue as one, with what the reader made of its sender, for the user to confirm."""
+    updated = InboxItem.objects.filter(
+        pk=item.pk, status=ItemStatus.PENDING, kind=ItemKind.OTHER
+    ).update(kind=ItemKind.REJECTION)
+    if not updated:
+        raise ValidationError("This message was already dealt with.")
     item.refresh_from_db()
     return item
 

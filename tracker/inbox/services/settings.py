@@ -114,7 +114,9 @@ def mailbox_save(
 
 @transaction.atomic
 def mailbox_disconnect(*, owner: User) -> int:
-    """Forgets the mailbox: its credentials and every message kept from it."""
+    """Forgets the mailbox: its credentials and every message kept from it. What the user
+    decided is remembered by fingerprints alone (DecidedMessage), so reconnecting queues
+    none of it again."""
     Mailbox.objects.filter(owner=owner).delete()
     deleted, _ = InboxItem.objects.filter(owner=owner, via=Via.IMAP).delete()
     return deleted
