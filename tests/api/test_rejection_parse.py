@@ -37,7 +37,11 @@ def test_it_reads_a_pasted_email(alice_api: APIClient, alices_application: Appli
         "received_at",
         "confidence",
         "because",
+        "kind",
+        "kind_because",
     }
+    assert body["kind"] == "rejection"
+    assert body["kind_because"]
     assert (body["channel"], body["sender_role"], body["sender_name"]) == (
         "personal_email",
         "hiring_manager",

@@ -32,6 +32,7 @@ from tracker.applications.models import InterviewKind, Source, Stage
 from tracker.followups import services as followups
 from tracker.followups.kinds import Element
 from tracker.followups.models import KIND_CHOICES, FollowUpStatus
+from tracker.inbox.models import InboxItem, ItemKind, Via
 from tracker.mail.vocabulary import CHANNELS, SENDER_ROLES
 from tracker.notifications.models import Notification
 from tracker.wsgi import application as wsgi_application
@@ -80,6 +81,12 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/notifications/": {"get"},
         "/api/notifications/{id}/read/": {"post"},
         "/api/rejections/parse/": {"post"},
+        "/api/inbox/": {"get"},
+        "/api/inbox/items/": {"get"},
+        "/api/inbox/items/{id}/": {"get"},
+        "/api/inbox/items/{id}/confirm/": {"post"},
+        "/api/inbox/items/{id}/dismiss/": {"post"},
+        "/api/inbox/items/{id}/assign/": {"post"},
         "/api/export/applications.csv": {"get"},
         "/api/export/history.csv": {"get"},
     }
@@ -168,8 +175,24 @@ def alices_world(alice: User) -> dict[str, list[int]]:
     replies = [a.followups.get(kind="rejection_reply") for a in rejected]
     followups.followup_mark_sent(followup=replies[1])
     followups.followup_skip(followup=replies[2])
+    applications = list(alice.application_set.values_list("pk", flat=True))
+    items = [
+        InboxItem.objects.create(
+            owner=alice,
+            fingerprint=f"{n:064x}",
+            via=Via.FORWARD,
+            kind=kind,
+            application_id=applications[n % len(applications)] if n % 4 else None,
+            subject=f"Message {n}",
+            channel="unknown",
+            sender_role="unknown",
+            text="Unfortunately we have decided to move forward with other candidates.",
+        ).pk
+        for n, kind in enumerate(ItemKind.values * 2)
+    ]
     return {
-        "applications": list(alice.application_set.values_list("pk", flat=True)),
+        "inbox": items,
+        "applications": applications,
         "followups": [f.pk for a in rejected for f in a.followups.all()],
         "notifications": list(
             Notification.objects.filter(user=alice, channel="in_app").values_list("pk", flat=True)

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from tracker.mail import MailKind
 from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
 # The same limit as a rejection's message: what is pasted is what is kept.
@@ -37,4 +38,11 @@ class RejectionReadingSerializer(serializers.Serializer[Any]):
     confidence = serializers.FloatField(min_value=0, max_value=1)
     because = serializers.ListField(
         child=serializers.CharField(), help_text="The evidence, in plain sentences."
+    )
+    kind = serializers.ChoiceField(
+        choices=[(k.value, k.value.replace("_", " ")) for k in MailKind],
+        help_text="What kind of mail it is, read with what Rebound knows of your applications.",
+    )
+    kind_because = serializers.ListField(
+        child=serializers.CharField(), help_text="Why it is that kind, in plain sentences."
     )

@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import views, views_rejections
+from tracker.api import views, views_inbox, views_rejections
 
 app_name = "api"
 
@@ -11,9 +11,11 @@ router.register("applications", views.ApplicationViewSet, basename="application"
 router.register("followups", views.FollowUpViewSet, basename="followup")
 router.register("notifications", views.NotificationViewSet, basename="notification")
 router.register("rejections", views_rejections.RejectionViewSet, basename="rejection")
+router.register("inbox/items", views_inbox.InboxItemViewSet, basename="inbox-item")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("inbox/", views_inbox.InboxViewSet.as_view({"get": "retrieve"}), name="inbox"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file of its own, as the CSP requires.
     path(

@@ -14,6 +14,8 @@ from tracker.api.views import UserViewSet
 from tracker.applications.models import Application
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.core.ownership import get_owned_or_404
+from tracker.inbox.services import ingest_context
+from tracker.mail import classify, parse_message
 
 
 class RejectionViewSet(UserViewSet):
@@ -28,9 +30,11 @@ class RejectionViewSet(UserViewSet):
     @action(detail=False, methods=["post"])
     def parse(self, request: Request) -> Response:
         """Reads a rejection email: how it arrived, who sent it (never you, never a quoted
-        message), when, how sure the reading is and why. It saves nothing: record the
-        rejection with `applications/{id}/reject/` once you have checked it. With
-        `application`, that application's contacts and company are used."""
+        message), when, how sure the reading is and why; and what kind of mail it is
+        (`kind`: a rejection, an invitation, an offer, a receipt, other job mail, or not job
+        mail), with its evidence. It saves nothing: record the rejection with
+        `applications/{id}/reject/` once you have checked it. With `application`, that
+        application's contacts and company are used."""
         serializer = RejectionParseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -44,6 +48,7 @@ class RejectionViewSet(UserViewSet):
         reading = rejection_message_read(
             user=self.user, message=data["message"], application=application
         )
+        verdict = classify(parse_message(data["message"]), ingest_context(owner=self.user).reading)
         body = RejectionReadingSerializer(
             {
                 "channel": reading.channel,
@@ -53,6 +58,8 @@ class RejectionViewSet(UserViewSet):
                 "received_at": reading.received_at,
                 "confidence": reading.confidence,
                 "because": list(reading.because),
+                "kind": verdict.kind.value,
+                "kind_because": list(verdict.because),
             }
         ).data
         return Response(body)

@@ -43,6 +43,16 @@ def inbox_items_pending(*, user: User) -> QuerySet[InboxItem]:
     )
 
 
+def inbox_items(*, user: User, status: str = "", kind: str = "") -> QuerySet[InboxItem]:
+    """The user's items, newest first, of one status or kind if asked."""
+    items = InboxItem.objects.filter(owner=user)
+    if status:
+        items = items.filter(status=status)
+    if kind:
+        items = items.filter(kind=kind)
+    return items.order_by("-created_at", "-id")
+
+
 def inbox_items_decided(*, user: User, limit: int = 20) -> list[InboxItem]:
     return list(
         InboxItem.objects.filter(owner=user)

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -186,11 +185,6 @@ def item_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 # --- Settings -------------------------------------------------------------------------
 
 
-def _forward_url(request: HttpRequest, inbox: Inbox) -> str:
-    path = reverse("inbox_forward", args=[inbox.pk, inbox.forward_token])
-    return f"{settings.SITE_URL}{path}"
-
-
 @login_required
 def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
@@ -241,7 +235,7 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
         "mailbox": mailbox,
         "check": check,
         "check_failed": check_failed,
-        "forward_url": _forward_url(request, inbox_row),
+        "forward_url": services.forward_url(inbox_row),
         "forward_address": services.forward_address(inbox_row),
     }
     return render(request, "inbox/settings.html", context, status=status)

@@ -9,6 +9,8 @@ One module a job: settings (the forwarding address, the mailbox, retention), int
 a message becomes), polling (reading a mailbox) and review (the user's decisions). Callers
 import from the package."""
 
+from django.core.exceptions import ValidationError
+
 from tracker.inbox.services.intake import (
     QUEUED_KINDS,
     IngestContext,
@@ -41,6 +43,7 @@ from tracker.inbox.services.review import (
 from tracker.inbox.services.settings import (
     DEFAULT_RETENTION_DAYS,
     forward_address,
+    forward_url,
     inbox_for_addresses,
     inbox_get_or_create,
     inbox_rotate_forward_token,
@@ -60,7 +63,9 @@ __all__ = [
     "STAGE_FOR_KIND",
     "AlreadyRejected",
     "IngestContext",
+    "ValidationError",
     "forward_address",
+    "forward_url",
     "inbox_for_addresses",
     "inbox_get_or_create",
     "inbox_item_confirm",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from tracker.accounts.models import User
@@ -42,6 +43,12 @@ def forward_address(inbox: Inbox) -> str:
         return ""
     digest = hashlib.sha256(f"address:{inbox.forward_token}".encode()).hexdigest()[:32]
     return f"rebound-{inbox.pk}-{digest}@{domain}"
+
+
+def forward_url(inbox: Inbox) -> str:
+    """The secret URL a mail relay POSTs raw messages to."""
+    path = reverse("inbox_forward", args=[inbox.pk, inbox.forward_token])
+    return f"{settings.SITE_URL}{path}"
 
 
 def inbox_for_addresses(addresses: Sequence[str]) -> Inbox | None:
