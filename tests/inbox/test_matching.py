@@ -75,3 +75,31 @@ def test_company_names_are_compared_without_legal_forms_case_or_accents() -> Non
 def test_nothing_matches_when_no_company_is_named() -> None:
     assert match_application(Mail(sender_email="a@b.example"), ALL).application_id is None
     assert match_application(Mail(), []).application_id is None
+
+
+def test_a_hyphenated_domain_is_the_company_it_spells() -> None:
+    umbrella = Candidate(id=7, company="Umbrella Analytics", role="Data Analyst II")
+    found = match_application(Mail(sender_email="talent@umbrella-analytics.com"), [umbrella])
+    assert found.application_id == 7
+
+
+def test_a_late_form_letter_about_a_closed_role_finds_it_by_the_role_in_its_body() -> None:
+    senior = Candidate(id=8, company="Hooli", role="Senior Engineer", closed=True)
+    staff = Candidate(id=9, company="Hooli", role="Staff Engineer")
+    letter = Mail(
+        sender_email="no-reply@hooli.com",
+        subject="Your application",
+        text="Thank you for applying for the Senior Engineer position. We went with others.",
+    )
+    assert match_application(letter, [senior, staff]).application_id == 8
+    # Without the role, the open one comes first.
+    plain = Mail(sender_email="no-reply@hooli.com", subject="Your application", text="No.")
+    assert match_application(plain, [senior, staff]).application_id == 9
+
+
+def test_two_open_applications_at_one_company_that_tie_ask_which() -> None:
+    one = Candidate(id=10, company="Hooli", role="Platform Engineer")
+    two = Candidate(id=11, company="Hooli", role="Data Engineer")
+    found = match_application(Mail(sender_email="jobs@hooli.com", subject="Hello"), [one, two])
+    assert found.application_id is None
+    assert "pick one" in found.evidence[0]

@@ -31,6 +31,7 @@ SENT = datetime(2026, 11, 2, 10, tzinfo=BERLIN)
         ("Hätten Sie am Montag, 14.12., um 9:30 Uhr Zeit?", datetime(2026, 12, 14, 9, 30)),
         # A date earlier in the year than the mail is next year's.
         ("Can you come in on 12 January at 10:00?", datetime(2027, 1, 12, 10)),
+        ("We invite you on Wednesday 16 December at 14:30.", datetime(2026, 12, 16, 14, 30)),
     ],
 )
 def test_the_moment_an_invitation_names(text, expected):
@@ -97,3 +98,13 @@ def test_a_forward_of_a_letter_already_read_is_that_letter():
 def test_another_letter_has_another_fingerprint():
     assert letter_fingerprint(LETTER) != letter_fingerprint(LETTER.replace("another", "a"))
     assert letter_fingerprint("  ") == ""
+
+
+def test_a_header_in_raw_utf8_reads_as_written():
+    raw = (
+        "From: Müller Logistik GmbH <noreply@personio.de>\nSubject: Ihre Bewerbung für München\n"
+        "Content-Type: text/plain; charset=utf-8\n\nLeider nicht.\n"
+    ).encode()
+    message = parse_message(raw)
+    assert message.from_name == "Müller Logistik GmbH"
+    assert message.subject == "Ihre Bewerbung für München"

@@ -189,15 +189,20 @@ def _from_a_contact(held: _Held) -> str:
 
 def _from_the_company_domain(held: _Held) -> str:
     labels = set().union(*(url_labels(url) for url in held.candidate.urls))
+    # "umbrella-analytics.com" is Umbrella Analytics: a hyphen carries no meaning.
+    labels |= {label.replace("-", "") for label in labels}
+    plain = held.label.replace("-", "")
     if held.label and (
-        held.label in labels or (len(held.compact) >= 3 and held.label == held.compact)
+        held.label in labels
+        or plain in labels
+        or (len(held.compact) >= 3 and plain == held.compact)
     ):
         return f"Sent from {held.sender_domain}, {held.candidate.company}'s domain."
     return ""
 
 
 def _from_a_domain_naming_the_company(held: _Held) -> str:
-    if len(held.compact) >= 4 and held.label.startswith(held.compact):
+    if len(held.compact) >= 4 and held.label.replace("-", "").startswith(held.compact):
         return f"Sent from {held.sender_domain}, which names {held.candidate.company}."
     return ""
 
@@ -227,6 +232,13 @@ def _subject_names_the_role(held: _Held) -> str:
     return ""
 
 
+def _text_names_the_role(held: _Held) -> str:
+    """A form letter names the role in its body: "your application for the Senior ..."."""
+    if held.role and _contains_words(normalise(held.mail.text), held.role):
+        return f"The message names the role, {held.candidate.role}."
+    return ""
+
+
 def _subject_shares_role_words(held: _Held) -> str:
     shared = held.shared_role_words
     if held.role and len(shared) * 2 >= len(held.role):
@@ -246,7 +258,11 @@ SIGNALS: tuple[tuple[tuple[int, Signal], ...], ...] = (
         (NAME_IN_SUBJECT, _subject_names_the_company),
         (NAME_IN_TEXT, _text_names_the_company),
     ),
-    ((ROLE_ALL, _subject_names_the_role), (ROLE_SOME, _subject_shares_role_words)),
+    (
+        (ROLE_ALL, _subject_names_the_role),
+        (ROLE_ALL, _text_names_the_role),
+        (ROLE_SOME, _subject_shares_role_words),
+    ),
 )
 
 

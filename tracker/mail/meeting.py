@@ -121,7 +121,8 @@ def _time(text: str) -> time | None:
         cue = _TIME_CUE.search(text[max(0, match.start() - 8) : match.start()])
         if not (minutes or suffix or cue):
             continue
-        if match.end() < len(text) and text[match.end()] == "." and not suffix:
+        followed_by_dot = match.end() < len(text) and text[match.end()] == "."
+        if followed_by_dot and "." in match.group(0) and not suffix:
             continue  # "16.11." is a date
         if suffix.startswith("p") and hour < 12:
             hour += 12

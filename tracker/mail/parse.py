@@ -139,7 +139,7 @@ class _Headers:
             value = None
         if value is None:
             return ""
-        text = str(value)[:MAX_HEADER_CHARS]
+        text = _unescaped(str(value)[:MAX_HEADER_CHARS])
         if "=?" in text:
             text = _decode_words(text)
         return " ".join(text.split())
@@ -153,7 +153,17 @@ class _Headers:
             values = []
         if not values:
             return self.get(name)
-        return " ".join(_decode_words(str(values[0])[:MAX_HEADER_CHARS]).split())
+        return " ".join(_decode_words(_unescaped(str(values[0])[:MAX_HEADER_CHARS])).split())
+
+
+def _unescaped(text: str) -> str:
+    """A header written in raw UTF-8 (RFC 6532, "From: Müller Logistik"), which the parser
+    hands over as escaped bytes: read as UTF-8, never stored as lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
 
 
 def _decode_words(text: str) -> str:
