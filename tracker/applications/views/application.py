@@ -28,7 +28,6 @@ from tracker.applications.models import Application, ChangeSource, ContactRole, 
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
-from tracker.inbox import selectors as inbox_selectors
 
 
 @login_required
@@ -82,9 +81,6 @@ def render_application_page(
         "link_form": ContactLinkForm(application=application),
         "interview_form": InterviewForm(application=application),
         "notes_form": NotesForm(initial={"notes": application.notes}),
-        "mail_updates": inbox_selectors.application_mail_updates(
-            user=request.user, application_id=application.pk
-        ),
         **bound,
     }
     return render(request, "applications/detail.html", context, status=status)
