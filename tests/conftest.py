@@ -155,5 +155,7 @@ def alices_things(alice: User) -> dict[type[Model], int]:
             via="forward",
             kind="rejection",
             application=application,
+            channel="unknown",
+            sender_role="unknown",
         ).pk,
     }

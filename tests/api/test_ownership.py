@@ -17,6 +17,7 @@ from tests.walks import model_for
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.followups.models import FollowUp
+from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("application-", Application),
     ("followup-", FollowUp),
     ("notification-", Notification),
+    ("inbox-item-", InboxItem),
 ]
 # Open to anyone: how to get a token, and the documentation.
 PUBLIC = {"token", "schema", "docs"}
@@ -67,6 +69,7 @@ def _state() -> tuple[Any, ...]:
         list(Application.objects.values_list("stage", "notes")),
         list(FollowUp.objects.values_list("status", "subject", "due_at")),
         Notification.objects.filter(read_at__isnull=False).count(),
+        list(InboxItem.objects.values_list("status", "application_id", "kind")),
     )
 
 
@@ -74,7 +77,12 @@ def test_the_walk_finds_every_kind_of_api_route() -> None:
     assert {"application-list", "followup-list", "notification-list"} <= set(PRIVATE_ROUTES)
     assert {"export-applications", "export-history"} <= set(PRIVATE_ROUTES)
     assert len(OBJECT_ROUTES) >= 9
-    assert {_model_for(name) for name in OBJECT_ROUTES} == {Application, FollowUp, Notification}
+    assert {_model_for(name) for name in OBJECT_ROUTES} == {
+        Application,
+        FollowUp,
+        Notification,
+        InboxItem,
+    }
 
 
 @pytest.mark.parametrize("name", PRIVATE_ROUTES)

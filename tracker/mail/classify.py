@@ -21,6 +21,7 @@ The decision, in order:
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.mail import addresses
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
@@ -67,10 +68,11 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     context = context or MailContext()
     letter = _letter(message)
     language = detect_language(f"{message.subject}\n{letter}")
-    order = (language, *(code for code in LANGUAGES if code != language)) if language else LANGUAGES
-    # Single words are read in the mail's language and in English (the lingua franca of
-    # job mail) only: the Spanish "beca" (grant) is the start of "because".
-    near = (language, "en") if language else LANGUAGES
+    # The mail's language and English (the lingua franca of job mail: an English template
+    # under a German greeting) are read; all seven only when the language is not clear.
+    # Reading others too would find the Spanish "beca" (grant) in "because".
+    order = tuple(dict.fromkeys((language, "en"))) if language else LANGUAGES
+    near = order
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     sentences = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
     decisive = [s for s in sentences if not _supposes(s, order)]
@@ -96,7 +98,7 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     invite = _invited(plain, order, near)
     # "Thank you for your application. We have received it.": two sentences, one receipt.
     pairs = [" ".join(decisive[i : i + 2]) for i in range(len(decisive))]
-    received = _found("RECEIVED", decisive, order) or _both(pairs, near, "APPLIED", "RECEIVED_WORD")
+    received = _found("RECEIVED", decisive, order) or _both(pairs, near, "OBJECT", "RECEIVED_WORD")
     mailing = message.list_unsubscribe or message.precedence_bulk
     mailing = mailing or bool(_found("UNSUBSCRIBE", sentences, near))
 
@@ -273,17 +275,33 @@ def _sender_context(message: Message, context: MailContext) -> str:
     if threads & replied:
         return "A reply in a conversation about one of your applications"
     label = addresses.organisation_label(sender) if "@" in sender else ""
-    if label and _squash(label) in {_squash(d) for d in context.company_domains}:
+    if label and _squash(label) in _squashed(tuple(context.company_domains)):
         return f"From {addresses.domain_of(sender)}, the domain of one of your applications"
     name = _squash(message.from_name)
-    for company in context.company_names:
-        key = _squash(company)
+    companies = tuple(context.company_names)
+    for company, key in zip(companies, _squashed_in_order(companies), strict=True):
         if len(key) >= 3 and (key == _squash(label) or (name and key in name)):
             return f"From {company}, one of your applications"
     subject = _subject_key(message.subject)
-    if subject and subject in {_subject_key(s) for s in context.subjects}:
+    if subject and subject in _subject_keys(tuple(context.subjects)):
         return "The subject of a conversation about one of your applications"
     return ""
+
+
+# A poll reads many messages with one context: its keys are worked out once.
+@lru_cache(maxsize=8)
+def _squashed(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_squash(n) for n in names)
+
+
+@lru_cache(maxsize=8)
+def _squashed_in_order(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_squash(n) for n in names)
+
+
+@lru_cache(maxsize=8)
+def _subject_keys(subjects: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_subject_key(s) for s in subjects)
 
 
 def _squash(text: str) -> str:

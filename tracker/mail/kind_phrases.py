@@ -85,7 +85,6 @@ EN = {
     "RECEIVED": words(
         r"(?:received|receipt of|got) your (?:application|cv|resume)",
         r"application (?:has been|was|is) (?:received|submitted)",
-        r"thank(?:s| you) for (?:applying|your application)",
         r"(?:will|'ll) (?:review|look at|consider) your (?:application|cv|resume|profile)",
     ),
     "POST": words(r"positions?|roles?|jobs?|posts?|openings?|next (?:stage|round|step)"),
