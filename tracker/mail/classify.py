@@ -25,8 +25,7 @@ from functools import lru_cache
 
 from tracker.mail import addresses
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
-from tracker.mail.language import CODES as LANGUAGES
-from tracker.mail.language import detect_language
+from tracker.mail.language import CODES, detect_language
 from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
@@ -71,7 +70,7 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     # The mail's language and English (the lingua franca of job mail: an English template
     # under a German greeting) are read; all seven only when the language is not clear.
     # Reading others too would find the Spanish "beca" (grant) in "because".
-    order = tuple(dict.fromkeys((language, "en"))) if language else LANGUAGES
+    order = tuple(dict.fromkeys((language, "en"))) if language else CODES
     near = order
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     sentences = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
