@@ -16,11 +16,30 @@ from tracker.mail.types import Message
 # A note above what it passes on ("FYI", "another one :(") is short.
 _NOTE_WORDS = 40
 _NOT_WORDS = re.compile(r"[^0-9a-z]+")
+_PREFIXES = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|rv|res|enc|r|i|sv|vs)\s*:\s*)+", re.I)
 
 
 def letter_text(message: Message, *, user_emails: Collection[str] = ()) -> str:
     """The newest text, or under a short note the message it forwards (or that the user's
     own short reply quotes): the letter, not the note."""
+    return _letter(message, user_emails)[0]
+
+
+def letter_key(message: Message, *, user_emails: Collection[str] = ()) -> str:
+    """sha256 of what makes a letter that letter however it is passed on: who wrote it, its
+    subject without "Fwd:" or "Re:", and its words (forwarding re-wraps lines and quotes
+    them with ">"). Two form letters alike in every word but sent for two applications
+    differ by their subject or sender."""
+    text, author = _letter(message, user_emails)
+    words = _plain(text)
+    if not words:
+        return ""
+    subject = _plain(_PREFIXES.sub("", message.subject))
+    return hashlib.sha256(f"letter:{author}|{subject}|{words}".encode()).hexdigest()
+
+
+def _letter(message: Message, user_emails: Collection[str]) -> tuple[str, str]:
+    """The letter and its author's address ("" when the forward does not say)."""
     segments = message.segments
     mine = {e.strip().lower() for e in user_emails if e}
     if len(segments) > 1 and segments[1].text.strip():
@@ -28,22 +47,19 @@ def letter_text(message: Message, *, user_emails: Collection[str] = ()) -> str:
         short = len(note.text.split()) <= _NOTE_WORDS
         from_user = message.from_email.lower() in mine
         if short and (letter.how == "forward" or from_user):
-            return letter.text
-    return message.newest or message.body
+            return letter.text, letter.author_email.lower()
+    return message.newest or message.body, message.from_email.lower()
 
 
-def letter_fingerprint(text: str) -> str:
-    """sha256 of the letter's words alone: forwarding re-wraps lines, quotes them with ">",
-    or changes the case of nothing but the letters that carry no meaning here."""
+def _plain(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORDS.sub("", plain)
-    return hashlib.sha256(f"letter:{words}".encode()).hexdigest() if words else ""
+    return _NOT_WORDS.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
-def message_fingerprint(message: Message, letter: str) -> str:
-    """sha256 of the Message-ID, else of the letter."""
+def message_fingerprint(message: Message, *, user_emails: Collection[str] = ()) -> str:
+    """sha256 of the Message-ID, else the letter's key."""
     message_id = message.message_id.strip().strip("<>").strip().lower()
     if message_id and len(message_id) <= 300:
         return hashlib.sha256(f"mid:{message_id}".encode()).hexdigest()
-    return letter_fingerprint(letter) or hashlib.sha256(b"empty").hexdigest()
+    key = letter_key(message, user_emails=user_emails)
+    return key or hashlib.sha256(b"empty").hexdigest()

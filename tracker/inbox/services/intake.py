@@ -22,7 +22,7 @@ from tracker.inbox.models import (
     ItemKind,
     Mailbox,
 )
-from tracker.mail.letter import letter_fingerprint, letter_text, message_fingerprint
+from tracker.mail.letter import letter_key, letter_text, message_fingerprint
 from tracker.notifications.services import notify
 
 QUEUED_KINDS = {
@@ -101,8 +101,8 @@ def message_ingest(
     if kind is None:
         return None, "not_queued"
     letter = letter_text(message, user_emails=context.user_emails)
-    fingerprint = message_fingerprint(message, letter)
-    by_letter = letter_fingerprint(letter)
+    fingerprint = message_fingerprint(message, user_emails=context.user_emails)
+    by_letter = letter_key(message, user_emails=context.user_emails)
     if message_seen(owner=owner, fingerprints=(fingerprint, by_letter)):
         return None, "duplicate"
 
