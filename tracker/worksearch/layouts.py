@@ -61,7 +61,7 @@ def _general_week(day: str, week: Week) -> str:
     mark = "target met" if week.met else f"{week.target - week.count} short of the target"
     partial = " (part of the week)" if week.partial else ""
     count = _plural(week.count, "work search contact", "work search contacts")
-    return f"Week beginning {day}{partial}: {count}, {mark} ({week.target} a week)"
+    return f"Week beginning {day}{partial}: {count}, {mark}"
 
 
 def _uk_week(day: str, week: Week) -> str:

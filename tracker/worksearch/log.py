@@ -70,7 +70,11 @@ ACTIVITY_METHOD: dict[ActivityKind, Method] = {
 }
 
 # The order of a day's entries: what went out before what came of it.
-_KIND_ORDER: dict[str, int] = {EntryKind.APPLICATION: 0, EntryKind.FOLLOW_UP: 1, EntryKind.INTERVIEW: 2}
+_KIND_ORDER: dict[str, int] = {
+    EntryKind.APPLICATION: 0,
+    EntryKind.FOLLOW_UP: 1,
+    EntryKind.INTERVIEW: 2,
+}
 
 
 @dataclass(frozen=True)
