@@ -270,3 +270,24 @@ def test_an_interview_late_on_sunday_falls_in_the_week_of_where_the_user_lives(
     assert [e.date for e in built.entries] == [day]
     week = worklog.week_start(day, 0)
     assert {w.start: w.count for w in built.weeks}[week] == 1
+
+
+@pytest.mark.parametrize("module", ["log", "layouts", "reminder", "vocabulary"])
+def test_the_decisions_are_pure(module: str) -> None:
+    """No ORM, no Django, no I/O: they are handed the facts and the time."""
+    import ast
+    from pathlib import Path
+
+    import tracker.worksearch
+
+    path = Path(tracker.worksearch.__file__).parent / f"{module}.py"
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    allowed_project = {f"tracker.worksearch.{m}" for m in ("log", "vocabulary")}
+    allowed_project.add("tracker.followups.rules")
+    assert {m for m in imported if m.startswith("tracker.")} <= allowed_project
+    assert not {m for m in imported if m.split(".")[0] in {"django", "requests", "socket"}}

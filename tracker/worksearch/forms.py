@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 
 from tracker.applications.forms import DateInput
+from tracker.applications.models import Company
 from tracker.core import dates
 from tracker.worksearch.log import range_problems, week_start
 from tracker.worksearch.models import Activity, LogSettings
@@ -82,4 +83,15 @@ class LogSettingsForm(forms.ModelForm[LogSettings]):
         help_texts = {
             "weekly_target": "How many your agency asks for (3 is common in the US).",
             "reference": "Optional: printed on every page of the log.",
+        }
+
+
+class EmployerForm(forms.ModelForm[Company]):
+    website = forms.URLField(max_length=500, required=False, assume_scheme="https", label="Website")
+
+    class Meta:
+        model = Company
+        fields = ["address", "phone", "website"]
+        help_texts = {
+            "address": "Street, postcode and town: the log prints it beside the company's name.",
         }

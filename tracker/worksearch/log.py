@@ -83,6 +83,13 @@ class Employer:
     address: str = ""
     phone: str = ""
     website: str = ""
+    # The company's id, where the employer is one of the user's companies.
+    id: int | None = None
+
+    @property
+    def reachable(self) -> bool:
+        """Whether a clerk could check with the employer: an address or a phone."""
+        return bool(self.address or self.phone)
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,15 @@ class Log:
     @property
     def count(self) -> int:
         return len(self.entries)
+
+    def employers_to_complete(self) -> list[Employer]:
+        """The user's companies in the log with neither an address nor a phone."""
+        seen: dict[int, Employer] = {}
+        for entry in self.entries:
+            employer = entry.employer
+            if employer and employer.id is not None and not employer.reachable:
+                seen.setdefault(employer.id, employer)
+        return sorted(seen.values(), key=lambda e: e.name.lower())
 
 
 def range_problems(start: date, end: date) -> dict[str, str]:

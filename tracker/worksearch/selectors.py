@@ -135,10 +135,11 @@ def _application_facts(app: Application) -> worklog.ApplicationFacts:
         applied_on=app.applied_on or date.min,
         employer=worklog.Employer(
             name=company.name,
-            # Where the job is says more than nothing; the posting is where it was offered.
-            address=company.address or app.location,
+            address=company.address,
             phone=company.phone,
+            # The posting says where the user applied when the company's site is unknown.
             website=company.website or app.url,
+            id=company.pk,
         ),
         position=app.role,
         source=app.source,

@@ -13,5 +13,6 @@ urlpatterns = [
         views.activity_delete,
         name="activity_delete",
     ),
+    path("work-search/employers/<int:pk>/", views.employer_edit, name="work_search_employer"),
     path("work-search/settings/", views.log_settings_update, name="work_search_settings"),
 ]

@@ -12,13 +12,21 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications.forms import add_service_errors
 from tracker.core.ownership import get_owned_or_404
 from tracker.worksearch import documents, layouts, selectors, services
-from tracker.worksearch.forms import ActivityForm, LogSettingsForm, PeriodForm, default_period
+from tracker.applications import services as applications
+from tracker.applications.models import Company
+from tracker.worksearch.forms import (
+    ActivityForm,
+    EmployerForm,
+    LogSettingsForm,
+    PeriodForm,
+    default_period,
+)
 from tracker.worksearch.models import Activity
 from tracker.worksearch.vocabulary import Layout
 
@@ -177,3 +185,24 @@ def log_settings_update(request: AuthenticatedRequest) -> HttpResponse:
     return _page(
         request, period=_period_form(request, request.POST), settings_form=form, status=400
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def employer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """An employer's address, phone and website, for the log: asked from its page when a
+    company in the period has none."""
+    company = get_owned_or_404(Company, user=request.user, pk=pk)
+    source = request.POST if request.method == "POST" else request.GET
+    period = PeriodForm(source)
+    form = EmployerForm(request.POST or None, instance=company)
+    if request.method == "POST" and form.is_valid():
+        try:
+            applications.company_update_details(company=company, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Saved how to reach {company.name}.")
+            return _back(request)
+    context = {"company": company, "form": form, "period": period if period.is_valid() else None}
+    return render(request, "worksearch/employer.html", context, status=400 if form.errors else 200)

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0013_tallies_outlive_no_owner'),
+        ("applications", "0013_tallies_outlive_no_owner"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='company',
-            name='address',
+            model_name="company",
+            name="address",
             field=models.CharField(blank=True, max_length=300),
         ),
         migrations.AddField(
-            model_name='company',
-            name='phone',
+            model_name="company",
+            name="phone",
             field=models.CharField(blank=True, max_length=40),
         ),
     ]
