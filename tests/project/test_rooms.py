@@ -29,7 +29,13 @@ MAY_IMPORT: dict[str, set[str]] = {
     "exports": {"followups", "applications", "mail", "accounts", "core"},
     "imports": {"exports", "followups", "applications", "mail", "accounts", "core"},
     "worksearch": {
-        "exports", "followups", "applications", "notifications", "mail", "accounts", "core",
+        "exports",
+        "followups",
+        "applications",
+        "notifications",
+        "mail",
+        "accounts",
+        "core",
     },
 }
 ABOVE_ALL = {"api", "bench"}

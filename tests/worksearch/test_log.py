@@ -55,8 +55,10 @@ def test_every_source_stage_and_interview_kind_has_its_row() -> None:
 
 
 def test_the_models_choices_are_the_vocabulary() -> None:
-    assert [v for v, _ in Activity._meta.get_field("kind").choices] == list(ActivityKind)
-    assert [v for v, _ in LogSettings._meta.get_field("layout").choices] == list(Layout)
+    kinds = Activity._meta.get_field("kind").choices or []
+    layouts_ = LogSettings._meta.get_field("layout").choices or []
+    assert [value for value, _ in kinds] == list(ActivityKind)
+    assert [value for value, _ in layouts_] == list(Layout)
 
 
 @pytest.mark.parametrize("layout", list(Layout))

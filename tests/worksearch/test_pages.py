@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tests.worksearch.conftest import Fortnight, pdf_pages
 from tracker.accounts.models import User
-from tracker.worksearch import services
 from tracker.applications.models import Company
+from tracker.worksearch import services
 from tracker.worksearch.models import Activity, LogSettings
 
 pytestmark = pytest.mark.django_db

@@ -15,11 +15,11 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
+from tracker.applications import services as applications
 from tracker.applications.forms import add_service_errors
+from tracker.applications.models import Company
 from tracker.core.ownership import get_owned_or_404
 from tracker.worksearch import documents, layouts, selectors, services
-from tracker.applications import services as applications
-from tracker.applications.models import Company
 from tracker.worksearch.forms import (
     ActivityForm,
     EmployerForm,
