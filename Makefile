@@ -27,8 +27,13 @@ node_modules/.installed: package.json package-lock.json
 # poppler's pdftotext. Debian's packages, installed only when missing.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
 pdf-libraries:
-	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; }
+	@if ! command -v dpkg >/dev/null; then \
+		echo "Not Debian: install Pango, HarfBuzz and DejaVu fonts for WeasyPrint yourself."; \
+	elif ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			$$SUDO apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	fi
 
 install-run: $(VENV)/.installed-run node_modules/.installed pdf-libraries
 install: $(VENV)/.installed node_modules/.installed pdf-libraries

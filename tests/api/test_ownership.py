@@ -18,6 +18,7 @@ from tracker.accounts.models import User
 from tracker.applications.models import Application, Stage
 from tracker.followups.models import FollowUp
 from tracker.notifications.models import Notification
+from tracker.worksearch.models import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("application-", Application),
     ("followup-", FollowUp),
     ("notification-", Notification),
+    ("activity-", Activity),
 ]
 # Open to anyone: how to get a token, and the documentation.
 PUBLIC = {"token", "schema", "docs"}
@@ -74,7 +76,12 @@ def test_the_walk_finds_every_kind_of_api_route() -> None:
     assert {"application-list", "followup-list", "notification-list"} <= set(PRIVATE_ROUTES)
     assert {"export-applications", "export-history"} <= set(PRIVATE_ROUTES)
     assert len(OBJECT_ROUTES) >= 9
-    assert {_model_for(name) for name in OBJECT_ROUTES} == {Application, FollowUp, Notification}
+    assert {_model_for(name) for name in OBJECT_ROUTES} == {
+        Application,
+        FollowUp,
+        Notification,
+        Activity,
+    }
 
 
 @pytest.mark.parametrize("name", PRIVATE_ROUTES)

@@ -246,3 +246,23 @@ def test_the_log_shows_only_the_users_own(
 
 def test_the_log_needs_credentials(client: Any, fortnight: Fortnight) -> None:
     assert client.get(LOG, period(fortnight)).status_code == 401
+
+
+def test_an_interview_still_ahead_is_not_in_the_log(
+    alice: User, alice_api: APIClient, fortnight: Fortnight
+) -> None:
+    from datetime import datetime
+
+    from tracker.applications import services as applications
+
+    tomorrow = timezone.now() + timedelta(days=1)
+    applications.interview_create(
+        application=fortnight.applications[1], scheduled_at=tomorrow, kind="technical"
+    )
+    today = datetime.now(alice.zone).date()
+
+    body = alice_api.get(
+        LOG, {"from": fortnight.start.isoformat(), "to": (today + timedelta(days=3)).isoformat()}
+    ).json()
+
+    assert [e["kind"] for e in body["entries"]].count("interview") == 1

@@ -201,7 +201,7 @@ DE = Words(
     week_starts_on=0,
     page_size="A4 landscape",
     title="Nachweis der Eigenbemühungen",
-    subtitle="Übersicht über meine Bewerbungen und sonstigen Bemühungen um Arbeit",
+    subtitle="Meine Bewerbungen und weiteren Bemühungen um eine Beschäftigung",
     name="Name",
     reference="Kundennummer",
     period="Zeitraum",
@@ -219,7 +219,7 @@ DE = Words(
     kinds={
         EntryKind.APPLICATION: "Bewerbung",
         EntryKind.INTERVIEW: "Vorstellungsgespräch",
-        EntryKind.FOLLOW_UP: "Nachfrage zur Bewerbung",
+        EntryKind.FOLLOW_UP: "Nachfassen beim Arbeitgeber",
         ActivityKind.NETWORKING: "Netzwerkveranstaltung",
         ActivityKind.JOB_FAIR: "Jobmesse",
         ActivityKind.TRAINING: "Weiterbildung",

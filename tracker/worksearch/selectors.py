@@ -2,9 +2,10 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Contact, ContactRole, Interview, Stage
@@ -46,10 +47,16 @@ class WorkSearchLog:
 
 
 def work_search_log(
-    *, user: User, start: date, end: date, layout: Layout | None = None
+    *,
+    user: User,
+    start: date,
+    end: date,
+    layout: Layout | None = None,
+    now: datetime | None = None,
 ) -> WorkSearchLog:
     """The log of the period in the user's chosen layout (or `layout`), with its weeks
-    counted in the user's time zone from the day that layout's weeks start on."""
+    counted in the user's time zone from the day that layout's weeks start on. What has
+    not happened yet by `now` (an interview ahead) is not proof of anything: left out."""
     settings = log_settings(user=user)
     layout = layout or Layout(settings.layout)
     zone = user.zone
@@ -72,7 +79,9 @@ def work_search_log(
     )
     interviews = (
         Interview.objects.filter(
-            application__owner=user, scheduled_at__gte=since, scheduled_at__lt=until
+            application__owner=user,
+            scheduled_at__gte=since,
+            scheduled_at__lt=min(until, now or timezone.now()),
         )
         .select_related("application__company")
         .prefetch_related(

@@ -108,7 +108,7 @@ def work_search_reminders_send(*, now: datetime | None = None) -> int:
             if not claimed:
                 continue
             today = worklog.local_date(now, user.zone)
-            so_far = work_search_log(user=user, start=week, end=today, layout=layout).log
+            so_far = work_search_log(user=user, start=week, end=today, layout=layout, now=now).log
             notice = reminder.weekly_notice(
                 count=so_far.count, target=settings.weekly_target, week_start=week
             )
