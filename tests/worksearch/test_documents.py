@@ -174,3 +174,26 @@ def test_what_a_user_typed_is_text_in_the_pdf_never_markup(alice: User, tmp_path
     # The address may wrap inside its narrow column; the tags are there as text.
     assert '<img src="http://' in squeeze(page)
     assert "<b>bold</b> & more" in squeeze(page)
+
+
+def test_without_pango_the_pdf_is_a_503_that_says_why(
+    alice: User, alice_api: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pango(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("weasyprint"):
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    today = timezone.localdate().isoformat()
+
+    response = alice_api.get(  # type: ignore[attr-defined]
+        "/api/work-search-log/", {"from": today, "to": today, "format": "pdf"}
+    )
+
+    assert response.status_code == 503
+    assert "install Pango" in response.json()["detail"]

@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins
+from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,6 +24,11 @@ from tracker.api.views import CSVOrJSONErrors, UserViewSet
 from tracker.worksearch import documents, selectors, services
 from tracker.worksearch.models import Activity
 from tracker.worksearch.vocabulary import Layout
+
+
+class ServiceUnavailable(APIException):
+    status_code = 503
+    default_detail = documents.PDF_UNAVAILABLE
 
 
 @extend_schema_view(
@@ -90,7 +96,11 @@ class WorkSearchLogViewSet(UserViewSet):
         if params["format"] == "csv":
             return _file(documents.log_csv(found.sheet), "text/csv; charset=utf-8", found, "csv")
         if params["format"] == "pdf":
-            return _file(documents.log_pdf(found.sheet), "application/pdf", found, "pdf")
+            try:
+                pdf = documents.log_pdf(found.sheet)
+            except documents.PdfUnavailable as exc:
+                raise ServiceUnavailable(str(exc)) from exc
+            return _file(pdf, "application/pdf", found, "pdf")
         built = found.log
         body = {
             "from": built.start,

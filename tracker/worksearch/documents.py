@@ -25,10 +25,23 @@ def log_html(sheet: Sheet, *, for_pdf: bool = False, back_url: str = "") -> str:
     )
 
 
+class PdfUnavailable(Exception):
+    """This server lacks the system libraries WeasyPrint draws with."""
+
+
+PDF_UNAVAILABLE = (
+    "PDFs cannot be made on this server: its administrator needs to install Pango "
+    "(see the README). The printable page and the CSV still work."
+)
+
+
 def log_pdf(sheet: Sheet) -> bytes:
     # Imported here: loading Pango costs a quarter of a second that only a PDF needs.
-    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
-    from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+    try:
+        from weasyprint import CSS, HTML  # type: ignore[import-untyped]
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+    except OSError as exc:  # WeasyPrint could not load Pango
+        raise PdfUnavailable(PDF_UNAVAILABLE) from exc
 
     stylesheet = finders.find(STYLESHEET)
     assert isinstance(stylesheet, str), f"{STYLESHEET} is missing from the static files"

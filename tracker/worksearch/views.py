@@ -123,7 +123,11 @@ def work_search_pdf(request: AuthenticatedRequest) -> HttpResponse:
     period, found = _document(request)
     if found is None:
         return _page(request, period=period)
-    response = HttpResponse(documents.log_pdf(found.sheet), content_type="application/pdf")
+    try:
+        pdf = documents.log_pdf(found.sheet)
+    except documents.PdfUnavailable as exc:
+        return HttpResponse(str(exc), content_type="text/plain; charset=utf-8", status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
     return _attachment(response, documents.file_name(found.sheet, "pdf"))
 
 
