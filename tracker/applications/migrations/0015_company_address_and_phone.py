@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0013_tallies_outlive_no_owner"),
+        ("applications", "0014_rejection_subject"),
     ]
 
     operations = [
