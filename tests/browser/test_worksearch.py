@@ -7,30 +7,33 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_dashboard import (  # noqa: F401 (the fixtures)
-    _sign_in,
-    browser,
-    page,
-    pytestmark,
-    refusals,
-)
+from tests.browser.conftest import CHROMIUM, sign_in
 from tests.factories import application_for
 from tracker.accounts.models import User
 
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
 SHOT_DIR = os.environ.get("SCREENSHOT_DIR")
 
 
 def test_a_user_logs_an_activity_and_prints_the_log(
-    page: Page,  # noqa: F811
+    page: Page,
     live_server: object,
     alice: User,
     tmp_path: Path,
 ) -> None:
     base = str(live_server)
     application_for(alice, company="Globex", role="Platform Engineer", days_ago=1)
-    _sign_in(page, base, alice)
+    sign_in(page, base, alice)
 
     page.goto(f"{base}/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Work search").click()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0014_rejection_subject"),
+        ("applications", "0015_search_folded_columns"),
     ]
 
     operations = [
