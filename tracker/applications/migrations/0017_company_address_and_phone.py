@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("applications", "0015_search_folded_columns"),
+        ("applications", "0016_application_applied_on_stated"),
     ]
 
     operations = [
