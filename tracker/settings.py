@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "tracker.insights",
     "tracker.capture",
     "tracker.inbox",
+    "tracker.worksearch",
     "anymail",
     # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
     "tracker.bench",
@@ -363,6 +364,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "tracker.applications.tasks.interviews_move_stages_task",
         "schedule": crontab(minute="*/5"),
     },
+    "work-search-reminders": {
+        "task": "tracker.worksearch.tasks.send_weekly_reminders_task",
+        # Claims each user's week once; a quarter-hour sweep finds their morning in any zone.
+        "schedule": crontab(minute="*/15"),
+    },
     "planner-statistics": {
         "task": "tracker.core.tasks.planner_statistics_task",
         "schedule": crontab(minute=41, hour=3),  # a quiet hour; a second or two on SQLite
@@ -414,6 +420,8 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tracker.followups.models.KIND_CHOICES",
         "FollowUpStatusEnum": "tracker.followups.models.FollowUpStatus",
         "ElementEnum": "tracker.followups.models.ELEMENT_CHOICES",
+        "ActivityKindEnum": "tracker.worksearch.vocabulary.ACTIVITY_CHOICES",
+        "LayoutEnum": "tracker.worksearch.vocabulary.LAYOUT_CHOICES",
     },
 }
 
@@ -455,5 +463,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # axes logs every successful login at INFO; lockouts (WARNING) are what matter.
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        # WeasyPrint and the font subsetter narrate every step of every PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

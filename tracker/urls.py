@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("tracker.imports.urls")),
     path("", include("tracker.calendar.urls")),
     path("", include("tracker.inbox.urls")),
+    path("", include("tracker.worksearch.urls")),
     path("inbox/anymail/", include("anymail.urls")),
 ]

@@ -19,6 +19,7 @@ from tracker.applications.models import Application, Stage
 from tracker.followups.models import FollowUp
 from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
+from tracker.worksearch.models import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("followup-", FollowUp),
     ("notification-", Notification),
     ("inbox-item-", InboxItem),
+    ("activity-", Activity),
 ]
 # Open to anyone: how to get a token, and the documentation.
 PUBLIC = {"token", "schema", "docs"}
@@ -70,6 +72,7 @@ def _state() -> tuple[Any, ...]:
         list(FollowUp.objects.values_list("status", "subject", "due_at")),
         Notification.objects.filter(read_at__isnull=False).count(),
         list(InboxItem.objects.values_list("status", "application_id", "kind")),
+        list(Activity.objects.values_list("kind", "description", "date")),
     )
 
 
@@ -82,6 +85,7 @@ def test_the_walk_finds_every_kind_of_api_route() -> None:
         FollowUp,
         Notification,
         InboxItem,
+        Activity,
     }
 
 

@@ -15,6 +15,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -35,6 +36,8 @@ from tracker.followups.models import KIND_CHOICES, FollowUpStatus
 from tracker.inbox.models import InboxItem, ItemKind, Via
 from tracker.mail.vocabulary import CHANNELS, SENDER_ROLES
 from tracker.notifications.models import Notification
+from tracker.worksearch import services as worksearch
+from tracker.worksearch.vocabulary import ActivityKind, Layout
 from tracker.wsgi import application as wsgi_application
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +92,9 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/inbox/items/{id}/assign/": {"post"},
         "/api/export/applications.csv": {"get"},
         "/api/export/history.csv": {"get"},
+        "/api/activities/": {"get", "post"},
+        "/api/activities/{id}/": {"get", "delete"},
+        "/api/work-search-log/": {"get"},
     }
     assert {path: set(operations) - {"parameters"} for path, operations in paths.items()} == (
         contract
@@ -110,6 +116,8 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
     assert enum("KindEnum") == [value for value, _ in KIND_CHOICES]
     assert enum("FollowUpStatusEnum") == FollowUpStatus.values
     assert enum("ElementEnum") == [e.value for e in Element]
+    assert enum("ActivityKindEnum") == [kind.value for kind in ActivityKind]
+    assert enum("LayoutEnum") == [layout.value for layout in Layout]
 
 
 def test_the_main_requests_come_with_examples(client: Client) -> None:
@@ -167,7 +175,7 @@ FUZZ_STATUSES: Counter[str] = Counter()
 @pytest.fixture
 def alices_world(alice: User) -> dict[str, list[int]]:
     """Something of every kind for the fuzzer to reach: applications in several stages,
-    follow-ups in several statuses, notifications."""
+    follow-ups in several statuses, notifications, activities."""
     rejected = [rejected_late(alice, company=name) for name in ("Acme", "Globex", "Initech")]
     application_for(alice, company="Umbrella", stage=Stage.INTERVIEWING)
     application_for(alice, company="Hooli", stage=Stage.WISHLIST)
@@ -197,6 +205,12 @@ def alices_world(alice: User) -> dict[str, list[int]]:
         "notifications": list(
             Notification.objects.filter(user=alice, channel="in_app").values_list("pk", flat=True)
         ),
+        "activities": [
+            worksearch.activity_create(
+                owner=alice, date=timezone.localdate(), kind=kind, description=f"A {kind}"
+            ).pk
+            for kind in ActivityKind
+        ],
     }
 
 

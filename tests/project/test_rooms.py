@@ -28,6 +28,15 @@ MAY_IMPORT: dict[str, set[str]] = {
     "calendar": {"followups", "applications", "mail", "accounts", "core"},
     "exports": {"followups", "applications", "mail", "accounts", "core"},
     "imports": {"exports", "followups", "applications", "mail", "accounts", "core"},
+    "worksearch": {
+        "exports",
+        "followups",
+        "applications",
+        "notifications",
+        "mail",
+        "accounts",
+        "core",
+    },
 }
 ABOVE_ALL = {"api", "bench"}
 

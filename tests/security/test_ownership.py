@@ -10,11 +10,12 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.walks import model_for, object_url
-from tracker.applications.models import Application, Stage
+from tracker.applications.models import Application, Company, Stage
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
 from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
+from tracker.worksearch.models import Activity
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,8 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("notification_", Notification),
     ("import_job", ImportJob),
     ("inbox_item_", InboxItem),
+    ("activity_", Activity),
+    ("work_search_employer", Company),
 ]
 
 
@@ -60,6 +63,8 @@ def test_the_walk_finds_every_kind_of_object_url() -> None:
         Notification,
         ImportJob,
         InboxItem,
+        Activity,
+        Company,
     }
 
 

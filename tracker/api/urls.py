@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import views, views_inbox, views_rejections
+from tracker.api import views, views_inbox, views_rejections, views_worksearch
 
 app_name = "api"
 
@@ -12,6 +12,7 @@ router.register("followups", views.FollowUpViewSet, basename="followup")
 router.register("notifications", views.NotificationViewSet, basename="notification")
 router.register("rejections", views_rejections.RejectionViewSet, basename="rejection")
 router.register("inbox/items", views_inbox.InboxItemViewSet, basename="inbox-item")
+router.register("activities", views_worksearch.ActivityViewSet, basename="activity")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
@@ -34,6 +35,11 @@ urlpatterns = [
         "export/history.csv",
         views.ExportViewSet.as_view({"get": "history"}),
         name="export-history",
+    ),
+    path(
+        "work-search-log/",
+        views_worksearch.WorkSearchLogViewSet.as_view({"get": "log"}),
+        name="work-search-log",
     ),
     *router.urls,
     # Last: whatever else is asked of /api/ is a JSON 404, as a client expects, not a page.

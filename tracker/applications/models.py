@@ -89,6 +89,9 @@ class Company(models.Model):
     # search.search_fold(name), what a search meets; set with the name (Company.named).
     search_name = models.TextField(editable=False, default="")
     website = models.URLField(blank=True, max_length=500)
+    # How an agency's clerk could check an application: the work-search log prints them.
+    address = SingleLineCharField(max_length=300, blank=True)
+    phone = SingleLineCharField(max_length=40, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

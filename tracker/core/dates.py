@@ -72,6 +72,14 @@ def check_past_day(value: date, *, zone: tzinfo | None = None, now: datetime | N
         raise ValidationError(IN_THE_FUTURE, code="future")
 
 
+def check_any_day(value: date, *, now: datetime | None = None) -> None:
+    """A day that may lie ahead, within the horizon: an end of a period asked for."""
+    if value < EARLIEST_DAY:
+        raise ValidationError(TOO_EARLY, code="too_early")
+    if value > (_now(now) + HORIZON).date():
+        raise ValidationError(TOO_FAR_AHEAD, code="too_far_ahead")
+
+
 def is_plausible_moment(value: datetime, *, now: datetime | None = None) -> bool:
     """Whether a moment lies anywhere a stored one can: a cursor or a filter bound."""
     return EARLIEST <= value <= _now(now) + HORIZON
@@ -90,3 +98,7 @@ def future_moment(value: datetime) -> None:
 
 def past_day(value: date) -> None:
     check_past_day(value)
+
+
+def any_day(value: date) -> None:
+    check_any_day(value)

@@ -14,6 +14,7 @@ from tracker.applications.services.applications import (
     applications_bulk_change_stage,
     applications_bulk_delete,
     company_get_or_create,
+    company_update_details,
     validate_applied_on,
 )
 from tracker.applications.services.contacts import (
@@ -47,6 +48,7 @@ __all__ = [
     "applications_bulk_change_stage",
     "applications_bulk_delete",
     "company_get_or_create",
+    "company_update_details",
     "contact_create",
     "contact_link",
     "contact_unlink",

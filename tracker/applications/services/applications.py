@@ -76,6 +76,16 @@ def validate_applied_on(applied_on: date | None, *, zone: tzinfo) -> None:
         raise ValidationError({"applied_on": exc.messages}) from exc
 
 
+def company_update_details(*, company: Company, address: str, phone: str, website: str) -> Company:
+    """How to reach an employer, which the work-search log prints beside its name."""
+    company.address = address.strip()
+    company.phone = phone.strip()
+    company.website = website.strip()
+    company.full_clean(exclude=["owner", "name_key"], validate_constraints=False)
+    company.save(update_fields=["address", "phone", "website"])
+    return company
+
+
 def company_get_or_create(*, owner: User, name: str) -> Company:
     """The user's company of that name, however it is spelled (names.py), else a new one."""
     if not company_name_key(name):
