@@ -11,6 +11,7 @@ from tracker.accounts.models import User
 from tracker.notifications.models import Channel, Notification
 from tracker.worksearch import reminder, services
 from tracker.worksearch.log import week_start
+from tracker.worksearch.models import LogSettings
 from tracker.worksearch.tasks import send_weekly_reminders_task
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,7 @@ def test_a_second_sweep_that_lost_the_claim_sends_nothing(alice: User) -> None:
     opt_in(alice)
     services.work_search_reminders_send(now=FRIDAY_MORNING)
     # As if the settings were read before the first sweep claimed the week.
-    type(alice.work_search_settings).objects.filter(user=alice).update(reminded_week=None)
+    LogSettings.objects.filter(user=alice).update(reminded_week=None)
 
     assert services.work_search_reminders_send(now=FRIDAY_MORNING) == 1
     assert len(reminders(alice)) == 1  # notify()'s key names the week: told once
