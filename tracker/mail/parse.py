@@ -9,6 +9,7 @@ from email.message import Message as StdMessage
 
 from tracker.mail.addresses import parse_people, parse_person
 from tracker.mail.dates import parse_header_date
+from tracker.mail.guard import MAX_DEPTH, MAX_PARTS, guard_raw
 from tracker.mail.html_text import html_to_text
 from tracker.mail.limits import MAX_HEADER_CHARS, MAX_RAW_BYTES, MAX_TEXT_CHARS
 from tracker.mail.split import split_segments
@@ -35,8 +36,6 @@ _KNOWN_HEADERS = frozenset(
         "references",
     ]
 )
-_MAX_PARTS = 50
-_MAX_DEPTH = 10
 
 
 def parse_message(raw: str | bytes) -> Message:
@@ -46,9 +45,10 @@ def parse_message(raw: str | bytes) -> Message:
         if isinstance(raw, bytes)
         else raw[:MAX_RAW_BYTES].encode("utf-8", "replace")
     )
-    data = _cap_nesting(data.replace(b"\r\n", b"\n"))
+    data = data.replace(b"\r\n", b"\n")
     if not _looks_like_headers(data):
         return _from_text(data.decode("utf-8", "replace"))
+    data = guard_raw(data)
     try:
         parsed = email.message_from_bytes(data, policy=policy.default)
     except Exception:
@@ -81,18 +81,6 @@ def parse_message(raw: str | bytes) -> Message:
         has_headers=True,
         segments=segments,
     )
-
-
-def _cap_nesting(data: bytes) -> bytes:
-    """Cuts a message before its 50th multipart boundary: the standard parser slows down with
-    every level of nesting, and no real mail needs that many parts."""
-    at = -1
-    for _ in range(_MAX_PARTS):
-        at = data.find(b"boundary=", at + 1)
-        if at == -1:
-            return data
-    line_start = data.rfind(b"\n", 0, at)
-    return data[: max(line_start, 0)]
 
 
 def _looks_like_headers(data: bytes) -> bool:
@@ -179,7 +167,7 @@ def _text_parts(message: StdMessage) -> tuple[list[str], list[str]]:
     html: list[str] = []
     stack: list[tuple[StdMessage, int]] = [(message, 0)]
     seen = 0
-    while stack and seen < _MAX_PARTS:
+    while stack and seen < MAX_PARTS:
         part, depth = stack.pop()
         seen += 1
         content_type = part.get_content_type()
@@ -195,7 +183,7 @@ def _text_parts(message: StdMessage) -> tuple[list[str], list[str]]:
 def _inner_parts(part: StdMessage, depth: int, plain: list[str]) -> list[tuple[StdMessage, int]]:
     """The parts a container holds, to be read in order. A message forwarded as an
     attachment reads as a forward in the text: its header block goes into `plain`."""
-    if depth >= _MAX_DEPTH:
+    if depth >= MAX_DEPTH:
         return []
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
@@ -207,7 +195,7 @@ def _inner_parts(part: StdMessage, depth: int, plain: list[str]) -> list[tuple[S
     children = part.get_payload()
     if not isinstance(children, list):
         return []
-    return [(child, depth + 1) for child in reversed(children[:_MAX_PARTS])]
+    return [(child, depth + 1) for child in reversed(children[:MAX_PARTS])]
 
 
 def _attached_header(inner: StdMessage) -> str:
