@@ -15,5 +15,5 @@ urlpatterns = [
     path("", include("tracker.imports.urls")),
     path("", include("tracker.calendar.urls")),
     path("", include("tracker.inbox.urls")),
-    path("inbox/anymail/", include("anymail.urls")),
+    path("inbox/anymail/", include("tracker.inbox.urls_service")),
 ]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from pytest_django import Settings
 
 from tests.factories import make_user
-from tests.inbox.conftest import connect, poll, raw_mail
+from tests.inbox.conftest import connect, poll, raw_mail, read_kept
 from tests.inbox.dovecot import Dovecot, free_port
 from tracker.accounts.models import User
 from tracker.inbox import imap, services
@@ -165,6 +165,7 @@ def test_one_broken_mailbox_does_not_stop_the_others(
 
     claimed = services.mailboxes_claim_due()
     results = {pk: services.mailbox_poll(mailbox_id=pk, claim=c) for pk, c in claimed}
+    read_kept(alice)
 
     assert results == {broken.pk: "refused", good.pk: "ok"}
     assert Mailbox.objects.get(pk=good.pk).status == MailboxStatus.OK

@@ -22,6 +22,10 @@ HEAD = (
 REJECTION = "Hi Alice,\n\nUnfortunately we have decided not to move forward.\n\nDave\n"
 
 
+# Seconds, on a shared machine; the same mail took 1 to 18 s before the guard.
+BUDGET = 0.5
+
+
 def encoded_words(size: int) -> str:
     """One header of RFC 2047 words, folded: what made the standard parser quadratic."""
     word = "=?utf-8?q?a=C3=A9b?= "
@@ -29,9 +33,13 @@ def encoded_words(size: int) -> str:
 
 
 def timed(raw: bytes) -> float:
-    started = time.perf_counter()
-    parse_message(raw)
-    return time.perf_counter() - started
+    """The best of three: what the parse costs, not what a busy machine added."""
+    costs = []
+    for _ in range(3):
+        started = time.perf_counter()
+        parse_message(raw)
+        costs.append(time.perf_counter() - started)
+    return min(costs)
 
 
 def test_a_200_kb_header_of_encoded_words_reads_in_milliseconds() -> None:
@@ -39,7 +47,7 @@ def test_a_200_kb_header_of_encoded_words_reads_in_milliseconds() -> None:
         head = "".join(h + "\n" for h in HEAD.splitlines() if not h.startswith(f"{name}:"))
         raw = f"{head}{name}: {encoded_words(200_000)}\n\n{REJECTION}".encode()
         assert len(raw) > 200_000
-        assert timed(raw) < 0.25, name
+        assert timed(raw) < BUDGET, name
 
 
 def test_every_header_and_every_block_is_cut_before_the_parse() -> None:
@@ -69,7 +77,7 @@ def test_the_headers_of_an_attached_message_are_cut_too() -> None:
     assert max(len(line) for line in guard_raw(raw).split(b"\n\n")[2].split(b"\n")) <= (
         MAX_HEADER_BYTES
     )
-    assert timed(raw) < 0.25
+    assert timed(raw) < BUDGET
 
 
 def test_fifty_thousand_parts_are_cut_to_the_first_few() -> None:
@@ -82,7 +90,7 @@ def test_fifty_thousand_parts_are_cut_to_the_first_few() -> None:
         + "--b--\n"
     ).encode()
     assert guard_raw(raw).count(b"\n--b\n") <= MAX_PARTS
-    assert timed(raw) < 0.25
+    assert timed(raw) < BUDGET
     assert "decided not to move forward" in parse_message(raw).body
 
 
@@ -91,7 +99,7 @@ def test_a_deep_nest_is_cut_at_its_limit_and_its_start_still_read() -> None:
     for level in range(5_000):
         body += f'Content-Type: multipart/mixed; boundary="n{level}"\n\n--n{level}\n'
     raw = (HEAD + body + "Content-Type: text/plain\n\n" + REJECTION).encode()
-    assert timed(raw) < 0.25
+    assert timed(raw) < BUDGET
     shallow = HEAD + 'Content-Type: multipart/mixed; boundary="n0"\n\n--n0\n'
     raw = (shallow + "Content-Type: text/plain\n\n" + REJECTION + "\n--n0--\n").encode()
     assert "decided not to move forward" in parse_message(raw).body

@@ -10,9 +10,10 @@ never what the reader looks at: the start of each header, the first parts, the t
 
 import re
 
-# One header with its folded lines. Real headers stay far below (a References header of
-# 50 message ids is about 3,000).
-MAX_HEADER_BYTES = 4_000
+from tracker.mail.limits import MAX_HEADER_CHARS
+
+# One header with its folded lines: no more than the reader reads of a header's value.
+MAX_HEADER_BYTES = MAX_HEADER_CHARS
 # One block of headers (the message's, a part's or an attached message's).
 MAX_HEADER_BLOCK_BYTES = 32_000
 # Parts of every level together, and how deep multiparts and attached messages may nest.

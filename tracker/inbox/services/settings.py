@@ -14,6 +14,7 @@ from django.utils import timezone
 from tracker.accounts.models import User
 from tracker.inbox import crypto, imap
 from tracker.inbox.models import (
+    InboundMail,
     Inbox,
     InboxItem,
     Mailbox,
@@ -116,6 +117,7 @@ def mailbox_save(
 def mailbox_disconnect(*, owner: User) -> int:
     """Forgets the mailbox: its credentials and every message kept from it."""
     Mailbox.objects.filter(owner=owner).delete()
+    InboundMail.objects.filter(owner=owner, via=Via.IMAP).delete()
     deleted, _ = InboxItem.objects.filter(owner=owner, via=Via.IMAP).delete()
     return deleted
 
