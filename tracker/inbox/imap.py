@@ -82,18 +82,20 @@ def _allowed(address: str) -> bool:
 
 
 def _resolve(host: str, port: int) -> str:
+    """The vetted address of the host. A name that does not resolve and one that resolves
+    to a refused address get the same words: telling them apart would let anyone map the
+    server's own network by name."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        raise MailboxError(
-            "dns", f"The server name {host!r} could not be found (DNS). Check the spelling."
-        ) from None
+        infos = []
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses or not all(_allowed(a) for a in addresses):
-        logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses)
+        logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses or "not found")
         raise MailboxError(
-            "not_allowed",
-            f"{host!r} is not a public mail server; this Rebound does not connect to it.",
+            "host",
+            f"{host!r} is not a mail server this Rebound can reach. Check the spelling; "
+            "only public mail servers are allowed.",
         )
     return addresses[0]
 
