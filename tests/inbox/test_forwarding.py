@@ -122,3 +122,27 @@ def test_the_same_message_for_two_users_is_one_item_each(alice: User, bob: User)
     post(forward_url(bob), raw)
     assert InboxItem.objects.filter(owner=alice).count() == 1
     assert InboxItem.objects.filter(owner=bob).count() == 1
+
+
+def test_a_new_password_retires_the_forwarding_url_and_address(
+    alice: User, alice_client: Client, settings: Settings
+) -> None:
+    settings.INBOX_FORWARD_DOMAIN = "in.rebound.example"
+    old_url = forward_url(alice)
+    old_address = services.forward_address(services.inbox_get_or_create(owner=alice))
+    page = alice_client.get(reverse("inbox_settings")).content.decode()
+    assert "Changing or resetting your password makes a new address" in page
+
+    alice_client.post(
+        reverse("password_change"),
+        {
+            "old_password": "correct horse battery",
+            "new_password1": "an even better passphrase",
+            "new_password2": "an even better passphrase",
+        },
+    )
+
+    assert post(old_url, raw_mail()).status_code == 404
+    assert forward_url(alice) != old_url
+    assert services.forward_address(services.inbox_get_or_create(owner=alice)) != old_address
+    assert post(forward_url(alice), raw_mail()).status_code == 202
