@@ -201,3 +201,24 @@ def test_hostile_mail_in_the_mailbox_never_sticks_the_poll(
     assert mailbox.last_uid == len(HOSTILE) + 2
     assert Mailbox.objects.get(pk=mailbox.pk).status == "ok"
     assert InboxItem.objects.filter(owner=alice, application=hooli).exists()
+
+
+@pytest.mark.parametrize("charset", ["idna", "x-no-such-charset", "base64", "zlib", "utf-7"])
+def test_nul_bytes_and_odd_charsets_are_read_with_replacement_characters(
+    alice: User, hooli: Application, charset: str
+) -> None:
+    raw = (
+        HEAD.replace("Subject: Senior", "Subject: Senior\0").encode()
+        + f"Message-ID: <nul-{charset}@hooli.example>\r\n"
+        f"Content-Type: text/plain; charset={charset}\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n".encode()
+        + REJECTION.encode()
+        + b"caf\xe9 \x00 \xff\r\n"
+    )
+    assert forward(alice, raw) == 202
+    item = InboxItem.objects.get(owner=alice)
+    assert item.application == hooli
+    assert "\0" not in item.subject + item.text
+    assert "\ufffd" in item.subject
+    assert "decided not to move forward" in item.text
+    assert not InboundMail.objects.exists()

@@ -1,5 +1,6 @@
 """Parsing a raw or pasted email into a Message, with the standard library's email package."""
 
+import codecs
 import email
 import re
 from email import policy
@@ -130,7 +131,7 @@ class _Headers:
         text = str(value)[:MAX_HEADER_CHARS]
         if "=?" in text:
             text = _decode_words(text)
-        return " ".join(text.split())
+        return " ".join(_no_nul(text).split())
 
     def raw(self, name: str) -> str:
         """An address header as written, encoded words decoded: the structured header object
@@ -141,7 +142,13 @@ class _Headers:
             values = []
         if not values:
             return self.get(name)
-        return " ".join(_decode_words(str(values[0])[:MAX_HEADER_CHARS]).split())
+        return " ".join(_no_nul(_decode_words(str(values[0])[:MAX_HEADER_CHARS])).split())
+
+
+def _no_nul(text: str) -> str:
+    """NUL read as the replacement character: no database stores it in text (PostgreSQL
+    refuses it), and it is never part of what a person wrote."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _decode_words(text: str) -> str:
@@ -216,7 +223,7 @@ def _is_attachment(part: StdMessage) -> bool:
 
 def _decoded(part: StdMessage) -> str:
     # 8-bit text with no charset declared is nearly always UTF-8 today, not ASCII.
-    if isinstance(part, EmailMessage) and part.get_param("charset") is not None:
+    if isinstance(part, EmailMessage) and _known_text_charset(part.get_content_charset()):
         try:
             content = part.get_content()
             if isinstance(content, str):
@@ -229,14 +236,29 @@ def _decoded(part: StdMessage) -> str:
         payload = None
     if not isinstance(payload, bytes):
         return ""
-    charset = part.get_content_charset() or "utf-8"
+    return _text_of(payload[: MAX_TEXT_CHARS * 4], part.get_content_charset())[:MAX_TEXT_CHARS]
+
+
+def _text_of(payload: bytes, charset: str | None) -> str:
+    """The bytes read in their charset; in UTF-8 when it is unknown, is no text encoding
+    (a mail may name "base64" or "zlib") or cannot replace what it cannot read ("idna").
+    Whatever cannot be read becomes U+FFFD: a message is never lost to its charset."""
     try:
-        return payload[: MAX_TEXT_CHARS * 4].decode(charset, "replace")[:MAX_TEXT_CHARS]
+        if charset and codecs.lookup(charset)._is_text_encoding:
+            return payload.decode(charset, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        pass
+    return payload.decode("utf-8", "replace")
+
+
+def _known_text_charset(charset: str | None) -> bool:
+    try:
+        return bool(charset) and codecs.lookup(str(charset))._is_text_encoding
     except LookupError:
-        return payload[: MAX_TEXT_CHARS * 4].decode("utf-8", "replace")[:MAX_TEXT_CHARS]
+        return False
 
 
 def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _no_nul(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     return text[:MAX_TEXT_CHARS]
