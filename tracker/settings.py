@@ -162,9 +162,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat write to one file: WAL lets readers run beside a writer, and
     # IMMEDIATE transactions take the write lock up front instead of failing on upgrade.
+    # secure_delete overwrites what a delete frees, so deleted mail and passwords do not
+    # linger in the file's free pages (tracker/core/erasure.py clears the WAL after).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            ),
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker.accounts.models import User
+from tracker.core.erasure import erase_after_commit
 from tracker.inbox import crypto, imap
 from tracker.inbox.models import (
     InboundMail,
@@ -115,7 +116,9 @@ def mailbox_save(
 
 @transaction.atomic
 def mailbox_disconnect(*, owner: User) -> int:
-    """Forgets the mailbox: its credentials and every message kept from it."""
+    """Forgets the mailbox: its credentials and every message kept from it, in the
+    database's files too."""
+    erase_after_commit()
     Mailbox.objects.filter(owner=owner).delete()
     InboundMail.objects.filter(owner=owner, via=Via.IMAP).delete()
     deleted, _ = InboxItem.objects.filter(owner=owner, via=Via.IMAP).delete()
