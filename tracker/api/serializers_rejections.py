@@ -4,13 +4,14 @@ from typing import Any
 
 from rest_framework import serializers
 
+from tracker.api.strict import StrictStrings
 from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
 # The same limit as a rejection's message: what is pasted is what is kept.
 MAX_MESSAGE = 20_000
 
 
-class RejectionParseSerializer(serializers.Serializer[Any]):
+class RejectionParseSerializer(StrictStrings, serializers.Serializer[Any]):
     message = serializers.CharField(
         max_length=MAX_MESSAGE,
         trim_whitespace=False,
