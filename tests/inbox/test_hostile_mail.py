@@ -174,13 +174,25 @@ def test_a_hostile_header_costs_the_request_no_parse(
         raise AssertionError("parsed in the request")
 
     monkeypatch.setattr(mail, "parse_message", never)
-    timings = []
-    for _ in range(5):
-        started = time.perf_counter()
-        assert client.post(url, data=raw, content_type="message/rfc822").status_code == 202
-        timings.append(time.perf_counter() - started)
-    print(f"200 KB hostile header, web worker: {sorted(timings)} s")
-    assert min(timings) < 0.05, timings
+
+    def cost(message: bytes) -> float:
+        """The best of five: what the request costs, not what a busy machine added."""
+        timings = []
+        for _ in range(5):
+            started = time.perf_counter()
+            assert client.post(url, data=message, content_type="message/rfc822").status_code == 202
+            timings.append(time.perf_counter() - started)
+        return min(timings)
+
+    ordinary = raw_mail(body="Unfortunately we have decided not to move forward.\n" * 4_000)
+    assert len(ordinary) >= len(raw)
+    hostile, baseline = cost(raw), cost(ordinary)
+    print(
+        f"200 KB hostile header, web worker: {hostile * 1000:.1f} ms (plain: {baseline * 1000:.1f})"
+    )
+    # As cheap as any message of its size (18 s before); under 50 ms on an idle machine.
+    assert hostile < baseline * 1.5 + 0.01
+    assert hostile < 0.5
     monkeypatch.undo()
     started = time.perf_counter()
     read_kept(alice)
