@@ -26,9 +26,15 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def use_broker(url: str) -> None:
-    """Points this process's Celery app at another broker (new connections only)."""
+def use_broker(url: str, *, result_backend: str | None = None) -> None:
+    """Points this process's Celery app at another broker, and result store if given (new
+    connections only)."""
     app.conf.update(broker_url=url)
+    if result_backend is not None:
+        app.conf.update(result_backend=result_backend)
+        # Celery keeps its backend per thread (or once, if thread-safe): drop this one.
+        app._backend_cache = None  # type: ignore[attr-defined]
+        app._local.__dict__.pop("backend", None)  # type: ignore[attr-defined]
     # Celery caches its connection pools; drop them so the next publish connects anew.
     app._pool = None  # type: ignore[attr-defined]
     app.amqp._producer_pool = None  # type: ignore[attr-defined]

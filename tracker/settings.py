@@ -50,10 +50,18 @@ INBOX_POLL_MINUTES = env.int("INBOX_POLL_MINUTES", default=5)
 INBOX_IMAP_TIMEOUT = env.int("INBOX_IMAP_TIMEOUT", default=20)
 # A forwarded message larger than this is refused (413) before its body is read.
 INBOX_FORWARD_MAX_BYTES = env.int("INBOX_FORWARD_MAX_BYTES", default=25 * 1024 * 1024)
-# Inbound mail through an email service (django-anymail's webhooks at /inbox/anymail/<esp>/
-# inbound/): the domain whose addresses route to it, and the webhook's basic-auth secret.
+# Inbound mail through an email service (django-anymail's webhook at /inbox/anymail/<service>/
+# inbound/, mounted for this one service only): the service, the domain whose addresses
+# route to it, and the webhook's basic-auth secret, which production requires.
+INBOX_EMAIL_SERVICE = env.str("INBOX_EMAIL_SERVICE", default="").strip().lower()
 INBOX_FORWARD_DOMAIN = env.str("INBOX_FORWARD_DOMAIN", default="")
 ANYMAIL = {"WEBHOOK_SECRET": env.str("ANYMAIL_WEBHOOK_SECRET", default="") or None}
+if INBOX_EMAIL_SERVICE and not DEBUG and not ANYMAIL["WEBHOOK_SECRET"]:
+    raise ImproperlyConfigured(
+        f"ANYMAIL_WEBHOOK_SECRET (user:password) must be set when INBOX_EMAIL_SERVICE is set "
+        f"({INBOX_EMAIL_SERVICE!r}) and DJANGO_DEBUG is off: anyone could post mail to the "
+        "inbound webhook without it."
+    )
 # Networks every outbound request (webhooks, job pages) may reach although they are not
 # public, as CIDRs: "192.168.1.0/24". Empty by default; tests list their own loopback.
 OUTBOUND_ALLOWED_NETWORKS = env.list("OUTBOUND_ALLOWED_NETWORKS", default=[])
@@ -155,9 +163,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Web, worker and beat write to one file: WAL lets readers run beside a writer, and
     # IMMEDIATE transactions take the write lock up front instead of failing on upgrade.
+    # secure_delete overwrites what a delete frees, so deleted mail and passwords do not
+    # linger in the file's free pages (tracker/core/erasure.py clears the WAL after).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            ),
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
@@ -315,6 +327,7 @@ CELERY_BULK_TASKS = [
     "tracker.followups.tasks.propose_nudges_task",
     "tracker.notifications.tasks.retry_notifications_task",
     "tracker.inbox.tasks.poll_mailbox_task",  # waits on IMAP servers
+    "tracker.inbox.tasks.read_inbound_mail_task",  # parses mail from outside
     "tracker.inbox.tasks.sweep_mailboxes_task",
     "tracker.inbox.tasks.expire_inbox_items_task",
     "tracker.core.tasks.planner_statistics_task",

@@ -16,5 +16,5 @@ urlpatterns = [
     path("", include("tracker.calendar.urls")),
     path("", include("tracker.inbox.urls")),
     path("", include("tracker.worksearch.urls")),
-    path("inbox/anymail/", include("anymail.urls")),
+    path("inbox/anymail/", include("tracker.inbox.urls_service")),
 ]

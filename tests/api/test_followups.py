@@ -170,7 +170,7 @@ def test_a_bad_snooze_is_a_400(
         ("detail", {"subject": "Changed"}),
     ],
 )
-def test_an_action_on_a_follow_up_already_sent_is_a_400_on_status(
+def test_an_action_on_a_follow_up_already_sent_is_a_409_on_status(
     alice_api: APIClient, alices_reply: FollowUp, action: str, data: dict[str, str]
 ) -> None:
     followups.followup_mark_sent(followup=alices_reply)
@@ -178,7 +178,8 @@ def test_an_action_on_a_follow_up_already_sent_is_a_400_on_status(
 
     response = send(url(alices_reply, action), data)
 
-    assert response.status_code == 400
+    # The request is well formed (the schema allows it); the follow-up's state refuses it.
+    assert response.status_code == 409
     [message] = response.json()["status"]
     assert message.startswith("Cannot ")
     assert message.endswith("that is Sent.")

@@ -82,3 +82,51 @@ def test_a_name_too_long_is_a_company_error(alice: User) -> None:
     with pytest.raises(ValidationError) as refused:
         company_get_or_create(owner=alice, name="A" * 201)
     assert "company" in refused.value.message_dict
+
+
+INVISIBLE = [
+    "\u200b\u200b\u200b",  # zero-width spaces
+    "\u200d\u200c\u2060\ufeff",  # joiners, word joiner, byte order mark
+    "\u3164\u3164",  # Hangul fillers: letters that draw nothing
+    "\u202e\u202d",  # direction overrides only
+    "\u00a0\u2003\u3000",  # spaces of other widths
+    "\u0301\u0308",  # combining marks with nothing to mark
+]
+
+
+@pytest.mark.parametrize("name", INVISIBLE)
+def test_a_name_with_nothing_visible_is_refused_by_every_way_in(
+    alice: User, alice_client: Client, alice_api: APIClient, name: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        company_get_or_create(owner=alice, name=name)
+    assert "company" in refused.value.message_dict
+    form = alice_client.post(
+        "/applications/new/", {"company": name, "role": "Dev", "stage": "applied"}
+    )
+    assert form.status_code in (200, 400)  # the form again, with the field's error
+    assert "invalid-feedback" in form.content.decode()
+    api = alice_api.post("/api/applications/", {"company": name, "role": "Dev"}, format="json")
+    assert api.status_code == 400
+    assert "company" in api.json()
+    assert not Company.objects.filter(owner=alice).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("Acme\u202e Corp", "Acme Corp"),
+        ("\u202egoogle.com\u202c", "google.com"),
+        ("\u2067Hooli\u2069", "Hooli"),
+        ("Ac\u200eme", "Acme"),
+    ],
+)
+def test_direction_controls_are_stripped_from_a_name(alice: User, typed: str, saved: str) -> None:
+    assert company_get_or_create(owner=alice, name=typed).name == saved
+    assert company_get_or_create(owner=alice, name=saved).name == saved
+    assert Company.objects.filter(owner=alice).count() == 1
+
+
+def test_a_name_in_a_script_without_case_or_with_joiners_is_kept_whole(alice: User) -> None:
+    for name in ("株式会社ソニー", "क्षत्रिय", "👩\u200d💻 Labs", "שלום"):
+        assert company_get_or_create(owner=alice, name=name).name == name

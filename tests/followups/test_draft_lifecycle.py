@@ -304,7 +304,7 @@ def test_the_api_marks_edits_and_offers_undo_and_rebuild(alice: User) -> None:
     assert restored.json()["status"] == "proposed"
 
     again = api.post(base + "unskip/")
-    assert again.status_code == 400
+    assert again.status_code == 409  # well formed; the follow-up's state refuses it
     assert "Only a skipped" in again.json()["status"][0]
 
 

@@ -12,7 +12,7 @@ from pytest_django import Settings
 from tests.inbox.dovecot import Dovecot, available, dovecot_server
 from tracker.accounts.models import User
 from tracker.inbox import services
-from tracker.inbox.models import Mailbox, Security
+from tracker.inbox.models import InboundMail, Mailbox, Security
 
 TEST_KEY = Fernet.generate_key().decode()
 
@@ -56,9 +56,24 @@ def connect(owner: User, dovecot: Dovecot, account: tuple[str, str], **extra: ob
 
 
 def poll(mailbox: Mailbox) -> str:
-    """What the sweep and the task do, in this process."""
+    """What the sweep and the tasks do, in this process: the poll, then the reading of what
+    it kept."""
     claimed = dict(services.mailboxes_claim_due(now=timezone.now() + services.POLL_LEASE * 100))
-    return services.mailbox_poll(mailbox_id=mailbox.pk, claim=claimed[mailbox.pk])
+    result = services.mailbox_poll(mailbox_id=mailbox.pk, claim=claimed[mailbox.pk])
+    read_kept(mailbox.owner)
+    return result
+
+
+def read_all_kept() -> None:
+    for owner_id in set(InboundMail.objects.values_list("owner_id", flat=True)):
+        while services.inbound_read(owner_id=owner_id) == "more":
+            pass
+
+
+def read_kept(owner: User) -> None:
+    """The reading task, here: what arrived (polled, forwarded, from the email service)."""
+    while services.inbound_read(owner_id=owner.pk) == "more":
+        pass
 
 
 def raw_mail(

@@ -8,11 +8,11 @@ from django.urls import reverse
 from pytest_django import Settings
 
 from tests.factories import application_for
-from tests.inbox.conftest import FORM_LETTER, connect, poll, raw_mail
+from tests.inbox.conftest import FORM_LETTER, connect, poll, raw_mail, read_all_kept
 from tests.inbox.dovecot import Dovecot
 from tracker.accounts.models import User
 from tracker.inbox import services
-from tracker.inbox.models import InboxItem, Via
+from tracker.inbox.models import InboundMail, InboxItem, Via
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,11 @@ def forward_url(user: User) -> str:
 
 def post(url: str, raw: bytes, **extra: Any) -> Any:
     # A relay has no session and no CSRF token: the secret in the URL is the credential.
-    return Client(enforce_csrf_checks=True).post(
+    response = Client(enforce_csrf_checks=True).post(
         url, data=raw, content_type="message/rfc822", **extra
     )
+    read_all_kept()
+    return response
 
 
 def test_a_forwarded_rejection_is_queued_for_its_application(alice: User) -> None:
@@ -35,7 +37,7 @@ def test_a_forwarded_rejection_is_queued_for_its_application(alice: User) -> Non
     response = post(forward_url(alice), raw_mail())
 
     assert response.status_code == 202
-    assert response.json() == {"queued": True, "result": "queued"}
+    assert response.json() == {"received": True}
     item = InboxItem.objects.get(owner=alice)
     assert (item.via, item.application, item.channel) == (
         Via.FORWARD,
@@ -87,8 +89,9 @@ def test_an_empty_body_or_a_get_is_refused(alice: User) -> None:
 def test_mail_that_is_not_about_a_job_is_accepted_and_not_kept(alice: User) -> None:
     raw = raw_mail(sender="Mum <mum@family.example>", subject="Lunch", body="At one?\n")
     response = post(forward_url(alice), raw)
-    assert response.json() == {"queued": False, "result": "not_queued"}
+    assert response.json() == {"received": True}
     assert not InboxItem.objects.exists()
+    assert not InboundMail.objects.exists()
 
 
 def test_the_same_message_by_mailbox_and_by_forward_makes_one_item(
@@ -99,9 +102,8 @@ def test_the_same_message_by_mailbox_and_by_forward_makes_one_item(
     dovecot.deliver(imap_user[0], raw)
     poll(connect(alice, dovecot, imap_user))
 
-    response = post(forward_url(alice), raw)
+    assert post(forward_url(alice), raw).status_code == 202
 
-    assert response.json() == {"queued": False, "result": "duplicate"}
     assert InboxItem.objects.filter(owner=alice).count() == 1
 
 
@@ -120,3 +122,27 @@ def test_the_same_message_for_two_users_is_one_item_each(alice: User, bob: User)
     post(forward_url(bob), raw)
     assert InboxItem.objects.filter(owner=alice).count() == 1
     assert InboxItem.objects.filter(owner=bob).count() == 1
+
+
+def test_a_new_password_retires_the_forwarding_url_and_address(
+    alice: User, alice_client: Client, settings: Settings
+) -> None:
+    settings.INBOX_FORWARD_DOMAIN = "in.rebound.example"
+    old_url = forward_url(alice)
+    old_address = services.forward_address(services.inbox_get_or_create(owner=alice))
+    page = alice_client.get(reverse("inbox_settings")).content.decode()
+    assert "Changing or resetting your password makes a new address" in page
+
+    alice_client.post(
+        reverse("password_change"),
+        {
+            "old_password": "correct horse battery",
+            "new_password1": "an even better passphrase",
+            "new_password2": "an even better passphrase",
+        },
+    )
+
+    assert post(old_url, raw_mail()).status_code == 404
+    assert forward_url(alice) != old_url
+    assert services.forward_address(services.inbox_get_or_create(owner=alice)) != old_address
+    assert post(forward_url(alice), raw_mail()).status_code == 202

@@ -76,6 +76,7 @@ def test_a_rejection_goes_from_the_mailbox_to_a_follow_up(
         )
         url = reverse("inbox_forward", args=[inbox.pk, inbox.forward_token])
         assert Client().post(url, forwarded, content_type="message/rfc822").status_code == 202
+        wait_for(lambda: InboxItem.objects.filter(owner=alice, application=globex).exists())
         second = InboxItem.objects.get(owner=alice, application=globex)
         alice_client.post(reverse("inbox_item_confirm", args=[second.pk]))
         wait_for(lambda: FollowUp.objects.filter(application=globex).exists(), timeout=60)

@@ -1,8 +1,11 @@
 """Settings → Inbox: connect, test, disconnect; the password is encrypted and never shown."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -144,3 +147,30 @@ def test_without_an_encryption_key_in_production_no_password_is_stored(
     assert response.status_code == 400
     assert "must set INBOX_ENCRYPTION_KEY" in response.content.decode()
     assert not Mailbox.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "sqlite" not in django_settings.DATABASES["default"]["ENGINE"], reason="SQLite's files"
+)
+def test_a_disconnected_mailbox_is_gone_from_the_database_files_too(
+    alice: User, dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    marker = "Zq7-unmistakable-words-of-a-kept-rejection"
+    mailbox = connect(alice, dovecot, imap_user)
+    ciphertext = mailbox.password_encrypted.encode()
+    services.message_ingest(
+        owner=alice, raw=raw_mail(body=f"Unfortunately we decline. {marker}\n"), via=Via.IMAP
+    )
+    services.inbound_store(owner=alice, raw=raw_mail(body=f"Also {marker}\n"), via=Via.IMAP)
+    path = Path(connection.settings_dict["NAME"])
+
+    def on_disk() -> bytes:
+        return b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
+
+    assert marker.encode() in on_disk()
+
+    services.mailbox_disconnect(owner=alice)
+
+    assert marker.encode() not in on_disk()
+    assert ciphertext not in on_disk()

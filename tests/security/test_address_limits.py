@@ -98,3 +98,28 @@ def test_axes_locks_out_the_client_behind_the_proxy_not_the_proxy(
         client, "alice", "alices-real-passphrase", HTTP_X_FORWARDED_FOR="198.51.100.4", **proxy
     )
     assert own == 302
+
+
+def test_only_failed_logins_count_toward_the_address_limit(
+    client: Client, alice: User, settings: Settings
+) -> None:
+    """Behind a proxy that hides addresses everyone shares one: sign-ins must not use it up."""
+    settings.LOGIN_ATTEMPTS_PER_ADDRESS = 3
+    alice.set_password("alices-real-passphrase")
+    alice.save()
+    for _ in range(10):
+        assert _login(Client(), "alice", "alices-real-passphrase") == 302
+
+    assert [_login(client, f"user{i}") for i in range(4)] == [200, 200, 200, 429]
+
+
+def test_axes_counts_only_failures_too(client: Client, alice: User, settings: Settings) -> None:
+    settings.AXES_FAILURE_LIMIT = 2
+    alice.set_password("alices-real-passphrase")
+    alice.save()
+    for _ in range(5):
+        assert _login(Client(), "alice", "alices-real-passphrase") == 302
+    assert _login(client, "alice") == 200
+    assert _login(Client(), "alice", "alices-real-passphrase") == 302  # a success resets it
+    assert _login(client, "alice") == 200
+    assert _login(client, "alice") == 429  # the second failure in a row locks the pair out

@@ -124,4 +124,7 @@ def test_a_user_without_a_token_or_feed_gets_none(bob: User) -> None:
 def test_the_settings_page_says_so(alice_client: Client) -> None:
     page = alice_client.get(reverse("account_settings")).content.decode()
 
-    assert "also replaces your API token and your calendar address" in page
+    assert (
+        "also replaces your API token, your calendar address and your inbox's forwarding URL"
+        in page.replace("&#x27;", "'")
+    )

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -15,7 +15,7 @@ from tracker.accounts.http import AuthenticatedRequest
 from tracker.accounts.tasks import password_reset_send_task
 from tracker.core.clientip import client_address
 from tracker.core.dispatch import dispatch
-from tracker.core.ratelimit import limit_exceeded
+from tracker.core.ratelimit import limit_count, limit_exceeded, limit_reached
 
 LOGIN_WINDOW = 600  # seconds: LOGIN_ATTEMPTS_PER_ADDRESS per ten minutes
 TOO_MANY_ATTEMPTS = "Too many attempts from your address. Wait a few minutes and try again."
@@ -43,13 +43,15 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login, with a limit per address on top of axes' per username and address:
-    a spray of many usernames from one address stops here."""
+    """Django's login, with a limit of failed logins per address on top of axes' per
+    username and address: a spray of many usernames from one address stops here. Only
+    failures count, so that behind a proxy that hides addresses (everyone then shares one)
+    the people who sign in are never shut out by their own success."""
 
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if limit_exceeded(
+        if limit_reached(
             "login",
             client_address(request),
             limit=settings.LOGIN_ATTEMPTS_PER_ADDRESS,
@@ -59,6 +61,10 @@ class LoginView(auth_views.LoginView):
             form.add_error(None, TOO_MANY_ATTEMPTS)
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        limit_count("login", client_address(self.request), window=LOGIN_WINDOW)
+        return super().form_invalid(form)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

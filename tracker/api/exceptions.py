@@ -29,6 +29,19 @@ def as_api_error(
     return exceptions.ValidationError(detail)
 
 
+class Conflict(exceptions.APIException):
+    """A request the schema allows that the object's current state refuses (a follow-up
+    already sent cannot be skipped): 409, with the same {field: [messages]} body as a 400."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Not allowed in the object's current state."
+    default_code = "conflict"
+
+
+def as_api_conflict(exc: DjangoValidationError) -> Conflict:
+    return Conflict(as_api_error(exc).detail)
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler, plus: a service's ValidationError that no view caught is a 400, not a
     500; and every 400 body has the same shape, {field: [messages]}."""

@@ -25,6 +25,12 @@ ERROR_SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
+# The actions that a follow-up's status may refuse with a 409 (api.views says which).
+CONFLICTING_ACTIONS: dict[str, tuple[str, ...]] = {
+    "FollowUpViewSet": ("partial_update", "sent", "skip", "unskip", "rebuild", "snooze"),
+}
+
+
 class AutoSchema(SpectacularAutoSchema):
     def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
@@ -57,6 +63,14 @@ class AutoSchema(SpectacularAutoSchema):
         names_owned = getattr(self.view, "body_names_owned_objects", False)
         if "{id}" in self.path or listing or names_owned:
             errors["404"] = ("Not found: no such object of yours, or no such page.", "Error")
+        if writes and getattr(self.view, "action", "") in CONFLICTING_ACTIONS.get(
+            type(self.view).__name__, ()
+        ):
+            errors["409"] = (
+                "Not allowed in the object's current state (a follow-up already sent, or "
+                "one not skipped, cannot be changed so).",
+                "FieldErrors",
+            )
         if getattr(self.view, "throttle_scope", None):
             errors["429"] = (
                 "Too many attempts; retry after the Retry-After header's seconds.",

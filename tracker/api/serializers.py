@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.api.strict import StrictStrings
 from tracker.applications.models import (
     Application,
     Stage,
@@ -37,7 +38,7 @@ class DateTimeField(serializers.DateTimeField):
             self.fail("overflow")
 
 
-class ApplicationSerializer(serializers.ModelSerializer[Application]):
+class ApplicationSerializer(StrictStrings, serializers.ModelSerializer[Application]):
     description = serializers.CharField(
         max_length=50_000,
         required=False,
@@ -145,7 +146,7 @@ class StageChangeSerializer(serializers.ModelSerializer[StageChange]):
         extra_kwargs = {"from_stage": {"help_text": "Blank for where the application started."}}
 
 
-class RejectionSerializer(serializers.Serializer[Any]):
+class RejectionSerializer(StrictStrings, serializers.Serializer[Any]):
     channel = serializers.ChoiceField(choices=CHANNEL_CHOICES, default=RejectionChannel.UNKNOWN)
     sender_role = serializers.ChoiceField(choices=SENDER_ROLE_CHOICES, default=SenderRole.UNKNOWN)
     sender_name = serializers.CharField(max_length=200, allow_blank=True, default="")
@@ -165,7 +166,7 @@ class RejectionSerializer(serializers.Serializer[Any]):
     )
 
 
-class FollowUpSerializer(serializers.ModelSerializer[FollowUp]):
+class FollowUpSerializer(StrictStrings, serializers.ModelSerializer[FollowUp]):
     elements = serializers.ListField(
         child=serializers.ChoiceField(choices=ELEMENT_CHOICES), read_only=True
     )

@@ -5,13 +5,14 @@ from typing import Any
 from rest_framework import serializers
 
 from tracker.api.serializers import ApplicationSerializer
+from tracker.api.strict import StrictStrings
 from tracker.applications.models import Stage
 from tracker.capture.services import PAGE_HTML_LIMIT
 
 ADDABLE_STAGES = [(s.value, s.label) for s in Stage if s != Stage.REJECTED]
 
 
-class FromUrlSerializer(serializers.Serializer[Any]):
+class FromUrlSerializer(StrictStrings, serializers.Serializer[Any]):
     url = serializers.CharField(max_length=500, help_text="The job posting's address.")
     stage = serializers.ChoiceField(choices=ADDABLE_STAGES, default=Stage.APPLIED)
     keep_copy = serializers.BooleanField(

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from tracker.api.strict import StrictStrings
 from tracker.mail import MailKind
 from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
@@ -11,7 +12,7 @@ from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 MAX_MESSAGE = 20_000
 
 
-class RejectionParseSerializer(serializers.Serializer[Any]):
+class RejectionParseSerializer(StrictStrings, serializers.Serializer[Any]):
     message = serializers.CharField(
         max_length=MAX_MESSAGE,
         trim_whitespace=False,

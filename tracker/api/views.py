@@ -4,6 +4,9 @@ Every queryset here is scoped to the requesting user, so another user's object i
 like a missing one; every write goes through a service.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -29,7 +32,7 @@ from rest_framework.views import APIView
 from tracker.accounts.models import User
 from tracker.api import examples
 from tracker.api import services as tokens
-from tracker.api.exceptions import as_api_error
+from tracker.api.exceptions import as_api_conflict, as_api_error
 from tracker.api.serializers import (
     ApplicationSerializer,
     FollowUpFilterSerializer,
@@ -133,14 +136,34 @@ def application_filters(request: Request) -> ApplicationFilters:
     if "q" not in params and "search" in params:
         params.setlist("q", params.getlist("search"))
     form = ApplicationFilterForm(params)
-    errors = {} if form.is_valid() else {f: [str(e) for e in es] for f, es in form.errors.items()}
+    form.is_valid()
+    errors = {
+        name: [str(e) for e in found if e.code != "range"]
+        for name, found in form.errors.as_data().items()
+    }
+    errors |= refused_empty(request, ("stage", "source", "applied_from", "applied_to"))
     # A checkbox takes any word as "on"; a query parameter says true or false.
     due = request.query_params.get("followup_due")
     if due is not None and due.lower() not in ("true", "false", "1", "0"):
         errors["followup_due"] = ["Use true or false."]
+    errors = {name: messages for name, messages in errors.items() if messages}
     if errors:
         raise ValidationError(errors)
-    return form.filters()
+    filters = form.filters()
+    if form.has_error("applied_to", code="range"):
+        # Two dates the schema allows, in the wrong order: a range with nothing in it, as
+        # the query says, rather than a refusal the schema cannot describe.
+        return replace(filters, applied_to=form.fields["applied_to"].clean(form["applied_to"].data))
+    return filters
+
+
+def refused_empty(request: Request, names: tuple[str, ...]) -> dict[str, list[str]]:
+    """A filter given with no value ("?stage=") is a mistake to say, not a filter to drop."""
+    return {
+        name: ["Give a value, or leave the parameter out."]
+        for name in names
+        if name in request.query_params and not request.query_params[name].strip()
+    }
 
 
 def _message_date(user: User, message: str, application: Application) -> datetime | None:
@@ -370,6 +393,18 @@ class ApplicationViewSet(
         return self.paginated(mine, FollowUpSerializer)
 
 
+@contextmanager
+def _in_current_state() -> Iterator[None]:
+    """A follow-up's status refuses the action (sent, skipped...): a 409, since the request
+    itself was well formed; a refusal about a field the client sent stays a 400."""
+    try:
+        yield
+    except DjangoValidationError as exc:
+        if hasattr(exc, "error_dict") and set(exc.error_dict) == {"status"}:
+            raise as_api_conflict(exc) from exc
+        raise as_api_error(exc) from exc
+
+
 @extend_schema_view(list=extend_schema(parameters=[FollowUpFilterSerializer]))
 class FollowUpViewSet(
     mixins.ListModelMixin,
@@ -384,6 +419,8 @@ class FollowUpViewSet(
     def get_queryset(self) -> QuerySet[FollowUp]:
         status = ""
         if self.action == "list":
+            if empty := refused_empty(self.request, ("status",)):
+                raise ValidationError(empty)
             query = FollowUpFilterSerializer(data=self.request.query_params)
             query.is_valid(raise_exception=True)
             status = query.validated_data.get("status", "")
@@ -393,38 +430,43 @@ class FollowUpViewSet(
         followup = serializer.instance
         assert followup is not None
         data = serializer.validated_data
-        followup_services.followup_update_draft(
-            followup=followup,
-            subject=data.get("subject", followup.subject),
-            body=data.get("body", followup.body),
-        )
+        with _in_current_state():
+            followup_services.followup_update_draft(
+                followup=followup,
+                subject=data.get("subject", followup.subject),
+                body=data.get("body", followup.body),
+            )
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
     def sent(self, request: Request, pk: str) -> Response:
         """You sent it: no more reminders for it."""
-        followup = followup_services.followup_mark_sent(followup=self.get_object())
+        with _in_current_state():
+            followup = followup_services.followup_mark_sent(followup=self.get_object())
         return self.respond(followup, FollowUpSerializer)
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
     def skip(self, request: Request, pk: str) -> Response:
         """You will not send it: no more reminders for it."""
-        followup = followup_services.followup_skip(followup=self.get_object())
+        with _in_current_state():
+            followup = followup_services.followup_skip(followup=self.get_object())
         return self.respond(followup, FollowUpSerializer)
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
     def unskip(self, request: Request, pk: str) -> Response:
         """Undo a skip: the follow-up is open again."""
-        followup = followup_services.followup_unskip(followup=self.get_object())
+        with _in_current_state():
+            followup = followup_services.followup_unskip(followup=self.get_object())
         return self.respond(followup, FollowUpSerializer)
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
     def rebuild(self, request: Request, pk: str) -> Response:
         """Rebuild the draft from the current details, replacing your edits."""
-        followup = followup_services.followup_rebuild_draft(followup=self.get_object())
+        with _in_current_state():
+            followup = followup_services.followup_rebuild_draft(followup=self.get_object())
         return self.respond(followup, FollowUpSerializer)
 
     @extend_schema(
@@ -438,9 +480,10 @@ class FollowUpViewSet(
         followup = self.get_object()
         serializer = SnoozeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        followup_services.followup_snooze(
-            followup=followup, until=serializer.validated_data["until"]
-        )
+        with _in_current_state():
+            followup_services.followup_snooze(
+                followup=followup, until=serializer.validated_data["until"]
+            )
         return self.respond(followup, FollowUpSerializer)
 
 

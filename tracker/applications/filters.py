@@ -23,7 +23,10 @@ class DateRangeForm(forms.Form):
         cleaned = super().clean() or {}
         start, end = cleaned.get("applied_from"), cleaned.get("applied_to")
         if start and end and start > end:
-            self.add_error("applied_to", "The end of the range is before its start.")
+            self.add_error(
+                "applied_to",
+                forms.ValidationError("The end of the range is before its start.", code="range"),
+            )
         return cleaned
 
 

@@ -18,6 +18,7 @@ from tracker.applications.models import (
     Stage,
     salary_range_ordered,
 )
+from tracker.applications.names import company_display_name, company_name_key
 from tracker.core import dates
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
@@ -118,8 +119,8 @@ class ApplicationForm(forms.ModelForm[Application]):
         return bool(typed) and typed != str(shown)
 
     def clean_company(self) -> str:
-        name = " ".join(self.cleaned_data["company"].split())
-        if not name:
+        name = company_display_name(self.cleaned_data["company"])
+        if not company_name_key(name):
             raise forms.ValidationError("Enter the company's name.")
         return name
 

@@ -82,20 +82,22 @@ def _allowed(address: str) -> bool:
 
 
 def _resolve(host: str, port: int) -> str:
+    """The vetted address of the host. A name that does not resolve and one that resolves
+    to a refused address get the same words: telling them apart would let anyone map the
+    server's own network by name."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        raise MailboxError(
-            "dns", f"The server name {host!r} could not be found (DNS). Check the spelling."
-        ) from None
+        infos = []
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses or not all(_allowed(a) for a in addresses):
-        logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses)
+        logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses or "not found")
         raise MailboxError(
-            "not_allowed",
-            f"{host!r} is on this machine or a private network, which this Rebound does not "
-            "connect to unless its administrator allows it: set OUTBOUND_ALLOWED_NETWORKS "
-            "to that network (for example 127.0.0.0/8 or 192.168.1.0/24) and restart.",
+            "host",
+            f"{host!r} is not a mail server this Rebound can reach. Check the spelling. Only "
+            "public mail servers are reached, unless the administrator lists the network in "
+            "OUTBOUND_ALLOWED_NETWORKS (for example 127.0.0.0/8 or 192.168.1.0/24) and "
+            "restarts Rebound.",
         )
     return addresses[0]
 

@@ -170,3 +170,38 @@ class DecidedMessage(models.Model):
 
     def __str__(self) -> str:
         return f"Decided message {self.fingerprint[:12]}"
+
+
+class InboundStatus(models.TextChoices):
+    WAITING = "waiting", "Waiting to be read"
+    UNREADABLE = "unreadable", "Could not be read"
+
+
+class InboundMail(models.Model):
+    """A message as it arrived (forwarded, from an email service or a mailbox), kept until a
+    task on the bulk queue has read it: a request, or a poll, never parses mail itself.
+
+    Read, it goes (what it was about is an InboxItem, or nothing). One that still cannot be
+    read after a few tries keeps its row, emptied, so the inbox page can say so.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbound_mail"
+    )
+    via = models.CharField(max_length=8, choices=Via.choices)
+    raw = models.BinaryField(blank=True)
+    status = models.CharField(max_length=12, choices=InboundStatus.choices, default="waiting")
+    # How many reads began: each is claimed first, so one that never ended is counted too.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # A claimed message is not claimed again before this (a read that died is retried).
+    lease_until = models.DateTimeField(null=True, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [
+            # The reader and its sweep: one user's waiting mail, oldest first.
+            models.Index(fields=["status", "owner", "received_at"], name="inbound_waiting_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_via_display()} mail of {self.owner} ({self.status})"

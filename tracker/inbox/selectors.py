@@ -7,7 +7,7 @@ from tracker import mail
 from tracker.accounts.models import User
 from tracker.applications.models import TERMINAL_STAGES, Application, Contact, Rejection
 from tracker.inbox import matching
-from tracker.inbox.models import InboxItem, ItemKind, ItemStatus
+from tracker.inbox.models import InboundMail, InboundStatus, InboxItem, ItemKind, ItemStatus
 
 KIND_WORDS = {
     ItemKind.REJECTION: "a rejection",
@@ -27,6 +27,11 @@ ROLE_WORDS = {
     "hiring_manager": "hiring manager",
     "interviewer": "interviewer",
 }
+
+
+def inbox_unreadable_count(*, user: User) -> int:
+    """Messages that arrived and could not be read: said on the inbox page, never hidden."""
+    return InboundMail.objects.filter(owner=user, status=InboundStatus.UNREADABLE).count()
 
 
 def inbox_pending_count(*, user: User) -> int:

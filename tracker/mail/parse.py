@@ -1,5 +1,6 @@
 """Parsing a raw or pasted email into a Message, with the standard library's email package."""
 
+import codecs
 import email
 import re
 from email import policy
@@ -9,6 +10,7 @@ from email.message import Message as StdMessage
 
 from tracker.mail.addresses import parse_people, parse_person
 from tracker.mail.dates import parse_header_date
+from tracker.mail.guard import MAX_DEPTH, MAX_PARTS, guard_raw
 from tracker.mail.html_text import html_to_text
 from tracker.mail.limits import MAX_HEADER_CHARS, MAX_RAW_BYTES, MAX_TEXT_CHARS
 from tracker.mail.split import split_segments
@@ -35,8 +37,6 @@ _KNOWN_HEADERS = frozenset(
         "references",
     ]
 )
-_MAX_PARTS = 50
-_MAX_DEPTH = 10
 
 
 def parse_message(raw: str | bytes) -> Message:
@@ -46,9 +46,10 @@ def parse_message(raw: str | bytes) -> Message:
         if isinstance(raw, bytes)
         else raw[:MAX_RAW_BYTES].encode("utf-8", "replace")
     )
-    data = _cap_nesting(data.replace(b"\r\n", b"\n"))
+    data = data.replace(b"\r\n", b"\n")
     if not _looks_like_headers(data):
         return _from_text(data.decode("utf-8", "replace"))
+    data = guard_raw(data)
     try:
         parsed = email.message_from_bytes(data, policy=policy.default)
     except Exception:
@@ -81,18 +82,6 @@ def parse_message(raw: str | bytes) -> Message:
         has_headers=True,
         segments=segments,
     )
-
-
-def _cap_nesting(data: bytes) -> bytes:
-    """Cuts a message before its 50th multipart boundary: the standard parser slows down with
-    every level of nesting, and no real mail needs that many parts."""
-    at = -1
-    for _ in range(_MAX_PARTS):
-        at = data.find(b"boundary=", at + 1)
-        if at == -1:
-            return data
-    line_start = data.rfind(b"\n", 0, at)
-    return data[: max(line_start, 0)]
 
 
 def _looks_like_headers(data: bytes) -> bool:
@@ -142,7 +131,7 @@ class _Headers:
         text = _unescaped(str(value)[:MAX_HEADER_CHARS])
         if "=?" in text:
             text = _decode_words(text)
-        return " ".join(text.split())
+        return " ".join(_no_nul(text).split())
 
     def raw(self, name: str) -> str:
         """An address header as written, encoded words decoded: the structured header object
@@ -153,7 +142,8 @@ class _Headers:
             values = []
         if not values:
             return self.get(name)
-        return " ".join(_decode_words(_unescaped(str(values[0])[:MAX_HEADER_CHARS])).split())
+        text = _decode_words(_unescaped(str(values[0])[:MAX_HEADER_CHARS]))
+        return " ".join(_no_nul(text).split())
 
 
 def _unescaped(text: str) -> str:
@@ -164,6 +154,12 @@ def _unescaped(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return text
+
+
+def _no_nul(text: str) -> str:
+    """NUL read as the replacement character: no database stores it in text (PostgreSQL
+    refuses it), and it is never part of what a person wrote."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _decode_words(text: str) -> str:
@@ -189,7 +185,7 @@ def _text_parts(message: StdMessage) -> tuple[list[str], list[str]]:
     html: list[str] = []
     stack: list[tuple[StdMessage, int]] = [(message, 0)]
     seen = 0
-    while stack and seen < _MAX_PARTS:
+    while stack and seen < MAX_PARTS:
         part, depth = stack.pop()
         seen += 1
         content_type = part.get_content_type()
@@ -205,7 +201,7 @@ def _text_parts(message: StdMessage) -> tuple[list[str], list[str]]:
 def _inner_parts(part: StdMessage, depth: int, plain: list[str]) -> list[tuple[StdMessage, int]]:
     """The parts a container holds, to be read in order. A message forwarded as an
     attachment reads as a forward in the text: its header block goes into `plain`."""
-    if depth >= _MAX_DEPTH:
+    if depth >= MAX_DEPTH:
         return []
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()
@@ -217,7 +213,7 @@ def _inner_parts(part: StdMessage, depth: int, plain: list[str]) -> list[tuple[S
     children = part.get_payload()
     if not isinstance(children, list):
         return []
-    return [(child, depth + 1) for child in reversed(children[:_MAX_PARTS])]
+    return [(child, depth + 1) for child in reversed(children[:MAX_PARTS])]
 
 
 def _attached_header(inner: StdMessage) -> str:
@@ -238,7 +234,7 @@ def _is_attachment(part: StdMessage) -> bool:
 
 def _decoded(part: StdMessage) -> str:
     # 8-bit text with no charset declared is nearly always UTF-8 today, not ASCII.
-    if isinstance(part, EmailMessage) and part.get_param("charset") is not None:
+    if isinstance(part, EmailMessage) and _known_text_charset(part.get_content_charset()):
         try:
             content = part.get_content()
             if isinstance(content, str):
@@ -251,14 +247,29 @@ def _decoded(part: StdMessage) -> str:
         payload = None
     if not isinstance(payload, bytes):
         return ""
-    charset = part.get_content_charset() or "utf-8"
+    return _text_of(payload[: MAX_TEXT_CHARS * 4], part.get_content_charset())[:MAX_TEXT_CHARS]
+
+
+def _text_of(payload: bytes, charset: str | None) -> str:
+    """The bytes read in their charset; in UTF-8 when it is unknown, is no text encoding
+    (a mail may name "base64" or "zlib") or cannot replace what it cannot read ("idna").
+    Whatever cannot be read becomes U+FFFD: a message is never lost to its charset."""
     try:
-        return payload[: MAX_TEXT_CHARS * 4].decode(charset, "replace")[:MAX_TEXT_CHARS]
+        if charset and codecs.lookup(charset)._is_text_encoding:
+            return payload.decode(charset, "replace")
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        pass
+    return payload.decode("utf-8", "replace")
+
+
+def _known_text_charset(charset: str | None) -> bool:
+    try:
+        return bool(charset) and codecs.lookup(str(charset))._is_text_encoding
     except LookupError:
-        return payload[: MAX_TEXT_CHARS * 4].decode("utf-8", "replace")[:MAX_TEXT_CHARS]
+        return False
 
 
 def _normalise(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = _no_nul(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     return text[:MAX_TEXT_CHARS]

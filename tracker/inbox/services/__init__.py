@@ -5,15 +5,18 @@ content, is unique per user), whichever way it came. Nothing outside the inbox c
 until the user confirms an item; a confirmed rejection takes the ordinary path
 (`application_reject`, source "inbox").
 
-One module a job: settings (the forwarding address, the mailbox, retention), intake (what
-a message becomes), polling (reading a mailbox) and review (the user's decisions). Callers
+One module a job: settings (the forwarding address, the mailbox, retention), intake (mail
+kept as it came, and what a message becomes), reading (the kept mail read on the bulk
+queue), polling (reading a mailbox) and review (the user's decisions). Callers
 import from the package."""
 
 from django.core.exceptions import ValidationError
 
 from tracker.inbox.services.intake import (
     QUEUED_KINDS,
+    READ_TASK,
     IngestContext,
+    inbound_store,
     ingest_context,
     items_announce,
     message_ingest,
@@ -30,6 +33,7 @@ from tracker.inbox.services.polling import (
     poll_backoff,
     poll_interval,
 )
+from tracker.inbox.services.reading import MAX_READS, inbound_read, inbound_sweep
 from tracker.inbox.services.review import (
     STAGE_FOR_KIND,
     AlreadyRejected,
@@ -58,14 +62,19 @@ __all__ = [
     "FIRST_SYNC_DAYS",
     "MAX_BACKOFF",
     "MAX_PER_POLL",
+    "MAX_READS",
     "POLL_LEASE",
     "QUEUED_KINDS",
+    "READ_TASK",
     "STAGE_FOR_KIND",
     "AlreadyRejected",
     "IngestContext",
     "ValidationError",
     "forward_address",
     "forward_url",
+    "inbound_read",
+    "inbound_store",
+    "inbound_sweep",
     "inbox_for_addresses",
     "inbox_get_or_create",
     "inbox_item_confirm",

@@ -15,9 +15,11 @@ from django.utils import timezone
 from tracker import mail
 from tracker.accounts.models import User
 from tracker.accounts.selectors import user_identity
+from tracker.core.dispatch import dispatch_on_commit
 from tracker.inbox import matching, selectors
 from tracker.inbox.models import (
     DecidedMessage,
+    InboundMail,
     InboxItem,
     ItemKind,
     Mailbox,
@@ -25,6 +27,8 @@ from tracker.inbox.models import (
 from tracker.mail.letter import letter_key, letter_text, message_fingerprint
 from tracker.notifications.services import notify
 
+# The task that reads kept mail (by name: the tasks module imports this one).
+READ_TASK = "tracker.inbox.tasks.read_inbound_mail_task"
 QUEUED_KINDS = {
     mail.MailKind.REJECTION: ItemKind.REJECTION,
     mail.MailKind.INTERVIEW_INVITATION: ItemKind.INTERVIEW_INVITATION,
@@ -62,6 +66,17 @@ def ingest_context(*, owner: User) -> IngestContext:
         subjects=tuple(subjects),
     )
     return IngestContext(owner, candidates, contacts, who.addresses, who.names, reading)
+
+
+def inbound_store(*, owner: User, raw: bytes, via: str) -> InboundMail:
+    """Keeps a message as it arrived, for the bulk queue to read (services.reading).
+
+    Costs no parse, so hostile mail can never hold a web worker or a poll; only the start
+    the reader reads is kept.
+    """
+    kept = InboundMail.objects.create(owner=owner, via=via, raw=raw[: mail.MAX_RAW_BYTES])
+    dispatch_on_commit(READ_TASK, owner.pk)
+    return kept
 
 
 def _cut(text: str, limit: int) -> str:

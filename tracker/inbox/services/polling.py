@@ -6,6 +6,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from tracker.inbox import imap
@@ -14,12 +15,7 @@ from tracker.inbox.models import (
     MailboxStatus,
     Via,
 )
-from tracker.inbox.services.intake import (
-    IngestContext,
-    ingest_context,
-    items_announce,
-    message_ingest,
-)
+from tracker.inbox.services import intake
 from tracker.inbox.services.settings import mailbox_address
 
 logger = logging.getLogger(__name__)
@@ -79,8 +75,6 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
     if not claim or not Mailbox.objects.filter(pk=mailbox_id, claim=claim).update(claim=""):
         return "skipped"
     mailbox = Mailbox.objects.select_related("owner").get(pk=mailbox_id)
-    # Loaded only when there is something to read: an idle poll costs no application query.
-    context = IngestContext(mailbox.owner, [], {}, (), ())
     more = False
     try:
         where = mailbox_address(mailbox)
@@ -93,17 +87,18 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
                 uids = session.uids_after(mailbox.last_uid)
             more = len(uids) > MAX_PER_POLL
             uids = uids[:MAX_PER_POLL]
-            if uids:
-                context = ingest_context(owner=mailbox.owner)
-            for count, fetched in enumerate(session.fetch(uids), start=1):
-                _ingest_safely(mailbox, fetched, context)
-                mailbox.last_uid = max(mailbox.last_uid, fetched.uid)
-                if count % imap.FETCH_BATCH == 0:
+            _save_progress(mailbox)
+            for fetched in session.fetch(uids):
+                # Kept raw with the UID it moves the mailbox to, in one transaction: a poll
+                # that ends anywhere (a time limit, a lost worker) reads nothing twice and
+                # loses nothing. The bulk queue reads what was kept (services.reading).
+                with transaction.atomic():
+                    intake.inbound_store(owner=mailbox.owner, raw=fetched.raw, via=Via.IMAP)
+                    mailbox.last_uid = max(mailbox.last_uid, fetched.uid)
                     _save_progress(mailbox)
     except imap.MailboxError as exc:
         _save_progress(mailbox)
         mailbox_record_failure(mailbox=mailbox, message=exc.message)
-        items_announce(owner=mailbox.owner, items=context.created)
         return exc.kind
     now = timezone.now()
     Mailbox.objects.filter(pk=mailbox.pk).update(
@@ -116,16 +111,7 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
         last_success_at=now,
         next_poll_at=now if more else now + poll_interval(),
     )
-    items_announce(owner=mailbox.owner, items=context.created)
     return "more" if more else "ok"
-
-
-def _ingest_safely(mailbox: Mailbox, fetched: imap.Fetched, context: IngestContext) -> None:
-    """One message that cannot be read is skipped, never a mailbox stuck on it."""
-    try:
-        message_ingest(owner=mailbox.owner, raw=fetched.raw, via=Via.IMAP, context=context)
-    except Exception:
-        logger.exception("Inbox: mailbox %s skipped message UID %s", mailbox.pk, fetched.uid)
 
 
 def _save_progress(mailbox: Mailbox) -> None:

@@ -24,6 +24,8 @@ from tracker.applications.models import (
 from tracker.inbox import selectors
 from tracker.inbox.models import (
     DecidedMessage,
+    InboundMail,
+    InboundStatus,
     Inbox,
     InboxItem,
     ItemKind,
@@ -217,5 +219,10 @@ def inbox_items_expire(*, now: datetime | None = None) -> int:
         deleted += count
     count, _ = InboxItem.objects.filter(
         owner__inbox__isnull=True, created_at__lt=now - timedelta(days=DEFAULT_RETENTION_DAYS)
+    ).delete()
+    # What could not be read is only a line on the inbox page; it goes with its season.
+    InboundMail.objects.filter(
+        status=InboundStatus.UNREADABLE,
+        received_at__lt=now - timedelta(days=DEFAULT_RETENTION_DAYS),
     ).delete()
     return deleted + count

@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.accounts.models import User
+from tracker.core.erasure import erase_after_commit
 from tracker.inbox import crypto, imap
 from tracker.inbox.models import (
+    InboundMail,
     Inbox,
     InboxItem,
     Mailbox,
@@ -121,10 +123,12 @@ def mailbox_save(
 
 @transaction.atomic
 def mailbox_disconnect(*, owner: User) -> int:
-    """Forgets the mailbox: its credentials and every message kept from it. What the user
-    decided is remembered by fingerprints alone (DecidedMessage), so reconnecting queues
-    none of it again."""
+    """Forgets the mailbox: its credentials and every message kept from it, in the
+    database's files too. What the user decided is remembered by fingerprints alone
+    (DecidedMessage), so reconnecting queues none of it again."""
+    erase_after_commit()
     Mailbox.objects.filter(owner=owner).delete()
+    InboundMail.objects.filter(owner=owner, via=Via.IMAP).delete()
     deleted, _ = InboxItem.objects.filter(owner=owner, via=Via.IMAP).delete()
     return deleted
 
