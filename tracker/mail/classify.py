@@ -63,81 +63,210 @@ class _Found:
     language: str
 
 
+@dataclass(frozen=True)
+class _Sentences:
+    """The letter read as sentences (the subject first), with the languages to try."""
+
+    language: str  # "" when it is not clear
+    order: tuple[str, ...]  # the languages whose phrases are tried, first first
+    every: list[str]
+    decisive: list[str]  # without those that only suppose or speak of the process
+    plain: list[str]  # decisive, without job words inside a wish
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """Everything the rules decide on: who sent the mail, and its phrases by family."""
+
+    sender: str  # why the sender alone makes it job mail, or ""
+    friend: bool  # from a personal mailbox the user's applications do not explain
+    mailing: bool
+    job: _Found | None
+    post: _Found | None
+    applied: _Found | None
+    elsewhere: _Found | None  # about a flat, a grant, a talk...
+    alert: _Found | None
+    offer: _Found | None
+    no: _Found | None
+    regret: _Found | None  # a no in job mail only
+    invite: _Found | None
+    received: _Found | None
+    interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    kind: MailKind
+    confidence: float
+    reason: str
+
+
 def classify(message: Message, context: MailContext | None = None) -> Classification:
-    context = context or MailContext()
+    sentences = _sentences(message)
+    signals = _signals(message, context or MailContext(), sentences)
+    verdict = next(filter(None, (rule(signals) for rule in _RULES)), None)
+    verdict = verdict or _other_job_mail(signals)
+    because = [f"Written in {_NAMES[sentences.language]}"] if sentences.language else []
+    # Who sent it is evidence once the mail is job mail: it explains no other verdict.
+    if verdict.kind != MailKind.NOT_JOB_MAIL and signals.sender:
+        because.append(signals.sender)
+    return Classification(verdict.kind, verdict.confidence, (*because, verdict.reason))
+
+
+def _sentences(message: Message) -> _Sentences:
     letter = _letter(message)
     language = detect_language(f"{message.subject}\n{letter}")
     # The mail's language and English (the lingua franca of job mail: an English template
     # under a German greeting) are read; all seven only when the language is not clear.
     # Reading others too would find the Spanish "beca" (grant) in "because".
     order = tuple(dict.fromkeys((language, "en"))) if language else CODES
-    near = order
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
-    sentences = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
-    decisive = [s for s in sentences if not _supposes(s, order)]
-    plain = [s for s in decisive if not _found("WISH", [s], near)]
+    every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
+    decisive = [s for s in every if not _supposes(s, order)]
+    plain = [s for s in decisive if not _found("WISH", [s], order)]
+    return _Sentences(language or "", order, every, decisive, plain)
 
-    because: list[str] = []
-    if language:
-        because.append(f"Written in {_NAMES[language]}")
+
+def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     sender = _sender_context(message, context)
-    friend = _from_free_mail(message) and not sender
-    job = _found("JOB", plain, near)
-    post = _found("POST", plain, near)
-    applied = _found("APPLIED", plain, near)
-    elsewhere = _found("ELSEWHERE", sentences, near)
-    alert = _found("ALERT", sentences, order)
-    offer = _offer(decisive, order) or _offered(decisive, near)
-    # A no that names a candidate, a position or moving forward is about a job by itself;
-    # "we regret to inform you" or "unfortunately ... not" is a no in job mail only.
-    no = _found("NO", decisive, order) or _chose_another(decisive, near)
-    no = no or _both(decisive, near, "CANDIDATES", "BETTER")
-    regret = _found("REGRET", decisive, order) or _softened_no(decisive, near)
-    regret = regret or _refused(decisive, near)
-    invite = _invited(plain, order, near)
+    order, decisive = sentences.order, sentences.decisive
+    return _Signals(
+        sender=sender,
+        friend=_from_free_mail(message) and not sender,
+        mailing=_mailing(message, sentences),
+        job=_found("JOB", sentences.plain, order),
+        post=_found("POST", sentences.plain, order),
+        applied=_found("APPLIED", sentences.plain, order),
+        elsewhere=_found("ELSEWHERE", sentences.every, order),
+        alert=_found("ALERT", sentences.every, order),
+        offer=_offer(decisive, order) or _offered(decisive, order),
+        no=_no(decisive, order),
+        regret=_regret(decisive, order),
+        invite=_invited(sentences.plain, order),
+        received=_received(decisive, order),
+        interest=_found("INTEREST", decisive, order),
+    )
+
+
+def _mailing(message: Message, sentences: _Sentences) -> bool:
+    if message.list_unsubscribe or message.precedence_bulk:
+        return True
+    return bool(_found("UNSUBSCRIBE", sentences.every, sentences.order))
+
+
+def _no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """A no that names a candidate, a position or moving forward: about a job by itself."""
+    return (
+        _found("NO", sentences, order)
+        or _chose_another(sentences, order)
+        or _both(sentences, order, "CANDIDATES", "BETTER")
+    )
+
+
+def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """ "We regret to inform you", "unfortunately ... not": a no in job mail only."""
+    return (
+        _found("REGRET", sentences, order)
+        or _softened_no(sentences, order)
+        or _refused(sentences, order)
+    )
+
+
+def _received(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     # "Thank you for your application. We have received it.": two sentences, one receipt.
-    pairs = [" ".join(decisive[i : i + 2]) for i in range(len(decisive))]
-    received = _found("RECEIVED", decisive, order) or _both(pairs, near, "OBJECT", "RECEIVED_WORD")
-    mailing = message.list_unsubscribe or message.precedence_bulk
-    mailing = mailing or bool(_found("UNSUBSCRIBE", sentences, near))
+    pairs = [" ".join(sentences[i : i + 2]) for i in range(len(sentences))]
+    return _found("RECEIVED", sentences, order) or _both(pairs, order, "OBJECT", "RECEIVED_WORD")
 
-    if elsewhere and not job and not alert:
-        reason = f"About something other than a job (“{elsewhere.phrase}”)"
-        return Classification(MailKind.NOT_JOB_MAIL, 0.8, (*because, reason))
-    if mailing and not (sender or alert or no or regret or offer or invite or received):
+
+# The rules, in order: the first that speaks decides. First whether it is job mail at all,
+# then which kind of job mail.
+
+
+def _about_something_else(signals: _Signals) -> _Verdict | None:
+    if signals.elsewhere and not signals.job and not signals.alert:
+        reason = f"About something other than a job (“{signals.elsewhere.phrase}”)"
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.8, reason)
+    return None
+
+
+def _a_mailing(signals: _Signals) -> _Verdict | None:
+    said = signals.no or signals.regret or signals.offer or signals.invite or signals.received
+    if signals.mailing and not (signals.sender or signals.alert or said):
         reason = "A mailing that is not about one of your applications"
-        return Classification(MailKind.NOT_JOB_MAIL, 0.7, (*because, reason))
-    if friend and not (no or offer or invite or received):
-        # A friend asking how the interview went: job words, but not job mail.
-        reason = "From a personal mailbox, and it decides nothing about an application"
-        return Classification(MailKind.NOT_JOB_MAIL, 0.6, (*because, reason))
-    if not (job or post or alert or sender or offer or no or (applied and (sender or received))):
-        reason = "Nothing in it is about a job application"
-        return Classification(MailKind.NOT_JOB_MAIL, 0.7, (*because, reason))
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
+    return None
 
-    if sender:
-        because.append(sender)
-    if alert:
-        return Classification(
-            MailKind.OTHER_JOB_MAIL, 0.7, (*because, f"A job board's alert (“{alert.phrase}”)")
-        )
-    if offer:
-        reason = f"Speaks of an offer (“{offer.phrase}”)"
-        return Classification(MailKind.OFFER, 0.8, (*because, reason))
-    if no or regret:
-        said = (no or regret).phrase  # type: ignore[union-attr]
-        return Classification(MailKind.REJECTION, 0.9, (*because, f"Says no (“{said}”)"))
-    if invite:
-        return Classification(
-            MailKind.INTERVIEW_INVITATION, 0.75, (*because, f"Asks to meet (“{invite.phrase}”)")
-        )
-    received = received or _found("INTEREST", decisive, near)
+
+def _from_a_friend(signals: _Signals) -> _Verdict | None:
+    # A friend asking how the interview went: job words, but not job mail.
+    said = signals.no or signals.offer or signals.invite or signals.received
+    if signals.friend and not said:
+        reason = "From a personal mailbox, and it decides nothing about an application"
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
+    return None
+
+
+def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
+    # "Application" alone decides only with the sender's or a receipt's help.
+    applied = signals.applied and (signals.sender or signals.received)
+    words = signals.job or signals.post or signals.alert or signals.offer or signals.no
+    if not (words or signals.sender or applied):
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, "Nothing in it is about a job application")
+    return None
+
+
+def _an_alert(signals: _Signals) -> _Verdict | None:
+    if signals.alert:
+        reason = f"A job board's alert (“{signals.alert.phrase}”)"
+        return _Verdict(MailKind.OTHER_JOB_MAIL, 0.7, reason)
+    return None
+
+
+def _an_offer(signals: _Signals) -> _Verdict | None:
+    if signals.offer:
+        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{signals.offer.phrase}”)")
+    return None
+
+
+def _a_no(signals: _Signals) -> _Verdict | None:
+    said = signals.no or signals.regret
+    if said:
+        return _Verdict(MailKind.REJECTION, 0.9, f"Says no (“{said.phrase}”)")
+    return None
+
+
+def _an_invitation(signals: _Signals) -> _Verdict | None:
+    if signals.invite:
+        reason = f"Asks to meet (“{signals.invite.phrase}”)"
+        return _Verdict(MailKind.INTERVIEW_INVITATION, 0.75, reason)
+    return None
+
+
+def _a_receipt(signals: _Signals) -> _Verdict | None:
+    received = signals.received or signals.interest
     if received:
         reason = f"Confirms an application (“{received.phrase}”)"
-        return Classification(MailKind.APPLICATION_RECEIVED, 0.8, (*because, reason))
-    word = job or post or applied
+        return _Verdict(MailKind.APPLICATION_RECEIVED, 0.8, reason)
+    return None
+
+
+def _other_job_mail(signals: _Signals) -> _Verdict:
+    word = signals.job or signals.post or signals.applied
     reason = f"About a job (“{word.phrase}”)" if word else "From someone you applied to"
-    return Classification(MailKind.OTHER_JOB_MAIL, 0.6, (*because, reason))
+    return _Verdict(MailKind.OTHER_JOB_MAIL, 0.6, reason)
+
+
+_RULES = (
+    _about_something_else,
+    _a_mailing,
+    _from_a_friend,
+    _nothing_about_a_job,
+    _an_alert,
+    _an_offer,
+    _a_no,
+    _an_invitation,
+    _a_receipt,
+)
 
 
 def _letter(message: Message) -> str:
@@ -232,55 +361,113 @@ def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     return None
 
 
-def _invited(sentences: list[str], order: tuple[str, ...], near: tuple[str, ...]) -> _Found | None:
+def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     """A proposal to meet: the invitation phrases, or a meeting with a time or a question of
     when ("Would Thursday 10 December at 11:00 work?"), or the next round named."""
+    invitation = _invitation_phrase(sentences, order)
+    if invitation:
+        return invitation
+    if _found("OUTREACH", sentences, order):
+        return None
+    return _meeting_proposed(sentences, order)
+
+
+def _invitation_phrase(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     for code in order:
         phrases = BY_LANGUAGE[code]
         for sentence in sentences:
             invite = phrases["INVITE"].search(sentence)
             if invite and not phrases["NEGATION"].search(sentence[: invite.start()]):
                 return _Found(invite.group(0), code)
-    if _found("OUTREACH", sentences, near):
-        return None
-    for code in near:
+    return None
+
+
+def _meeting_proposed(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    for code in order:
         phrases = BY_LANGUAGE[code]
         for index, sentence in enumerate(sentences):
-            if phrases["THANKS"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
-                continue
-            meeting = phrases["MEETING"].search(sentence)
             follow = sentences[index + 1] if index + 1 < len(sentences) else ""
-            when = WHEN.search(sentence) or phrases["AVAILABLE"].search(sentence)
-            when = when or (WHEN.search(follow) and phrases["AVAILABLE"].search(follow))
-            refused = meeting and phrases["NEGATION"].search(sentence[: meeting.start()])
-            if meeting and (when or phrases["NEXT"].search(sentence)) and not refused:
+            if _proposes_meeting(phrases, sentence, follow):
                 return _Found(sentence[:120], code)
     return None
 
 
+def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
+    """A meeting not refused, with a when or as the next round; not thanks for one held,
+    nor a meeting only spoken of while asking to send something."""
+    if phrases["THANKS"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
+        return False
+    meeting = phrases["MEETING"].search(sentence)
+    if not meeting or phrases["NEGATION"].search(sentence[: meeting.start()]):
+        return False
+    return bool(_asks_when(phrases, sentence, follow) or phrases["NEXT"].search(sentence))
+
+
+def _asks_when(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
+    """A time or a question of when, in the sentence or in the one after it."""
+    if WHEN.search(sentence) or phrases["AVAILABLE"].search(sentence):
+        return True
+    return bool(WHEN.search(follow) and phrases["AVAILABLE"].search(follow))
+
+
+def _sender_address(message: Message) -> str:
+    """Who wrote the newest part: a forward's author, else the From: address."""
+    return (message.newest_author or ("", message.from_email))[1] or message.from_email
+
+
 def _from_free_mail(message: Message) -> bool:
-    sender = (message.newest_author or ("", message.from_email))[1] or message.from_email
-    return addresses.domain_of(sender.lower()) in FREE_MAIL
+    return addresses.domain_of(_sender_address(message).lower()) in FREE_MAIL
 
 
 def _sender_context(message: Message, context: MailContext) -> str:
     """Why the sender alone makes it job mail, or "" when it does not."""
-    sender = (message.newest_author or ("", message.from_email))[1] or message.from_email
-    sender = sender.lower()
+    sender = _sender_address(message).lower()
+    return (
+        _sent_by_ats(sender)
+        or _in_a_known_thread(message, context)
+        or _from_an_applied_domain(sender, context)
+        or _from_an_applied_company(message, sender, context)
+        or _on_a_known_subject(message, context)
+    )
+
+
+def _sent_by_ats(sender: str) -> str:
     if sender and addresses.is_ats(sender):
         return f"Sent by an applicant-tracking system or job board ({addresses.domain_of(sender)})"
+    return ""
+
+
+def _in_a_known_thread(message: Message, context: MailContext) -> str:
     threads = {t.strip("<> ").lower() for t in context.thread_ids} - {""}
     replied = {t.strip("<> ").lower() for t in (message.in_reply_to, *message.references)}
     if threads & replied:
         return "A reply in a conversation about one of your applications"
-    label = addresses.organisation_label(sender) if "@" in sender else ""
+    return ""
+
+
+def _organisation(sender: str) -> str:
+    return addresses.organisation_label(sender) if "@" in sender else ""
+
+
+def _from_an_applied_domain(sender: str, context: MailContext) -> str:
+    label = _organisation(sender)
     if label and _squash(label) in _squashed(tuple(context.company_domains)):
         return f"From {addresses.domain_of(sender)}, the domain of one of your applications"
+    return ""
+
+
+def _from_an_applied_company(message: Message, sender: str, context: MailContext) -> str:
+    """The company named by the sender's domain or in the sender's name."""
+    label = _squash(_organisation(sender))
     name = _squash(message.from_name)
     companies = tuple(context.company_names)
     for company, key in zip(companies, _squashed_in_order(companies), strict=True):
-        if len(key) >= 3 and (key == _squash(label) or (name and key in name)):
+        if len(key) >= 3 and (key == label or (name and key in name)):
             return f"From {company}, one of your applications"
+    return ""
+
+
+def _on_a_known_subject(message: Message, context: MailContext) -> str:
     subject = _subject_key(message.subject)
     if subject and subject in _subject_keys(tuple(context.subjects)):
         return "The subject of a conversation about one of your applications"
