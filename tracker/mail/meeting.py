@@ -117,18 +117,38 @@ def _in_year(day: int, month: int, year: str | None, sent: date) -> date | None:
 
 def _time(text: str) -> time | None:
     for match in _TIME.finditer(text):
-        hour, minutes, suffix = int(match.group(1)), match.group(2), match.group(3) or ""
-        cue = _TIME_CUE.search(text[max(0, match.start() - 8) : match.start()])
-        if not (minutes or suffix or cue):
-            continue
-        followed_by_dot = match.end() < len(text) and text[match.end()] == "."
-        if followed_by_dot and "." in match.group(0) and not suffix:
-            continue  # "16.11." is a date
-        if suffix.startswith("p") and hour < 12:
-            hour += 12
-        if suffix.startswith("a") and hour == 12:
-            hour = 0
-        # Interviews are held in the day: "at 3" is 15:00's "3 pm" only when it says so.
-        if 6 <= hour <= 21 and (minutes is None or int(minutes) <= 59):
-            return time(hour, int(minutes or 0))
+        found = _time_of_day(text, match)
+        if found is not None:
+            return found
     return None
+
+
+def _time_of_day(text: str, match: re.Match[str]) -> time | None:
+    """The time a match says, or None when it is no time ("3 candidates", "16.11.") or
+    not one an interview is held at."""
+    minutes, suffix = match.group(2), match.group(3) or ""
+    if not _said_as_time(text, match):
+        return None
+    hour = _on_the_24_hour_clock(int(match.group(1)), suffix)
+    # Interviews are held in the day: "at 3" is 15:00's "3 pm" only when it says so.
+    if 6 <= hour <= 21 and (minutes is None or int(minutes) <= 59):
+        return time(hour, int(minutes or 0))
+    return None
+
+
+def _said_as_time(text: str, match: re.Match[str]) -> bool:
+    """A number with minutes, "am"/"uhr"/"h" or a cue before it ("at 10"), and no date."""
+    minutes, suffix = match.group(2), match.group(3)
+    cue = _TIME_CUE.search(text[max(0, match.start() - 8) : match.start()])
+    if not (minutes or suffix or cue):
+        return False
+    followed_by_dot = match.end() < len(text) and text[match.end()] == "."
+    return not (followed_by_dot and "." in match.group(0) and not suffix)  # "16.11." is a date
+
+
+def _on_the_24_hour_clock(hour: int, suffix: str) -> int:
+    if suffix.startswith("p") and hour < 12:
+        return hour + 12
+    if suffix.startswith("a") and hour == 12:
+        return 0
+    return hour
