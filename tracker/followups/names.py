@@ -287,30 +287,47 @@ def addressee(typed: str, *, company: str = "") -> Addressee:
     if read.group or not read.typed:
         return Addressee(given="", surname="", gender="", academic="")
     text = " ".join(_EMAIL.sub(" ", _BRACKETS.sub(" ", typed)).split())
+    titles = _titles(text)
+    return Addressee(
+        given=read.given,
+        surname=_surname(text, read.given),
+        gender=_gender(titles, read.given),
+        academic=next((ACADEMIC[t] for t in titles if t in ACADEMIC), ""),
+    )
+
+
+def _titles(text: str) -> list[str]:
+    """The titles in the name, as they are read: "Vogel, Dr. Katrin" → ["dr"]."""
     before, comma, after = text.partition(",")
     raw = (after.replace(",", " ").split() + before.split()) if comma else before.split()
     if comma and all(_key(word) in SUFFIXES for word in after.replace(",", " ").split()):
         raw = before.split()
-    titles = [_key(word) for word in raw if _key(word) in TITLES or _key(word) in FEMALE_TITLES]
-    gender = ""
+    return [_key(word) for word in raw if _key(word) in TITLES or _key(word) in FEMALE_TITLES]
+
+
+def _gender(titles: list[str], given: str) -> str:
+    """What a title says ("Frau", "Sr."), else what a well-known given name says, else ""."""
     if any(title in FEMALE_TITLES for title in titles):
-        gender = "f"
-    elif any(title in MALE_TITLES for title in titles):
-        gender = "m"
-    academic = next((ACADEMIC[t] for t in titles if t in ACADEMIC), "")
+        return "f"
+    if any(title in MALE_TITLES for title in titles):
+        return "m"
+    if not given:
+        return ""
+    first = _key(given.split()[0])
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return ""
+
+
+def _surname(text: str, given: str) -> str:
+    """The words after the given name, initials left out."""
     words = _in_order(text)
-    given = read.given
     taken = (
         len(given.split()) if given and words and _key(words[0]) == _key(given.split()[0]) else 0
     )
     surname_words = [w.strip(".,;:") for w in words[taken:] if not _initial(w)]
     # As typed ("van der Berg", "McDonald"), unless the whole name was typed in one case.
     one_case = text in (text.lower(), text.upper())
-    surname = " ".join(_capitalised(word) if one_case else word for word in surname_words)
-    if not gender and given:
-        first = _key(given.split()[0])
-        if first in FEMALE_NAMES:
-            gender = "f"
-        elif first in MALE_NAMES:
-            gender = "m"
-    return Addressee(given=given, surname=surname, gender=gender, academic=academic)
+    return " ".join(_capitalised(word) if one_case else word for word in surname_words)
