@@ -15,7 +15,9 @@ The decision, in order:
    with the sender's help; a mailing that is neither a job board's alert nor about the
    user's application is not job mail.
 4. Of job mail: an offer (not "we are unable to offer you"), then a no, then an
-   invitation, then a receipt, else other job mail.
+   invitation, then a receipt, else other job mail. Words any trade uses ("anbei unser
+   Angebot", "a no", "unfortunately ... not") decide the kind only once the mail is job mail;
+   they never make it job mail.
 """
 
 import re
@@ -25,7 +27,7 @@ from functools import lru_cache
 
 from tracker.mail import addresses
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
-from tracker.mail.language import CODES, detect_language
+from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
@@ -87,6 +89,7 @@ class _Signals:
     elsewhere: _Found | None  # about a flat, a grant, a talk...
     alert: _Found | None
     offer: _Found | None
+    offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
     no: _Found | None
     regret: _Found | None  # a no in job mail only
     invite: _Found | None
@@ -115,16 +118,19 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
 
 def _sentences(message: Message) -> _Sentences:
     letter = _letter(message)
-    language = detect_language(f"{message.subject}\n{letter}")
-    # The mail's language and English (the lingua franca of job mail: an English template
-    # under a German greeting) are read; all seven only when the language is not clear.
-    # Reading others too would find the Spanish "beca" (grant) in "because".
-    order = tuple(dict.fromkeys((language, "en"))) if language else CODES
+    likely = likely_languages(f"{message.subject}\n{letter}")
+    language = likely[0][0] if likely and likely[0][1] >= SURE else ""
+    # The mail's language, a close one the detector also found likely, and English (the
+    # lingua franca of job mail: an English template under a German greeting) are read; all
+    # seven only when the language is not clear. Reading unlikely ones too would find the
+    # Spanish "beca" (grant) in "because".
+    found = [code for code, _ in likely]
+    order = tuple(dict.fromkeys((*found, "en"))) if language else CODES
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
     decisive = [s for s in every if not _supposes(s, order)]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
-    return _Sentences(language or "", order, every, decisive, plain)
+    return _Sentences(language, order, every, decisive, plain)
 
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
@@ -139,13 +145,22 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
-        offer=_offer(decisive, order) or _offered(decisive, order),
-        no=_no(decisive, order),
-        regret=_regret(decisive, order),
+        offer=_offer(decisive, order),
+        offered=_offered(decisive, order),
+        no=_no(_about_a_job(decisive, order), order),
+        regret=_regret(_about_a_job(decisive, order), order),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
     )
+
+
+def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
+    """Without the sentences about a flat, a grant, a trip... and no job: a no there is not
+    about a job ("we decided not to go ahead with the trip. How's the job hunt?")."""
+    return [
+        s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
+    ]
 
 
 def _mailing(message: Message, sentences: _Sentences) -> bool:
@@ -223,8 +238,9 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
 
 
 def _an_offer(signals: _Signals) -> _Verdict | None:
-    if signals.offer:
-        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{signals.offer.phrase}”)")
+    offer = signals.offer or signals.offered
+    if offer:
+        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{offer.phrase}”)")
     return None
 
 
@@ -395,7 +411,7 @@ def _meeting_proposed(sentences: list[str], order: tuple[str, ...]) -> _Found | 
 def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
     """A meeting not refused, with a when or as the next round; not thanks for one held,
     nor a meeting only spoken of while asking to send something."""
-    if phrases["THANKS"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
+    if phrases["HELD"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
         return False
     meeting = phrases["MEETING"].search(sentence)
     if not meeting or phrases["NEGATION"].search(sentence[: meeting.start()]):

@@ -38,7 +38,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SenderRole.HIRING_MANAGER,
         re.compile(
-            _W + r"(?:hiring manager|\w*manager|head|director|directrice|directeur|"
+            _W + r"(?:hiring manager|\w*manager|head|directora?|directrice|directeur|"
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
             r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
             r"team lead|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
