@@ -38,6 +38,9 @@ _MAX_SENTENCES = 120
 _MAX_SENTENCE_CHARS = 600
 # Mail is wrapped at 72 or 78 columns: a single line break does not end a sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
+# Words in quotation marks are someone else's, quoted: a newsletter's "we've decided to move
+# forward with other candidates" decides nothing.
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,300})[\"”»“]")
 _NAMES = {
     "en": "English",
     "de": "German",
@@ -128,7 +131,8 @@ def _sentences(message: Message) -> _Sentences:
     order = tuple(dict.fromkeys((*found, "en"))) if language else CODES
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
-    decisive = [s for s in every if not _supposes(s, order)]
+    decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
+    decisive = [s for s in decided if s.strip()]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
     return _Sentences(language, order, every, decisive, plain)
 
@@ -305,11 +309,14 @@ def _found(family: str, sentences: list[str], order: tuple[str, ...]) -> _Found 
     return None
 
 
-def _supposes(sentence: str, order: tuple[str, ...]) -> bool:
+def _decided(sentence: str, order: tuple[str, ...]) -> str:
+    """What a sentence decides: nothing when it speaks of the process, and only what comes
+    before an "if" ("Your offer letter is attached, let me know if you have questions")."""
+    if any(BY_LANGUAGE[code]["ASIDE"].search(sentence) for code in order):
+        return ""
     # "If" only in the mail's own language: the Italian "se" is the Spanish "se ajusta".
-    if BY_LANGUAGE[order[0]]["IF"].search(sentence):
-        return True
-    return any(BY_LANGUAGE[code]["ASIDE"].search(sentence) for code in order)
+    supposes = BY_LANGUAGE[order[0]]["IF"].search(sentence)
+    return sentence[: supposes.start()] if supposes else sentence
 
 
 def _offer(sentences: list[str], order: tuple[str, ...]) -> _Found | None:

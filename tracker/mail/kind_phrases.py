@@ -79,7 +79,7 @@ EN = {
         r"offer letter|job offer|formal offer|written offer|offer of employment|offer package",
     ),
     "INVITE": words(
-        r"invit\w* you (?:to|for)",
+        r"invit\w* you (?:to|for) (?!(?:complete|take|do|submit|fill|finish|apply)\b)",
         r"invitation (?:to|for) (?:an? |the |your )?(?:\S+ )?(?:interview|call|assessment|meeting|conversation)",
         r"(?:like|love|want|keen|happy) to (?:set up|schedule|arrange|book|invite|meet|speak|chat|have a call|talk)",
         r"(?:like|love|want|keen|happy) to (?:have|hop on|jump on|grab|do) (?:a |an )?(?:\S+ ){0,2}?(?:call|chat|conversation|interview)",
@@ -159,7 +159,9 @@ DE = {
     ),
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
-        r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)",
+        r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
+        r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
+        r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
         r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
         r"nicht (?:\S+ ){0,3}?(?:berucksichtig\w*|verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
         r"(?:stelle|position|vakanz) (?:\S+ )?(?:wurde|ist|konnte) (?:\S+ ){0,2}?(?:besetzt|vergeben)",
@@ -194,8 +196,8 @@ DE = {
     ),
     "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
     "ELSEWHERE": words(
-        r"wohnung|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
-        r"stipendium|forderung|zuschuss|forderantrag",
+        r"\w*wohnung\w*|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
+        r"\w*stipendi\w*|forderung|zuschuss|forderantrag",
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"zug|reise|fahrkarte|bestellung|das training|halle",
@@ -340,7 +342,7 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"woning|huur\w*|verhuur\w*|subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
@@ -486,7 +488,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate"
         ),
         "CHOOSE": words(
-            r"chose|chosen|selected|picked|hired|offered|appointed|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
+            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
             r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w*|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
@@ -530,7 +532,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(
             r"gesprach\w*|interview\w*|videointerview|termin|kennenlernen|telefonat|treffen|vorstellungsgesprach\w*"
         ),
-        "AVAILABLE": words(r"passt|zeit|verfugbar|termin|wahlen sie|auswahlen"),
+        "AVAILABLE": words(r"passt|passen|zeit|verfugbar|termin|wahlen sie|auswahlen"),
         "NEXT": words(
             r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
         ),
@@ -592,7 +594,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -648,9 +650,11 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "CONTRACT": words(r"proposta|contrato|carta|salario"),
         "ATTACHED": words(r"anexo|em anexo|segue"),
-        "MEETING": words(r"entrevistas?|conversa|reuniao|chamada"),
-        "AVAILABLE": words(r"horario|disponivel|disponibilidade|pode ser|escolha"),
-        "NEXT": words(r"proxima etapa|avancou para|segunda entrevista"),
+        "MEETING": words(r"entrevistas?|convers\w*|reuniao|chamada|videochamada"),
+        "AVAILABLE": words(r"horario|disponivel|disponibilidade|pode ser|escolha|seria possivel"),
+        "NEXT": words(
+            r"proxima etapa|avancou para|segunda entrevista|passou (?:a|para) (?:a )?(?:\S+ )?(?:fase|etapa)"
+        ),
         "THANKS": words(r"obrigad[oa]|apos|depois"),
         "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
         "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),

@@ -41,7 +41,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _W + r"(?:hiring manager|\w*manager|head|directora?|directrice|directeur|"
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
             r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
-            r"team lead|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
+            r"team lead|teamlead\w*|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
             r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
             r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
             r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo)" + _E,
