@@ -76,6 +76,7 @@ class _Sentences:
     order: tuple[str, ...]  # the languages whose phrases are tried, first first
     every: list[str]
     decisive: list[str]  # without those that only suppose or speak of the process
+    stated: list[str]  # decisive, without questions: "did they make you an offer?" is none
     plain: list[str]  # decisive, without job words inside a wish
 
 
@@ -90,6 +91,7 @@ class _Signals:
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
+    applied_elsewhere: _Found | None  # "thank you for applying to the Fellowship"
     alert: _Found | None
     offer: _Found | None
     offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
@@ -133,13 +135,16 @@ def _sentences(message: Message) -> _Sentences:
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
     decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
     decisive = [s for s in decided if s.strip()]
+    stated = [s for s in decisive if not s.rstrip().endswith("?")]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
-    return _Sentences(language, order, every, decisive, plain)
+    return _Sentences(language, order, every, decisive, stated, plain)
 
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     sender = _sender_context(message, context)
-    order, decisive = sentences.order, sentences.decisive
+    order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
+    # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
+    to_the_user = [s for s in stated if not _chose_another([s], order)]
     return _Signals(
         sender=sender,
         friend=_from_free_mail(message) and not sender,
@@ -148,11 +153,12 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
+        applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
-        offer=_offer(decisive, order),
-        offered=_offered(decisive, order),
-        no=_no(_about_a_job(decisive, order), order),
-        regret=_regret(_about_a_job(decisive, order), order),
+        offer=_offer(to_the_user, order),
+        offered=_offered(to_the_user, order),
+        no=_no(_about_a_job(stated, order), order),
+        regret=_regret(_about_a_job(stated, order), order),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
@@ -165,6 +171,17 @@ def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
     return [
         s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
     ]
+
+
+def _applied_elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """An application named as one for something else, with no job word beside it."""
+    for sentence in sentences:
+        elsewhere = _both([sentence], order, "APPLIED", "ELSEWHERE")
+        if elsewhere and not (
+            _found("JOB", [sentence], order) or _found("POST", [sentence], order)
+        ):
+            return elsewhere
+    return None
 
 
 def _mailing(message: Message, sentences: _Sentences) -> bool:
@@ -205,6 +222,13 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     if signals.elsewhere and not signals.job and not signals.alert:
         reason = f"About something other than a job (“{signals.elsewhere.phrase}”)"
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.8, reason)
+    # Job words follow ("the interview stage of this year's competition"), but what was
+    # applied for is named, and no application of the user's explains the sender.
+    if signals.applied_elsewhere and not signals.sender:
+        reason = (
+            f"An application for something other than a job (“{signals.applied_elsewhere.phrase}”)"
+        )
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
 
 
