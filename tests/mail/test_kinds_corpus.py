@@ -49,7 +49,9 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
             assert set(mail.sender) == {"channel", "role", "name", "email"}, mail.id
 
 
-@pytest.mark.parametrize("part", ["development", "heldout", "heldout/fourth", "heldout/fifth"])
+@pytest.mark.parametrize(
+    "part", ["development", "heldout", "heldout/fourth", "heldout/fifth", "heldout/sixth"]
+)
 def test_figures(part, capsys):
     mails = corpus.load(heldout=part != "development")
     if "/" in part:
