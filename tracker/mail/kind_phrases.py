@@ -70,6 +70,7 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
         r"(?:application|candidacy|profile) (?:has been|was|is|have been) (?:declined|rejected|closed|archived)|not selected",
         r"(?:doesn't|does not|didn't|did not|don't|do not|isn't|is not|wasn't|was not) (?:quite |fully |closely |entirely )?(?:match|meet|fit|align|a match for|a fit for)\w* (?:\S+ ){0,3}?(?:requirements|criteria|needs|profile|experience|what we|the role|the position|our)",
@@ -115,7 +116,7 @@ EN = {
         r"your (?:background|profile|experience)",
         r"lectureship|lecturer|finalists?|case study|postdoc|withdr[ae]w\w*",
         r"(?:our|the|hiring|interview|recruitment|selection) process",
-        r"(?:the|this|that|a|your) (?:\S+ )?(?:position|role|job|post)",
+        r"(?:the|this|that|a|your) (?:\S+ ){0,3}?(?:position|role|job|post)",
         r"shortlist\w*",
         r"(?:the|this|our) client",
     ),
@@ -163,6 +164,7 @@ DE = {
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
         r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
         r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
+        r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
         r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
         r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
         r"nicht (?:\S+ ){0,3}?(?:berucksichtig\w*|verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
@@ -284,7 +286,7 @@ ES = {
     ),
     "REGRET": words(
         r"lamentamos (?:comunicar|informar)\w*|no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)",
-        r"no (?:se )?(?:ajusta|encaja|corresponde|adecua)",
+        r"no (?:se )?(?:ajusta|encaja|corresponde|adecua)|no (?:\S+ ){0,3}?(?:cumple|reune)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
         r"(?:te|le) ofrecemos|ofrecerte|ofrecerle|oferta formal|carta oferta|propuesta (?:con las condiciones|economica|formal)",
@@ -322,13 +324,13 @@ NL = {
         r"(?:voor|met) (?:een )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
         r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|door te laten|voort\w*|in overweging|in aanmerking)",
-        r"(?:vacature|functie|positie) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
+        r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
         r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
         r"besloten (?:\S+ ){0,3}?niet",
     ),
     "REGRET": words(
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
-        r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet",
+        r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
     ),
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
@@ -370,7 +372,7 @@ IT = {
     ),
     "REGRET": words(
         r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
-        r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo",
+        r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
     "OFFER": words(
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
@@ -414,7 +416,7 @@ PT = {
     ),
     "REGRET": words(
         r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
-        r"nao (?:esta|e|ficou) (?:\S+ ){0,2}?(?:alinhad\w*|adequad\w*|compativel|aderente)",
+        r"nao (?:esta|e|ficou) (?:\S+ ){0,2}?(?:alinhad\w*|adequad\w*|compativel|aderente)|nao (?:\S+ ){0,4}?(?:reune|preenche|atende|cumpre)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
@@ -579,7 +581,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"avanz\w*|continu\w*|segui\w*|seguir|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
-        "BETTER": words(r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*)"),
+        "BETTER": words(
+            r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*|cercan\w*)|(?:ajust|encaj)\w* mas"
+        ),
         "OFFER_VERB": words(r"(?:te|le) ofrec\w*|ofrecer(?:te|le)"),
         "CONTRACT": words(r"oferta|contrato|propuesta|condiciones"),
         "ATTACHED": words(r"adjunt\w*|anexo"),

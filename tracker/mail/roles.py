@@ -20,7 +20,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
-            r"candidate experience|ta partner|ta lead|ta manager)" + _E,
+            r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente)"
+            + _E,
             re.I,
         ),
     ),
