@@ -50,7 +50,15 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
 
 
 @pytest.mark.parametrize(
-    "part", ["development", "heldout", "heldout/fourth", "heldout/fifth", "heldout/sixth"]
+    "part",
+    [
+        "development",
+        "heldout",
+        "heldout/fourth",
+        "heldout/fifth",
+        "heldout/sixth",
+        "heldout/seventh",
+    ],
 )
 def test_figures(part, capsys):
     mails = corpus.load(heldout=part != "development")
