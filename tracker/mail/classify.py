@@ -444,8 +444,9 @@ def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow
     nor a meeting only spoken of while asking to send something."""
     if phrases["HELD"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
         return False
-    meeting = phrases["MEETING"].search(sentence)
-    if not meeting or phrases["NEGATION"].search(sentence[: meeting.start()]):
+    # The last meeting word: "two of the panel are off sick, so we can't run the session".
+    meetings = list(phrases["MEETING"].finditer(sentence))
+    if not meetings or phrases["NEGATION"].search(sentence[: meetings[-1].start()]):
         return False
     return bool(_asks_when(phrases, sentence, follow) or phrases["NEXT"].search(sentence))
 
@@ -458,7 +459,11 @@ def _asks_when(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) 
 
 
 def _sender_address(message: Message) -> str:
-    """Who wrote the newest part: a forward's author, else the From: address."""
+    """Who wrote the letter: the author of what a short note passes on, a forward's author,
+    else the From: address."""
+    segments = message.segments
+    if len(segments) > 1 and len(segments[0].text.split()) <= _SHORT_NOTE_WORDS:
+        return segments[1].author_email or message.from_email
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 
 

@@ -55,6 +55,7 @@ EN = {
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
         r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
+        r"(?:hire|hiring|hired|promote|promoting|fill\w*) (?:\S+ ){0,2}?(?:from within|internally)|internal (?:candidate|hire|move|applicant)",
         r"(?:has|have|had|was|were|hasn't|haven't|wasn't|weren't) (?:not )?been (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
         r"need\w* (?:someone|somebody|a candidate|a person) (?:\S+ )?(?:more|with more|stronger|who has more)",
     ),
@@ -92,6 +93,7 @@ EN = {
         r"pick a (?:time|slot)|choose a (?:time|slot)|select a (?:time|slot)|book a slot|calendly",
         r"(?:selected|shortlisted) for (?:an? |the )?(?:\S+ )?(?:interview|round|assessment)",
         r"(?:move|moving|advance|progress) you (?:forward )?to the (?:next|final) (?:round|stage)",
+        r"(?:move|moving|advance|progress) you (?:forward )?to (?:a|an|the) (?:\S+ ){0,2}?(?:interview|screen|call|onsite|panel)",
     ),
     "RECEIVED": words(
         r"(?:received|receipt of|got) your (?:application|cv|resume)",
@@ -173,7 +175,7 @@ DE = {
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
-        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)",
+        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -440,7 +442,9 @@ PT = {
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
         r"intercambio|programa de \w+|emprestimo|financiamento",
     ),
-    "ALERT": words(r"novas vagas|alertas? de vagas|cancelar alertas"),
+    "ALERT": words(
+        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
+    ),
     "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
     "WISH": words(r"boa sorte"),
@@ -526,7 +530,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
         ),
         "CONTINUE": words(
-            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|anbieten|ausgewahlt|engere|zusage\w*|in betracht"
+            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht"
         ),
         "CANDIDATES": words(r"kandidat\w*|bewerber\w*|profile|bewerbungen"),
         "BETTER": words(r"besser|passender|mehr erfahrung|naher"),
@@ -550,13 +554,15 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
-            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*"
+            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
             r"donner suite|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
-        "BETTER": words(r"plus (?:proches?|adaptes?|en phase|seniors?)|mieux|davantage"),
+        "BETTER": words(
+            r"plus (?:proches?|adaptes?|en phase|seniors?|experimente\w*|qualifie\w*|pertinent\w*)|mieux|davantage"
+        ),
         "OFFER_VERB": words(r"(?:vous|te) proposer|(?:vous|te) offrir"),
         "CONTRACT": words(r"offre|contrat|promesse|remuneration|proposition"),
         "ATTACHED": words(r"ci-joint|piece jointe|en annexe|joint"),
@@ -582,7 +588,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
         "BETTER": words(
-            r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*|cercan\w*)|(?:ajust|encaj)\w* mas"
+            r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*|cercan\w*)|(?:ajust|encaj)\w* mas|mayor (?:experiencia|ajuste|encaje)"
         ),
         "OFFER_VERB": words(r"(?:te|le) ofrec\w*|ofrecer(?:te|le)"),
         "CONTRACT": words(r"oferta|contrato|propuesta|condiciones"),
@@ -600,7 +606,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -627,7 +633,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "CONTINUE": words(r"prosegu\w*|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"),
         "CANDIDATES": words(r"candidati|profili|persone"),
-        "BETTER": words(r"piu in linea|piu adatt\w*|meglio|piu esperienza"),
+        "BETTER": words(
+            r"piu in linea|piu adatt\w*|meglio|piu esperienza|maggiore (?:esperienza|aderenza)"
+        ),
         "OFFER_VERB": words(r"propor(?:le|ti)|offrir(?:le|ti)"),
         "CONTRACT": words(r"contratto|proposta|offerta|lettera"),
         "ATTACHED": words(r"allegat\w*|in allegato"),
@@ -650,7 +658,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"segui\w*|seguimento|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
         ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
-        "BETTER": words(r"melhor|mais (?:alinhad\w*|adequad\w*|experiencia)"),
+        "BETTER": words(
+            r"melhor|mais (?:alinhad\w*|adequad\w*|experiencia|aderente\w*)|maior (?:aderencia|experiencia|alinhamento)"
+        ),
         "OFFER_VERB": words(
             r"(?:te|lhe) oferecer|oferecer|(?:te|lhe) apresentar a (?:nossa )?proposta"
         ),
@@ -679,9 +689,13 @@ _OUTREACH = words(
 )
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
+# German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
+# Unternehmen anzubieten" has seven words between the "not" and the verb.
+_VERB_LAST = {"de": 8, "nl": 8}
 for _code, _parts in PARTS.items():
+    _gap = r" (?:\S+ ){0," + str(_VERB_LAST.get(_code, 5)) + r"}?"
     _parts["REFUSED"] = re.compile(
-        BY_LANGUAGE[_code]["NEGATION"].pattern + r" (?:\S+ ){0,5}?" + _parts["CONTINUE"].pattern
+        BY_LANGUAGE[_code]["NEGATION"].pattern + _gap + _parts["CONTINUE"].pattern
     )
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH

@@ -17,7 +17,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SenderRole.RECRUITER,
         re.compile(
-            _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
+            _W + r"(?:recruit\w*|talent[oi]?|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
             r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente)"
