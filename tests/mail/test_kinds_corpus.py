@@ -58,6 +58,7 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
         "heldout/fifth",
         "heldout/sixth",
         "heldout/seventh",
+        "heldout/eighth",
     ],
 )
 def test_figures(part, capsys):
