@@ -437,7 +437,7 @@ def test_the_interview_thank_you_uses_the_users_notes() -> None:
 
 
 def test_french_drafts_elide_before_a_vowel_whatever_name_fills_the_gap() -> None:
-    """"l'équipe de Atelier Lumen" is a mistake no French speaker makes: "d'Atelier"."""
+    """ "l'équipe de Atelier Lumen" is a mistake no French speaker makes: "d'Atelier"."""
     drafts_fr = every_draft(
         company="Atelier Lumen", role="Ingénieure backend", recipient_name="Élise Arnaud"
     )
