@@ -329,7 +329,7 @@ CELERY_BULK_TASKS = [
     "tracker.followups.tasks.send_due_reminders_task",
     "tracker.followups.tasks.send_reminders_batch_task",
     "tracker.notifications.tasks.retry_notifications_task",
-    "tracker.inbox.tasks.poll_mailbox_task",  # waits on IMAP servers
+    "tracker.inbox.tasks.poll_mailboxes_task",  # waits on IMAP servers
     "tracker.inbox.tasks.read_inbound_mail_task",  # parses mail from outside
     "tracker.inbox.tasks.sweep_mailboxes_task",
     "tracker.inbox.tasks.expire_inbox_items_task",
