@@ -117,8 +117,8 @@ bench: install staticfiles/staticfiles.json
 # `make load DATABASE_URL=postgres://postgres@127.0.0.1:5432/rebound_load` runs on
 # PostgreSQL instead (that database, whose name must say "load", is dropped and made
 # again); as with bench, only a DATABASE_URL given on the command line counts.
-LOAD_DB := /tmp/rebound-load.sqlite3
-LOAD_OUT := /tmp/rebound-load
+LOAD_DB ?= /tmp/rebound-load.sqlite3
+LOAD_OUT ?= /tmp/rebound-load
 LOAD_USERS ?= 50
 LOAD_APPLICATIONS ?= 300
 LOAD_TIME ?= 60s

@@ -171,6 +171,11 @@ def _doc_lines(
         "## Latest `make load`",
         "",
         *machine_lines(),
+        # Locust, gunicorn and PostgreSQL share the machine with whatever else runs on it:
+        # a load above the cores' count means the run had less CPU than the machine has.
+        "- Load average at the end: "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        + " (1, 5 and 15 minutes)",
         *paragraph(
             f"- {args.users} simulated people (spawned {args.spawn_rate} a second) for "
             f"{args.run_time}, each logged in once as an account of its own with "
@@ -186,8 +191,9 @@ def _doc_lines(
         *([f"- {p}" for p in problems] or ["No failed request, no error in the servers' logs."]),
         "",
         *paragraph(
-            "Each person logs in through the login form, then clicks every one to three "
-            "seconds: the board, the table (filtered and sorted), insights, application "
+            "Each person logs in once through the login form, from an address of its own "
+            "(X-Forwarded-For, locust standing in for the proxy), then clicks every one to "
+            "three seconds: the board, the table (filtered and sorted), insights, application "
             "pages, stage changes from the application page and from the board, and "
             "rejections from the page and from the board's dialog. Times are as locust saw "
             "them, sharing the CPU with the servers. The logins come first, all within the "
