@@ -123,12 +123,14 @@ LOAD_USERS ?= 50
 LOAD_APPLICATIONS ?= 300
 LOAD_TIME ?= 60s
 LOAD_SPAWN_RATE ?= 10
-LOAD_WORKERS ?= 4
 LOAD_REDIS ?= redis://127.0.0.1:6379/14
+# SQLite has one writer at a time: two web workers, as before; PostgreSQL takes four.
 ifeq ($(origin DATABASE_URL),command line)
 LOAD_URL := $(DATABASE_URL)
+LOAD_WORKERS ?= 4
 else
 LOAD_URL := sqlite:///$(LOAD_DB)
+LOAD_WORKERS ?= 2
 endif
 LOAD_ENV := DATABASE_URL=$(LOAD_URL) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only \
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 TRUSTED_PROXY_COUNT=1 \
