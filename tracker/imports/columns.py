@@ -9,6 +9,9 @@ user corrects the guess. How each cell is then read is rows.py's job.
 import re
 from collections.abc import Iterable, Sequence
 
+from django.utils import translation
+from django_stubs_ext import StrOrPromise
+
 from tracker.applications.models import Source, Stage
 from tracker.exports.formats import (
     APPLICATION_COLUMNS,
@@ -125,9 +128,16 @@ def guess_columns(header: Sequence[str]) -> list[str]:
     return guess
 
 
+def _english(label: StrOrPromise) -> str:
+    """A stage's or source's English name, as spreadsheets write it, whatever the page's
+    language."""
+    with translation.override("en"):
+        return str(label)
+
+
 _STAGE_EXACT = {
     **{s.value: s.value for s in Stage},
-    **{_words(s.label): s.value for s in Stage},
+    **{_words(_english(s.label)): s.value for s in Stage},
     "": Stage.APPLIED,  # a row in a tracker with no status is an application sent
     "wish list": Stage.WISHLIST,
     "saved": Stage.WISHLIST,
@@ -227,7 +237,7 @@ def guess_source(value: str) -> str:
     if not key:
         return Source.JOB_BOARD  # what the application form defaults to
     for source in Source:
-        if key in (source.value, _words(source.label)):
+        if key in (source.value, _words(_english(source.label))):
             return source.value
     return next((source for hint, source in _SOURCE_HINTS if hint in key), Source.OTHER)
 

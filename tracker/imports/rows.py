@@ -232,7 +232,7 @@ class ImportRow:
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
     @property
     def duplicate_key(self) -> tuple[str, str, date | None]:

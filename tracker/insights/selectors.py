@@ -92,11 +92,11 @@ class Flow:
 
     @property
     def source_label(self) -> str:
-        return Stage(self.source).label
+        return str(Stage(self.source).label)
 
     @property
     def target_label(self) -> str:
-        return Stage(self.target).label
+        return str(Stage(self.target).label)
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ class StageTime:
 
     @property
     def label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
 
 @dataclass(frozen=True)
