@@ -10,13 +10,20 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import api_client_for, application_for, make_user
 from tracker.accounts.models import User
 from tracker.applications import services as applications
-from tracker.applications.models import Application, ChangeSource, InterviewKind
+from tracker.applications.models import (
+    CHANNEL_CHOICES_SHOWN,
+    REJECTION_WORDS,
+    Application,
+    ChangeSource,
+    InterviewKind,
+)
 from tracker.followups import services as followups
+from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
 pytestmark = pytest.mark.django_db
 
@@ -301,3 +308,13 @@ def test_no_english_is_left_on_the_pages_a_visitor_sees_in_german() -> None:
     for name in ["login", "signup"]:
         html = _page(client, name, **{"Accept-Language": "de"})
         assert ENGLISH.findall(_visible(html)) == [], name
+
+
+def test_every_word_of_a_rejection_can_be_translated() -> None:
+    # The labels live in a module free of Django; makemessages finds them in REJECTION_WORDS.
+    labels = [label for _, label in CHANNEL_CHOICES + SENDER_ROLE_CHOICES]
+
+    assert set(labels) == set(REJECTION_WORDS)
+    with translation.override("de"):
+        shown = dict(CHANNEL_CHOICES_SHOWN)
+        assert str(shown["automated"]) == "Automatisch (Serienbrief, No-Reply-Adresse)"

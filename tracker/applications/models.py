@@ -3,7 +3,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.names import company_display_name, company_name_key
@@ -378,16 +378,35 @@ class Interview(models.Model):
         return f"{self.get_kind_display()} on {self.scheduled_at:%Y-%m-%d}"
 
 
+# How a rejection arrived and who sent it, in the page's language. The words live in
+# tracker/mail/vocabulary.py, a decision module free of Django; gettext_noop is where
+# makemessages finds them (a test checks each has its place here).
+REJECTION_WORDS = (
+    gettext_noop("Automated (form letter, no-reply address)"),
+    gettext_noop("Personal email"),
+    gettext_noop("Phone call"),
+    gettext_noop("In person"),
+    gettext_noop("I am not sure"),
+    gettext_noop("Recruiter"),
+    gettext_noop("HR"),
+    gettext_noop("Hiring manager"),
+    gettext_noop("Interviewer"),
+    gettext_noop("Unknown"),
+)
+CHANNEL_CHOICES_SHOWN = [(value, _(label)) for value, label in CHANNEL_CHOICES]
+SENDER_ROLE_CHOICES_SHOWN = [(value, _(label)) for value, label in SENDER_ROLE_CHOICES]
+
+
 class Rejection(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="rejection"
     )
     received_at = models.DateTimeField()
     channel = models.CharField(
-        max_length=16, choices=CHANNEL_CHOICES, default=RejectionChannel.UNKNOWN
+        max_length=16, choices=CHANNEL_CHOICES_SHOWN, default=RejectionChannel.UNKNOWN
     )
     sender_role = models.CharField(
-        max_length=16, choices=SENDER_ROLE_CHOICES, default=SenderRole.UNKNOWN
+        max_length=16, choices=SENDER_ROLE_CHOICES_SHOWN, default=SenderRole.UNKNOWN
     )
     sender_name = SingleLineCharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)
