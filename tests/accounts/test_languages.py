@@ -133,6 +133,15 @@ def test_the_follow_ups_page_in_german(alice: User) -> None:
     assert re.search(r"(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. (Dez|Nov)\., \d\d:\d\d", html)
 
 
+def test_the_work_search_page_in_german() -> None:
+    _, client = _speaking("de")
+
+    html = _page(client, "work_search_log")
+
+    for words in ["Aktivität eintragen", "Zeitraum", "Druckansicht", "Einstellungen speichern"]:
+        assert words in html
+
+
 def test_a_visitor_gets_the_browsers_language() -> None:
     client = Client()
 
@@ -252,7 +261,9 @@ class _VisibleText(HTMLParser):
 def _visible(html: str) -> str:
     parser = _VisibleText()
     parser.feed(html)
-    return " ".join(" ".join(parser.words).split())
+    text = " ".join(" ".join(parser.words).split())
+    # Words in German quotes are quoted as they are ("Status words like „Interview“").
+    return re.sub(r"„[^“]*“", "", text)
 
 
 ENGLISH = re.compile(
@@ -278,6 +289,12 @@ def _main_pages(client: Client, application: Application) -> dict[str, str]:
             ("account_settings", ()),
             ("inbox", ()),
             ("insights", ()),
+            ("application_delete", (pk,)),
+            ("notifications", ()),
+            ("password_change", ()),
+            ("api_token", ()),
+            ("inbox_settings", ()),
+            ("import_upload", ()),
         ]
     }
 
@@ -305,7 +322,7 @@ def test_no_english_is_left_on_the_main_pages_in_german() -> None:
 
 def test_no_english_is_left_on_the_pages_a_visitor_sees_in_german() -> None:
     client = Client()
-    for name in ["login", "signup"]:
+    for name in ["login", "signup", "password_reset", "password_reset_done"]:
         html = _page(client, name, **{"Accept-Language": "de"})
         assert ENGLISH.findall(_visible(html)) == [], name
 
@@ -318,3 +335,16 @@ def test_every_word_of_a_rejection_can_be_translated() -> None:
     with translation.override("de"):
         shown = dict(CHANNEL_CHOICES_SHOWN)
         assert str(shown["automated"]) == "Automatisch (Serienbrief, No-Reply-Adresse)"
+
+
+def test_what_the_scripts_say_comes_in_the_pages_language() -> None:
+    _, client = _speaking("fr")
+
+    board = _page(client, "dashboard")
+    insights = client.get(reverse("insights"))
+
+    assert 'data-word-back="La carte est revenue à sa place."' in board
+    words = insights.context["chart_data"]["words"]
+    assert words["weekOf"] == "Semaine du %(day)s"
+    assert words["sent"] == "Candidatures envoyées"
+    assert insights.context["chart_data"]["weeks"][-1]["label"].endswith(("nov.", "déc."))

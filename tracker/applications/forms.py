@@ -98,7 +98,6 @@ class ApplicationForm(forms.ModelForm[Application]):
             "salary_currency": forms.TextInput(attrs={"placeholder": "EUR", "size": 3}),
         }
         labels = {
-            "role": _("Role"),
             "location": _("Location"),
             "source": _("Source"),
             "applied_on": _("Applied on"),

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from tracker.applications.models import Source, Stage
@@ -22,27 +23,27 @@ from tracker.exports.formats import (
 
 IGNORE = ""
 # What a spreadsheet's column can be mapped to, in the order the mapping page lists them.
-TARGETS: list[tuple[str, str]] = [
-    ("company", "Company"),
-    ("role", "Role"),
-    ("stage", "Stage (status)"),
-    ("applied_on", "Date applied"),
-    ("url", "Job posting URL"),
-    ("location", "Location"),
-    ("source", "Source"),
-    ("salary_min", "Salary from"),
-    ("salary_max", "Salary up to"),
-    ("salary_currency", "Salary currency"),
-    ("notes", "Notes"),
-    ("description", "Job description"),
+TARGETS: list[tuple[str, StrOrPromise]] = [
+    ("company", _("Company")),
+    ("role", _("Role")),
+    ("stage", _("Stage (status)")),
+    ("applied_on", _("Date applied")),
+    ("url", _("Job posting URL")),
+    ("location", _("Location")),
+    ("source", _("Source")),
+    ("salary_min", _("Salary from")),
+    ("salary_max", _("Salary up to")),
+    ("salary_currency", _("Salary currency")),
+    ("notes", _("Notes")),
+    ("description", _("Job description")),
 ]
 TARGET_LABELS = dict(TARGETS)
 REQUIRED_TARGETS = ("company", "role")
 
-DATE_ORDERS: list[tuple[str, str]] = [
-    ("dmy", "Day first: 25/11/2026"),
-    ("mdy", "Month first: 11/25/2026"),
-    ("ymd", "Year first: 2026-11-25"),
+DATE_ORDERS: list[tuple[str, StrOrPromise]] = [
+    ("dmy", _("Day first: 25/11/2026")),
+    ("mdy", _("Month first: 11/25/2026")),
+    ("ymd", _("Year first: 2026-11-25")),
 ]
 
 

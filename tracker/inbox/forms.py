@@ -16,9 +16,13 @@ class MailboxForm(forms.Form):
     host = forms.CharField(
         label=_("IMAP server"), max_length=253, help_text=_("For example imap.fastmail.com.")
     )
-    port = forms.IntegerField(min_value=1, max_value=65535, initial=993)
-    security = forms.ChoiceField(choices=Security.choices, initial=Security.TLS)
-    username = forms.CharField(max_length=254, help_text=_("Usually your email address."))
+    port = forms.IntegerField(label=_("Port"), min_value=1, max_value=65535, initial=993)
+    security = forms.ChoiceField(
+        label=_("Security"), choices=Security.choices, initial=Security.TLS
+    )
+    username = forms.CharField(
+        label=_("Username"), max_length=254, help_text=_("Usually your email address.")
+    )
     password = forms.CharField(
         label=_("App password"),
         max_length=500,
@@ -31,6 +35,7 @@ class MailboxForm(forms.Form):
         ),
     )
     folder = forms.CharField(
+        label=_("Folder"),
         max_length=200,
         initial="INBOX",
         help_text=_("Rebound reads this folder and never changes it."),
@@ -52,7 +57,7 @@ class MailboxForm(forms.Form):
         self.mailbox = mailbox
         if mailbox is None:
             self.fields["password"].required = True
-            self.fields["password"].help_text = (
+            self.fields["password"].help_text = _(
                 "An app password from your mail provider, not your usual password. "
                 "Stored encrypted, never shown again."
             )
@@ -67,7 +72,7 @@ class MailboxForm(forms.Form):
         folder = self.cleaned_data["folder"].strip()
         if not folder or not folder.isascii() or any(ord(c) < 32 for c in folder):
             raise forms.ValidationError(
-                "Enter the folder's name in plain letters (INBOX, Jobs, Archive/2026)."
+                _("Enter the folder's name in plain letters (INBOX, Jobs, Archive/2026).")
             )
         return folder
 
@@ -98,7 +103,9 @@ class RetentionForm(forms.Form):
 
 class ReassignForm(forms.Form):
     application = forms.ModelChoiceField(
-        queryset=Application.objects.none(), empty_label=_("Choose the application…")
+        queryset=Application.objects.none(),
+        label=_("Application"),
+        empty_label=_("Choose the application…"),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

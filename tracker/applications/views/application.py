@@ -25,7 +25,13 @@ from tracker.applications.forms import (
     StageChangeForm,
     add_service_errors,
 )
-from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    ContactRole,
+    Rejection,
+    Stage,
+)
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
@@ -173,7 +179,11 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc, at="received_at")
         else:
             if request.htmx:
-                said = " ".join([f"Moved {application} to Rejected.", *rejection.adjusted])
+                moved = gettext("Moved %(application)s to %(stage)s.") % {
+                    "application": application,
+                    "stage": Stage.REJECTED.label,
+                }
+                said = " ".join([moved, *rejection.adjusted])
                 response = board_card_response(request, application.pk, said, rejected=True)
                 response["HX-Retarget"] = f"#card-{application.pk}"
                 response["HX-Reswap"] = "outerHTML"
