@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import api_client_for, application_for, make_user
+from tests.factories import api_client_for, application_for, make_user, rejected_late
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import (
@@ -23,6 +23,8 @@ from tracker.applications.models import (
     InterviewKind,
 )
 from tracker.followups import services as followups
+from tracker.followups.kinds import Kind
+from tracker.followups.models import FollowUp
 from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
 pytestmark = pytest.mark.django_db
@@ -348,3 +350,19 @@ def test_what_the_scripts_say_comes_in_the_pages_language() -> None:
     assert words["weekOf"] == "Semaine du %(day)s"
     assert words["sent"] == "Candidatures envoyées"
     assert insights.context["chart_data"]["weeks"][-1]["label"].endswith(("nov.", "déc."))
+
+
+def test_the_draft_follows_the_letter_not_the_pages() -> None:
+    user, client = _speaking("de")
+    application = rejected_late(user, company="Harbor Labs")
+    followup = FollowUp.objects.get(application=application, kind=Kind.REJECTION_REPLY)
+    written_by_the_worker = (followup.subject, followup.body)
+
+    response = client.post(
+        reverse("followup_language", args=[followup.pk]), {"language": "en"}, follow=True
+    )
+
+    followup.refresh_from_db()
+    assert (followup.subject, followup.body) == written_by_the_worker
+    assert followup.body.startswith("Hi Dana,")
+    assert "Entwurf auf English geschrieben." in response.content.decode()

@@ -178,7 +178,9 @@ def followup_language(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda followup: services.followup_switch_language(followup=followup, language=language),
-        lambda f: f"Draft written in {f.get_language_display()}.",
+        lambda f: (
+            gettext("Draft written in %(language)s.") % {"language": f.get_language_display()}
+        ),
     )
 
 
