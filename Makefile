@@ -70,11 +70,15 @@ test: install
 		if [ $$rc -eq 5 ] && [ -z "$(PYTEST_ARGS)" ]; then echo "pytest collected no slow tests" >&2; exit 1; fi; \
 		[ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
-# The drafts' words: locale/<lang>/LC_MESSAGES/drafts.po is what a translator edits; the
-# compiled .mo beside it is committed (a fresh clone needs no gettext tools), and a test
-# fails while it differs from its .po. This compiles them again, in pure Python (Babel).
+# The words: locale/<lang>/LC_MESSAGES/drafts.po (the drafts) and django.po (the pages) are
+# what a translator edits; the compiled .mo beside each is committed (a fresh clone needs no
+# gettext tools), and a test fails while one differs from its .po. This compiles them again,
+# in pure Python (Babel). New page strings reach django.po with Django's makemessages, which
+# needs GNU gettext: `python manage.py makemessages -l de -l fr -l es -d django
+# --ignore=.venv --ignore=node_modules --ignore=tests --ignore=loadtest --no-obsolete`.
 messages: install
 	$(VENV)/bin/pybabel compile --use-fuzzy -d locale -D drafts
+	$(VENV)/bin/pybabel compile --use-fuzzy -d locale -D django
 
 lint: install
 	$(VENV)/bin/ruff check .

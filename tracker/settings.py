@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The browser's language for a visitor; UserLanguageMiddleware puts a user's own on top.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tracker.accounts.middleware.UserTimezoneMiddleware",
+    "tracker.accounts.middleware.UserLanguageMiddleware",
     # Refuses an oversized upload from its Content-Length, before CSRF or a view reads it.
     "tracker.core.bodylimit.RequestBodyLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -221,10 +224,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
-# Rebound speaks English only for now; the translation machinery would cost a third of
-# the dashboard's render time (measured with `make bench`) for nothing.
-USE_I18N = False
+# The interface speaks English, German, French and Spanish: the signed-in user's choice on
+# the settings page, else the browser's Accept-Language, else English. Dates and numbers
+# follow the language (Django's formats for it). The follow-up drafts have catalogues of
+# their own and follow the letter they answer, never the interface.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["tracker.core.formats"]
+USE_I18N = True
 USE_TZ = True
 # The server's default; each user picks their own on the settings page.
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="UTC")

@@ -16,6 +16,18 @@
   var menuCard = null;      // the card whose Move dialog is open
   var pendingReject = null; // the move waiting for the rejection's details
   var focusAfterSave = null; // the id of a card moved from the keyboard
+  // What the board says, in the page's language: data-word-* on the board (board.html).
+  var words = {
+    gone: board.dataset.wordGone,
+    kept: board.dataset.wordKept,
+    unsaved: board.dataset.wordUnsaved,
+    back: board.dataset.wordBack,
+    formUnloaded: board.dataset.wordFormUnloaded,
+    rejectionUnsaved: board.dataset.wordRejectionUnsaved,
+    moreUnloaded: board.dataset.wordMoreUnloaded,
+    loadingForm: board.dataset.wordLoadingForm,
+    notRecorded: board.dataset.wordNotRecorded
+  };
 
   function say(text, isError) {
     statusLine.textContent = text;
@@ -66,7 +78,7 @@
       return xhr.responseText;
     }
     if (xhr && xhr.status === 404) {
-      return "This application no longer exists (deleted elsewhere?): reload the board.";
+      return words.gone;
     }
     return fallback;
   }
@@ -83,21 +95,20 @@
         save(move, stage, true);
       } else {
         putBack(move);
-        say("Not moved: your edited drafts are kept. The card is back where it was.", false);
+        say(words.kept, false);
       }
     } else if (move) {
       delete elt.reboundMove;
       putBack(move);
-      say(reasonFor(xhr, "The move could not be saved (is the server reachable?).") +
-        " The card is back where it was.", true);
+      say(reasonFor(xhr, words.unsaved) + " " + words.back, true);
     } else if (pendingReject && elt === pendingReject.card) {
       rejectDialog.close(); // puts the card back
-      say(reasonFor(xhr, "The rejection form could not be loaded (is the server reachable?)."), true);
+      say(reasonFor(xhr, words.formUnloaded), true);
     } else if (rejectDialog.contains(elt)) {
-      say(reasonFor(xhr, "The rejection could not be saved (is the server reachable?)."), true);
+      say(reasonFor(xhr, words.rejectionUnsaved), true);
       rejectDialog.close();
     } else if (elt && elt.closest && elt.closest(".board-more")) {
-      say(reasonFor(xhr, "More cards could not be loaded (is the server reachable?)."), true);
+      say(reasonFor(xhr, words.moreUnloaded), true);
     }
   }
   document.body.addEventListener("htmx:responseError", refused);
@@ -170,7 +181,7 @@
 
   function openRejection(move) {
     pendingReject = move;
-    rejectBody.textContent = "Loading the rejection form…";
+    rejectBody.textContent = words.loadingForm;
     rejectDialog.showModal();
     window.htmx.ajax("GET", urlFor(board.dataset.rejectUrl, move.card.dataset.id), {
       source: move.card, target: rejectBody, swap: "innerHTML"
@@ -196,7 +207,7 @@
     rejectBody.textContent = "";
     if (move) {
       putBack(move);
-      say("Not moved: the rejection was not recorded.", false);
+      say(words.notRecorded, false);
       var button = move.card.querySelector("[data-move-menu]");
       if (focusAfterSave === move.card.dataset.id) {
         focusAfterSave = null;

@@ -45,8 +45,8 @@
     // The message alone goes in the mail's body; the subject has its own button.
     var part = button.getAttribute("data-copy-draft") === "subject" ? "subject" : "body";
     navigator.clipboard.writeText(draftField(form, part)).then(
-      function () { say(form, part === "subject" ? "Subject copied" : "Message copied"); },
-      function () { say(form, "Could not copy: select the text and copy it yourself."); }
+      function () { say(form, form.dataset[part === "subject" ? "wordSubjectCopied" : "wordMessageCopied"]); },
+      function () { say(form, form.dataset.wordNotCopied); }
     );
   });
 

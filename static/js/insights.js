@@ -47,7 +47,7 @@
       type: "sankey",
       data: {
         datasets: [{
-          label: "Moves between stages",
+          label: data.words.moves,
           data: data.flows,
           labels: data.stages,
           colorFrom: function (context) { return stageColour(context.raw && context.raw.from); },
@@ -71,7 +71,7 @@
               label: function (context) {
                 var flow = context.raw;
                 return data.stages[flow.from] + " → " + data.stages[flow.to] + ": " +
-                  numbers.format(flow.flow) + (flow.flow === 1 ? " move" : " moves");
+                  numbers.format(flow.flow) + " " + (flow.flow === 1 ? data.words.move : data.words.movesCount);
               }
             }
           }
@@ -89,7 +89,7 @@
       data: {
         labels: data.weeks.map(function (week) { return week.label; }),
         datasets: [{
-          label: "Applications sent",
+          label: data.words.sent,
           data: data.weeks.map(function (week) { return week.count; }),
           backgroundColor: STAGE_COLOURS.applied,
           borderRadius: 3,
@@ -107,7 +107,7 @@
           legend: { display: false },
           tooltip: {
             callbacks: {
-              title: function (items) { return "Week of " + items[0].label; }
+              title: function (items) { return data.words.weekOf.replace("%(day)s", items[0].label); }
             }
           }
         }
@@ -124,7 +124,7 @@
       data: {
         labels: data.channels.map(function (channel) { return channel.label; }),
         datasets: [{
-          label: "Rejections",
+          label: data.words.rejections,
           data: data.channels.map(function (channel) { return channel.count; }),
           backgroundColor: STAGE_COLOURS.rejected,
           borderRadius: 3,

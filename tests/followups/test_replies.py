@@ -269,14 +269,18 @@ def test_the_interview_thank_you_names_that_rounds_people_and_uses_the_notes(ali
 
 
 def test_the_committed_catalogues_are_compiled_from_their_po_files() -> None:
-    for code, _ in LANGUAGE_CHOICES[1:]:
+    # The drafts' words in each language a draft is written in; the pages' in each
+    # language the interface speaks.
+    catalogues = [(code, "drafts") for code, _ in LANGUAGE_CHOICES[1:]]
+    catalogues += [(code, "django") for code, _ in settings.LANGUAGES[1:]]
+    for code, domain in catalogues:
         folder = Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES"
-        with open(folder / "drafts.po", "rb") as po:
+        with open(folder / f"{domain}.po", "rb") as po:
             catalog = read_po(po)
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
-        assert (folder / "drafts.mo").read_bytes() == compiled.getvalue(), (
-            f"locale/{code}: run `make messages`"
+        assert (folder / f"{domain}.mo").read_bytes() == compiled.getvalue(), (
+            f"locale/{code}/LC_MESSAGES/{domain}.po: run `make messages`"
         )
 
 

@@ -3,6 +3,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm, UsernameField
+from django.utils.translation import gettext_lazy as _
 
 from tracker.accounts.models import User, WebhookFormat, time_zone_choices
 from tracker.core import outbound
@@ -36,7 +37,9 @@ def _offer_places(field: forms.Field, current: str) -> None:
 
 
 class SignupForm(UserCreationForm[User]):
-    email = forms.EmailField(help_text="Used only to reset your password and send reminders.")
+    email = forms.EmailField(
+        label=_("Email"), help_text=_("Used only to reset your password and send reminders.")
+    )
 
     class Meta:
         model = User
@@ -44,7 +47,9 @@ class SignupForm(UserCreationForm[User]):
         field_classes = {"username": UsernameField}
         widgets = {"time_zone": TimeZoneSelect(attrs={"data-browser-zone": "propose"})}
         help_texts = {
-            "time_zone": "Proposed from your browser; reminders arrive at a sensible hour there.",
+            "time_zone": _(
+                "Proposed from your browser; reminders arrive at a sensible hour there."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -52,8 +57,8 @@ class SignupForm(UserCreationForm[User]):
         _offer_places(self.fields["time_zone"], "")
         # Drafts are signed with it: a recruiter knows the user by name, never by username.
         self.fields["full_name"].required = True
-        self.fields["full_name"].label = "Your first and last name"
-        self.fields["full_name"].help_text = "Follow-up drafts are signed with this name."
+        self.fields["full_name"].label = _("Your first and last name")
+        self.fields["full_name"].help_text = _("Follow-up drafts are signed with this name.")
         # A script or an older page may send none: the account starts in UTC.
         self.fields["time_zone"].required = False
         if self.is_bound:
@@ -66,25 +71,27 @@ class SignupForm(UserCreationForm[User]):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email already exists.")
+            raise forms.ValidationError(_("An account with this email already exists."))
         return email
 
 
 class ProfileForm(forms.ModelForm[User]):
     webhook_url = forms.URLField(
-        label="Webhook URL",
+        label=_("Webhook URL"),
         max_length=500,
         required=False,
         assume_scheme="https",
-        help_text="Optional: Rebound also posts each reminder to this address, for example "
-        "an ntfy topic (https://ntfy.sh/your-topic) or a chat or automation service.",
+        help_text=_(
+            "Optional: Rebound also posts each reminder to this address, for example "
+            "an ntfy topic (https://ntfy.sh/your-topic) or a chat or automation service."
+        ),
     )
     # Optional so that a form without it (an older page, a script) keeps the current format.
     webhook_format = forms.ChoiceField(
-        label="Webhook format",
+        label=_("Webhook format"),
         choices=WebhookFormat.choices,
         required=False,
-        help_text="How each reminder is posted to the webhook.",
+        help_text=_("How each reminder is posted to the webhook."),
     )
 
     class Meta:
@@ -93,16 +100,23 @@ class ProfileForm(forms.ModelForm[User]):
             "full_name",
             "email",
             "time_zone",
+            "language",
             "email_reminders",
             "webhook_url",
             "webhook_format",
         )
         widgets = {"time_zone": TimeZoneSelect()}
         help_texts = {
-            "full_name": "Follow-up drafts are signed with this name.",
-            "time_zone": "Reminders arrive at a sensible hour in this time zone.",
-            "email_reminders": "Sent to the email address above when a follow-up comes due. "
-            "In-app reminders (the bell) always appear.",
+            "full_name": _("Follow-up drafts are signed with this name."),
+            "time_zone": _("Reminders arrive at a sensible hour in this time zone."),
+            "language": _(
+                "The language of Rebound's pages. Follow-up drafts are written in "
+                "the language of the letter they answer."
+            ),
+            "email_reminders": _(
+                "Sent to the email address above when a follow-up comes due. "
+                "In-app reminders (the bell) always appear."
+            ),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -113,19 +127,25 @@ class ProfileForm(forms.ModelForm[User]):
         email = self.cleaned_data["email"].strip()
         others = User.objects.exclude(pk=self.instance.pk)
         if email and others.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Another account already uses this email.")
+            raise forms.ValidationError(_("Another account already uses this email."))
         return email
 
     def clean_webhook_url(self) -> str:
         url: str = self.cleaned_data.get("webhook_url", "").strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Use an address starting with https:// (or http://).")
+            raise forms.ValidationError(_("Use an address starting with https:// (or http://)."))
         if url:
             try:
                 outbound.validate_url(url)
             except outbound.FetchError as exc:
                 raise forms.ValidationError(str(exc)) from None
         return url
+
+    def clean_language(self) -> str:
+        # A form without the field (an older page, a script) keeps the language chosen.
+        if "language" not in self.data:
+            return self.instance.language
+        return self.cleaned_data.get("language", "")
 
     def clean_webhook_format(self) -> str:
         return self.cleaned_data.get("webhook_format") or self.instance.webhook_format

@@ -2,8 +2,11 @@ import zoneinfo
 from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.accounts.signals import password_changed
 from tracker.core.fields import SingleLineCharField
@@ -21,25 +24,37 @@ def time_zone_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 class WebhookFormat(models.TextChoices):
-    JSON = "json", "JSON (any service that accepts a JSON POST)"
-    NTFY = "ntfy", "ntfy (push to a phone; use the topic's URL)"
+    JSON = "json", _("JSON (any service that accepts a JSON POST)")
+    NTFY = "ntfy", _("ntfy (push to a phone; use the topic's URL)")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The interface's languages, each named in itself, after "as the browser asks"."""
+    return [("", gettext("As my browser asks")), *settings.LANGUAGES]
 
 
 class User(AbstractUser):
     # The name a follow-up draft is signed with; falls back to the username.
-    full_name = SingleLineCharField("your name", max_length=150, blank=True)
-    time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
+    full_name = SingleLineCharField(_("your name"), max_length=150, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", choices=time_zone_choices
+    )
+    # The interface's language; blank leaves it to the browser (English when it names none
+    # that Rebound speaks). The drafts never follow it: they speak the letter's language.
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, default="", choices=language_choices
+    )
     email_reminders = models.BooleanField(
-        "email me reminders", default=True, help_text="In-app reminders always appear."
+        _("email me reminders"), default=True, help_text=_("In-app reminders always appear.")
     )
     webhook_url = models.URLField(
-        "webhook URL",
+        _("webhook URL"),
         blank=True,
         max_length=500,
-        help_text="Optional: Rebound also posts each reminder here.",
+        help_text=_("Optional: Rebound also posts each reminder here."),
     )
     webhook_format = models.CharField(
-        max_length=8, choices=WebhookFormat.choices, default=WebhookFormat.JSON
+        _("webhook format"), max_length=8, choices=WebhookFormat.choices, default=WebhookFormat.JSON
     )
 
     def save(self, *args: Any, **kwargs: Any) -> None:

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tracker.accounts import services as accounts
 from tracker.accounts.forms import ProfileForm, SignupForm
@@ -37,7 +39,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to Rebound. Add your first application.")
+        messages.success(request, gettext("Welcome to Rebound. Add your first application."))
         return redirect("dashboard")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -83,6 +85,9 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Settings saved.")
+        # Said in the language just chosen, as the next page will be.
+        if request.user.language:
+            translation.activate(request.user.language)
+        messages.success(request, gettext("Settings saved."))
         return redirect("account_settings")
     return render(request, "accounts/settings.html", {"form": form})

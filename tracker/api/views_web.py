@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -27,7 +28,7 @@ def api_token(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 def api_token_revoke(request: AuthenticatedRequest) -> HttpResponse:
     if services.api_token_revoke(user=request.user):
-        messages.success(request, "Token revoked: scripts using it can no longer sign in.")
+        messages.success(request, gettext("Token revoked: scripts using it can no longer sign in."))
     else:
-        messages.info(request, "You had no API token.")
+        messages.info(request, gettext("You had no API token."))
     return redirect("api_token")

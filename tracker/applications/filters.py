@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.models import Source, Stage
 from tracker.applications.selectors import ApplicationFilters
@@ -16,8 +17,8 @@ _DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format=
 class DateRangeForm(forms.Form):
     """Applied between two dates: the table's filter and the range Insights covers."""
 
-    applied_from = forms.DateField(label="Applied from", required=False, widget=_DATE)
-    applied_to = forms.DateField(label="Applied until", required=False, widget=_DATE)
+    applied_from = forms.DateField(label=_("Applied from"), required=False, widget=_DATE)
+    applied_to = forms.DateField(label=_("Applied until"), required=False, widget=_DATE)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -25,25 +26,27 @@ class DateRangeForm(forms.Form):
         if start and end and start > end:
             self.add_error(
                 "applied_to",
-                forms.ValidationError("The end of the range is before its start.", code="range"),
+                forms.ValidationError(_("The end of the range is before its start."), code="range"),
             )
         return cleaned
 
 
 class ApplicationFilterForm(DateRangeForm):
     stage = forms.ChoiceField(
-        choices=[("", "Any stage"), *Stage.choices],
+        label=_("Stage"),
+        choices=[("", _("Any stage")), *Stage.choices],
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     source = forms.ChoiceField(
-        choices=[("", "Any source"), *Source.choices],
+        label=_("Source"),
+        choices=[("", _("Any source")), *Source.choices],
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    q = forms.CharField(label="Search", max_length=200, required=False, strip=True)
+    q = forms.CharField(label=_("Search"), max_length=200, required=False, strip=True)
     followup_due = forms.BooleanField(
-        label="Follow-up due",
+        label=_("Follow-up due"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )

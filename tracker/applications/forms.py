@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications import services
 from tracker.applications.models import (
@@ -60,14 +62,19 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError, **rename: str
 
 
 class ApplicationForm(forms.ModelForm[Application]):
-    company = forms.CharField(max_length=200, help_text="An existing company is reused.")
+    company = forms.CharField(
+        label=_("Company"), max_length=200, help_text=_("An existing company is reused.")
+    )
     url = forms.URLField(
-        label="Job posting URL", max_length=500, required=False, assume_scheme="https"
+        label=_("Job posting URL"), max_length=500, required=False, assume_scheme="https"
     )
     stage = forms.ChoiceField(
+        label=_("Stage"),
         choices=[(s.value, s.label) for s in Stage if s != Stage.REJECTED],
         initial=Stage.APPLIED,
-        help_text="Where it stands now. To log a rejection, add it first, then mark it rejected.",
+        help_text=_(
+            "Where it stands now. To log a rejection, add it first, then mark it rejected."
+        ),
     )
 
     class Meta:
@@ -91,11 +98,16 @@ class ApplicationForm(forms.ModelForm[Application]):
             "salary_currency": forms.TextInput(attrs={"placeholder": "EUR", "size": 3}),
         }
         labels = {
-            "salary_min": "Salary from",
-            "salary_max": "Salary up to",
-            "description": "Job description",
+            "location": _("Location"),
+            "source": _("Source"),
+            "applied_on": _("Applied on"),
+            "salary_currency": _("Salary currency"),
+            "notes": _("Notes"),
+            "salary_min": _("Salary from"),
+            "salary_max": _("Salary up to"),
+            "description": _("Job description"),
         }
-        help_texts = {"description": "The posting, kept here after the job board takes it down."}
+        help_texts = {"description": _("The posting, kept here after the job board takes it down.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -121,7 +133,7 @@ class ApplicationForm(forms.ModelForm[Application]):
     def clean_company(self) -> str:
         name = company_display_name(self.cleaned_data["company"])
         if not company_name_key(name):
-            raise forms.ValidationError("Enter the company's name.")
+            raise forms.ValidationError(_("Enter the company's name."))
         return name
 
     def clean_applied_on(self) -> Any:
@@ -135,7 +147,7 @@ class ApplicationForm(forms.ModelForm[Application]):
     def clean_salary_currency(self) -> str:
         currency: str = self.cleaned_data.get("salary_currency", "").strip().upper()
         if currency and (len(currency) != 3 or not currency.isalpha()):
-            raise forms.ValidationError("Use a three-letter currency code, like EUR or USD.")
+            raise forms.ValidationError(_("Use a three-letter currency code, like EUR or USD."))
         return currency
 
     def clean(self) -> dict[str, Any]:
@@ -151,12 +163,14 @@ class ApplicationForm(forms.ModelForm[Application]):
 
 
 class StageChangeForm(forms.Form):
-    stage = forms.ChoiceField(choices=[(s.value, s.label) for s in Stage if s != Stage.REJECTED])
+    stage = forms.ChoiceField(
+        label=_("Stage"), choices=[(s.value, s.label) for s in Stage if s != Stage.REJECTED]
+    )
     at = forms.DateTimeField(
-        label="When",
+        label=_("When"),
         required=False,
         widget=DateTimeLocalInput(),
-        help_text="Leave empty for now, or pick the date it really happened.",
+        help_text=_("Leave empty for now, or pick the date it really happened."),
     )
 
     # Whether the user gave the moment: left empty, or the current minute, means "now".
@@ -178,21 +192,21 @@ class RejectionForm(forms.ModelForm[Rejection]):
             "message": forms.Textarea(attrs={"rows": 5}),
         }
         labels = {
-            "channel": "How did it arrive?",
-            "sender_role": "Who sent it?",
-            "sender_name": "Their name",
-            "sender_email": "Their email",
-            "received_at": "When did you receive it?",
-            "message": "The email, pasted (optional)",
+            "channel": _("How did it arrive?"),
+            "sender_role": _("Who sent it?"),
+            "sender_name": _("Their name"),
+            "sender_email": _("Their email"),
+            "received_at": _("When did you receive it?"),
+            "message": _("The email, pasted (optional)"),
         }
         help_texts = {
             "channel": "A form letter from a no-reply address needs no answer; "
             "a personal note deserves a short thank-you.",
             "sender_role": "A hiring manager who decided can also hear that you would like "
             "to be considered again.",
-            "sender_name": "Used to greet them by first name.",
-            "received_at": "Back-date it if it came in earlier.",
-            "message": "Paste it and Rebound fills in the fields below for you to check.",
+            "sender_name": _("Used to greet them by first name."),
+            "received_at": _("Back-date it if it came in earlier."),
+            "message": _("Paste it and Rebound fills in the fields below for you to check."),
         }
 
     # The time the form showed in "received": kept as it was, the user dated nothing.
@@ -248,7 +262,7 @@ class ContactForm(forms.ModelForm[Contact]):
     class Meta:
         model = Contact
         fields = ("name", "email", "role")
-        labels = {"email": "Email (optional)"}
+        labels = {"name": _("Name"), "email": _("Email (optional)"), "role": _("Role")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Several forms share the application page: ids of their own keep labels apart.
@@ -260,7 +274,7 @@ class ContactLinkForm(forms.Form):
     """Someone the user already knows, from another application, added to this one."""
 
     contact = forms.ModelChoiceField(
-        queryset=Contact.objects.none(), label="Contact", empty_label="Choose a contact…"
+        queryset=Contact.objects.none(), label=_("Contact"), empty_label=_("Choose a contact…")
     )
 
     def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
@@ -279,7 +293,7 @@ class ContactLinkForm(forms.Form):
         self.candidates = list(linkable)
         groups: dict[str, list[tuple[int, str]]] = {}
         for contact in self.candidates:
-            company = contact.company.name if contact.company else "No company"
+            company = contact.company.name if contact.company else str(_("No company"))
             groups.setdefault(company, []).append(
                 (contact.pk, f"{contact.name} · {contact.get_role_display()}")
             )
@@ -287,7 +301,7 @@ class ContactLinkForm(forms.Form):
 
 
 class ContactRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=ContactRole.choices, label="Role")
+    role = forms.ChoiceField(choices=ContactRole.choices, label=_("Role"))
 
 
 class InterviewForm(forms.ModelForm[Interview]):
@@ -299,7 +313,12 @@ class InterviewForm(forms.ModelForm[Interview]):
             "interviewers": forms.CheckboxSelectMultiple(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"scheduled_at": "When", "notes": "Notes (optional)"}
+        labels = {
+            "kind": _("Kind"),
+            "scheduled_at": _("When"),
+            "interviewers": _("Interviewers"),
+            "notes": _("Notes (optional)"),
+        }
 
     def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "interview-%s")
@@ -308,12 +327,10 @@ class InterviewForm(forms.ModelForm[Interview]):
         # Only the people on this application: another application's contact is no choice.
         interviewers.queryset = application.contacts.all()
         kind = cast(forms.ChoiceField, self.fields["kind"])
-        kind.choices = [("", "Choose…"), *InterviewKind.choices]
-        self.fields[
-            "scheduled_at"
-        ].help_text = (
-            f"Past or upcoming, in your time zone ({timezone.get_current_timezone_name()})."
-        )
+        kind.choices = [("", _("Choose…")), *InterviewKind.choices]
+        self.fields["scheduled_at"].help_text = gettext(
+            "Past or upcoming, in your time zone (%(zone)s)."
+        ) % {"zone": timezone.get_current_timezone_name()}
 
     def clean_scheduled_at(self) -> datetime:
         value: datetime = self.cleaned_data["scheduled_at"]
@@ -323,7 +340,7 @@ class InterviewForm(forms.ModelForm[Interview]):
 
 class NotesForm(forms.Form):
     notes = forms.CharField(
-        label="Notes",
+        label=_("Notes"),
         required=False,
         max_length=Application._meta.get_field("notes").max_length,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -354,7 +371,7 @@ class IdsField(forms.Field):
     """The ticked rows' ids, from repeated `ids=` fields."""
 
     widget = forms.MultipleHiddenInput
-    default_error_messages = {"required": "Tick at least one application first."}
+    default_error_messages = {"required": _("Tick at least one application first.")}
 
     # More than a page of the table ever holds; ids beyond what a database key can be.
     MOST = 500
@@ -366,22 +383,24 @@ class IdsField(forms.Field):
         try:
             ids = sorted({int(v) for v in value})  # type: ignore[attr-defined]
         except (TypeError, ValueError):
-            raise ValidationError("Those are not applications.", code="invalid") from None
+            raise ValidationError(_("Those are not applications."), code="invalid") from None
         if ids[0] < 1 or ids[-1] > self.LARGEST_ID:
-            raise ValidationError("Those are not applications.", code="invalid")
+            raise ValidationError(_("Those are not applications."), code="invalid")
         if len(ids) > self.MOST:
-            raise ValidationError(f"Tick at most {self.MOST} at a time.", code="too_many")
+            raise ValidationError(
+                _("Tick at most %(most)d at a time.") % {"most": self.MOST}, code="too_many"
+            )
         return ids
 
 
 class BulkActionForm(forms.Form):
     ACTIONS = [
-        ("ghosted", "Mark ghosted"),
-        ("withdrawn", "Mark withdrawn"),
-        ("delete", "Delete…"),
+        ("ghosted", _("Mark ghosted")),
+        ("withdrawn", _("Mark withdrawn")),
+        ("delete", _("Delete…")),
     ]
 
-    action = forms.ChoiceField(choices=ACTIONS, error_messages={"required": "Choose an action."})
+    action = forms.ChoiceField(choices=ACTIONS, error_messages={"required": _("Choose an action.")})
     ids = IdsField()
     confirmed = forms.BooleanField(required=False)
     # The table's query string, to go back to the same view afterwards.

@@ -3,6 +3,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.names import company_display_name, company_name_key
 from tracker.applications.search import application_search_text, search_fold
@@ -16,15 +18,15 @@ from tracker.mail.vocabulary import (
 
 
 class Stage(models.TextChoices):
-    WISHLIST = "wishlist", "Wishlist"
-    APPLIED = "applied", "Applied"
-    SCREENING = "screening", "Screening"
-    INTERVIEWING = "interviewing", "Interviewing"
-    OFFER = "offer", "Offer"
-    ACCEPTED = "accepted", "Accepted"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    GHOSTED = "ghosted", "Ghosted"
+    WISHLIST = "wishlist", _("Wishlist")
+    APPLIED = "applied", _("Applied")
+    SCREENING = "screening", _("Screening")
+    INTERVIEWING = "interviewing", _("Interviewing")
+    OFFER = "offer", _("Offer")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    GHOSTED = "ghosted", _("Ghosted")
 
 
 # How far along the hiring process each stage is. Terminal outcomes (rejected, withdrawn,
@@ -54,30 +56,30 @@ def salary_range_ordered(low: int | None, high: int | None) -> bool:
 
 
 class Source(models.TextChoices):
-    JOB_BOARD = "job_board", "Job board"
-    COMPANY_SITE = "company_site", "Company website"
-    REFERRAL = "referral", "Referral"
-    RECRUITER = "recruiter_outreach", "Recruiter outreach"
-    NETWORKING = "networking", "Networking"
-    OTHER = "other", "Other"
+    JOB_BOARD = "job_board", _("Job board")
+    COMPANY_SITE = "company_site", _("Company website")
+    REFERRAL = "referral", _("Referral")
+    RECRUITER = "recruiter_outreach", _("Recruiter outreach")
+    NETWORKING = "networking", _("Networking")
+    OTHER = "other", _("Other")
 
 
 class ChangeSource(models.TextChoices):
-    WEB = "web", "Web"
-    BOARD = "board", "Board"
-    API = "api", "API"
-    IMPORT = "import", "Import"
-    ADMIN = "admin", "Admin"
-    SYSTEM = "system", "System"
-    INBOX = "inbox", "Inbox"
+    WEB = "web", _("Web")
+    BOARD = "board", _("Board")
+    API = "api", _("API")
+    IMPORT = "import", _("Import")
+    ADMIN = "admin", _("Admin")
+    SYSTEM = "system", _("System")
+    INBOX = "inbox", _("Inbox")
 
 
 class ContactRole(models.TextChoices):
-    RECRUITER = "recruiter", "Recruiter"
-    HR = "hr", "HR"
-    HIRING_MANAGER = "hiring_manager", "Hiring manager"
-    INTERVIEWER = "interviewer", "Interviewer"
-    OTHER = "other", "Other"
+    RECRUITER = "recruiter", _("Recruiter")
+    HR = "hr", _("HR")
+    HIRING_MANAGER = "hiring_manager", _("Hiring manager")
+    INTERVIEWER = "interviewer", _("Interviewer")
+    OTHER = "other", _("Other")
 
 
 class Company(models.Model):
@@ -122,8 +124,8 @@ class Application(models.Model):
     # owner alone would, and the user's applications in the order they were added.
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, db_index=False)
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
-    role = SingleLineCharField("role title", max_length=200)
-    url = models.URLField("job posting URL", max_length=500, blank=True)
+    role = SingleLineCharField(_("role title"), max_length=200)
+    url = models.URLField(_("job posting URL"), max_length=500, blank=True)
     location = SingleLineCharField(max_length=200, blank=True)
     source = models.CharField(max_length=32, choices=Source.choices, default=Source.JOB_BOARD)
     salary_min = models.PositiveIntegerField(null=True, blank=True)
@@ -138,8 +140,10 @@ class Application(models.Model):
     # The posting as captured (sanitised HTML, see capture.posting), kept after the job
     # board takes it down; the text of the whole page too if the user asked for a copy.
     description = bounded_text(50_000, blank=True)
-    apply_url = models.URLField("apply URL", max_length=500, blank=True)
-    posting_text = bounded_text(100_000, verbose_name="copy of the posting page's text", blank=True)
+    apply_url = models.URLField(_("apply URL"), max_length=500, blank=True)
+    posting_text = bounded_text(
+        100_000, verbose_name=_("copy of the posting page's text"), blank=True
+    )
     posting_captured_at = models.DateTimeField(null=True, blank=True)
     # The text above as a search meets it (search.application_search_text): written with
     # it, by fold_for_search() before every save that changes it.
@@ -190,7 +194,8 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.role} at {self.company}"
+        # In the page's language ("Entwicklerin bei Brandt Werke"); English in the worker.
+        return gettext("%(role)s at %(company)s") % {"role": self.role, "company": self.company}
 
     def fold_for_search(self) -> None:
         self.search_text = application_search_text(
@@ -336,10 +341,10 @@ class StageChange(models.Model):
 
 
 class InterviewKind(models.TextChoices):
-    PHONE_SCREEN = "phone_screen", "Phone screen"
-    TECHNICAL = "technical", "Technical"
-    ONSITE = "onsite", "Onsite"
-    FINAL = "final", "Final"
+    PHONE_SCREEN = "phone_screen", _("Phone screen")
+    TECHNICAL = "technical", _("Technical")
+    ONSITE = "onsite", _("Onsite")
+    FINAL = "final", _("Final")
 
 
 class Interview(models.Model):
@@ -373,16 +378,35 @@ class Interview(models.Model):
         return f"{self.get_kind_display()} on {self.scheduled_at:%Y-%m-%d}"
 
 
+# How a rejection arrived and who sent it, in the page's language. The words live in
+# tracker/mail/vocabulary.py, a decision module free of Django; gettext_noop is where
+# makemessages finds them (a test checks each has its place here).
+REJECTION_WORDS = (
+    gettext_noop("Automated (form letter, no-reply address)"),
+    gettext_noop("Personal email"),
+    gettext_noop("Phone call"),
+    gettext_noop("In person"),
+    gettext_noop("I am not sure"),
+    gettext_noop("Recruiter"),
+    gettext_noop("HR"),
+    gettext_noop("Hiring manager"),
+    gettext_noop("Interviewer"),
+    gettext_noop("Unknown"),
+)
+CHANNEL_CHOICES_SHOWN = [(value, _(label)) for value, label in CHANNEL_CHOICES]
+SENDER_ROLE_CHOICES_SHOWN = [(value, _(label)) for value, label in SENDER_ROLE_CHOICES]
+
+
 class Rejection(models.Model):
     application = models.OneToOneField(
         Application, on_delete=models.CASCADE, related_name="rejection"
     )
     received_at = models.DateTimeField()
     channel = models.CharField(
-        max_length=16, choices=CHANNEL_CHOICES, default=RejectionChannel.UNKNOWN
+        max_length=16, choices=CHANNEL_CHOICES_SHOWN, default=RejectionChannel.UNKNOWN
     )
     sender_role = models.CharField(
-        max_length=16, choices=SENDER_ROLE_CHOICES, default=SenderRole.UNKNOWN
+        max_length=16, choices=SENDER_ROLE_CHOICES_SHOWN, default=SenderRole.UNKNOWN
     )
     sender_name = SingleLineCharField(max_length=200, blank=True)
     sender_email = models.EmailField(blank=True)

@@ -23,7 +23,7 @@ from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.formats import date_format
 
 from tracker.accounts.models import User
 from tracker.applications.models import (
@@ -231,9 +231,7 @@ def table_rows(applications: Sequence[Application], now: datetime) -> list[Table
                 label=str(application),
                 changed_ago=naturaltime(application.stage_changed_at),
                 changed_iso=timezone.localtime(application.stage_changed_at).isoformat(),
-                applied=f"{applied.day} {MONTHS_3[applied.month].title()} {applied.year}"
-                if applied
-                else "",
+                applied=date_format(applied, "DAY") if applied else "",
                 applied_iso=applied.isoformat() if applied else "",
                 followup_due=due,
                 followup_overdue=due is not None and due < now,
@@ -291,8 +289,7 @@ class BoardColumn:
 
 
 def _day_month(moment: datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{local.day} {MONTHS_3[local.month].title()}"
+    return date_format(timezone.localtime(moment), "DAY_MONTH")
 
 
 # Stands for the card's id in the one URL reversed per page.
@@ -320,7 +317,7 @@ def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -
                 application=application,
                 url=_detail_url(detail, application.pk),
                 label=str(application),
-                since=f"{_day_month(changed)} {timezone.localtime(changed).year}",
+                since=date_format(timezone.localtime(changed), "DAY"),
                 days_in_stage=max((now - changed).days, 0),
                 followup_due=due,
                 followup_overdue=due is not None and due < now,

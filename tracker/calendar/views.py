@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -39,7 +40,7 @@ def calendar_feed_regenerate(request: AuthenticatedRequest) -> HttpResponse:
     had_one = CalendarFeed.objects.filter(user=request.user).exists()
     services.calendar_feed_regenerate(user=request.user)
     if had_one:
-        messages.success(request, "New calendar link made. The old one no longer works.")
+        messages.success(request, gettext("New calendar link made. The old one no longer works."))
     else:
-        messages.success(request, "Calendar link made. Add it to your calendar app.")
+        messages.success(request, gettext("Calendar link made. Add it to your calendar app."))
     return redirect(f"{reverse('account_settings')}#calendar")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.forms import ApplicationForm
 from tracker.capture.services import URL_LIMIT
@@ -7,13 +8,13 @@ from tracker.core import outbound
 
 class LinkForm(forms.Form):
     url = forms.CharField(
-        label="Job link",
+        label=_("Job link"),
         max_length=URL_LIMIT,
         widget=forms.URLInput(attrs={"placeholder": "https://…", "autocomplete": "off"}),
-        help_text="Paste the posting's address: Rebound reads the page and fills in the form.",
+        help_text=_("Paste the posting's address: Rebound reads the page and fills in the form."),
     )
     keep_copy = forms.BooleanField(
-        label="Keep a copy of the page's text", required=False, initial=False
+        label=_("Keep a copy of the page's text"), required=False, initial=False
     )
 
     def clean_url(self) -> str:
@@ -40,5 +41,5 @@ class PostingApplicationForm(ApplicationForm):
         }
 
     apply_url = forms.URLField(
-        label="Apply link", max_length=URL_LIMIT, required=False, assume_scheme="https"
+        label=_("Apply link"), max_length=URL_LIMIT, required=False, assume_scheme="https"
     )

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.forms import DateTimeLocalInput
 from tracker.core import dates
@@ -16,14 +17,16 @@ ORIGINS = ("followups", "application")
 class DraftForm(forms.Form):
     subject = forms.CharField(max_length=300, required=False, strip=False)
     body = forms.CharField(
-        label="Message", max_length=5_000, required=False, strip=False, widget=forms.Textarea
+        label=_("Message"), max_length=5_000, required=False, strip=False, widget=forms.Textarea
     )
 
 
 class SnoozeForm(forms.Form):
     TOMORROW = "tomorrow"
 
-    until = forms.DateTimeField(label="Snooze until", required=False, widget=DateTimeLocalInput())
+    until = forms.DateTimeField(
+        label=_("Snooze until"), required=False, widget=DateTimeLocalInput()
+    )
     preset = forms.ChoiceField(choices=[(TOMORROW, "Tomorrow 9:00")], required=False)
 
     def __init__(self, *args: Any, zone: ZoneInfo, **kwargs: Any) -> None:

@@ -1,29 +1,30 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.models import Application, Interview
 from tracker.core.fields import SingleLineCharField, bounded_text
 from tracker.followups.kinds import Element, Kind
 
 KIND_LABELS = {
-    Kind.NONE: "No reply needed",
-    Kind.REJECTION_REPLY: "Reply to the rejection",
-    Kind.KEEP_IN_TOUCH: "Keep in touch",
-    Kind.APPLICATION_NUDGE: "Ask for an update",
-    Kind.INTERVIEW_THANK_YOU: "Thank-you after the interview",
-    Kind.GHOST_CHECK: "Still waiting?",
+    Kind.NONE: _("No reply needed"),
+    Kind.REJECTION_REPLY: _("Reply to the rejection"),
+    Kind.KEEP_IN_TOUCH: _("Keep in touch"),
+    Kind.APPLICATION_NUDGE: _("Ask for an update"),
+    Kind.INTERVIEW_THANK_YOU: _("Thank-you after the interview"),
+    Kind.GHOST_CHECK: _("Still waiting?"),
 }
 KIND_CHOICES = [(kind.value, KIND_LABELS[kind]) for kind in Kind]
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ")) for e in Element]
 
 
 class FollowUpStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    SENT = "sent", "Sent"
-    SKIPPED = "skipped", "Skipped"
-    SNOOZED = "snoozed", "Snoozed"
-    CANCELLED = "cancelled", "Cancelled"
-    NOT_NEEDED = "not_needed", "Not needed"
+    PROPOSED = "proposed", _("Proposed")
+    SENT = "sent", _("Sent")
+    SKIPPED = "skipped", _("Skipped")
+    SNOOZED = "snoozed", _("Snoozed")
+    CANCELLED = "cancelled", _("Cancelled")
+    NOT_NEEDED = "not_needed", _("Not needed")
 
 
 # Follow-ups still waiting for the user: reminders fire only for these.

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -98,7 +99,7 @@ def followup_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as exc:
         return _refused(request, followup, error=exc, draft_form=form)
-    messages.success(request, "Draft saved.")
+    messages.success(request, gettext("Draft saved."))
     return _back(request, followup)
 
 
@@ -177,7 +178,9 @@ def followup_language(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         lambda followup: services.followup_switch_language(followup=followup, language=language),
-        lambda f: f"Draft written in {f.get_language_display()}.",
+        lambda f: (
+            gettext("Draft written in %(language)s.") % {"language": f.get_language_display()}
+        ),
     )
 
 
@@ -193,7 +196,8 @@ def followup_snooze(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _refused(request, followup, error=exc, snooze_form=form)
     until = timezone.localtime(followup.due_at, request.user.zone)
-    messages.success(request, f"Snoozed until {date_format(until, 'D j M, H:i')}.")
+    when = date_format(until, "WEEKDAY_DAY_MONTH_TIME")
+    messages.success(request, gettext("Snoozed until %(when)s.") % {"when": when})
     return _back(request, followup)
 
 
@@ -203,9 +207,9 @@ def followups_stop_keeping_in_touch(request: AuthenticatedRequest, pk: int) -> H
     application = get_application_for_user(request, pk)
     stopped = services.followups_stop_keeping_in_touch(application=application)
     if stopped:
-        messages.success(request, "No more keep-in-touch reminders for this application.")
+        messages.success(request, gettext("No more keep-in-touch reminders for this application."))
     else:
-        messages.info(request, "There were no keep-in-touch notes left to stop.")
+        messages.info(request, gettext("There were no keep-in-touch notes left to stop."))
     if _origin(request) == "followups":
         return redirect("followups")
     return redirect("application_detail", pk=application.pk)

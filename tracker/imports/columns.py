@@ -9,6 +9,10 @@ user corrects the guess. How each cell is then read is rows.py's job.
 import re
 from collections.abc import Iterable, Sequence
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
 from tracker.applications.models import Source, Stage
 from tracker.exports.formats import (
     APPLICATION_COLUMNS,
@@ -19,27 +23,27 @@ from tracker.exports.formats import (
 
 IGNORE = ""
 # What a spreadsheet's column can be mapped to, in the order the mapping page lists them.
-TARGETS: list[tuple[str, str]] = [
-    ("company", "Company"),
-    ("role", "Role"),
-    ("stage", "Stage (status)"),
-    ("applied_on", "Date applied"),
-    ("url", "Job posting URL"),
-    ("location", "Location"),
-    ("source", "Source"),
-    ("salary_min", "Salary from"),
-    ("salary_max", "Salary up to"),
-    ("salary_currency", "Salary currency"),
-    ("notes", "Notes"),
-    ("description", "Job description"),
+TARGETS: list[tuple[str, StrOrPromise]] = [
+    ("company", _("Company")),
+    ("role", _("Role")),
+    ("stage", _("Stage (status)")),
+    ("applied_on", _("Date applied")),
+    ("url", _("Job posting URL")),
+    ("location", _("Location")),
+    ("source", _("Source")),
+    ("salary_min", _("Salary from")),
+    ("salary_max", _("Salary up to")),
+    ("salary_currency", _("Salary currency")),
+    ("notes", _("Notes")),
+    ("description", _("Job description")),
 ]
 TARGET_LABELS = dict(TARGETS)
 REQUIRED_TARGETS = ("company", "role")
 
-DATE_ORDERS: list[tuple[str, str]] = [
-    ("dmy", "Day first: 25/11/2026"),
-    ("mdy", "Month first: 11/25/2026"),
-    ("ymd", "Year first: 2026-11-25"),
+DATE_ORDERS: list[tuple[str, StrOrPromise]] = [
+    ("dmy", _("Day first: 25/11/2026")),
+    ("mdy", _("Month first: 11/25/2026")),
+    ("ymd", _("Year first: 2026-11-25")),
 ]
 
 
@@ -125,9 +129,16 @@ def guess_columns(header: Sequence[str]) -> list[str]:
     return guess
 
 
+def _english(label: StrOrPromise) -> str:
+    """A stage's or source's English name, as spreadsheets write it, whatever the page's
+    language."""
+    with translation.override("en"):
+        return str(label)
+
+
 _STAGE_EXACT = {
     **{s.value: s.value for s in Stage},
-    **{_words(s.label): s.value for s in Stage},
+    **{_words(_english(s.label)): s.value for s in Stage},
     "": Stage.APPLIED,  # a row in a tracker with no status is an application sent
     "wish list": Stage.WISHLIST,
     "saved": Stage.WISHLIST,
@@ -227,7 +238,7 @@ def guess_source(value: str) -> str:
     if not key:
         return Source.JOB_BOARD  # what the application form defaults to
     for source in Source:
-        if key in (source.value, _words(source.label)):
+        if key in (source.value, _words(_english(source.label))):
             return source.value
     return next((source for hint, source in _SOURCE_HINTS if hint in key), Source.OTHER)
 

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.models import Stage
 from tracker.imports import columns
@@ -18,16 +19,20 @@ def _read_capped(upload: Any) -> bytes:
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label="CSV file",
-        help_text="Rebound's applications.csv, or any spreadsheet saved as CSV (up to 10 MB, "
-        "20,000 rows and 200 columns). You choose what each column means next.",
+        label=_("CSV file"),
+        help_text=_(
+            "Rebound's applications.csv, or any spreadsheet saved as CSV (up to 10 MB, "
+            "20,000 rows and 200 columns). You choose what each column means next."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
     )
     history_file = forms.FileField(
-        label="history.csv (optional)",
+        label=_("history.csv (optional)"),
         required=False,
-        help_text="From the same Rebound export as applications.csv: recreates each "
-        "application's stage history exactly.",
+        help_text=_(
+            "From the same Rebound export as applications.csv: recreates each "
+            "application's stage history exactly."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
     )
 
@@ -48,13 +53,15 @@ class ImportMappingForm(forms.Form):
     """
 
     date_order = forms.ChoiceField(
-        label="Dates are written", choices=columns.DATE_ORDERS, required=False
+        label=_("Dates are written"), choices=columns.DATE_ORDERS, required=False
     )
     skip_duplicates = forms.BooleanField(
-        label="Skip duplicates",
+        label=_("Skip duplicates"),
         required=False,
-        help_text="Rows with the company, role and date applied of an application you already "
-        "have are left out. Otherwise they stop the import, so that nothing is imported twice.",
+        help_text=_(
+            "Rows with the company, role and date applied of an application you already "
+            "have are left out. Otherwise they stop the import, so that nothing is imported twice."
+        ),
     )
 
     def __init__(
@@ -72,24 +79,24 @@ class ImportMappingForm(forms.Form):
         self.fields["skip_duplicates"].initial = job.skip_duplicates
         if job.own_format:
             return
-        choices = [(columns.IGNORE, "Ignore this column"), *columns.TARGETS]
+        choices = [(columns.IGNORE, _("Ignore this column")), *columns.TARGETS]
         # Never more fields than the upload allows, whatever a stored job holds (the
         # service refuses a wider job's mapping).
         for i, name in enumerate(job.header[:MAX_COLUMNS]):
             self.fields[f"column_{i}"] = forms.ChoiceField(
-                label=name or f"Column {i + 1}",
+                label=name or _("Column %(number)d") % {"number": i + 1},
                 choices=choices,
                 required=False,
                 initial=mapping.columns[i] if i < len(mapping.columns) else columns.IGNORE,
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
-        stage_choices = [("", "Choose a stage"), *Stage.choices]
+        stage_choices = [("", _("Choose a stage")), *Stage.choices]
         for n, value in enumerate(stage_values):
             self.fields[f"stagekey_{n}"] = forms.CharField(
                 widget=forms.HiddenInput, initial=value.key, required=False
             )
             self.fields[f"stage_{n}"] = forms.ChoiceField(
-                label=value.example or "(empty)",
+                label=value.example or _("(empty)"),
                 choices=stage_choices,
                 required=False,
                 initial=value.stage,

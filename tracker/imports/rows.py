@@ -232,7 +232,7 @@ class ImportRow:
 
     @property
     def stage_label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
     @property
     def duplicate_key(self) -> tuple[str, str, date | None]:
@@ -258,7 +258,7 @@ class _Cells:
 
     def fail(self, target: str, message: str) -> None:
         i = self.reader.index.get(target)
-        column = self.reader.header[i] if i is not None else TARGET_LABELS.get(target, target)
+        column = self.reader.header[i] if i is not None else str(TARGET_LABELS.get(target, target))
         self.errors.append(RowError(self.row.line, column, message))
 
     def parse(self, target: str, parser: Callable[[str], T]) -> T | None:

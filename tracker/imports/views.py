@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -52,7 +53,7 @@ def import_job(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     services.import_job_refuse_too_wide(job=job)
     if job.status != ImportStatus.NEW:
         if request.method == "POST":
-            messages.info(request, "This import has already started.")
+            messages.info(request, gettext("This import has already started."))
             return redirect("import_job", pk=job.pk)
         return render(request, "imports/job.html", _job_context(job))
     mapping = _stored_mapping(job)

@@ -2,6 +2,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tracker.accounts.models import User
 from tracker.applications.models import Application
@@ -13,22 +14,31 @@ HOST = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[
 
 class MailboxForm(forms.Form):
     host = forms.CharField(
-        label="IMAP server", max_length=253, help_text="For example imap.fastmail.com."
+        label=_("IMAP server"), max_length=253, help_text=_("For example imap.fastmail.com.")
     )
-    port = forms.IntegerField(min_value=1, max_value=65535, initial=993)
-    security = forms.ChoiceField(choices=Security.choices, initial=Security.TLS)
-    username = forms.CharField(max_length=254, help_text="Usually your email address.")
+    port = forms.IntegerField(label=_("Port"), min_value=1, max_value=65535, initial=993)
+    security = forms.ChoiceField(
+        label=_("Security"), choices=Security.choices, initial=Security.TLS
+    )
+    username = forms.CharField(
+        label=_("Username"), max_length=254, help_text=_("Usually your email address.")
+    )
     password = forms.CharField(
-        label="App password",
+        label=_("App password"),
         max_length=500,
         required=False,
         strip=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text="An app password from your mail provider, not your usual password. "
-        "Stored encrypted, never shown again; leave blank to keep the saved one.",
+        help_text=_(
+            "An app password from your mail provider, not your usual password. "
+            "Stored encrypted, never shown again; leave blank to keep the saved one."
+        ),
     )
     folder = forms.CharField(
-        max_length=200, initial="INBOX", help_text="Rebound reads this folder and never changes it."
+        label=_("Folder"),
+        max_length=200,
+        initial="INBOX",
+        help_text=_("Rebound reads this folder and never changes it."),
     )
 
     def __init__(self, *args: Any, mailbox: Mailbox | None = None, **kwargs: Any) -> None:
@@ -47,7 +57,7 @@ class MailboxForm(forms.Form):
         self.mailbox = mailbox
         if mailbox is None:
             self.fields["password"].required = True
-            self.fields["password"].help_text = (
+            self.fields["password"].help_text = _(
                 "An app password from your mail provider, not your usual password. "
                 "Stored encrypted, never shown again."
             )
@@ -55,21 +65,21 @@ class MailboxForm(forms.Form):
     def clean_host(self) -> str:
         host = self.cleaned_data["host"].strip().lower()
         if not HOST.match(host):
-            raise forms.ValidationError("Enter a server name such as imap.example.com.")
+            raise forms.ValidationError(_("Enter a server name such as imap.example.com."))
         return host.strip("[]")
 
     def clean_folder(self) -> str:
         folder = self.cleaned_data["folder"].strip()
         if not folder or not folder.isascii() or any(ord(c) < 32 for c in folder):
             raise forms.ValidationError(
-                "Enter the folder's name in plain letters (INBOX, Jobs, Archive/2026)."
+                _("Enter the folder's name in plain letters (INBOX, Jobs, Archive/2026).")
             )
         return folder
 
     def clean_password(self) -> str | None:
         password: str = self.cleaned_data.get("password") or ""
         if any(c in password for c in "\r\n\0"):
-            raise forms.ValidationError("A password cannot contain line breaks.")
+            raise forms.ValidationError(_("A password cannot contain line breaks."))
         return password or None
 
     def clean(self) -> dict[str, Any]:
@@ -84,16 +94,18 @@ class MailboxForm(forms.Form):
 
 class RetentionForm(forms.Form):
     retention_days = forms.IntegerField(
-        label="Keep messages for (days)",
+        label=_("Keep messages for (days)"),
         min_value=1,
         max_value=3650,
-        help_text="Messages in the review queue are deleted after this many days.",
+        help_text=_("Messages in the review queue are deleted after this many days."),
     )
 
 
 class ReassignForm(forms.Form):
     application = forms.ModelChoiceField(
-        queryset=Application.objects.none(), empty_label="Choose the application…"
+        queryset=Application.objects.none(),
+        label=_("Application"),
+        empty_label=_("Choose the application…"),
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

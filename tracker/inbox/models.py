@@ -3,20 +3,21 @@ review queue of what it brought. Only job mail is kept, and of it only what the 
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tracker.core.fields import bounded_text
 
 
 class Security(models.TextChoices):
-    TLS = "tls", "TLS (IMAPS, usually port 993)"
-    STARTTLS = "starttls", "STARTTLS (usually port 143)"
-    NONE = "none", "None (only for a server on this machine, 127.0.0.1)"
+    TLS = "tls", _("TLS (IMAPS, usually port 993)")
+    STARTTLS = "starttls", _("STARTTLS (usually port 143)")
+    NONE = "none", _("None (only for a server on this machine, 127.0.0.1)")
 
 
 class MailboxStatus(models.TextChoices):
-    NEW = "new", "Not checked yet"
-    OK = "ok", "Working"
-    FAILING = "failing", "Failing"
+    NEW = "new", _("Not checked yet")
+    OK = "ok", _("Working")
+    FAILING = "failing", _("Failing")
 
 
 class Inbox(models.Model):
@@ -76,23 +77,23 @@ class Mailbox(models.Model):
 
 
 class Via(models.TextChoices):
-    IMAP = "imap", "Mailbox"
-    FORWARD = "forward", "Forwarded"
+    IMAP = "imap", _("Mailbox")
+    FORWARD = "forward", _("Forwarded")
 
 
 class ItemKind(models.TextChoices):
-    REJECTION = "rejection", "Rejection"
-    INTERVIEW_INVITATION = "interview_invitation", "Interview invitation"
-    OFFER = "offer", "Offer"
+    REJECTION = "rejection", _("Rejection")
+    INTERVIEW_INVITATION = "interview_invitation", _("Interview invitation")
+    OFFER = "offer", _("Offer")
     # Job mail that is none of those (a receipt, a take-home, a recruiter's note): the
     # queue's "other" lane, and an update on its application.
-    OTHER = "other_job_mail", "Other job mail"
+    OTHER = "other_job_mail", _("Other job mail")
 
 
 class ItemStatus(models.TextChoices):
-    PENDING = "pending", "Waiting for you"
-    CONFIRMED = "confirmed", "Confirmed"
-    DISMISSED = "dismissed", "Not a rejection"
+    PENDING = "pending", _("Waiting for you")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISMISSED = "dismissed", _("Not a rejection")
 
 
 class InboxItem(models.Model):
@@ -173,8 +174,8 @@ class DecidedMessage(models.Model):
 
 
 class InboundStatus(models.TextChoices):
-    WAITING = "waiting", "Waiting to be read"
-    UNREADABLE = "unreadable", "Could not be read"
+    WAITING = "waiting", _("Waiting to be read")
+    UNREADABLE = "unreadable", _("Could not be read")
 
 
 class InboundMail(models.Model):

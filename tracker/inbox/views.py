@@ -14,6 +14,7 @@ from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -122,7 +123,7 @@ def item_is_rejection(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         services.inbox_item_mark_rejection(item=item)
     except ValidationError as exc:
         return _decision_refused(request, exc)
-    messages.success(request, "Now a rejection to review: check it, then confirm.")
+    messages.success(request, gettext("Now a rejection to review: check it, then confirm."))
     return redirect("inbox")
 
 
@@ -134,7 +135,7 @@ def item_dismiss(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         services.inbox_item_dismiss(item=item)
     except ValidationError as exc:
         return _decision_refused(request, exc)
-    messages.success(request, "Set aside; nothing was changed.")
+    messages.success(request, gettext("Set aside; nothing was changed."))
     return redirect("inbox")
 
 
@@ -158,7 +159,7 @@ def item_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Edit first: the ordinary rejection form, pre-filled from the message."""
     item = _item_for_user(request, pk)
     if item.kind != ItemKind.REJECTION or item.application is None:
-        messages.error(request, "Choose the application first.")
+        messages.error(request, gettext("Choose the application first."))
         return redirect("inbox_item_reassign", pk=item.pk)
     initial: dict[str, object] = {
         "message": item.text,
@@ -211,7 +212,9 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
                 except ValidationError as exc:
                     add_service_errors(form, exc)
                 else:
-                    messages.success(request, "Mailbox saved. Rebound checks it every few minutes.")
+                    messages.success(
+                        request, gettext("Mailbox saved. Rebound checks it every few minutes.")
+                    )
                     return redirect("inbox_settings")
         if form.errors:
             status = 400
@@ -219,7 +222,7 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
         retention = RetentionForm(request.POST)
         if retention.is_valid():
             services.inbox_set_retention(owner=user, days=retention.cleaned_data["retention_days"])
-            messages.success(request, "Saved.")
+            messages.success(request, gettext("Saved."))
             return redirect("inbox_settings")
         status = 400
     elif action == "disconnect":
@@ -230,7 +233,9 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
         return redirect("inbox_settings")
     elif action == "rotate":
         services.inbox_rotate_forward_token(owner=user)
-        messages.success(request, "New forwarding address made; the old one no longer works.")
+        messages.success(
+            request, gettext("New forwarding address made; the old one no longer works.")
+        )
         return redirect("inbox_settings")
     context = {
         "form": form,

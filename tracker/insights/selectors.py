@@ -20,9 +20,11 @@ from datetime import date, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.applications.models import (
+    CHANNEL_CHOICES_SHOWN,
     ENDED_STAGES,
     STAGE_PROGRESS,
     UNDATED,
@@ -33,7 +35,6 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.insights.durations_sql import TO_RESPONSE, stage_medians
-from tracker.mail.vocabulary import CHANNEL_CHOICES
 
 # It went out: the user gave the day they applied, it got past the wishlist, or it was
 # turned down (even straight from the wishlist).
@@ -92,11 +93,11 @@ class Flow:
 
     @property
     def source_label(self) -> str:
-        return Stage(self.source).label
+        return str(Stage(self.source).label)
 
     @property
     def target_label(self) -> str:
-        return Stage(self.target).label
+        return str(Stage(self.target).label)
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ class StageTime:
 
     @property
     def label(self) -> str:
-        return Stage(self.stage).label
+        return str(Stage(self.stage).label)
 
 
 @dataclass(frozen=True)
@@ -392,12 +393,12 @@ def insights_rejection_channels(
         .order_by()
     )
     channels = [
-        ChannelCount(channel, label, rows[channel])
-        for channel, label in CHANNEL_CHOICES
+        ChannelCount(channel, str(label), rows[channel])
+        for channel, label in CHANNEL_CHOICES_SHOWN
         if rows.get(channel)
     ]
     if rows.get(None):
-        channels.append(ChannelCount("", "Not recorded", rows[None]))
+        channels.append(ChannelCount("", gettext("Not recorded"), rows[None]))
     return sorted(channels, key=lambda c: -c.count)
 
 

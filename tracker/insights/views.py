@@ -5,6 +5,8 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications.filters import DateRangeForm
@@ -40,7 +42,17 @@ def _chart_data(summary: Insights) -> dict[str, Any]:
         "stages": dict(Stage.choices),
         "flows": [{"from": f.source, "to": f.target, "flow": f.count} for f in summary.flows.flows],
         "weeks": [
-            {"label": f"{w.start.day} {w.start:%b}", "count": w.count} for w in summary.weeks.weeks
+            {"label": date_format(w.start, "DAY_MONTH"), "count": w.count}
+            for w in summary.weeks.weeks
         ],
         "channels": [{"label": c.label, "count": c.count} for c in summary.channels],
+        # The charts' own words, in the page's language.
+        "words": {
+            "moves": gettext("Moves between stages"),
+            "move": gettext("move"),
+            "movesCount": gettext("moves"),
+            "sent": gettext("Applications sent"),
+            "weekOf": gettext("Week of %(day)s"),
+            "rejections": gettext("Rejections"),
+        },
     }

@@ -2,21 +2,22 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tracker.core.fields import bounded_text
 
 
 class Channel(models.TextChoices):
-    IN_APP = "in_app", "In the app"
-    EMAIL = "email", "Email"
-    WEBHOOK = "webhook", "Webhook"
+    IN_APP = "in_app", _("In the app")
+    EMAIL = "email", _("Email")
+    WEBHOOK = "webhook", _("Webhook")
 
 
 class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENDING = "sending", "Sending"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Failed"
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
 
 
 def one_off_key() -> str:

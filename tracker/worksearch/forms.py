@@ -2,6 +2,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from tracker.applications.forms import DateInput
 from tracker.applications.models import Company
@@ -11,14 +12,14 @@ from tracker.worksearch.models import Activity, LogSettings
 from tracker.worksearch.vocabulary import LAYOUT_CHOICES
 
 WEEKDAYS = [
-    ("", "No reminder"),
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
+    ("", _("No reminder")),
+    ("0", _("Monday")),
+    ("1", _("Tuesday")),
+    ("2", _("Wednesday")),
+    ("3", _("Thursday")),
+    ("4", _("Friday")),
+    ("5", _("Saturday")),
+    ("6", _("Sunday")),
 ]
 
 
@@ -37,9 +38,9 @@ PeriodForm: type[forms.Form] = type(
     "PeriodForm",
     (forms.Form,),
     {
-        "from": forms.DateField(label="From", widget=DateInput(), validators=[dates.any_day]),
-        "to": forms.DateField(label="To", widget=DateInput(), validators=[dates.any_day]),
-        "layout": forms.ChoiceField(label="Layout", choices=LAYOUT_CHOICES, required=False),
+        "from": forms.DateField(label=_("From"), widget=DateInput(), validators=[dates.any_day]),
+        "to": forms.DateField(label=_("To"), widget=DateInput(), validators=[dates.any_day]),
+        "layout": forms.ChoiceField(label=_("Layout"), choices=LAYOUT_CHOICES, required=False),
         "clean": _clean_period,
         "__module__": __name__,
     },
@@ -59,39 +60,53 @@ class ActivityForm(forms.ModelForm[Activity]):
             "date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"duration_minutes": "Time spent (minutes)"}
+        labels = {
+            "date": _("Date"),
+            "kind": _("Kind"),
+            "description": _("Description"),
+            "employer": _("Employer"),
+            "contact": _("Contact person"),
+            "duration_minutes": _("Time spent (minutes)"),
+        }
         help_texts = {
-            "description": "What you did, as you would tell your job centre.",
-            "employer": "Optional: the company you met or talked to.",
+            "description": _("What you did, as you would tell your job centre."),
+            "employer": _("Optional: the company you met or talked to."),
         }
 
 
 class LogSettingsForm(forms.ModelForm[LogSettings]):
     reminder_weekday = forms.TypedChoiceField(
-        label="Remind me on",
+        label=_("Remind me on"),
         choices=WEEKDAYS,
         coerce=int,
         empty_value=None,
         required=False,
-        help_text="Once a week, in the morning: how many activities you have logged.",
+        help_text=_("Once a week, in the morning: how many activities you have logged."),
     )
 
     class Meta:
         model = LogSettings
         fields = ["layout", "weekly_target", "reference", "reminder_weekday"]
-        labels = {"layout": "Layout for your agency"}
+        labels = {
+            "layout": _("Layout for your agency"),
+            "weekly_target": _("Activities a week"),
+            "reference": _("Claim or customer number"),
+        }
         help_texts = {
-            "weekly_target": "How many your agency asks for (3 is common in the US).",
-            "reference": "Optional: printed on every page of the log.",
+            "weekly_target": _("How many your agency asks for (3 is common in the US)."),
+            "reference": _("Optional: printed on every page of the log."),
         }
 
 
 class EmployerForm(forms.ModelForm[Company]):
-    website = forms.URLField(max_length=500, required=False, assume_scheme="https", label="Website")
+    website = forms.URLField(
+        max_length=500, required=False, assume_scheme="https", label=_("Website")
+    )
 
     class Meta:
         model = Company
         fields = ["address", "phone", "website"]
+        labels = {"address": _("Address"), "phone": _("Phone")}
         help_texts = {
-            "address": "Street, postcode and town: the log prints it beside the company's name.",
+            "address": _("Street, postcode and town: the log prints it beside the company's name."),
         }

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -170,7 +171,7 @@ def activity_create(request: AuthenticatedRequest) -> HttpResponse:
 def activity_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     activity = get_owned_or_404(Activity, user=request.user, pk=pk)
     services.activity_delete(activity=activity)
-    messages.success(request, "Activity deleted.")
+    messages.success(request, gettext("Activity deleted."))
     return _back(request)
 
 
@@ -184,7 +185,7 @@ def log_settings_update(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Log settings saved.")
+            messages.success(request, gettext("Log settings saved."))
             return _back(request)
     return _page(
         request, period=_period_form(request, request.POST), settings_form=form, status=400

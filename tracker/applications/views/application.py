@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -24,7 +25,13 @@ from tracker.applications.forms import (
     StageChangeForm,
     add_service_errors,
 )
-from tracker.applications.models import Application, ChangeSource, ContactRole, Rejection
+from tracker.applications.models import (
+    Application,
+    ChangeSource,
+    ContactRole,
+    Rejection,
+    Stage,
+)
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
@@ -45,7 +52,9 @@ def application_create(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Added {application}.")
+            messages.success(
+                request, gettext("Added %(application)s.") % {"application": application}
+            )
             # Applied before? The rooms that know say so (capture's receiver).
             for words in events.said_when_added.ask(application):
                 messages.warning(request, words)
@@ -100,7 +109,7 @@ def application_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Saved.")
+            messages.success(request, gettext("Saved."))
             return redirect("application_detail", pk=application.pk)
     return render(request, "applications/form.html", {"form": form, "application": application})
 
@@ -111,7 +120,7 @@ def application_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         label = str(application)
         services.application_delete(application=application)
-        messages.success(request, f"Deleted {label}.")
+        messages.success(request, gettext("Deleted %(label)s.") % {"label": label})
         return redirect("dashboard")
     return render(request, "applications/confirm_delete.html", {"application": application})
 
@@ -134,9 +143,15 @@ def application_change_stage(request: AuthenticatedRequest, pk: int) -> HttpResp
             add_service_errors(form, exc)
         else:
             if change is None:
-                messages.info(request, f"Already in {application.get_stage_display()}.")
+                messages.info(
+                    request,
+                    gettext("Already in %(stage)s.") % {"stage": application.get_stage_display()},
+                )
             else:
-                messages.success(request, f"Moved to {change.get_to_stage_display()}.")
+                messages.success(
+                    request,
+                    gettext("Moved to %(stage)s.") % {"stage": change.get_to_stage_display()},
+                )
                 say_adjusted(request, change.adjusted)
             return redirect("application_detail", pk=application.pk)
     return render_application_page(request, application, form, status=400)
@@ -164,12 +179,16 @@ def application_reject(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             add_service_errors(form, exc, at="received_at")
         else:
             if request.htmx:
-                said = " ".join([f"Moved {application} to Rejected.", *rejection.adjusted])
+                moved = gettext("Moved %(application)s to %(stage)s.") % {
+                    "application": application,
+                    "stage": Stage.REJECTED.label,
+                }
+                said = " ".join([moved, *rejection.adjusted])
                 response = board_card_response(request, application.pk, said, rejected=True)
                 response["HX-Retarget"] = f"#card-{application.pk}"
                 response["HX-Reswap"] = "outerHTML"
                 return response
-            messages.success(request, "Rejection recorded.")
+            messages.success(request, gettext("Rejection recorded."))
             say_adjusted(request, rejection.adjusted)
             return redirect("application_detail", pk=application.pk)
     return _render_reject_form(

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -39,7 +40,7 @@ def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse
         raise Http404("No such stage.")
     form = MoreCardsForm(request.GET)
     if not form.is_valid():
-        return _refusal("Could not tell which cards come next.")
+        return _refusal(gettext("Could not tell which cards come next."))
     cards = selectors.board_column_more(
         user=request.user,
         stage=stage,
@@ -75,12 +76,12 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        return _refusal("Choose one of the stages.")
+        return _refusal(gettext("Choose one of the stages."))
     to_stage = form.cleaned_data["stage"]
     if to_stage == Stage.REJECTED:
         # A rejection needs its details (they decide the follow-up): the board opens
         # the rejection form instead, which saves the move with them.
-        return _refusal("Record the rejection details to move it to Rejected.")
+        return _refusal(gettext("Record the rejection details to move it to Rejected."))
     if request.POST.get("confirm") != "1":
         # Leaving Rejected cancels its drafts: ask before throwing away the user's words.
         edited = events.move_would_cancel.ask(events.Move(application, to_stage))
@@ -96,7 +97,13 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return _refusal(" ".join(exc.messages))
     label = Stage(to_stage).label
-    said = f"Moved {application} to {label}." if change else f"Already in {label}."
+    if change:
+        said = gettext("Moved %(application)s to %(stage)s.") % {
+            "application": application,
+            "stage": label,
+        }
+    else:
+        said = gettext("Already in %(stage)s.") % {"stage": label}
     return board_card_response(request, application.pk, said)
 
 

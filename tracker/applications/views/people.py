@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -52,7 +53,7 @@ def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpRespo
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Added {contact.name}.")
+            messages.success(request, gettext("Added %(name)s.") % {"name": contact.name})
             return _back_to(application, "contacts")
     return render_application_page(request, application, status=400, contact_form=form)
 
@@ -69,7 +70,7 @@ def application_contact_link(request: AuthenticatedRequest, pk: int) -> HttpResp
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Added {contact.name}.")
+            messages.success(request, gettext("Added %(name)s.") % {"name": contact.name})
             return _back_to(application, "contacts")
     return render_application_page(request, application, status=400, link_form=form)
 
@@ -91,7 +92,9 @@ def application_contact_role(
             add_service_errors(form, exc)
         else:
             messages.success(
-                request, f"Changed {contact.name}'s role to {contact.get_role_display()}."
+                request,
+                gettext("Changed %(name)s's role to %(role)s.")
+                % {"name": contact.name, "role": contact.get_role_display()},
             )
             return _back_to(application, "contacts")
     return render_application_page(
@@ -107,7 +110,9 @@ def application_contact_unlink(
     application = get_application_for_user(request, pk)
     contact = _contact_of(application, contact_pk)
     services.contact_unlink(application=application, contact=contact)
-    messages.success(request, f"Removed {contact.name} from this application.")
+    messages.success(
+        request, gettext("Removed %(name)s from this application.") % {"name": contact.name}
+    )
     return _back_to(application, "contacts")
 
 
@@ -130,12 +135,17 @@ def application_interview_add(request: AuthenticatedRequest, pk: int) -> HttpRes
             # The stage change it may make names its moment `at`.
             add_service_errors(form, exc, at="scheduled_at")
         else:
-            when = date_format(timezone.localtime(interview.scheduled_at), "D j M Y, H:i")
+            when = date_format(timezone.localtime(interview.scheduled_at), "WEEKDAY_DAY_TIME")
             messages.success(
-                request, f"Logged the interview: {interview.get_kind_display()}, {when}."
+                request,
+                gettext("Logged the interview: %(kind)s, %(when)s.")
+                % {"kind": interview.get_kind_display(), "when": when},
             )
             if application.stage != stage_before:
-                messages.success(request, f"Moved to {application.get_stage_display()}.")
+                messages.success(
+                    request,
+                    gettext("Moved to %(stage)s.") % {"stage": application.get_stage_display()},
+                )
             for words in interview.adjusted:
                 messages.info(request, words)
             return _back_to(application, "interviews")
@@ -150,7 +160,7 @@ def application_interview_delete(
     application = get_application_for_user(request, pk)
     interview = get_object_or_404(application.interviews.all(), pk=interview_pk)
     services.interview_delete(interview=interview)
-    messages.success(request, "Deleted the interview.")
+    messages.success(request, gettext("Deleted the interview."))
     return _back_to(application, "interviews")
 
 
@@ -169,6 +179,6 @@ def application_notes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             application.refresh_from_db(fields=["notes"])
             add_service_errors(form, exc)
         else:
-            messages.success(request, "Saved the notes.")
+            messages.success(request, gettext("Saved the notes."))
             return _back_to(application, "notes")
     return render_application_page(request, application, status=400, notes_form=form)

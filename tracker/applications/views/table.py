@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -36,12 +37,12 @@ class SortHeader:
 
 # (sort key, label, the classes that hide the column on small screens)
 TABLE_COLUMNS = [
-    ("company", "Company", ""),
-    ("role", "Role", "d-none d-md-table-cell"),
-    ("stage", "Stage", ""),
-    ("applied", "Applied on", "d-none d-lg-table-cell"),
-    ("changed", "Last change", "d-none d-sm-table-cell"),
-    ("followup", "Next follow-up", "d-none d-xl-table-cell"),
+    ("company", gettext_lazy("Company"), ""),
+    ("role", gettext_lazy("Role"), "d-none d-md-table-cell"),
+    ("stage", gettext_lazy("Stage"), ""),
+    ("applied", gettext_lazy("Applied on"), "d-none d-lg-table-cell"),
+    ("changed", gettext_lazy("Last change"), "d-none d-sm-table-cell"),
+    ("followup", gettext_lazy("Next follow-up"), "d-none d-xl-table-cell"),
 ]
 
 
@@ -66,7 +67,7 @@ def _sort_headers(query: QueryDict, sort: str) -> list[SortHeader]:
         else:
             state, link = "none", key
         url = f"?{_changed(query, sort=link).urlencode()}"
-        headers.append(SortHeader(label, url, state, css))
+        headers.append(SortHeader(str(label), url, state, css))
     return headers
 
 
@@ -82,12 +83,12 @@ class StageLink:
 def _stage_links(query: QueryDict, counts: dict[str, int], current: str) -> list[StageLink]:
     """The stage pills: each keeps the other filters and the sort, and starts at page 1."""
     links = []
-    for value, label, count in [("", "All", sum(counts.values()))] + [
+    for value, label, count in [("", gettext("All"), sum(counts.values()))] + [
         (s.value, s.label, counts[s.value]) for s in Stage
     ]:
         params = _changed(query, stage=value)
         url = f"?{params.urlencode()}" if params else reverse("application_table")
-        links.append(StageLink(label, count, url, value == current, value or "all"))
+        links.append(StageLink(str(label), count, url, value == current, value or "all"))
     return links
 
 
@@ -145,21 +146,31 @@ def application_bulk(request: AuthenticatedRequest) -> HttpResponse:
         try:
             applications = selectors.applications_by_ids(user=request.user, ids=ids)
         except Application.DoesNotExist:
-            messages.error(request, "Choose applications from your own list.")
+            messages.error(request, gettext("Choose applications from your own list."))
             return redirect(back)
         context = {"applications": applications, "back": form.cleaned_data["back"]}
         return render(request, "applications/bulk_delete.html", context)
     try:
         if action == "delete":
             done = services.applications_bulk_delete(owner=request.user, ids=ids)
-            messages.success(request, f"Deleted {done} application{'s' if done != 1 else ''}.")
+            messages.success(
+                request,
+                ngettext("Deleted %(count)d application.", "Deleted %(count)d applications.", done)
+                % {"count": done},
+            )
         else:
             done = services.applications_bulk_change_stage(
                 owner=request.user, ids=ids, to_stage=action
             )
             label = Stage(action).label
             messages.success(
-                request, f"Marked {done} application{'s' if done != 1 else ''} {label.lower()}."
+                request,
+                ngettext(
+                    "Marked %(count)d application %(stage)s.",
+                    "Marked %(count)d applications %(stage)s.",
+                    done,
+                )
+                % {"count": done, "stage": label.lower()},
             )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
