@@ -34,7 +34,8 @@ from schemathesis.specs.openapi.checks import (
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
-from tracker.applications.models import InterviewKind, Source, Stage
+from tracker.applications.models import Contact, ContactRole, InterviewKind, Source, Stage
+from tracker.applications.services import contact_create
 from tracker.followups import services as followups
 from tracker.followups.kinds import Element
 from tracker.followups.models import KIND_CHOICES, FollowUpStatus
@@ -99,6 +100,8 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/export/history.csv": {"get"},
         "/api/activities/": {"get", "post"},
         "/api/activities/{id}/": {"get", "delete"},
+        "/api/contacts/": {"get", "post"},
+        "/api/contacts/{id}/": {"get", "patch"},
         "/api/work-search-log/": {"get"},
     }
     assert {path: set(operations) - {"parameters"} for path, operations in paths.items()} == (
@@ -118,6 +121,7 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
     assert enum("ChannelEnum") == list(CHANNELS)
     assert enum("SenderRoleEnum") == list(SENDER_ROLES)
     assert enum("InterviewKindEnum") == InterviewKind.values
+    assert enum("ContactRoleEnum") == ContactRole.values
     assert enum("KindEnum") == [value for value, _ in KIND_CHOICES]
     assert enum("FollowUpStatusEnum") == FollowUpStatus.values
     assert enum("ElementEnum") == [e.value for e in Element]
@@ -136,6 +140,8 @@ def test_the_main_requests_come_with_examples(client: Client) -> None:
         ("/api/applications/{id}/interviews/", "post"),
         ("/api/followups/{id}/snooze/", "post"),
         ("/api/rejections/parse/", "post"),
+        ("/api/contacts/", "post"),
+        ("/api/contacts/{id}/", "patch"),
     ]:
         body = paths[path][method]["requestBody"]["content"]["application/json"]
         assert body["examples"], (path, method)
@@ -180,7 +186,8 @@ FUZZ_CHECKS = [
 ]
 # Where the API may refuse a body the schema allows, by a rule no JSON Schema can state:
 # a date before the application began, a snooze over two years ahead (a typo's guard),
-# "a company, a url, or both", a URL Django's validator refuses. Every other check runs
+# "a company, a url, or both", a URL Django's validator refuses, a person one already has
+# (the same address, or name at a company) or a name of spaces. Every other check runs
 # on these too; everywhere else a schema-valid request must be accepted.
 RULES_THE_SCHEMA_CANNOT_STATE = {
     "POST /api/applications/",
@@ -189,6 +196,8 @@ RULES_THE_SCHEMA_CANNOT_STATE = {
     "GET /api/applications/applied-before/",
     "POST /api/applications/from-url/",
     "POST /api/followups/{id}/snooze/",
+    "POST /api/contacts/",
+    "PATCH /api/contacts/{id}/",
 }
 # What the run covered, printed at the end (pytest -s shows it).
 FUZZ_OPERATIONS: set[str] = set()
@@ -199,7 +208,8 @@ FUZZ_STATUSES: Counter[str] = Counter()
 @pytest.fixture
 def alices_world(alice: User) -> dict[str, list[int]]:
     """Something of every kind for the fuzzer to reach: applications in several stages,
-    follow-ups in several statuses, notifications, activities."""
+    follow-ups in several statuses, notifications, activities, people (the hiring manager
+    who wrote all three rejections, one person, and some met along the way)."""
     rejected = [rejected_late(alice, company=name) for name in ("Acme", "Globex", "Initech")]
     application_for(alice, company="Umbrella", stage=Stage.INTERVIEWING)
     application_for(alice, company="Hooli", stage=Stage.WISHLIST)
@@ -229,6 +239,17 @@ def alices_world(alice: User) -> dict[str, list[int]]:
         "notifications": list(
             Notification.objects.filter(user=alice, channel="in_app").values_list("pk", flat=True)
         ),
+        "contacts": [
+            *Contact.objects.filter(owner=alice).values_list("pk", flat=True),
+            *(
+                contact_create(owner=alice, name=name, role=role, email=email).pk
+                for name, role, email in [
+                    ("Lee Park", "recruiter", "lee@acme.example"),
+                    ("Zoë Krüger", "interviewer", ""),
+                    ("Sam Ortiz", "other", "sam@globex.example"),
+                ]
+            ),
+        ],
         "activities": [
             worksearch.activity_create(
                 owner=alice, date=timezone.localdate(), kind=kind, description=f"A {kind}"

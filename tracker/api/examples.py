@@ -87,3 +87,19 @@ INTERVIEW = OpenApiExample(
         "notes": "Met the platform team; whiteboard session on caching.",
     },
 )
+NEW_CONTACT = OpenApiExample(
+    "The hiring manager you met",
+    request_only=True,
+    value={
+        "name": "Dana Smith",
+        "email": "dana@acme.example",
+        "company": "Acme",
+        "role": "hiring_manager",
+        "notes": "Met at the onsite; runs the platform team.",
+    },
+)
+CONTACT_LINKEDIN = OpenApiExample(
+    "Their LinkedIn profile",
+    request_only=True,
+    value={"linkedin_url": "https://www.linkedin.com/in/dana-smith-example"},
+)

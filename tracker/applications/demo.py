@@ -235,19 +235,25 @@ def _rejection(rng: random.Random, application: Application, plan: Plan) -> dict
 def _contacts(
     rng: random.Random, owner: User, applications: list[Application], plans: list[Plan]
 ) -> None:
+    # One contact a person (an address is one person): a recruiter met again at the same
+    # company is the same contact, on both applications.
+    known = {c.email.lower(): c for c in Contact.objects.filter(owner=owner).exclude(email="")}
     for application, plan in zip(applications, plans, strict=True):
         if Stage.SCREENING not in plan.stages:
             continue
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         domain = application.company.name.split()[0].lower()
-        contact = Contact.objects.create(
-            owner=owner,
-            company=application.company,
-            name=f"{first} {last}",
-            search_name=search_fold(f"{first} {last}"),
-            email=f"{first.lower()}@{domain}.example",
-            role=ContactRole.RECRUITER,
-        )
+        email = f"{first.lower()}@{domain}.example"
+        contact = known.get(email)
+        if contact is None:
+            contact = known[email] = Contact.objects.create(
+                owner=owner,
+                company=application.company,
+                name=f"{first} {last}",
+                search_name=search_fold(f"{first} {last}"),
+                email=email,
+                role=ContactRole.RECRUITER,
+            )
         contact.applications.add(application)
         for interview in application.interviews.all():
             interview.interviewers.add(contact)

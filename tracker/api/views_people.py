@@ -1,0 +1,82 @@
+"""The People API: the user's contacts, one a person, read with when they last heard from
+the user and will next; written through the applications room's contact services."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins
+
+from tracker.api import examples
+from tracker.api.exceptions import as_api_error
+from tracker.api.serializers_people import ContactSerializer
+from tracker.api.views import UserViewSet
+from tracker.applications import services as applications
+from tracker.applications.models import Company, Contact
+from tracker.people import selectors
+
+
+def _company(owner: Any, data: dict[str, Any]) -> None:
+    """The company named in the request, found or added; an empty name is none."""
+    if "company" in data:
+        name = data["company"]
+        company: Company | None = None
+        if name.strip():
+            company = applications.company_get_or_create(owner=owner, name=name)
+        data["company"] = company
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Your people, by name, with when you last wrote and next."),
+    create=extend_schema(
+        summary="Add a person.",
+        description="Someone you already have (the same address in any case; else the same "
+        "name at the same company) is a 400 naming them: PATCH them instead.",
+        examples=[examples.NEW_CONTACT],
+    ),
+    partial_update=extend_schema(
+        summary="Change a person: only the fields sent change.",
+        examples=[examples.CONTACT_LINKEDIN],
+    ),
+)
+class ContactViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    UserViewSet,
+):
+    """Everyone you met or heard from, one entry a person however many applications they
+    were part of: the contacts you added, your interviewers, and whoever wrote or called
+    with a rejection."""
+
+    serializer_class = ContactSerializer
+    queryset = Contact.objects.none()
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Contact]:
+        return selectors.person_list(user=self.user)
+
+    @transaction.atomic
+    def perform_create(self, serializer: ContactSerializer) -> None:  # type: ignore[override]
+        data = dict(serializer.validated_data)
+        _company(self.user, data)
+        try:
+            contact = applications.contact_create(owner=self.user, **data)
+        except DjangoValidationError as exc:
+            raise as_api_error(exc) from exc
+        serializer.instance = selectors.person_get(user=self.user, pk=contact.pk)
+
+    @transaction.atomic
+    def perform_update(self, serializer: ContactSerializer) -> None:  # type: ignore[override]
+        contact = serializer.instance
+        assert contact is not None
+        data = dict(serializer.validated_data)
+        _company(self.user, data)
+        try:
+            applications.contact_update(owner=self.user, contact=contact, **data)
+        except DjangoValidationError as exc:
+            raise as_api_error(exc) from exc
+        serializer.instance = selectors.person_get(user=self.user, pk=contact.pk)
