@@ -204,3 +204,21 @@ def test_an_old_rejection_keeps_its_next_note(alice: User, alice_api: APIClient)
     (dana,) = alice_api.get(LIST).json()["results"]
 
     assert datetime.fromisoformat(dana["next_touch_at"]) == due
+
+
+def test_vcards_over_the_api_are_alices_own(
+    alice: User, alice_api: APIClient, bob_api: APIClient
+) -> None:
+    dana = services.contact_create(owner=alice, name="Dana Smith", email="dana@acme.example")
+
+    one = alice_api.get(reverse("api:contact-vcard", args=[dana.pk]))
+    every = alice_api.get(reverse("api:contact-vcards"))
+
+    assert one.status_code == 200
+    assert one["Content-Type"] == "text/vcard; charset=utf-8"
+    assert "FN:Dana Smith\r\n" in one.content.decode("utf-8")
+    assert every.content.decode("utf-8").count("BEGIN:VCARD") == 1
+    refused = bob_api.get(reverse("api:contact-vcard", args=[dana.pk]))
+    assert refused.status_code == 404
+    assert "Dana" not in refused.content.decode()
+    assert bob_api.get(reverse("api:contact-vcards")).content == b""

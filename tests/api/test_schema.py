@@ -102,6 +102,8 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/activities/{id}/": {"get", "delete"},
         "/api/contacts/": {"get", "post"},
         "/api/contacts/{id}/": {"get", "patch"},
+        "/api/contacts/vcard/": {"get"},
+        "/api/contacts/{id}/vcard/": {"get"},
         "/api/work-search-log/": {"get"},
     }
     assert {path: set(operations) - {"parameters"} for path, operations in paths.items()} == (

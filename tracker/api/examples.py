@@ -77,6 +77,11 @@ LOG_IN = OpenApiExample(
 CSV_FILE = {
     (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="UTF-8, with a header row.")
 }
+VCARD_FILE = {
+    (200, "text/vcard"): OpenApiResponse(
+        OpenApiTypes.STR, description="vCard 4.0 (RFC 6350), UTF-8, lines ending in CRLF."
+    )
+}
 INTERVIEW = OpenApiExample(
     "An onsite with two people, one of them already a contact",
     request_only=True,

@@ -6,16 +6,19 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
+from rest_framework.decorators import action
+from rest_framework.request import Request
 
 from tracker.api import examples
 from tracker.api.exceptions import as_api_error
 from tracker.api.serializers_people import ContactSerializer
-from tracker.api.views import UserViewSet
+from tracker.api.views import CSVOrJSONErrors, UserViewSet
 from tracker.applications import services as applications
 from tracker.applications.models import Company, Contact
-from tracker.people import selectors
+from tracker.people import responses, selectors
 
 
 def _company(owner: Any, data: dict[str, Any]) -> None:
@@ -80,3 +83,26 @@ class ContactViewSet(
         except DjangoValidationError as exc:
             raise as_api_error(exc) from exc
         serializer.instance = selectors.person_get(user=self.user, pk=contact.pk)
+
+    @extend_schema(operation_id="contacts_vcard", responses=examples.VCARD_FILE)
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="vcard",
+        pagination_class=None,
+        content_negotiation_class=CSVOrJSONErrors,
+    )
+    def vcards(self, request: Request) -> HttpResponseBase:
+        """Everyone, as one vCard file for an address book."""
+        return responses.people_vcard_response(self.user)
+
+    @extend_schema(operation_id="contact_vcard", responses=examples.VCARD_FILE)
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="vcard",
+        content_negotiation_class=CSVOrJSONErrors,
+    )
+    def vcard(self, request: Request, pk: str) -> HttpResponseBase:
+        """This person as a vCard."""
+        return responses.person_vcard_response(self.get_object())

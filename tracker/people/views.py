@@ -8,15 +8,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import services as applications
 from tracker.applications.forms import add_service_errors
-from tracker.people import selectors
+from tracker.people import responses, selectors
 from tracker.people.forms import PeopleFilterForm, PersonForm
-from tracker.people.vcard import vcard_cards
 
 PAGE_SIZE = 50
 
@@ -78,21 +76,13 @@ def person_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _person_page(request, pk, form=form, status=400)
 
 
-def _vcard_response(body: str, filename: str) -> HttpResponse:
-    response = HttpResponse(body.encode("utf-8"), content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 @login_required
 @require_GET
 def person_vcard(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = selectors.person_get(user=request.user, pk=pk)
-    return _vcard_response(vcard_cards([selectors.person_card(person)]), f"contact-{pk}.vcf")
+    return responses.person_vcard_response(selectors.person_get(user=request.user, pk=pk))
 
 
 @login_required
 @require_GET
 def people_vcard(request: AuthenticatedRequest) -> HttpResponse:
-    return _vcard_response(vcard_cards(selectors.person_cards(user=request.user)), "people.vcf")
+    return responses.people_vcard_response(request.user)
