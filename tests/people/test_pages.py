@@ -15,6 +15,7 @@ from tracker.applications import services
 from tracker.applications.models import Application, ChangeSource, Contact, InterviewKind, Stage
 from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
+from tracker.inbox.models import InboxItem, ItemKind, Via
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,49 @@ def test_the_list_takes_a_few_queries_however_many_people(
         response = alice_client.get(reverse("people"))
 
     assert response.context["page"].paginator.count == 30
+
+
+def test_mail_from_their_address_is_what_they_wrote_too(
+    alice_client: Client, alice: User, dana: Contact
+) -> None:
+    InboxItem.objects.create(
+        owner=alice,
+        fingerprint="a" * 64,
+        via=Via.FORWARD,
+        kind=ItemKind.OTHER,
+        subject="Re: Thank you",
+        sender_email="DANA@acme.example",
+        text="Happy to talk again in the spring, when the team grows.",
+    )
+    InboxItem.objects.create(
+        owner=alice,
+        fingerprint="b" * 64,
+        via=Via.FORWARD,
+        kind=ItemKind.OTHER,
+        subject="From someone else",
+        sender_email="lee@acme.example",
+        text="Not Dana.",
+    )
+
+    page = alice_client.get(reverse("person_detail", args=[dana.pk])).content.decode()
+
+    assert "Re: Thank you" in page
+    assert "Happy to talk again in the spring" in page
+    assert "Not Dana." not in page
+    assert page.index("Happy to talk again") < page.index(LETTER)
+
+
+def test_someone_known_added_on_another_application_is_linked_not_copied(
+    alice_client: Client, alice: User, dana: Contact
+) -> None:
+    other = application_for(alice, company="Acme", role="Staff Engineer")
+
+    response = alice_client.post(
+        reverse("application_contact_add", args=[other.pk]),
+        {"name": "Dana", "email": "Dana@ACME.example", "role": "recruiter"},
+        follow=True,
+    )
+
+    assert "Added Dana Smith (already one of your people)." in response.content.decode()
+    assert Contact.objects.filter(owner=alice).count() == 1
+    assert other in dana.applications.all()

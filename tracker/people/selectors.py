@@ -9,6 +9,7 @@ a contact's id, so this is how the page finds them again.
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import (
     DateTimeField,
@@ -26,6 +27,7 @@ from tracker.applications.models import Application, Contact, Interview, Rejecti
 from tracker.applications.search import search_words
 from tracker.core.ownership import get_owned_or_404
 from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
+from tracker.inbox.selectors import inbox_items_from
 from tracker.people.vcard import Card
 
 
@@ -104,10 +106,13 @@ def person_get(*, user: User, pk: object) -> Contact:
 
 @dataclass(frozen=True)
 class Heard:
-    """What a person wrote: a rejection they sent, on one of their applications."""
+    """Something a person wrote: a rejection they sent, or job mail from their address."""
 
-    application: Application
-    rejection: Rejection
+    at: datetime
+    what: str
+    subject: str
+    text: str
+    application: Application | None
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,8 @@ def person_page(*, user: User, pk: object) -> PersonPage:
 
 
 def _heard(person: Contact) -> list[Heard]:
-    """The rejections they sent on their applications, the latest first."""
+    """The rejections they sent on their applications, and the mail the inbox kept from
+    their address, the latest first."""
     rejections = Rejection.objects.filter(application__in=person.applications.all())
     by_name = Q(sender_name__iexact=person.name)
     if person.email:
@@ -133,8 +139,27 @@ def _heard(person: Contact) -> list[Heard]:
         )
     else:
         rejections = rejections.filter(by_name)
-    found = rejections.select_related("application__company").order_by("-received_at")
-    return [Heard(application=r.application, rejection=r) for r in found]
+    heard = [
+        Heard(
+            at=r.received_at,
+            what=f"Rejection ({r.get_channel_display().lower()})",
+            subject=r.subject,
+            text=r.message,
+            application=r.application,
+        )
+        for r in rejections.select_related("application__company")
+    ]
+    heard += [
+        Heard(
+            at=item.sent_at or item.created_at,
+            what=item.get_kind_display(),
+            subject=item.subject,
+            text=item.text,
+            application=item.application,
+        )
+        for item in inbox_items_from(user=person.owner, email=person.email)
+    ]
+    return sorted(heard, key=lambda h: h.at, reverse=True)
 
 
 def _followups_to(person: Contact) -> list[FollowUp]:
