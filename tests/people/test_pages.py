@@ -3,8 +3,10 @@ the applications and interviews they were part of, what they wrote, when she las
 to them and when next; bob never sees them."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -220,3 +222,15 @@ def test_someone_known_added_on_another_application_is_linked_not_copied(
     assert "Added Dana Smith (already one of your people)." in response.content.decode()
     assert Contact.objects.filter(owner=alice).count() == 1
     assert other in dana.applications.all()
+
+
+def test_the_demos_hiring_managers_are_people_with_their_next_note(client: Client) -> None:
+    call_command("seed_demo", "--applications", "60", stdout=StringIO())
+    demo = User.objects.get(username="demo")
+    client.force_login(demo)
+
+    response = client.get(reverse("people"), {"role": "hiring_manager", "due": "on"})
+
+    people = list(response.context["page"].object_list)
+    assert people
+    assert all(p.next_touch_at is not None for p in people)

@@ -28,7 +28,7 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.applications.search import search_fold
-from tracker.applications.services import furthest_stage_of
+from tracker.applications.services import contact_from_rejection, furthest_stage_of
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 COMPANIES = [
@@ -257,3 +257,15 @@ def _contacts(
         contact.applications.add(application)
         for interview in application.interviews.all():
             interview.interviewers.add(contact)
+    # Whoever wrote a personal rejection is one of the people, as on every other path.
+    personal = Rejection.objects.filter(application__in=applications).exclude(
+        channel=RejectionChannel.AUTOMATED
+    )
+    for rejection in personal.select_related("application__company", "application__owner"):
+        contact_from_rejection(
+            application=rejection.application,
+            channel=rejection.channel,
+            role=rejection.sender_role,
+            name=rejection.sender_name,
+            email=rejection.sender_email,
+        )
