@@ -150,7 +150,7 @@ def test_assigning_bobs_application_is_a_404(
     assert item.application_id == alices_application.pk
 
 
-def test_dismissing_twice_is_a_400_not_a_500(
+def test_dismissing_twice_is_a_409_conflict(
     alice: User, alice_api: APIClient, alices_application: Application
 ):
     item = queued(alice, alices_application)
@@ -159,5 +159,26 @@ def test_dismissing_twice_is_a_400_not_a_500(
     assert alice_api.post(url).status_code == 200
     again = alice_api.post(url)
 
-    assert again.status_code == 400
-    assert "already dealt with" in str(again.json())
+    assert again.status_code == 409
+    assert again.json() == {
+        "detail": "This message was already dealt with.",
+        "code": "already_decided",
+    }
+
+
+def test_confirming_or_reassigning_a_decided_item_is_a_409(
+    alice: User, alice_api: APIClient, alices_application: Application
+):
+    item = queued(alice, alices_application)
+    assert alice_api.post(f"/api/inbox/items/{item.pk}/dismiss/").status_code == 200
+
+    confirm = alice_api.post(f"/api/inbox/items/{item.pk}/confirm/", {}, format="json")
+    assign = alice_api.post(
+        f"/api/inbox/items/{item.pk}/assign/",
+        {"application": alices_application.pk},
+        format="json",
+    )
+
+    for answer in (confirm, assign):
+        assert answer.status_code == 409
+        assert answer.json()["code"] == "already_decided"

@@ -6,6 +6,7 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.authtoken import serializers as authtoken
 
 from tracker.api.strict import StrictStrings
 from tracker.applications.models import (
@@ -36,6 +37,10 @@ class DateTimeField(serializers.DateTimeField):
             return super().enforce_timezone(value)
         except OverflowError:
             self.fail("overflow")
+
+
+class AuthTokenSerializer(StrictStrings, authtoken.AuthTokenSerializer):
+    """Username and password, as text only."""
 
 
 class ApplicationSerializer(StrictStrings, serializers.ModelSerializer[Application]):

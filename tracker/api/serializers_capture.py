@@ -103,13 +103,25 @@ class DraftSerializer(serializers.Serializer[Any]):
     )
 
 
-class AppliedBeforeQuerySerializer(serializers.Serializer[Any]):
-    company = serializers.CharField(max_length=200, required=False, default="")
-    url = serializers.CharField(max_length=500, required=False, default="")
+class FromUrlQuerySerializer(serializers.Serializer[Any]):
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        fields = super().get_fields()
+        fields["save"] = serializers.BooleanField(
+            required=False, default=False, help_text='Create it now, as `"save": true`.'
+        )
+        return fields
+
+
+class AppliedBeforeQuerySerializer(StrictStrings, serializers.Serializer[Any]):
+    # Each may be empty (the extension sends what the page gave); one of company and url
+    # must say something.
+    company = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    url = serializers.CharField(max_length=500, required=False, default="", allow_blank=True)
     role = serializers.CharField(
         max_length=200,
         required=False,
         default="",
+        allow_blank=True,
         help_text="The role, to tell this very job (`same_job`) from others at the company.",
     )
 

@@ -80,6 +80,9 @@ class InboxAssignSerializer(serializers.Serializer[Any]):
     application = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
 
 
-class AlreadyRejectedSerializer(serializers.Serializer[Any]):
+class InboxConflictSerializer(serializers.Serializer[Any]):
+    """Why the item's state refuses the request: `already_decided` (confirmed or dismissed
+    before), or `already_rejected` (confirm with `replace`)."""
+
     detail = serializers.CharField()
     code = serializers.CharField()

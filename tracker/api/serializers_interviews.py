@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.serializers import DateTimeField
+from tracker.api.strict import StrictStrings
 from tracker.applications.models import Contact, Interview, InterviewKind
 from tracker.core import dates
 
@@ -89,7 +90,7 @@ class InterviewersField(serializers.ListField):
             ) from exc
 
 
-class InterviewCreateSerializer(serializers.Serializer[Any]):
+class InterviewCreateSerializer(StrictStrings, serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=InterviewKind.choices)
     at = DateTimeField(
         validators=[dates.future_moment],

@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.api.strict import StrictStrings
 from tracker.core import dates
 from tracker.worksearch.log import Entry, Week, range_problems
 from tracker.worksearch.models import Activity
@@ -13,7 +14,7 @@ from tracker.worksearch.vocabulary import LAYOUT_CHOICES, Method, Result
 FORMATS = [("json", "JSON"), ("csv", "CSV"), ("pdf", "PDF")]
 
 
-class ActivitySerializer(serializers.ModelSerializer[Activity]):
+class ActivitySerializer(StrictStrings, serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
         fields = [

@@ -17,10 +17,8 @@ from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotAuthenticated, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -30,11 +28,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker.accounts.models import User
-from tracker.api import examples
+from tracker.api import examples, strict
 from tracker.api import services as tokens
 from tracker.api.exceptions import as_api_conflict, as_api_error
 from tracker.api.serializers import (
     ApplicationSerializer,
+    AuthTokenSerializer,
     FollowUpFilterSerializer,
     FollowUpSerializer,
     NotificationSerializer,
@@ -47,6 +46,7 @@ from tracker.api.serializers_capture import (
     AppliedBeforeQuerySerializer,
     CreatedApplicationSerializer,
     DraftSerializer,
+    FromUrlQuerySerializer,
     FromUrlSerializer,
     PriorApplicationSerializer,
 )
@@ -226,11 +226,7 @@ class ApplicationViewSet(
     @extend_schema(
         request=FromUrlSerializer,
         responses={200: DraftSerializer, 201: DraftSerializer},
-        parameters=[
-            OpenApiParameter(
-                "save", OpenApiTypes.BOOL, description='Create it now, as `"save": true`.'
-            )
-        ],
+        parameters=[FromUrlQuerySerializer],
     )
     @action(detail=False, methods=["post"], url_path="from-url")
     def from_url(self, request: Request) -> Response:
@@ -241,8 +237,10 @@ class ApplicationViewSet(
         cannot be fetched or read is a 400 on `url`."""
         serializer = FromUrlSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        query = FromUrlQuerySerializer(data=strict.query(request))
+        query.is_valid(raise_exception=True)
         data = serializer.validated_data
-        save = data["save"] or request.query_params.get("save") in ("1", "true", "yes")
+        save = data["save"] or query.validated_data["save"]
         try:
             draft = capture.application_draft_from_url(
                 owner=self.user, url=data["url"], page_html=data.get("page_html", "")
@@ -278,7 +276,7 @@ class ApplicationViewSet(
         board's address gives), or the employer's own website at `url`. Never by a job
         board's host, which many employers share. `same_job` marks this very job, already
         tracked: update it rather than add it again."""
-        query = AppliedBeforeQuerySerializer(data=request.query_params)
+        query = AppliedBeforeQuerySerializer(data=strict.query(request))
         query.is_valid(raise_exception=True)
         found = application_prior_at_company(
             user=self.user,
@@ -421,7 +419,7 @@ class FollowUpViewSet(
         if self.action == "list":
             if empty := refused_empty(self.request, ("status",)):
                 raise ValidationError(empty)
-            query = FollowUpFilterSerializer(data=self.request.query_params)
+            query = FollowUpFilterSerializer(data=strict.query(self.request))
             query.is_valid(raise_exception=True)
             status = query.validated_data.get("status", "")
         return followups.followup_list(user=self.user, status=status)

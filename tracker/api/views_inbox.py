@@ -12,11 +12,12 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tracker.api import strict
 from tracker.api.exceptions import as_api_error
 from tracker.api.serializers_inbox import (
-    AlreadyRejectedSerializer,
     InboxAssignSerializer,
     InboxConfirmSerializer,
+    InboxConflictSerializer,
     InboxItemFilterSerializer,
     InboxItemSerializer,
     InboxSerializer,
@@ -54,6 +55,15 @@ class InboxViewSet(UserViewSet):
         return Response(InboxSerializer(body).data)
 
 
+ALREADY_DECIDED = OpenApiResponse(
+    InboxConflictSerializer, description="Already dealt with (confirmed or dismissed)."
+)
+
+
+def _conflict(message: object, code: str) -> Response:
+    return Response({"detail": str(message), "code": code}, status=status.HTTP_409_CONFLICT)
+
+
 @extend_schema_view(list=extend_schema(parameters=[InboxItemFilterSerializer]))
 class InboxItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, UserViewSet):
     """The review queue: what the inbox brought, newest first."""
@@ -65,7 +75,7 @@ class InboxItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, UserVie
     def get_queryset(self) -> QuerySet[InboxItem]:
         filters: dict[str, Any] = {}
         if self.action == "list":
-            query = InboxItemFilterSerializer(data=self.request.query_params)
+            query = InboxItemFilterSerializer(data=strict.query(self.request))
             query.is_valid(raise_exception=True)
             filters = dict(query.validated_data)
         return selectors.inbox_items(user=self.user, **filters)
@@ -78,8 +88,9 @@ class InboxItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, UserVie
         responses={
             200: InboxItemSerializer,
             409: OpenApiResponse(
-                AlreadyRejectedSerializer,
-                description="The application is already rejected: send replace=true.",
+                InboxConflictSerializer,
+                description="Already dealt with; or the application is already rejected: "
+                "send replace=true.",
             ),
         },
     )
@@ -99,23 +110,28 @@ class InboxItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, UserVie
                 )
             item = services.inbox_item_confirm(item=item, replace=data["replace"])
         except services.AlreadyRejected as asked:
-            body = {"detail": asked.message, "code": "already_rejected"}
-            return Response(body, status=status.HTTP_409_CONFLICT)
+            return _conflict(asked.message, "already_rejected")
+        except services.AlreadyDecided as decided:
+            return _conflict(decided.message, "already_decided")
         except services.ValidationError as exc:
             raise as_api_error(exc) from None
         return self.respond(item, InboxItemSerializer)
 
-    @extend_schema(request=None, responses=InboxItemSerializer)
+    @extend_schema(request=None, responses={200: InboxItemSerializer, 409: ALREADY_DECIDED})
     @action(detail=True, methods=["post"])
     def dismiss(self, request: Request, pk: str) -> Response:
         """Not what it looked like: it leaves the queue and changes nothing else."""
         try:
             item = services.inbox_item_dismiss(item=self.get_object())
+        except services.AlreadyDecided as decided:
+            return _conflict(decided.message, "already_decided")
         except services.ValidationError as exc:
             raise as_api_error(exc) from None
         return self.respond(item, InboxItemSerializer)
 
-    @extend_schema(request=InboxAssignSerializer, responses=InboxItemSerializer)
+    @extend_schema(
+        request=InboxAssignSerializer, responses={200: InboxItemSerializer, 409: ALREADY_DECIDED}
+    )
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str) -> Response:
         """It is about this application (one of yours)."""
@@ -125,6 +141,8 @@ class InboxItemViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, UserVie
         application = self._application(serializer.validated_data["application"])
         try:
             item = services.inbox_item_reassign(item=item, application=application)
+        except services.AlreadyDecided as decided:
+            return _conflict(decided.message, "already_decided")
         except services.ValidationError as exc:
             raise as_api_error(exc) from None
         return self.respond(item, InboxItemSerializer)

@@ -14,6 +14,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tracker.api import strict
 from tracker.api.exceptions import as_api_error
 from tracker.api.serializers_worksearch import (
     ActivitySerializer,
@@ -86,7 +87,7 @@ class WorkSearchLogViewSet(UserViewSet):
         """Every application sent, interview, follow-up sent and activity of the period,
         one entry each, and each week's count against your weekly target (weeks in your
         time zone)."""
-        query = WorkSearchLogQuerySerializer(data=request.query_params)
+        query = WorkSearchLogQuerySerializer(data=strict.query(request))
         query.is_valid(raise_exception=True)
         params: dict[str, Any] = query.validated_data
         layout = Layout(params["layout"]) if params.get("layout") else None

@@ -36,6 +36,7 @@ from tracker.inbox.services.polling import (
 from tracker.inbox.services.reading import MAX_READS, inbound_read, inbound_sweep
 from tracker.inbox.services.review import (
     STAGE_FOR_KIND,
+    AlreadyDecided,
     AlreadyRejected,
     inbox_item_confirm,
     inbox_item_dismiss,
@@ -67,6 +68,7 @@ __all__ = [
     "QUEUED_KINDS",
     "READ_TASK",
     "STAGE_FOR_KIND",
+    "AlreadyDecided",
     "AlreadyRejected",
     "IngestContext",
     "ValidationError",

@@ -38,6 +38,14 @@ from tracker.mail.meeting import meeting_at
 STAGE_FOR_KIND = {ItemKind.INTERVIEW_INVITATION: Stage.INTERVIEWING, ItemKind.OFFER: Stage.OFFER}
 
 
+class AlreadyDecided(ValidationError):
+    """The item was confirmed or dismissed already (another tab, another client): nothing
+    about the request is wrong, the item's state refuses it."""
+
+    def __init__(self) -> None:
+        super().__init__("This message was already dealt with.")
+
+
 @dataclass
 class AlreadyRejected(Exception):
     """The application has a rejection: the user says whether this one replaces it."""
@@ -105,7 +113,7 @@ def inbox_item_confirm(
     if item.kind == ItemKind.REJECTION and earlier is not None and not replace:
         raise AlreadyRejected(earlier)
     if not _decide(item, ItemStatus.CONFIRMED):
-        raise ValidationError("This message was already dealt with.")
+        raise AlreadyDecided
     if item.kind == ItemKind.OTHER:
         pass  # an update on its application, read: nothing to record
     elif item.kind == ItemKind.REJECTION:
@@ -166,7 +174,7 @@ def inbox_item_keep_as_note(*, item: InboxItem) -> InboxItem:
     application = Application.objects.get(pk=item.application_id, owner_id=item.owner_id)
     text = item.text
     if not _decide(item, ItemStatus.CONFIRMED):
-        raise ValidationError("This message was already dealt with.")
+        raise AlreadyDecided
     who = item.sender_name or item.sender_email or item.from_email or "someone"
     when = timezone.localtime(item.sent_at or timezone.now(), application.owner.zone)
     note = f"Another rejection, {when:%d %b %Y}, from {who}: {text}".strip()
@@ -183,7 +191,7 @@ def inbox_item_mark_rejection(*, item: InboxItem) -> InboxItem:
         pk=item.pk, status=ItemStatus.PENDING, kind=ItemKind.OTHER
     ).update(kind=ItemKind.REJECTION)
     if not updated:
-        raise ValidationError("This message was already dealt with.")
+        raise AlreadyDecided
     item.refresh_from_db()
     return item
 
@@ -191,7 +199,7 @@ def inbox_item_mark_rejection(*, item: InboxItem) -> InboxItem:
 def inbox_item_dismiss(*, item: InboxItem) -> InboxItem:
     """Not a rejection after all: it leaves the queue and changes nothing else."""
     if not _decide(item, ItemStatus.DISMISSED):
-        raise ValidationError("This message was already dealt with.")
+        raise AlreadyDecided
     item.refresh_from_db()
     return item
 
@@ -201,7 +209,7 @@ def inbox_item_reassign(*, item: InboxItem, application: Application) -> InboxIt
     if application.owner_id != item.owner_id:
         raise ValidationError({"application": "Choose one of your applications."})
     if item.status != ItemStatus.PENDING:
-        raise ValidationError("This message was already dealt with.")
+        raise AlreadyDecided
     item.application = application
     item.match_evidence = ["You chose this application."]
     item.save(update_fields=["application", "match_evidence"])
