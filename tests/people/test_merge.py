@@ -13,7 +13,11 @@ from django.utils import timezone
 from tests.factories import application_for
 from tracker.accounts.models import User
 from tracker.applications import services
-from tracker.applications.contact_keys import ContactKeys, contacts_same_person
+from tracker.applications.contact_keys import (
+    ContactKeys,
+    contact_is_recipient,
+    contacts_same_person,
+)
 from tracker.applications.models import ChangeSource, Contact, ContactRole
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +57,18 @@ def test_a_name_without_a_company_merges_nothing() -> None:
     assert not contacts_same_person(
         _keys("Dana Smith", company_id=None), _keys("Dana Smith", company_id=None)
     )
+
+
+def test_a_message_is_theirs_by_address_else_by_name() -> None:
+    dana = _keys("Dana Smith", "dana@acme.example")
+    lee = _keys("Lee Park", company_id=None)
+
+    assert contact_is_recipient(dana, name="Ms Smith", email="DANA@acme.example")
+    assert contact_is_recipient(dana, name="dana smith", email="")
+    assert not contact_is_recipient(dana, name="Dana Smith", email="dsmith@acme.example")
+    # On one of their applications, a name is enough without a company of their own.
+    assert contact_is_recipient(lee, name="LEE PARK", email="lee@acme.example")
+    assert not contact_is_recipient(lee, name="Lee", email="")
 
 
 # --- The services ------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from tracker.api import examples
 from tracker.api.exceptions import as_api_error
@@ -61,6 +62,17 @@ class ContactViewSet(
 
     def get_queryset(self) -> QuerySet[Contact]:
         return selectors.person_list(user=self.user)
+
+    def get_object(self) -> Contact:
+        person = selectors.person_get(user=self.user, pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, person)
+        return person
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        assert page is not None  # Pagination is always on.
+        selectors.people_with_times(page)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     @transaction.atomic
     def perform_create(self, serializer: ContactSerializer) -> None:  # type: ignore[override]

@@ -42,3 +42,13 @@ def contacts_same_person(one: ContactKeys, other: ContactKeys) -> bool:
         and bool(one.name)
         and one.name == other.name
     )
+
+
+def contact_is_recipient(person: ContactKeys, *, name: str, email: str) -> bool:
+    """Whether a message on one of the person's applications, to `name` at `email` (a
+    follow-up's recipient, a rejection's sender), is theirs: the rule above, the
+    application standing for the company."""
+    other = ContactKeys.of(name=name, email=email, company_id=person.company_id)
+    if person.email and other.email:
+        return person.email == other.email
+    return bool(person.name) and person.name == other.name

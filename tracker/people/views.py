@@ -31,6 +31,7 @@ def person_list(request: AuthenticatedRequest) -> HttpResponse:
         due=filters.get("due", False),
     )
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.people_with_times(list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
