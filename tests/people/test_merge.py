@@ -228,3 +228,19 @@ def test_an_interviewer_named_again_is_the_same_person(alice: User) -> None:
 
     assert first.pk == second.pk
     assert set(second.applications.all()) == {application, other}
+
+
+def test_an_address_saved_by_another_request_meanwhile_is_a_refusal_not_a_crash(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services.contact_create(owner=alice, name="Dana Smith", email="dana@acme.example")
+    # As if the check ran before the other request's row was committed.
+    monkeypatch.setattr(
+        "tracker.applications.services.contacts.contact_find_same", lambda **_: None
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        services.contact_create(owner=alice, name="Dana", email="DANA@acme.example")
+
+    assert "email" in refused.value.message_dict
+    assert Contact.objects.filter(owner=alice).count() == 1

@@ -4,7 +4,7 @@ found again, edited, and linked to the applications they were part of."""
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from tracker.accounts.models import User
 from tracker.applications.contact_keys import ContactKeys, contacts_same_person
@@ -47,6 +47,15 @@ def _same_person_error(contact: Contact) -> ValidationError:
     return ValidationError({"name": words})
 
 
+def _save(contact: Contact) -> None:
+    try:
+        with transaction.atomic():
+            contact.save()
+    except IntegrityError as exc:
+        # The same address saved a moment ago by another request (a form sent twice).
+        raise ValidationError({"email": "One of your people already has this address."}) from exc
+
+
 def _require_own_applications(owner: User, applications: Sequence[Application]) -> None:
     if any(a.owner_id != owner.pk for a in applications):
         raise ValidationError({"applications": "Unknown application."})
@@ -87,7 +96,7 @@ def contact_create(
     same = contact_find_same(owner=owner, name=contact.name, email=contact.email, company=company)
     if same is not None:
         raise _same_person_error(same)
-    contact.save()
+    _save(contact)
     contact.applications.set(applications)
     return contact
 
@@ -159,7 +168,7 @@ def contact_update(
     )
     if same is not None:
         raise _same_person_error(same)
-    contact.save()
+    _save(contact)
     if applications is not None:
         contact.applications.set(applications)
     return contact
