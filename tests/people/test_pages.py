@@ -234,3 +234,15 @@ def test_the_demos_hiring_managers_are_people_with_their_next_note(client: Clien
     people = list(response.context["page"].object_list)
     assert people
     assert all(p.next_touch_at is not None for p in people)
+
+
+def test_a_wrong_filter_is_said_on_its_field_and_the_others_apply(
+    alice_client: Client, alice: User, dana: Contact
+) -> None:
+    services.contact_create(owner=alice, name="Zoë Krüger", role="recruiter")
+
+    response = alice_client.get(reverse("people"), {"role": "boss", "q": "kruger"})
+
+    page = response.content.decode()
+    assert 'id="id_role_error"' in page
+    assert [p.name for p in response.context["page"].object_list] == ["Zoë Krüger"]

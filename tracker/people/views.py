@@ -23,7 +23,9 @@ PAGE_SIZE = 50
 @require_GET
 def person_list(request: AuthenticatedRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()
+    # A filter that is wrong is said on its field; the others still apply.
+    filters = form.cleaned_data
     people = selectors.person_list(
         user=request.user,
         query=filters.get("q", ""),
