@@ -107,22 +107,38 @@ bench: install staticfiles/staticfiles.json
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	$(BENCH_ENV) $(PY) manage.py bench $(BENCH_ARGS)
 
-# A load test in production mode: gunicorn (2 workers) and a Celery worker on a scratch
-# SQLite file and Redis database 14 (emptied first), on a free local port; LOAD_USERS
-# simulated people, each logged in as an account of its own. Fails if any request failed.
-LOAD_DB := /tmp/rebound-load.sqlite3
-LOAD_OUT := /tmp/rebound-load
+# A load test in production mode: gunicorn (LOAD_WORKERS workers) and a Celery worker on a
+# scratch SQLite file and Redis database 14 (emptied first; LOAD_REDIS names another), on
+# a free local port; LOAD_USERS simulated people, each logged in once as an account of its
+# own, from an address of its own: locust stands in for the TLS proxy production sits
+# behind (TRUSTED_PROXY_COUNT=1 here only; production trusts none by default) and sends
+# each person's address in X-Forwarded-For, so the per-address login limit sees 150
+# people, not one address logging in 150 times. Fails if any request failed.
+# `make load DATABASE_URL=postgres://postgres@127.0.0.1:5432/rebound_load` runs on
+# PostgreSQL instead (that database, whose name must say "load", is dropped and made
+# again); as with bench, only a DATABASE_URL given on the command line counts.
+LOAD_DB ?= /tmp/rebound-load.sqlite3
+LOAD_OUT ?= /tmp/rebound-load
 LOAD_USERS ?= 50
 LOAD_APPLICATIONS ?= 300
 LOAD_TIME ?= 60s
 LOAD_SPAWN_RATE ?= 10
-LOAD_WORKERS := 2
-LOAD_ENV := DATABASE_URL=sqlite:///$(LOAD_DB) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only \
-	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
-	REDIS_URL=redis://127.0.0.1:6379/14 LOAD_PEOPLE=$(LOAD_OUT)-people.json \
+LOAD_REDIS ?= redis://127.0.0.1:6379/14
+# SQLite has one writer at a time: two web workers, as before; PostgreSQL takes four.
+ifeq ($(origin DATABASE_URL),command line)
+LOAD_URL := $(DATABASE_URL)
+LOAD_WORKERS ?= 4
+else
+LOAD_URL := sqlite:///$(LOAD_DB)
+LOAD_WORKERS ?= 2
+endif
+LOAD_ENV := DATABASE_URL=$(LOAD_URL) DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-only \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 TRUSTED_PROXY_COUNT=1 \
+	REDIS_URL=$(LOAD_REDIS) LOAD_PEOPLE=$(LOAD_OUT)-people.json \
 	LOAD_REQUEST_LOG=$(LOAD_OUT)-requests.csv
 load: install staticfiles/staticfiles.json
 	rm -f $(LOAD_DB)* $(LOAD_OUT)*
+	$(LOAD_ENV) $(PY) -m tracker.bench.fresh load
 	$(LOAD_ENV) $(PY) -c "import redis, os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"
 	$(LOAD_ENV) $(PY) manage.py migrate --noinput -v0
 	$(LOAD_ENV) $(PY) -m loadtest.seed --users $(LOAD_USERS) \

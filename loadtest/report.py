@@ -6,11 +6,13 @@ figures, records them in docs/benchmarks.md, and exits 1 if anything failed.
 
 import argparse
 import csv
+import os
 import re
 import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tracker.bench.results import (
     DOC,
@@ -134,6 +136,11 @@ def _figures(requests: list[Request], span: float = 0) -> str:
     return f"{len(times):,}{per_second}; p50 {p50:.0f} ms, p95 {p95:.0f} ms"
 
 
+def _database() -> str:
+    scheme = urlsplit(os.environ.get("DATABASE_URL", "")).scheme
+    return "PostgreSQL" if scheme.startswith("postgres") else "SQLite"
+
+
 def _verdict(passed: bool) -> str:
     return "pass" if passed else "**miss**"
 
@@ -164,11 +171,17 @@ def _doc_lines(
         "## Latest `make load`",
         "",
         *machine_lines(),
+        # Locust, gunicorn and PostgreSQL share the machine with whatever else runs on it:
+        # a load above the cores' count means the run had less CPU than the machine has.
+        "- Load average at the end: "
+        + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        + " (1, 5 and 15 minutes)",
         *paragraph(
             f"- {args.users} simulated people (spawned {args.spawn_rate} a second) for "
-            f"{args.run_time}, each logged in as an account of its own with "
-            f"{args.applications} applications; gunicorn with {args.workers} workers, a "
-            "Celery worker, Redis and SQLite, on the same machine as locust."
+            f"{args.run_time}, each logged in once as an account of its own with "
+            f"{args.applications} applications, from an address of its own; gunicorn with "
+            f"{args.workers} workers, a Celery worker, Redis and {_database()}, on the same "
+            "machine as locust."
         ),
         "",
         *summary,
@@ -178,8 +191,9 @@ def _doc_lines(
         *([f"- {p}" for p in problems] or ["No failed request, no error in the servers' logs."]),
         "",
         *paragraph(
-            "Each person logs in through the login form, then clicks every one to three "
-            "seconds: the board, the table (filtered and sorted), insights, application "
+            "Each person logs in once through the login form, from an address of its own "
+            "(X-Forwarded-For, locust standing in for the proxy), then clicks every one to "
+            "three seconds: the board, the table (filtered and sorted), insights, application "
             "pages, stage changes from the application page and from the board, and "
             "rejections from the page and from the board's dialog. Times are as locust saw "
             "them, sharing the CPU with the servers. The logins come first, all within the "
@@ -189,8 +203,9 @@ def _doc_lines(
         "",
         *paragraph(
             "Reproduce: `make load` (needs Redis: it uses database 14, emptied first, and a "
-            "scratch SQLite file). LOAD_USERS, LOAD_TIME, LOAD_SPAWN_RATE and "
-            "LOAD_APPLICATIONS change the run."
+            "scratch SQLite file; `DATABASE_URL=postgres://…/rebound_load` on the command "
+            "line for PostgreSQL). LOAD_USERS, LOAD_TIME, LOAD_SPAWN_RATE, LOAD_WORKERS, "
+            "LOAD_APPLICATIONS and LOAD_REDIS change the run."
         ),
     ]
 

@@ -17,12 +17,12 @@ from tests.factories import (
     contact_for,
     make_user,
     rejected_late,
+    send_due_reminders,
 )
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Company, Contact, Interview, InterviewKind
 from tracker.celery import app as celery_app
-from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
 from tracker.imports.services import import_job_create
@@ -132,7 +132,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 def alices_things(alice: User) -> dict[type[Model], int]:
     """One of each object alice owns that a URL can name: for the ownership walks."""
     application = rejected_late(alice)
-    followups.reminders_send_due()
+    send_due_reminders()
     contact = contact_for(alice)
     applications.contact_link(application=application, contact=contact)
     # Long past, so it proposes no thank-you: the walks expect one follow-up, the reply.

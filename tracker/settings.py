@@ -314,8 +314,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_TASK_IGNORE_RESULT = True
 # Two queues, so that one user's bulk work never delays another's follow-up: a single
-# rejection's proposal, a due reminder, a notification go to `interactive`; imports, their
-# batched proposals and the sweeps go to `bulk`. The Procfile (and
+# rejection's proposal, a reminder due as its follow-up is proposed, a notification go to
+# `interactive`; imports, their batched proposals, the sweeps and their batches (the
+# minute's due reminders) go to `bulk`. The Procfile (and
 # docker-compose.yml) run a worker for each, so neither waits behind the other. Their
 # names are those the Procfile's workers consume; `make bench` gives its own workers
 # queues of their own through the environment.
@@ -326,8 +327,10 @@ CELERY_BULK_TASKS = [
     "tracker.followups.tasks.propose_followups_batch_task",
     "tracker.followups.tasks.sweep_proposal_jobs_task",
     "tracker.followups.tasks.propose_nudges_task",
+    "tracker.followups.tasks.send_due_reminders_task",
+    "tracker.followups.tasks.send_reminders_batch_task",
     "tracker.notifications.tasks.retry_notifications_task",
-    "tracker.inbox.tasks.poll_mailbox_task",  # waits on IMAP servers
+    "tracker.inbox.tasks.poll_mailboxes_task",  # waits on IMAP servers
     "tracker.inbox.tasks.read_inbound_mail_task",  # parses mail from outside
     "tracker.inbox.tasks.sweep_mailboxes_task",
     "tracker.inbox.tasks.expire_inbox_items_task",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from tests.factories import application_for, rejected_late
+from tests.factories import application_for, rejected_late, send_due_reminders
 from tracker.accounts.models import User
 from tracker.followups import services as followups
 from tracker.followups.kinds import Kind
@@ -203,7 +203,7 @@ def test_follow_ups_are_not_created_or_deleted_through_the_api(
 @pytest.fixture
 def alices_notification(alice: User) -> Notification:
     rejected_late(alice)
-    followups.reminders_send_due()
+    send_due_reminders()
     return Notification.objects.get(user=alice, channel=Channel.IN_APP)
 
 
@@ -211,7 +211,7 @@ def test_alice_reads_her_in_app_notifications_only(
     alice_api: APIClient, alices_notification: Notification, bob: User
 ) -> None:
     rejected_late(bob, company="Bob's Secret Startup")
-    followups.reminders_send_due()
+    send_due_reminders()
     # She was also emailed: that copy is a delivery record, not one of her notifications.
     assert Notification.objects.filter(user=alices_notification.user, channel=Channel.EMAIL)
 

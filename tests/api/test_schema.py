@@ -31,7 +31,7 @@ from schemathesis.specs.openapi.checks import (
     unsupported_method,
 )
 
-from tests.factories import application_for, rejected_late
+from tests.factories import application_for, rejected_late, send_due_reminders
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
 from tracker.applications.models import Contact, ContactRole, InterviewKind, Source, Stage
@@ -252,7 +252,7 @@ def alices_world(alice: User) -> dict[str, list[int]]:
     rejected = [rejected_late(alice, company=name) for name in ("Acme", "Globex", "Initech")]
     application_for(alice, company="Umbrella", stage=Stage.INTERVIEWING)
     application_for(alice, company="Hooli", stage=Stage.WISHLIST)
-    followups.reminders_send_due()
+    send_due_reminders()
     replies = [a.followups.get(kind="rejection_reply") for a in rejected]
     followups.followup_mark_sent(followup=replies[1])
     followups.followup_skip(followup=replies[2])

@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import application_for, rejected_late
+from tests.factories import application_for, rejected_late, send_due_reminders
 from tests.workers import celery_worker, use_broker, wait_for
 from tracker.accounts.models import User
 from tracker.applications import services as applications
@@ -126,7 +126,7 @@ def test_two_sweepers_over_a_thousand_due_reminders_notify_each_once(alice: User
     due = Reminder.objects.filter(sent_at=None, remind_at__lte=timezone.now()).count()
     counts: list[int] = []
 
-    _at_once(lambda: counts.append(followups.reminders_send_due(batch=100)))
+    _at_once(lambda: counts.append(send_due_reminders(batch=100)))
 
     assert due >= 1000
     assert sum(counts) == due

@@ -79,6 +79,8 @@ def test_batches_go_to_the_bulk_queue_and_a_single_rejection_does_not() -> None:
     assert queue("tracker.imports.tasks.import_applications_task") == app.conf.bulk_queue
     assert queue(followups.PROPOSE_TASK) == app.conf.task_default_queue
     assert queue(followups.REMINDERS_TASK) == app.conf.task_default_queue
+    assert queue(followups.REMINDERS_BATCH_TASK) == app.conf.bulk_queue
+    assert queue("tracker.followups.tasks.send_due_reminders_task") == app.conf.bulk_queue
     assert queue("tracker.notifications.tasks.deliver_notification_task") == (
         app.conf.task_default_queue
     )

@@ -8,7 +8,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import application_for, contact_for, make_user, rejected_late
+from tests.factories import (
+    application_for,
+    contact_for,
+    make_user,
+    rejected_late,
+    send_due_reminders,
+)
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
@@ -331,12 +337,12 @@ def test_undoing_a_skip_keeps_the_48_hour_last_reminder(alice: User) -> None:
 
 def test_editing_the_rejection_details_tells_the_user_once(alice: User) -> None:
     application = rejected_late(alice, hours_ago=30)
-    services.reminders_send_due()
+    send_due_reminders()
     told = Notification.objects.filter(user=alice).count()
     assert told
 
     restate(application, sender_name="Kate O'Brien", sender_role="recruiter")
-    services.reminders_send_due()
+    send_due_reminders()
 
     assert Notification.objects.filter(user=alice).count() == told
     assert not reply_of(application).reminders.filter(sent_at=None, last_call=False).exists()

@@ -434,3 +434,16 @@ def test_the_interview_thank_you_uses_the_users_notes() -> None:
         )
         assert "their move from Kafka to Pulsar" in draft.body
         assert "sixth week" not in draft.body
+
+
+def test_french_drafts_elide_before_a_vowel_whatever_name_fills_the_gap() -> None:
+    """ "l'équipe de Atelier Lumen" is a mistake no French speaker makes: "d'Atelier"."""
+    drafts_fr = every_draft(
+        company="Atelier Lumen", role="Ingénieure backend", recipient_name="Élise Arnaud"
+    )
+
+    french = {name: d for name, d in drafts_fr.items() if name.startswith("fr ")}
+    bodies = "\n".join(d.subject + "\n" + d.body for d in french.values())
+    assert french
+    assert not re.search(r"\b(?:de|que|jusque) [AEIOUÉÈÊÀÂÎÔaeiouéèêàâîô]", bodies)
+    assert "d'Atelier Lumen" in bodies

@@ -8,13 +8,12 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from tests.factories import application_for, contact_for, rejected_late
+from tests.factories import application_for, contact_for, rejected_late, send_due_reminders
 from tracker.accounts.models import User
 from tracker.applications import events
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, InterviewKind, Stage
 from tracker.core import dispatch as dispatch_module
-from tracker.followups import services as followups
 from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, ProposalJob
 from tracker.notifications.models import Notification
@@ -127,7 +126,7 @@ def test_an_interview_logged_within_a_day_gets_a_thank_you_and_an_old_one_none(
 
 def test_deleting_an_application_forgets_what_its_reminders_told(alice: User) -> None:
     application = rejected_late(alice)
-    followups.reminders_send_due()
+    send_due_reminders()
     assert Notification.objects.filter(user=alice).exists()
 
     applications.application_delete(application=application)

@@ -8,7 +8,7 @@ from celery import Task
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import application_for, contact_for
+from tests.factories import application_for, contact_for, send_due_reminders
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import (
@@ -254,8 +254,8 @@ def test_a_rejection_logged_late_is_reminded_right_after_the_proposal(
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         services.proposal_job_run(job_id=job.pk)
 
-    assert published == ["tracker.followups.tasks.send_due_reminders_task"]
-    assert services.reminders_send_due() == 1
+    assert published == [services.REMINDERS_TASK]
+    assert send_due_reminders() == 1
 
 
 # Reminders --------------------------------------------------------------------------------
@@ -271,8 +271,8 @@ def _due_reply(user: User) -> FollowUp:
 def test_a_due_reminder_notifies_in_app_and_by_email_once(alice: User) -> None:
     followup = _due_reply(alice)
 
-    assert services.reminders_send_due() == 1
-    assert services.reminders_send_due() == 0
+    assert send_due_reminders() == 1
+    assert send_due_reminders() == 0
 
     notes = Notification.objects.filter(data__followup=followup.pk)
     assert sorted(notes.values_list("channel", flat=True)) == [Channel.EMAIL, Channel.IN_APP]
@@ -286,10 +286,10 @@ def test_reminders_that_are_not_due_wait(alice: User) -> None:
     reject(application)
     run_jobs(application)
 
-    assert services.reminders_send_due() == 0
+    assert send_due_reminders() == 0
     # Past the 48-hour mark, and past any wait for a sensible local hour.
     later = timezone.now() + timedelta(days=4)
-    assert services.reminders_send_due(now=later) == 2
+    assert send_due_reminders(now=later) == 2
 
 
 def _act(followup: FollowUp, action: str) -> None:
@@ -309,7 +309,7 @@ def test_reminders_stop_when_the_user_acts(alice: User, action: str) -> None:
 
     followup.refresh_from_db()
     assert followup.status == action
-    assert services.reminders_send_due() == 0
+    assert send_due_reminders() == 0
     assert not Notification.objects.exists()
 
 
@@ -319,7 +319,7 @@ def test_a_snoozed_follow_up_comes_back_when_the_snooze_ends(alice: User) -> Non
 
     services.followup_snooze(followup=followup, until=until)
 
-    assert services.reminders_send_due(now=until) == 1
+    assert send_due_reminders(now=until) == 1
     followup.refresh_from_db()
     assert followup.due_at == until
 
@@ -358,7 +358,7 @@ def test_email_reminders_can_be_turned_off(alice: User) -> None:
     alice.save()
     _due_reply(alice)
 
-    services.reminders_send_due()
+    send_due_reminders()
 
     assert list(Notification.objects.values_list("channel", flat=True)) == [Channel.IN_APP]
 

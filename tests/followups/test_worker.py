@@ -1,6 +1,7 @@
 """The follow-up stage with the real thing: Redis, a Celery worker process, the database."""
 
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -18,10 +19,12 @@ from tracker.applications.models import ChangeSource
 from tracker.celery import app
 from tracker.core.embedded_redis import EmbeddedRedis, free_port
 from tracker.followups.kinds import Kind
-from tracker.followups.models import FollowUp, ProposalJob
+from tracker.followups.models import FollowUp, ProposalJob, Reminder
+from tracker.followups.services import REMINDER_BATCH
 from tracker.followups.tasks import (
     propose_followups_task,
     send_due_reminders_task,
+    send_reminders_batch_task,
     sweep_proposal_jobs_task,
 )
 from tracker.notifications.models import Notification
@@ -74,10 +77,51 @@ def test_two_sweeps_at_once_notify_once(alice: User, tmp_path: Path) -> None:
         send_due_reminders_task.delay()
         send_due_reminders_task.delay()
 
-        wait_for(lambda: _finished(log, send_due_reminders_task.name) == 2, timeout=60)
+        # Each sweep hands out one batch: the same three reminders, twice.
+        wait_for(lambda: _finished(log, send_reminders_batch_task.name) == 2, timeout=60)
 
+    assert _told(log) == 3
     assert Notification.objects.filter(channel="in_app").count() == 3
     assert Notification.objects.filter(channel="email").count() == 3
+
+
+def test_two_workers_tell_two_thousand_due_reminders_each_once(alice: User, tmp_path: Path) -> None:
+    rejected_late(alice)
+    Reminder.objects.all().delete()  # the reply's own, one of them not due yet
+    followup = FollowUp.objects.get()
+    now = timezone.now()
+    Reminder.objects.bulk_create(
+        Reminder(followup=followup, remind_at=now - timedelta(seconds=i)) for i in range(2_000)
+    )
+    due = 2_000
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    with celery_worker(logs[0], queue=queue), celery_worker(logs[1], queue=queue):
+        # Two sweeps overlapping, as when a minute's sweep finds the last one's batches
+        # still queued: every batch goes out twice, and the two workers race for each.
+        send_due_reminders_task.delay()
+        send_due_reminders_task.delay()
+
+        batches = 2 * -(-due // REMINDER_BATCH)
+        wait_for(
+            lambda: sum(_finished(log, send_reminders_batch_task.name) for log in logs) == batches,
+            timeout=120,
+        )
+
+    assert all(_finished(log, send_reminders_batch_task.name) for log in logs)  # both worked
+    assert sum(_told(log) for log in logs) == due
+    assert not Reminder.objects.filter(sent_at=None).exists()
+    in_app = Notification.objects.filter(channel="in_app")
+    assert in_app.count() == in_app.values("dedupe_key").distinct().count() == due
+
+
+def _told(log: Path) -> int:
+    """How many reminders the worker's reminder tasks say they told (their return values)."""
+    return sum(
+        int(line.rsplit(": ", 1)[1])
+        for line in log.read_text().splitlines()
+        if "send_reminders" in line and " succeeded in " in line
+    )
 
 
 def _finished(log: Path, task: str) -> int:

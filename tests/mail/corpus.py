@@ -5,7 +5,9 @@ A file of kinds_corpus/ holds many mails. Each starts with a line `%% {json labe
 the message as it would arrive (headers, a blank line, the body) or as pasted text. Labels:
 id, kind, lang, and for rejections channel, role, name and email (the sender a person reads).
 The mails in kinds_corpus/heldout/ were written after the reader's rules, never read while
-writing them: the figures on that part are the honest estimate.
+writing them: the figures on that part are the honest estimate. Each file there is one round,
+written after the rules of its time; an earlier round's failures were studied to generalise
+the rules, so the latest round (eighth.txt) is the estimate that counts.
 """
 
 import json
@@ -41,6 +43,7 @@ class Mail:
     raw: bytes
     labels: dict[str, str] = field(default_factory=dict)
     heldout: bool = False
+    part: str = ""  # the file it was written in
 
     @property
     def sender(self) -> dict[str, str]:
@@ -72,6 +75,7 @@ def _read(path: Path, *, heldout: bool) -> list[Mail]:
                 raw=_as_received(labels["id"], message.strip("\n") + "\n"),
                 labels={k: v for k, v in labels.items() if k not in ("id", "kind", "lang")},
                 heldout=heldout,
+                part=path.stem,
             )
         )
     return mails

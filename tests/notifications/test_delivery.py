@@ -13,9 +13,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from pytest_django import Settings
 
-from tests.factories import rejected_late
+from tests.factories import rejected_late, send_due_reminders
 from tracker.accounts.models import User
-from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.notifications import services
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
@@ -56,7 +55,7 @@ def endpoint(settings: Settings) -> Iterator[Endpoint]:
 
 def _notified(user: User) -> dict[str, Notification]:
     rejected_late(user)
-    followups.reminders_send_due()
+    send_due_reminders()
     return {n.channel: n for n in Notification.objects.filter(user=user)}
 
 

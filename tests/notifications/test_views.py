@@ -9,9 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import rejected_late
+from tests.factories import rejected_late, send_due_reminders
 from tracker.accounts.models import User
-from tracker.followups import services as followups
 from tracker.notifications import channels
 from tracker.notifications import services as notifications
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def reminded(owner: User, *, company: str = "Acme") -> Notification:
     """A rejection logged a day late: its reply is due, so the sweep reminds the owner."""
     application = rejected_late(owner, company=company)
-    followups.reminders_send_due()
+    send_due_reminders()
     followup = application.followups.get()
     return Notification.objects.get(user=owner, channel=Channel.IN_APP, data__followup=followup.pk)
 

@@ -11,13 +11,12 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from tests.applications.test_views import _valid_form
-from tests.factories import rejected_late
+from tests.factories import rejected_late, send_due_reminders
 from tests.imports.test_imports import _csv, _import
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, Company, Contact
 from tracker.core.text import single_line
-from tracker.followups import services as followups
 from tracker.notifications import services as notifications
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -102,7 +101,7 @@ def test_a_reminder_for_it_is_delivered(alice: User) -> None:
     application = rejected_late(alice)
     application.role = BROKEN
     application.save()
-    followups.reminders_send_due()
+    send_due_reminders()
     email = Notification.objects.get(user=alice, channel=Channel.EMAIL)
 
     assert notifications.notification_deliver(notification_id=email.pk) == DeliveryStatus.DELIVERED

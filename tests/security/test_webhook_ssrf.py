@@ -8,10 +8,9 @@ from typing import Any
 import pytest
 from pytest_django import Settings
 
-from tests.factories import rejected_late
+from tests.factories import rejected_late, send_due_reminders
 from tests.security.servers import Server, redirect_to
 from tracker.accounts.models import User
-from tracker.followups import services as followups
 from tracker.notifications import services
 from tracker.notifications.models import Channel, DeliveryStatus, Notification
 
@@ -55,7 +54,7 @@ def hooks_example_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
 def _deliver(user: User, url: str) -> Notification:
     User.objects.filter(pk=user.pk).update(webhook_url=url)  # as stored, past any form
     rejected_late(user)
-    followups.reminders_send_due()
+    send_due_reminders()
     hook = Notification.objects.get(user=user, channel=Channel.WEBHOOK)
     services.notification_deliver(notification_id=hook.pk)
     hook.refresh_from_db()

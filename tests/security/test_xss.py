@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import application_for
+from tests.factories import application_for, send_due_reminders
 from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import ChangeSource, ContactRole, InterviewKind
@@ -48,7 +48,7 @@ def hostile(alice: User) -> int:
     followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
     reply = FollowUp.objects.get(application=application, kind="rejection_reply")
     followups.followup_update_draft(followup=reply, subject=PAYLOAD, body=PAYLOAD)
-    followups.reminders_send_due()
+    send_due_reminders()
     return application.pk
 
 

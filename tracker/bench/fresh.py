@@ -1,8 +1,9 @@
-"""`make bench`'s fresh start on PostgreSQL: the database named by DATABASE_URL is dropped
-and made again. Refused for a database whose name does not say "bench", so that it never
-empties real data. Nothing to do on SQLite (the Makefile removes the scratch file).
+"""`make bench`'s and `make load`'s fresh start on PostgreSQL: the database named by
+DATABASE_URL is dropped and made again. Refused for a database whose name does not say
+"bench" (or the word given: `make load`'s says "load"), so that it never empties real
+data. Nothing to do on SQLite (the Makefile removes the scratch file).
 
-Run as `python -m tracker.bench.fresh` (plain psycopg, no Django setup).
+Run as `python -m tracker.bench.fresh [word]` (plain psycopg, no Django setup).
 """
 
 import os
@@ -15,8 +16,11 @@ def main() -> int:
     if not url.scheme.startswith("postgres"):
         return 0
     name = unquote(url.path.lstrip("/"))
-    if "bench" not in name:
-        print(f"Refusing to drop {name!r}: a bench database's name says 'bench'.", file=sys.stderr)
+    word = sys.argv[1] if len(sys.argv) > 1 else "bench"
+    if word not in name:
+        print(
+            f"Refusing to drop {name!r}: a scratch database's name says {word!r}.", file=sys.stderr
+        )
         return 2
     import psycopg
     from psycopg import sql

@@ -24,7 +24,7 @@ from tracker.bench.measure import Bench, Row, percentiles
 from tracker.celery import app
 from tracker.followups.kinds import Kind
 from tracker.followups.models import FollowUp, FollowUpStatus, Reminder
-from tracker.followups.notices import reminder_key
+from tracker.followups.services import REMINDER_BATCH
 from tracker.followups.tasks import send_due_reminders_task
 from tracker.imports import services as imports
 from tracker.notifications.models import Channel, Notification
@@ -38,9 +38,12 @@ SWEEP_BUDGET_S = 30
 SWEEP_USERS = 100
 
 
-# Beat starts a sweep every minute; one that runs long overlaps the next. Two at once
-# show the claim at work: they split the reminders, and none is notified twice.
-SWEEPERS = 2
+# The sweep hands its batches to the bulk queue; two workers on it, as two `worker-bulk`
+# processes would be, show the claim at work: they split the batches, and when a second
+# sweep overlaps the first (beat's next minute) they race for the same batches, yet no
+# reminder is told twice.
+WORKERS = 2
+SWEEPS = 2
 
 
 def worker_rows(bench: Bench) -> list[Row]:
@@ -64,23 +67,32 @@ def during_import_rows(bench: Bench) -> list[Row]:
 
 @contextmanager
 def worker() -> Iterator[None]:
-    """A `celery -A tracker worker` process on a queue of its own, which this process's
-    tasks go to meanwhile; the queue is deleted afterwards."""
+    """WORKERS `celery -A tracker worker` processes of one process each, on a queue of
+    their own, which every task goes to meanwhile, interactive or bulk, whoever sends
+    it; the queue is deleted afterwards."""
     queue = f"bench-{uuid.uuid4().hex[:8]}"
-    previous_queue, app.conf.task_default_queue = app.conf.task_default_queue, queue
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "tracker", "worker", "-Q", queue,
-         f"--concurrency={SWEEPERS}", "--without-gossip", "--without-mingle",
-         "--loglevel=WARNING"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    previous = app.conf.task_default_queue, app.conf.bulk_queue
+    app.conf.update(task_default_queue=queue, bulk_queue=queue)
+    command = [sys.executable, "-m", "celery", "-A", "tracker", "worker", "-Q", queue,
+               "--concurrency=1", "--without-gossip", "--without-mingle",
+               "--loglevel=WARNING"]  # fmt: skip
+    workers = [
+        subprocess.Popen(
+            command,
+            env={**os.environ, "CELERY_INTERACTIVE_QUEUE": queue, "CELERY_BULK_QUEUE": queue},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(WORKERS)
+    ]
     try:
         yield
     finally:
-        worker.terminate()
-        worker.wait(timeout=20)
-        app.conf.task_default_queue = previous_queue
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.wait(timeout=20)
+        app.conf.update(task_default_queue=previous[0], bulk_queue=previous[1])
         with app.connection_for_write() as broker:
             Queue(queue).bind(broker.default_channel).delete()
 
@@ -118,30 +130,34 @@ def _rejection_row(count: int) -> Row:
 
 
 def _sweep_row(bench: Bench, count: int) -> Row:
-    """`count` due reminders of SWEEP_USERS users, swept as beat has the worker do it,
-    by SWEEPERS sweeps at once; then each must have exactly one in-app notification."""
-    reminder_ids = _due_reminders(count)
+    """`count` due reminders of SWEEP_USERS users, swept as beat has the workers do it,
+    by SWEEPS sweeps at once, until none is unsent; then each must have exactly one
+    in-app notification."""
+    users = _due_reminders(count)
+    reminders = Reminder.objects.filter(followup__application__owner__in=users)
     start = time.perf_counter()
-    sweeps = [send_due_reminders_task.apply_async(ignore_result=False) for _ in range(SWEEPERS)]
-    sent = [int(sweep.get(timeout=120)) for sweep in sweeps]
+    sweeps = [send_due_reminders_task.apply_async(ignore_result=False) for _ in range(SWEEPS)]
+    handed = [int(sweep.get(timeout=120)) for sweep in sweeps]
+    deadline = start + 10 * SWEEP_BUDGET_S
+    while reminders.filter(sent_at=None).exists() and time.perf_counter() < deadline:
+        time.sleep(0.05)
     took = time.perf_counter() - start
-    per_reminder = Notification.objects.filter(
-        dedupe_key__in=[reminder_key(pk) for pk in reminder_ids], channel=Channel.IN_APP
-    )
-    unsent = Reminder.objects.filter(pk__in=reminder_ids, sent_at=None).count()
-    notified = per_reminder.values("dedupe_key").distinct().count()
-    twice = per_reminder.values("dedupe_key").annotate(n=Count("id")).filter(n__gt=1).count()
-    once = sum(sent) == count and notified == count and not twice and not unsent
+    unsent = reminders.filter(sent_at=None).count()
+    # The sweep's users are told nothing else.
+    told = Notification.objects.filter(user__in=users, channel=Channel.IN_APP)
+    notified = told.values("dedupe_key").distinct().count()
+    twice = told.values("dedupe_key").annotate(n=Count("id")).filter(n__gt=1).count()
+    once = notified == count and not twice and not unsent
     if not once:
         bench.broken.append(
-            f"the sweep sent {sent} for {count} reminders: {notified} notified, "
+            f"the sweeps handed out {handed} of {count} reminders: {notified} notified, "
             f"{twice} more than once, {unsent} unsent"
         )
     return Row(
-        f"reminder sweep, real worker, {SWEEPERS} sweeps at once",
+        f"reminder sweep, {SWEEPS} sweeps at once, {WORKERS} real workers",
         f"{count:,} due reminders, {SWEEP_USERS} users",
         f"{took:.1f} s; {notified:,} notified, {twice} of them twice "
-        f"(the sweeps sent {' and '.join(f'{n:,}' for n in sent)})",
+        f"(batches of {REMINDER_BATCH}, each handed out {SWEEPS} times)",
         f"< {SWEEP_BUDGET_S} s, each exactly once",
         took < SWEEP_BUDGET_S and once,
     )
@@ -228,9 +244,10 @@ def _rejection_during_import_row(rows: int, count: int) -> Row:
     )
 
 
-def _due_reminders(count: int) -> list[int]:
+def _due_reminders(count: int) -> list[User]:
     """`count` reminders come due, spread over SWEEP_USERS users, written in bulk: a user,
-    a company, and per reminder a rejected application with its proposed reply."""
+    a company, and per reminder a rejected application with its proposed reply. Returns
+    the users."""
     now = timezone.now()
     tag = uuid.uuid4().hex[:6]
     users = User.objects.bulk_create(
@@ -264,8 +281,8 @@ def _due_reminders(count: int) -> list[int]:
         )
         for application in rejected
     )
-    reminders = Reminder.objects.bulk_create(
+    Reminder.objects.bulk_create(
         Reminder(followup=followup, remind_at=now - timedelta(minutes=i % 60))
         for i, followup in enumerate(followups)
     )
-    return [reminder.pk for reminder in reminders]
+    return users

@@ -624,7 +624,10 @@ class _Words:
         return text[:1].upper() + text[1:]
 
     def fill(self, wording: str, **values: str) -> str:
-        return _fill(wording, {**self.values, **values}) if wording else ""
+        if not wording:
+            return ""
+        text = _fill(wording, {**self.values, **values})
+        return _elided(text) if self.facts.language == "fr" else text
 
 
 def _fill(wording: str, values: dict[str, str]) -> str:
@@ -634,6 +637,18 @@ def _fill(wording: str, values: dict[str, str]) -> str:
         if value.endswith("."):
             text = text.replace(f"{value}.", value)
     return text
+
+
+# French drops the vowel of "de" and "que" before a vowel: the catalogue cannot, since the
+# name that follows ("l'équipe de {company}") is only known when the draft is written. An
+# h is left alone: whether it is mute depends on the word.
+_FRENCH_ELISION = re.compile(
+    r"\b([Dd]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)e (?=[AEIOUÉÈÊÀÂÎÔŒaeiouéèêàâîôœ])"
+)
+
+
+def _elided(text: str) -> str:
+    return _FRENCH_ELISION.sub(r"\1'", text)
 
 
 def _note(notes: str) -> str:

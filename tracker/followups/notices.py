@@ -23,6 +23,20 @@ def followup_link(followup: FollowUp) -> str:
     )
 
 
+# The columns reminder_notice reads, from the reminder through its follow-up to the
+# application, its company and its owner (with what the owner's channels need).
+REMINDER_NOTICE_FIELDS = (
+    "last_call",
+    "followup__kind",
+    "followup__reason",
+    "followup__due_at",
+    "followup__application__role",
+    "followup__application__company__name",
+    *(f"followup__application__owner__{name}" for name in notifications.NOTICE_USER_FIELDS),
+    "followup__application__owner__time_zone",
+)
+
+
 def reminder_notice(reminder: Reminder) -> notifications.Notice:
     followup = reminder.followup
     application = followup.application

@@ -7,6 +7,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import connection
 
+from tracker.core.dispatch import dispatch
 from tracker.followups import services
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,41 @@ def sweep_proposal_jobs_task() -> int:
 
 @shared_task
 def send_due_reminders_task() -> int:
-    return services.reminders_send_due()
+    """Beat, every minute: the due reminders, handed out in batches to the bulk queue."""
+    return services.reminders_sweep()
+
+
+@shared_task(acks_late=True)
+def send_reminders_task(reminder_ids: list[int]) -> int:
+    """A follow-up's reminders already due when it was proposed: told at once."""
+    return _reminders_deliver(reminder_ids)
+
+
+@shared_task(acks_late=True)
+def send_reminders_batch_task(reminder_ids: list[int]) -> int:
+    """One batch of a sweep, on the bulk queue."""
+    return _reminders_deliver(reminder_ids)
+
+
+def _reminders_deliver(reminder_ids: list[int]) -> int:
+    """Tells the reminders a slice at a time, each slice in its own transaction.
+
+    A soft time limit ends the slice under way undone (its transaction rolls back, its
+    reminders stay unsent); what this task had not told yet goes on at once in a batch
+    task of its own, with a time limit of its own. Told reminders sent again are skipped
+    by their claim, so nothing is told twice and nothing waits for the next sweep.
+    """
+    told = 0
+    for start in range(0, len(reminder_ids), services.REMINDER_SLICE):
+        part = reminder_ids[start : start + services.REMINDER_SLICE]
+        try:
+            told += services.reminders_deliver(reminder_ids=part)
+        except SoftTimeLimitExceeded:
+            rest = reminder_ids[start:]
+            logger.warning("Reminders: time limit after %s told; %s more follow", told, len(rest))
+            dispatch(send_reminders_batch_task, rest)
+            break
+    return told
 
 
 @shared_task

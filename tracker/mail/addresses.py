@@ -21,7 +21,9 @@ NO_REPLY = re.compile(
     r"keine[-_.]?antwort|nicht[-_.]?antworten|ne[-_.]?pas[-_.]?r[ée]pondre|no[-_.]?responder|"
     r"no[-_.]?contestar|no[-_.]?responda|"
     # Portuguese, Italian, Dutch: naoresponda@, non-rispondere@, niet-beantwoorden@
-    r"n[aã]o[-_.]?respond[ae]r?|non[-_.]?rispondere|niet[-_.]?beantwoorden|geen[-_.]?antwoord)"
+    r"n[aã]o[-_.]?respond[ae]r?|non[-_.]?rispondere|niet[-_.]?beantwoorden|geen[-_.]?antwoord|"
+    # a notifications mailbox in the other six: notificaciones@, benachrichtigung@...
+    r"notificaci(?:on|ones)|notifica[cç](?:ao|ão|oes|ões)|notifiche|notificaties?|benachrichtigung(?:en)?)"
     r"(?:[-_.+][\w.-]{0,40})?@|^[\w.+-]{0,40}[-_.+]no[-_.]?reply@",
     re.I,
 )

@@ -15,7 +15,9 @@ The decision, in order:
    with the sender's help; a mailing that is neither a job board's alert nor about the
    user's application is not job mail.
 4. Of job mail: an offer (not "we are unable to offer you"), then a no, then an
-   invitation, then a receipt, else other job mail.
+   invitation, then a receipt, else other job mail. Words any trade uses ("anbei unser
+   Angebot", "a no", "unfortunately ... not") decide the kind only once the mail is job mail;
+   they never make it job mail.
 """
 
 import re
@@ -25,7 +27,7 @@ from functools import lru_cache
 
 from tracker.mail import addresses
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
-from tracker.mail.language import CODES, detect_language
+from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
@@ -36,6 +38,9 @@ _MAX_SENTENCES = 120
 _MAX_SENTENCE_CHARS = 600
 # Mail is wrapped at 72 or 78 columns: a single line break does not end a sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
+# Words in quotation marks are someone else's, quoted: a newsletter's "we've decided to move
+# forward with other candidates" decides nothing.
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,300})[\"”»“]")
 _NAMES = {
     "en": "English",
     "de": "German",
@@ -71,6 +76,7 @@ class _Sentences:
     order: tuple[str, ...]  # the languages whose phrases are tried, first first
     every: list[str]
     decisive: list[str]  # without those that only suppose or speak of the process
+    stated: list[str]  # decisive, without questions: "did they make you an offer?" is none
     plain: list[str]  # decisive, without job words inside a wish
 
 
@@ -85,8 +91,10 @@ class _Signals:
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
+    applied_elsewhere: _Found | None  # "thank you for applying to the Fellowship"
     alert: _Found | None
     offer: _Found | None
+    offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
     no: _Found | None
     regret: _Found | None  # a no in job mail only
     invite: _Found | None
@@ -115,21 +123,28 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
 
 def _sentences(message: Message) -> _Sentences:
     letter = _letter(message)
-    language = detect_language(f"{message.subject}\n{letter}")
-    # The mail's language and English (the lingua franca of job mail: an English template
-    # under a German greeting) are read; all seven only when the language is not clear.
-    # Reading others too would find the Spanish "beca" (grant) in "because".
-    order = tuple(dict.fromkeys((language, "en"))) if language else CODES
+    likely = likely_languages(f"{message.subject}\n{letter}")
+    language = likely[0][0] if likely and likely[0][1] >= SURE else ""
+    # The mail's language, a close one the detector also found likely, and English (the
+    # lingua franca of job mail: an English template under a German greeting) are read; all
+    # seven only when the language is not clear. Reading unlikely ones too would find the
+    # Spanish "beca" (grant) in "because".
+    found = [code for code, _ in likely]
+    order = tuple(dict.fromkeys((*found, "en"))) if language else CODES
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
-    decisive = [s for s in every if not _supposes(s, order)]
+    decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
+    decisive = [s for s in decided if s.strip()]
+    stated = [s for s in decisive if not s.rstrip().endswith("?")]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
-    return _Sentences(language or "", order, every, decisive, plain)
+    return _Sentences(language, order, every, decisive, stated, plain)
 
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     sender = _sender_context(message, context)
-    order, decisive = sentences.order, sentences.decisive
+    order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
+    # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
+    to_the_user = [s for s in stated if not _chose_another([s], order)]
     return _Signals(
         sender=sender,
         friend=_from_free_mail(message) and not sender,
@@ -138,14 +153,35 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
+        applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
-        offer=_offer(decisive, order) or _offered(decisive, order),
-        no=_no(decisive, order),
-        regret=_regret(decisive, order),
+        offer=_offer(to_the_user, order),
+        offered=_offered(to_the_user, order),
+        no=_no(_about_a_job(stated, order), order),
+        regret=_regret(_about_a_job(stated, order), order),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
     )
+
+
+def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
+    """Without the sentences about a flat, a grant, a trip... and no job: a no there is not
+    about a job ("we decided not to go ahead with the trip. How's the job hunt?")."""
+    return [
+        s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
+    ]
+
+
+def _applied_elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """An application named as one for something else, with no job word beside it."""
+    for sentence in sentences:
+        elsewhere = _both([sentence], order, "APPLIED", "ELSEWHERE")
+        if elsewhere and not (
+            _found("JOB", [sentence], order) or _found("POST", [sentence], order)
+        ):
+            return elsewhere
+    return None
 
 
 def _mailing(message: Message, sentences: _Sentences) -> bool:
@@ -186,6 +222,13 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     if signals.elsewhere and not signals.job and not signals.alert:
         reason = f"About something other than a job (“{signals.elsewhere.phrase}”)"
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.8, reason)
+    # Job words follow ("the interview stage of this year's competition"), but what was
+    # applied for is named, and no application of the user's explains the sender.
+    if signals.applied_elsewhere and not signals.sender:
+        reason = (
+            f"An application for something other than a job (“{signals.applied_elsewhere.phrase}”)"
+        )
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
 
 
@@ -223,8 +266,9 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
 
 
 def _an_offer(signals: _Signals) -> _Verdict | None:
-    if signals.offer:
-        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{signals.offer.phrase}”)")
+    offer = signals.offer or signals.offered
+    if offer:
+        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{offer.phrase}”)")
     return None
 
 
@@ -289,11 +333,14 @@ def _found(family: str, sentences: list[str], order: tuple[str, ...]) -> _Found 
     return None
 
 
-def _supposes(sentence: str, order: tuple[str, ...]) -> bool:
+def _decided(sentence: str, order: tuple[str, ...]) -> str:
+    """What a sentence decides: nothing when it speaks of the process, and only what comes
+    before an "if" ("Your offer letter is attached, let me know if you have questions")."""
+    if any(BY_LANGUAGE[code]["ASIDE"].search(sentence) for code in order):
+        return ""
     # "If" only in the mail's own language: the Italian "se" is the Spanish "se ajusta".
-    if BY_LANGUAGE[order[0]]["IF"].search(sentence):
-        return True
-    return any(BY_LANGUAGE[code]["ASIDE"].search(sentence) for code in order)
+    supposes = BY_LANGUAGE[order[0]]["IF"].search(sentence)
+    return sentence[: supposes.start()] if supposes else sentence
 
 
 def _offer(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -395,10 +442,11 @@ def _meeting_proposed(sentences: list[str], order: tuple[str, ...]) -> _Found | 
 def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
     """A meeting not refused, with a when or as the next round; not thanks for one held,
     nor a meeting only spoken of while asking to send something."""
-    if phrases["THANKS"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
+    if phrases["HELD"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
         return False
-    meeting = phrases["MEETING"].search(sentence)
-    if not meeting or phrases["NEGATION"].search(sentence[: meeting.start()]):
+    # The last meeting word: "two of the panel are off sick, so we can't run the session".
+    meetings = list(phrases["MEETING"].finditer(sentence))
+    if not meetings or phrases["NEGATION"].search(sentence[: meetings[-1].start()]):
         return False
     return bool(_asks_when(phrases, sentence, follow) or phrases["NEXT"].search(sentence))
 
@@ -411,7 +459,11 @@ def _asks_when(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) 
 
 
 def _sender_address(message: Message) -> str:
-    """Who wrote the newest part: a forward's author, else the From: address."""
+    """Who wrote the letter: the author of what a short note passes on, a forward's author,
+    else the From: address."""
+    segments = message.segments
+    if len(segments) > 1 and len(segments[0].text.split()) <= _SHORT_NOTE_WORDS:
+        return segments[1].author_email or message.from_email
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 
 

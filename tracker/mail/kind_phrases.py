@@ -46,25 +46,35 @@ EN = {
         r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:moving|move|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
-        r"go\w* (?:in )?(?:a different|another) (?:direction|way)",
+        r"(?:go|mov|head)\w* (?:in )?(?:a different|another) (?:direction|way)",
         r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
-        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy)",
+        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
         r"(?:someone|somebody) else",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
-        r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy) (?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
+        r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
+        r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
+        r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
+        r"(?:hire|hiring|hired|promote|promoting|fill\w*) (?:\S+ ){0,2}?(?:from within|internally)|internal (?:candidate|hire|move|applicant)",
+        r"(?:has|have|had|was|were|hasn't|haven't|wasn't|weren't) (?:not )?been (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
+        r"need\w* (?:someone|somebody|a candidate|a person) (?:\S+ )?(?:more|with more|stronger|who has more)",
     ),
     # A decision in words any other application gets too: a no only in job mail.
     "REGRET": words(
-        r"(?:were|was|have been|has been|haven't been|have not been|were not|weren't|wasn't|was not) (?:not )?(?:\S+ )?(?:successful|selected|shortlisted|chosen|progressed|invited)|unsuccessful",
-        r"regret to (?:inform|tell|advise|let you know|say)|we regret that|regretfully|regrettably",
+        r"(?:were|was|have been|has been|haven't been|hasn't been|have not been|has not been|had not been|were not|weren't|wasn't|was not) (?:not )?(?:\S+ )?(?:successful|selected|shortlisted|chosen|progressed|invited)|unsuccessful",
+        r"regret to (?:inform|tell|advise|let you know|say)|(?:we|i) regret that|regretfully|regrettably",
+        r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
         r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
         r"(?:going to|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?",
-        r"not (?:the right|a good|a strong|the best|a) (?:fit|match)",
+        r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
         r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
+        r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
+        r"(?:application|candidacy|profile) (?:has been|was|is|have been) (?:declined|rejected|closed|archived)|not selected",
+        r"(?:doesn't|does not|didn't|did not|don't|do not|isn't|is not|wasn't|was not) (?:quite |fully |closely |entirely )?(?:match|meet|fit|align|a match for|a fit for)\w* (?:\S+ ){0,3}?(?:requirements|criteria|needs|profile|experience|what we|the role|the position|our)",
     ),
     "OFFER": words(
         r"(?:pleased|delighted|happy|excited|thrilled|glad) to (?:offer|extend|make) you",
@@ -73,14 +83,17 @@ EN = {
         r"offer letter|job offer|formal offer|written offer|offer of employment|offer package",
     ),
     "INVITE": words(
-        r"invit\w* you (?:to|for)",
+        r"invit\w* you (?:to|for) (?!(?:complete|take|do|submit|fill|finish|apply)\b)",
         r"invitation (?:to|for) (?:an? |the |your )?(?:\S+ )?(?:interview|call|assessment|meeting|conversation)",
         r"(?:like|love|want|keen|happy) to (?:set up|schedule|arrange|book|invite|meet|speak|chat|have a call|talk)",
+        r"(?:like|love|want|keen|happy) to (?:have|hop on|jump on|grab|do) (?:a |an )?(?:\S+ ){0,2}?(?:call|chat|conversation|interview)",
+        r"(?:you're|you are) through to the (?:\S+ )?(?:stage|round)",
         r"(?:set up|schedule|arrange|book) (?:a|an|the|your|some) (?:\S+ ){0,2}?(?:interview|call|screen|chat|meeting|conversation|time)",
         r"are you (?:free|available)|your availability|let me know (?:when|what times) you",
         r"pick a (?:time|slot)|choose a (?:time|slot)|select a (?:time|slot)|book a slot|calendly",
         r"(?:selected|shortlisted) for (?:an? |the )?(?:\S+ )?(?:interview|round|assessment)",
         r"(?:move|moving|advance|progress) you (?:forward )?to the (?:next|final) (?:round|stage)",
+        r"(?:move|moving|advance|progress) you (?:forward )?to (?:a|an|the) (?:\S+ ){0,2}?(?:interview|screen|call|onsite|panel)",
     ),
     "RECEIVED": words(
         r"(?:received|receipt of|got) your (?:application|cv|resume)",
@@ -105,14 +118,14 @@ EN = {
         r"your (?:background|profile|experience)",
         r"lectureship|lecturer|finalists?|case study|postdoc|withdr[ae]w\w*",
         r"(?:our|the|hiring|interview|recruitment|selection) process",
-        r"(?:the|this|that|a|your) (?:\S+ )?(?:position|role|job|post)",
+        r"(?:the|this|that|a|your) (?:\S+ ){0,3}?(?:position|role|job|post)",
         r"shortlist\w*",
         r"(?:the|this|our) client",
     ),
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
-        r"grants?|funding round|scholarships?|bursar(?:y|ies)",
+        r"grants?|funding round|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
         r"your (?:talk|proposal)|talk proposal|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
@@ -145,10 +158,16 @@ EN = {
 }
 
 DE = {
-    "REGRET": words(r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen"),
+    "REGRET": words(
+        r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
+        r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
+    ),
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
-        r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)",
+        r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
+        r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
+        r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
+        r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
         r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
         r"nicht (?:\S+ ){0,3}?(?:berucksichtig\w*|verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
         r"(?:stelle|position|vakanz) (?:\S+ )?(?:wurde|ist|konnte) (?:\S+ ){0,2}?(?:besetzt|vergeben)",
@@ -156,6 +175,7 @@ DE = {
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
+        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -182,8 +202,8 @@ DE = {
     ),
     "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
     "ELSEWHERE": words(
-        r"wohnung|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
-        r"stipendium|forderung|zuschuss|forderantrag",
+        r"\w*wohnung\w*|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
+        r"\w*stipendi\w*|forderung|zuschuss|forderantrag",
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"zug|reise|fahrkarte|bestellung|das training|halle",
@@ -213,13 +233,18 @@ FR = {
         r"quelqu'un d'autre",
         r"(?:poste|offre) (?:\S+ )?(?:a ete|est) (?:\S+ )?pourvu",
         r"ne correspond pas|suite favorable",
+        r"(?:poste|recrutement|processus) (?:\S+ ){0,3}?(?:pourvu|clos|cloture|ferme|annule|suspendu)",
     ),
-    "REGRET": words(r"(?:avons|sommes) (?:le|au) regret|regrettons"),
+    "REGRET": words(
+        r"(?:avons|sommes) (?:le|au) regret|regrettons",
+        r"(?:ne )?(?:correspond|repond) pas|pas (?:pu )?abouti\w*|(?:candidature|profil) (?:\S+ ){0,2}?(?:declinee|refusee|rejetee|non retenue?)",
+    ),
     "OFFER": words(
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
         r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|un creneau|disponibilites?",
+        r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
     ),
     "RECEIVED": words(
         r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
@@ -258,15 +283,20 @@ ES = {
         r"(?:ha )?descartado (?:tu|su) candidatura",
         r"(?:plaza|vacante|puesto|posicion) (?:\S+ ){0,4}?(?:ha sido|fue|esta) (?:\S+ )?cubiert[oa]",
         r"(?:contratado|elegido|seleccionado) a otr[oa]",
+        r"(?:cerrado|cerramos|cubierto|cubrimos|cubrir|cancelado) (?:la|el) (?:posicion|puesto|vacante|plaza|proceso)",
+        r"desestimad\w*|desestimar",
     ),
     "REGRET": words(
-        r"lamentamos (?:comunicar|informar)\w*|no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)"
+        r"lamentamos (?:comunicar|informar)\w*|no (?:ha|has|han) sido (?:seleccionad\w*|elegid\w*|admitid\w*)",
+        r"no (?:se )?(?:ajusta|encaja|corresponde|adecua)|no (?:\S+ ){0,3}?(?:cumple|reune)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
         r"(?:te|le) ofrecemos|ofrecerte|ofrecerle|oferta formal|carta oferta|propuesta (?:con las condiciones|economica|formal)",
+        r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|conocerte|disponibilidad|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad|agendar",
+        r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
     "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
@@ -295,11 +325,15 @@ NL = {
     "NO": words(
         r"(?:voor|met) (?:een )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
-        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door)",
+        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|door te laten|voort\w*|in overweging|in aanmerking)",
+        r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
         r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
         r"besloten (?:\S+ ){0,3}?niet",
     ),
-    "REGRET": words(r"helaas (?:\S+ ){0,6}?niet|afgewezen"),
+    "REGRET": words(
+        r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
+        r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
+    ),
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
     ),
@@ -314,7 +348,7 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"woning|huur\w*|verhuur\w*|subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
@@ -336,15 +370,18 @@ IT = {
         r"(?:di )?non procedere|non procederemo|non proseguiremo|non proseguire",
         r"(?:posizione|ruolo) (?:\S+ )?(?:e|e' stata|e stata) (?:\S+ )?coperta|e stata coperta",
         r"(?:assunto|scelto) un'altra persona|un'altra persona",
+        r"(?:chiuso|coperto) (?:la|il) (?:posizione|ricerca|ruolo|selezione)|(?:posizione|ricerca|selezione|ruolo) (?:\S+ ){0,3}?(?:chius[oa]|copert[oa])",
     ),
     "REGRET": words(
-        r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)"
+        r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
+        r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
     "OFFER": words(
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita"
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita",
+        r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
     ),
     "RECEIVED": words(
         r"abbiamo ricevuto|conferma (?:di )?ricezione|ricevuto la (?:sua|tua) candidatura"
@@ -377,14 +414,19 @@ PT = {
         r"nao (?:vao|vamos|iremos|podemos) (?:\S+ )?(?:avancar|seguir|continuar|prosseguir)",
         r"vaga (?:\S+ ){0,4}?(?:ja )?(?:foi|esta) (?:\S+ )?preenchida",
         r"contratar outra pessoa",
+        r"(?:fechamos|fechou|preenchemos|encerramos|cancelamos) (?:a |o )?(?:vaga|posicao|processo|cargo)|(?:vaga|posicao|processo seletivo) (?:\S+ ){0,3}?(?:fechad[oa]|encerrad[oa]|preenchid[oa]|cancelad[oa])",
     ),
     "REGRET": words(
-        r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)"
+        r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
+        r"nao (?:esta|e|ficou) (?:\S+ ){0,2}?(?:alinhad\w*|adequad\w*|compativel|aderente)|nao (?:\S+ ){0,4}?(?:reune|preenche|atende|cumpre)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
     ),
-    "INVITE": words(r"convidar|convite para|pode ser\??|disponibilidade|agendar"),
+    "INVITE": words(
+        r"convidar|convite para|pode ser\??|disponibilidade|agendar",
+        r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
+    ),
     "RECEIVED": words(
         r"recebemos (?:a )?(?:sua|tua)|confirmamos a (?:rececao|recepcao)|confirmamos o recebimento"
     ),
@@ -400,7 +442,9 @@ PT = {
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
         r"intercambio|programa de \w+|emprestimo|financiamento",
     ),
-    "ALERT": words(r"novas vagas|alertas? de vagas|cancelar alertas"),
+    "ALERT": words(
+        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
+    ),
     "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
     "WISH": words(r"boa sorte"),
@@ -452,7 +496,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate"
         ),
         "CHOOSE": words(
-            r"chose|chosen|selected|picked|hired|offered|appointed|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|filled|identified|ended up"
+            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
             r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w*|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
@@ -465,10 +509,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "CONTRACT": words(r"contract|employment agreement|offer letter|offer"),
         "ATTACHED": words(r"attached|enclosed|docusign"),
         "MEETING": words(
-            r"interview\w*|call|chat|meeting|screen|onsite|on-site|round|session\w*|meet|come in|come back (?:in|for)"
+            r"interview\w*|call|chat|meeting|screen|onsite|on-site|round|panel|session\w*|meet|come in|come back (?:in|for)"
         ),
         "AVAILABLE": words(
-            r"available|availability|free|work for you|works for you|suit you|convenient|dates?|slot|pick a time|choose a time"
+            r"available|(?<!'s )(?<!their )availability|free|work for you|works for you|suit you|convenient|dates?|slot|pick a time|choose a time|(?:have|got) (?:some )?time"
         ),
         "NEXT": words(
             r"next (?:step|stage|round)|second (?:interview|round)|final (?:interview|round)"
@@ -480,13 +524,13 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "de": {
         "OTHER_ONE": words(
-            r"andere\w* (?!termin|zeit|gesprach|stelle|position|mal)\w+|jemand\w* anders|jemand anderen|eine?n? (?:kandidat\w*|bewerber\w*)|gegen (?:sie|dich)"
+            r"andere\w* (?!termin|zeit|gesprach|stelle|position|mal)\w+|jemand\w* anders|jemand anderen|eine?n? (?:kandidat\w*|bewerber\w*)|gegen (?:sie|dich)|(?:eine|einer) (?:person|kollegin|kandidatin|bewerberin)|(?:einem|einen|einer) (?:kollegen|kollegin|internen?)"
         ),
         "CHOOSE": words(
             r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
         ),
         "CONTINUE": words(
-            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|anbieten|ausgewahlt|engere"
+            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht"
         ),
         "CANDIDATES": words(r"kandidat\w*|bewerber\w*|profile|bewerbungen"),
         "BETTER": words(r"besser|passender|mehr erfahrung|naher"),
@@ -496,7 +540,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(
             r"gesprach\w*|interview\w*|videointerview|termin|kennenlernen|telefonat|treffen|vorstellungsgesprach\w*"
         ),
-        "AVAILABLE": words(r"passt|zeit|verfugbar|termin|wahlen sie|auswahlen"),
+        "AVAILABLE": words(r"passt|passen|zeit|verfugbar|termin|wahlen sie|auswahlen"),
         "NEXT": words(
             r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
         ),
@@ -507,16 +551,18 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "fr": {
         "OTHER_ONE": words(
-            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil"
+            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
-            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie"
+            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|poursuivre|retenue?s?|retenir|continuer|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement"
+            r"donner suite|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
-        "BETTER": words(r"plus (?:proches?|adaptes?|en phase|seniors?)|mieux|davantage"),
+        "BETTER": words(
+            r"plus (?:proches?|adaptes?|en phase|seniors?|experimente\w*|qualifie\w*|pertinent\w*)|mieux|davantage"
+        ),
         "OFFER_VERB": words(r"(?:vous|te) proposer|(?:vous|te) offrir"),
         "CONTRACT": words(r"offre|contrat|promesse|remuneration|proposition"),
         "ATTACHED": words(r"ci-joint|piece jointe|en annexe|joint"),
@@ -532,16 +578,18 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "es": {
         "OTHER_ONE": words(
-            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas"
+            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos"
+            r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
-            r"avanzar|continuar|seguir|seleccionad\w*|contar contigo|invitar\w*|adelante"
+            r"avanz\w*|continu\w*|segui\w*|seguir|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
-        "BETTER": words(r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*)"),
+        "BETTER": words(
+            r"mejor|mas (?:adecuad\w*|experiencia|alineado\w*|cercan\w*)|(?:ajust|encaj)\w* mas|mayor (?:experiencia|ajuste|encaje)"
+        ),
         "OFFER_VERB": words(r"(?:te|le) ofrec\w*|ofrecer(?:te|le)"),
         "CONTRACT": words(r"oferta|contrato|propuesta|condiciones"),
         "ATTACHED": words(r"adjunt\w*|anexo"),
@@ -555,10 +603,14 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "nl": {
         "OTHER_ONE": words(
-            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat"
+            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
-        "CHOOSE": words(r"gekozen|aangenomen|geselecteerd|besloten|verder"),
-        "CONTINUE": words(r"verder|door|uitnodig\w*|uit te nodigen|geselecteerd|aannemen"),
+        "CHOOSE": words(
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos"
+        ),
+        "CONTINUE": words(
+            r"verder|door naar|doorgaan|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
+        ),
         "CANDIDATES": words(r"kandidaten|sollicitanten|profielen"),
         "BETTER": words(r"beter|meer ervaring"),
         "OFFER_VERB": words(r"aanbieden|aan te bieden"),
@@ -574,14 +626,16 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "it": {
         "OTHER_ONE": words(
-            r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+"
+            r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+|un candidato|una candidata|un profilo|una persona"
         ),
-        "CHOOSE": words(r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato"),
-        "CONTINUE": words(
-            r"proseguire|procedere|selezionat\w*|dare seguito|continuare|andare avanti"
+        "CHOOSE": words(
+            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|optato|puntato"
         ),
+        "CONTINUE": words(r"prosegu\w*|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"),
         "CANDIDATES": words(r"candidati|profili|persone"),
-        "BETTER": words(r"piu in linea|piu adatt\w*|meglio|piu esperienza"),
+        "BETTER": words(
+            r"piu in linea|piu adatt\w*|meglio|piu esperienza|maggiore (?:esperienza|aderenza)"
+        ),
         "OFFER_VERB": words(r"propor(?:le|ti)|offrir(?:le|ti)"),
         "CONTRACT": words(r"contratto|proposta|offerta|lettera"),
         "ATTACHED": words(r"allegat\w*|in allegato"),
@@ -594,19 +648,29 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "TALK": words(r"colloqui\w*"),
     },
     "pt": {
-        "OTHER_ONE": words(r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+"),
-        "CHOOSE": words(r"escolh\w+|selecionad\w+|contrat\w+|optamos|decidimos|seguir|avancar"),
-        "CONTINUE": words(r"seguir|avancar|continuar|prosseguir|selecionad\w*|aprovad\w*"),
+        "OTHER_ONE": words(
+            r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
+        ),
+        "CHOOSE": words(
+            r"escolh\w+|selecionad\w+|contrat\w+|optamos|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+        ),
+        "CONTINUE": words(
+            r"segui\w*|seguimento|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
+        ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
-        "BETTER": words(r"melhor|mais (?:alinhad\w*|adequad\w*|experiencia)"),
+        "BETTER": words(
+            r"melhor|mais (?:alinhad\w*|adequad\w*|experiencia|aderente\w*)|maior (?:aderencia|experiencia|alinhamento)"
+        ),
         "OFFER_VERB": words(
             r"(?:te|lhe) oferecer|oferecer|(?:te|lhe) apresentar a (?:nossa )?proposta"
         ),
         "CONTRACT": words(r"proposta|contrato|carta|salario"),
         "ATTACHED": words(r"anexo|em anexo|segue"),
-        "MEETING": words(r"entrevistas?|conversa|reuniao|chamada"),
-        "AVAILABLE": words(r"horario|disponivel|disponibilidade|pode ser|escolha"),
-        "NEXT": words(r"proxima etapa|avancou para|segunda entrevista"),
+        "MEETING": words(r"entrevistas?|convers\w*|reuniao|chamada|videochamada"),
+        "AVAILABLE": words(r"horario|disponivel|disponibilidade|pode ser|escolha|seria possivel"),
+        "NEXT": words(
+            r"proxima etapa|avancou para|segunda entrevista|passou (?:a|para) (?:a )?(?:\S+ )?(?:fase|etapa)"
+        ),
         "THANKS": words(r"obrigad[oa]|apos|depois"),
         "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
         "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),
@@ -625,13 +689,23 @@ _OUTREACH = words(
 )
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
+# German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
+# Unternehmen anzubieten" has seven words between the "not" and the verb.
+_VERB_LAST = {"de": 8, "nl": 8}
 for _code, _parts in PARTS.items():
+    _gap = r" (?:\S+ ){0," + str(_VERB_LAST.get(_code, 5)) + r"}?"
     _parts["REFUSED"] = re.compile(
-        BY_LANGUAGE[_code]["NEGATION"].pattern + r" (?:\S+ ){0,5}?" + _parts["CONTINUE"].pattern
+        BY_LANGUAGE[_code]["NEGATION"].pattern + _gap + _parts["CONTINUE"].pattern
     )
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
+    # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
+    # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
+    # nous vous proposons un entretien") thanks for nothing.
+    _parts["HELD"] = re.compile(
+        _parts["THANKS"].pattern + r" (?:\S+ ){0,4}?" + _parts["MEETING"].pattern
+    )
     BY_LANGUAGE[_code].update(_parts)
 
 # Mailboxes anyone can have: a friend writes from these, a company seldom does.

@@ -27,6 +27,8 @@ READ = 3_000
 SHORTEST = 12
 # Below this confidence the detector is guessing between close languages.
 SURE = 0.5
+# A close language this likely is read too: a short Spanish line can be taken for Portuguese.
+LIKELY = 0.15
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
@@ -42,10 +44,14 @@ def _detector() -> LanguageDetector:
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of `text`'s language among CODES, or None when it cannot tell."""
+    likely = likely_languages(text)
+    return likely[0][0] if likely and likely[0][1] >= SURE else None
+
+
+def likely_languages(text: str) -> list[tuple[str, float]]:
+    """The codes `text` may be written in, likeliest first, each with its confidence."""
     text = " ".join(_ADDRESSES.sub(" ", text[:READ]).split())
     if sum(ch.isalpha() for ch in text) < SHORTEST:
-        return None
+        return []
     values = _detector().compute_language_confidence_values(text)
-    if not values or values[0].value < SURE:
-        return None
-    return LANGUAGES[values[0].language]
+    return [(LANGUAGES[v.language], v.value) for v in values if v.value >= LIKELY]

@@ -17,10 +17,11 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SenderRole.RECRUITER,
         re.compile(
-            _W + r"(?:recruit\w*|talent|sourc(?:er|ing)|headhunter|"
+            _W + r"(?:recruit\w*|talent[oi]?|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
-            r"candidate experience|ta partner|ta lead|ta manager)" + _E,
+            r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente)"
+            + _E,
             re.I,
         ),
     ),
@@ -38,10 +39,10 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         SenderRole.HIRING_MANAGER,
         re.compile(
-            _W + r"(?:hiring manager|\w*manager|head|director|directrice|directeur|"
+            _W + r"(?:hiring manager|\w*manager|head|directora?|directrice|directeur|"
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
             r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
-            r"team lead|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
+            r"team lead|teamlead\w*|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
             r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
             r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
             r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo)" + _E,

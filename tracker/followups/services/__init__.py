@@ -37,8 +37,12 @@ from tracker.followups.services.proposals import (
 )
 from tracker.followups.services.reminders import (
     REMINDER_BATCH,
+    REMINDER_SLICE,
+    REMINDERS_BATCH_TASK,
     REMINDERS_TASK,
-    reminders_send_due,
+    reminders_deliver,
+    reminders_due,
+    reminders_sweep,
 )
 
 __all__ = [
@@ -47,8 +51,10 @@ __all__ = [
     "PROPOSAL_BATCH",
     "PROPOSE_BATCH_TASK",
     "PROPOSE_TASK",
+    "REMINDERS_BATCH_TASK",
     "REMINDERS_TASK",
     "REMINDER_BATCH",
+    "REMINDER_SLICE",
     "draft_catalogue",
     "followup_mark_sent",
     "followup_propose_thank_you",
@@ -68,5 +74,7 @@ __all__ = [
     "proposal_job_run",
     "proposal_jobs_redispatch",
     "proposal_jobs_request",
-    "reminders_send_due",
+    "reminders_deliver",
+    "reminders_due",
+    "reminders_sweep",
 ]

@@ -248,11 +248,12 @@ def followup_store(
     # A reminder already told (details saved again, a task delivered twice) is not told
     # twice: the user heard about this follow-up at that step.
     schedule = [(at, last) for at, last in _reminder_schedule(proposal) if last not in told]
-    Reminder.objects.bulk_create(
+    reminders = Reminder.objects.bulk_create(
         Reminder(followup=followup, remind_at=at, last_call=last) for at, last in schedule
     )
-    if any(at <= now for at, _last in schedule):
-        _notify_soon()
+    due = [reminder for reminder in reminders if reminder.remind_at <= now]
+    if due:
+        _notify_soon(due)
     return followup
 
 
