@@ -50,7 +50,9 @@ def application_for(
 def contact_for(
     owner: User, *, name: str = "Dana Smith", role: str = ContactRole.RECRUITER
 ) -> Contact:
-    return services.contact_create(owner=owner, name=name, role=role, email="dana@acme.example")
+    # One address a person: two contacts of one address would be one person.
+    email = ".".join("".join(c for c in word if c.isalnum()) for word in name.lower().split())
+    return services.contact_create(owner=owner, name=name, role=role, email=f"{email}@acme.example")
 
 
 def rejected_late(owner: User, *, company: str = "Acme", hours_ago: int = 30) -> Application:

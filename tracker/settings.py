@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "tracker.capture",
     "tracker.inbox",
     "tracker.worksearch",
+    "tracker.people",
     "anymail",
     # Dev-only: `manage.py bench`; no models, no pages, imported by nothing else.
     "tracker.bench",

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("tracker.calendar.urls")),
     path("", include("tracker.inbox.urls")),
     path("", include("tracker.worksearch.urls")),
+    path("people/", include("tracker.people.urls")),
     path("inbox/anymail/", include("tracker.inbox.urls_service")),
 ]

@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from tests.walks import model_for
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Stage
+from tracker.applications.models import Application, Contact, Stage
 from tracker.followups.models import FollowUp
 from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
@@ -31,6 +31,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("notification-", Notification),
     ("inbox-item-", InboxItem),
     ("activity-", Activity),
+    ("contact-", Contact),
 ]
 # Open to anyone: how to get a token, and the documentation.
 PUBLIC = {"token", "schema", "docs"}
@@ -86,6 +87,7 @@ def test_the_walk_finds_every_kind_of_api_route() -> None:
         Notification,
         InboxItem,
         Activity,
+        Contact,
     }
 
 

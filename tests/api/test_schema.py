@@ -34,7 +34,8 @@ from schemathesis.specs.openapi.checks import (
 from tests.factories import application_for, rejected_late, send_due_reminders
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
-from tracker.applications.models import InterviewKind, Source, Stage
+from tracker.applications.models import Contact, ContactRole, InterviewKind, Source, Stage
+from tracker.applications.services import contact_create
 from tracker.followups import services as followups
 from tracker.followups.kinds import Element
 from tracker.followups.models import KIND_CHOICES, FollowUpStatus
@@ -99,6 +100,10 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/export/history.csv": {"get"},
         "/api/activities/": {"get", "post"},
         "/api/activities/{id}/": {"get", "delete"},
+        "/api/contacts/": {"get", "post"},
+        "/api/contacts/{id}/": {"get", "patch"},
+        "/api/contacts/vcard/": {"get"},
+        "/api/contacts/{id}/vcard/": {"get"},
         "/api/work-search-log/": {"get"},
     }
     assert {path: set(operations) - {"parameters"} for path, operations in paths.items()} == (
@@ -118,6 +123,7 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
     assert enum("ChannelEnum") == list(CHANNELS)
     assert enum("SenderRoleEnum") == list(SENDER_ROLES)
     assert enum("InterviewKindEnum") == InterviewKind.values
+    assert enum("ContactRoleEnum") == ContactRole.values
     assert enum("KindEnum") == [value for value, _ in KIND_CHOICES]
     assert enum("FollowUpStatusEnum") == FollowUpStatus.values
     assert enum("ElementEnum") == [e.value for e in Element]
@@ -136,6 +142,8 @@ def test_the_main_requests_come_with_examples(client: Client) -> None:
         ("/api/applications/{id}/interviews/", "post"),
         ("/api/followups/{id}/snooze/", "post"),
         ("/api/rejections/parse/", "post"),
+        ("/api/contacts/", "post"),
+        ("/api/contacts/{id}/", "patch"),
     ]:
         body = paths[path][method]["requestBody"]["content"]["application/json"]
         assert body["examples"], (path, method)
@@ -173,8 +181,10 @@ FUZZ_EXAMPLES = 15
 # years ahead (a typo's guard), an interviewer who is none of your contacts, a period of
 # the log that ends before it starts, an inbox item not yet matched to an application, a
 # new application said to be rejected already (its details come through reject/), saving
-# a page that names no company. Anywhere, text with a NUL character (no database column
-# takes one). A 400 naming any other field, or none, still fails.
+# a page that names no company, a person one already has (the same address, or name at a
+# company), a name that is only spaces, an application id that is none of yours. Anywhere,
+# text with a NUL character (no database column takes one). A 400 naming any other field,
+# or none, still fails.
 RULES_THE_SCHEMA_CANNOT_STATE: dict[str, frozenset[str]] = {
     "POST /api/applications/": frozenset(
         {"company", "url", "apply_url", "applied_on", "stage", "stage_changed_at"}
@@ -190,6 +200,10 @@ RULES_THE_SCHEMA_CANNOT_STATE: dict[str, frozenset[str]] = {
     "POST /api/inbox/items/{id}/confirm/": frozenset({"application"}),
     "GET /api/work-search-log/": frozenset({"from", "to"}),
     "POST /api/activities/": frozenset({"date"}),
+    "POST /api/contacts/": frozenset({"name", "email", "company", "linkedin_url", "applications"}),
+    "PATCH /api/contacts/{id}/": frozenset(
+        {"name", "email", "company", "linkedin_url", "applications"}
+    ),
 }
 
 
@@ -233,7 +247,8 @@ FUZZ_STATUSES: Counter[str] = Counter()
 @pytest.fixture
 def alices_world(alice: User) -> dict[str, list[int]]:
     """Something of every kind for the fuzzer to reach: applications in several stages,
-    follow-ups in several statuses, notifications, activities."""
+    follow-ups in several statuses, notifications, activities, people (the hiring manager
+    who wrote all three rejections, one person, and some met along the way)."""
     rejected = [rejected_late(alice, company=name) for name in ("Acme", "Globex", "Initech")]
     application_for(alice, company="Umbrella", stage=Stage.INTERVIEWING)
     application_for(alice, company="Hooli", stage=Stage.WISHLIST)
@@ -263,6 +278,17 @@ def alices_world(alice: User) -> dict[str, list[int]]:
         "notifications": list(
             Notification.objects.filter(user=alice, channel="in_app").values_list("pk", flat=True)
         ),
+        "contacts": [
+            *Contact.objects.filter(owner=alice).values_list("pk", flat=True),
+            *(
+                contact_create(owner=alice, name=name, role=role, email=email).pk
+                for name, role, email in [
+                    ("Lee Park", "recruiter", "lee@acme.example"),
+                    ("Zoë Krüger", "interviewer", ""),
+                    ("Sam Ortiz", "other", "sam@globex.example"),
+                ]
+            ),
+        ],
         "activities": [
             worksearch.activity_create(
                 owner=alice, date=timezone.localdate(), kind=kind, description=f"A {kind}"

@@ -37,6 +37,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "accounts",
         "core",
     },
+    "people": {"inbox", "followups", "applications", "accounts", "core"},
 }
 ABOVE_ALL = {"api", "bench"}
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.walks import model_for, object_url
-from tracker.applications.models import Application, Company, Stage
+from tracker.applications.models import Application, Company, Contact, Stage
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
 from tracker.inbox.models import InboxItem
@@ -30,6 +30,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("inbox_item_", InboxItem),
     ("activity_", Activity),
     ("work_search_employer", Company),
+    ("person_", Contact),
 ]
 
 
@@ -65,6 +66,7 @@ def test_the_walk_finds_every_kind_of_object_url() -> None:
         InboxItem,
         Activity,
         Company,
+        Contact,
     }
 
 

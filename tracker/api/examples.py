@@ -77,6 +77,11 @@ LOG_IN = OpenApiExample(
 CSV_FILE = {
     (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="UTF-8, with a header row.")
 }
+VCARD_FILE = {
+    (200, "text/vcard"): OpenApiResponse(
+        OpenApiTypes.STR, description="vCard 4.0 (RFC 6350), UTF-8, lines ending in CRLF."
+    )
+}
 INTERVIEW = OpenApiExample(
     "An onsite with two people, one of them already a contact",
     request_only=True,
@@ -86,4 +91,20 @@ INTERVIEW = OpenApiExample(
         "interviewers": [1, "Lee Park"],
         "notes": "Met the platform team; whiteboard session on caching.",
     },
+)
+NEW_CONTACT = OpenApiExample(
+    "The hiring manager you met",
+    request_only=True,
+    value={
+        "name": "Dana Smith",
+        "email": "dana@acme.example",
+        "company": "Acme",
+        "role": "hiring_manager",
+        "notes": "Met at the onsite; runs the platform team.",
+    },
+)
+CONTACT_LINKEDIN = OpenApiExample(
+    "Their LinkedIn profile",
+    request_only=True,
+    value={"linkedin_url": "https://www.linkedin.com/in/dana-smith-example"},
 )

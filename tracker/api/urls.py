@@ -2,7 +2,7 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import views, views_inbox, views_rejections, views_worksearch
+from tracker.api import views, views_inbox, views_people, views_rejections, views_worksearch
 
 app_name = "api"
 
@@ -13,6 +13,7 @@ router.register("notifications", views.NotificationViewSet, basename="notificati
 router.register("rejections", views_rejections.RejectionViewSet, basename="rejection")
 router.register("inbox/items", views_inbox.InboxItemViewSet, basename="inbox-item")
 router.register("activities", views_worksearch.ActivityViewSet, basename="activity")
+router.register("contacts", views_people.ContactViewSet, basename="contact")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),

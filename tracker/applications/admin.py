@@ -127,6 +127,7 @@ class ContactAdmin(admin.ModelAdmin[Contact]):
     list_filter = ("role",)
     search_fields = ("name", "email", "company__name")
     list_select_related = ("company", "owner")
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
 
     def save_model(
         self, request: HttpRequest, obj: Contact, form: ModelForm[Contact], change: bool

@@ -28,7 +28,7 @@ from tracker.applications.models import (
     StageChange,
 )
 from tracker.applications.search import search_fold
-from tracker.applications.services import furthest_stage_of
+from tracker.applications.services import contact_from_rejection, furthest_stage_of
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
 
 COMPANIES = [
@@ -235,19 +235,37 @@ def _rejection(rng: random.Random, application: Application, plan: Plan) -> dict
 def _contacts(
     rng: random.Random, owner: User, applications: list[Application], plans: list[Plan]
 ) -> None:
+    # One contact a person (an address is one person): a recruiter met again at the same
+    # company is the same contact, on both applications.
+    known = {c.email.lower(): c for c in Contact.objects.filter(owner=owner).exclude(email="")}
     for application, plan in zip(applications, plans, strict=True):
         if Stage.SCREENING not in plan.stages:
             continue
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         domain = application.company.name.split()[0].lower()
-        contact = Contact.objects.create(
-            owner=owner,
-            company=application.company,
-            name=f"{first} {last}",
-            search_name=search_fold(f"{first} {last}"),
-            email=f"{first.lower()}@{domain}.example",
-            role=ContactRole.RECRUITER,
-        )
+        email = f"{first.lower()}@{domain}.example"
+        contact = known.get(email)
+        if contact is None:
+            contact = known[email] = Contact.objects.create(
+                owner=owner,
+                company=application.company,
+                name=f"{first} {last}",
+                search_name=search_fold(f"{first} {last}"),
+                email=email,
+                role=ContactRole.RECRUITER,
+            )
         contact.applications.add(application)
         for interview in application.interviews.all():
             interview.interviewers.add(contact)
+    # Whoever wrote a personal rejection is one of the people, as on every other path.
+    personal = Rejection.objects.filter(application__in=applications).exclude(
+        channel=RejectionChannel.AUTOMATED
+    )
+    for rejection in personal.select_related("application__company", "application__owner"):
+        contact_from_rejection(
+            application=rejection.application,
+            channel=rejection.channel,
+            role=rejection.sender_role,
+            name=rejection.sender_name,
+            email=rejection.sender_email,
+        )

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
@@ -208,6 +209,10 @@ class Application(models.Model):
 
 
 class Contact(models.Model):
+    """A person the user met or heard from, one row however many applications they were
+    part of: contact_keys.py says when two are one (the services and a constraint keep it
+    so)."""
+
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     company = models.ForeignKey(
         Company, on_delete=models.SET_NULL, null=True, blank=True, related_name="contacts"
@@ -217,12 +222,23 @@ class Contact(models.Model):
     search_name = models.TextField(editable=False, default="")
     email = models.EmailField(blank=True)
     role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.OTHER)
+    linkedin_url = models.URLField("LinkedIn URL", max_length=500, blank=True)
     applications = models.ManyToManyField(Application, related_name="contacts", blank=True)
     notes = bounded_text(5_000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # A contact is a person, one per address whatever its case (contact_keys.py);
+            # the services say so by name before this ever refuses a row.
+            models.UniqueConstraint(
+                "owner",
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="contact_unique_email_per_owner",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -195,3 +195,16 @@ def match_candidates(
                 mail.KnownContact(name=c.name, email=c.email, role=c.role) for c in people
             ]
     return candidates, contacts
+
+
+def inbox_items_from(*, user: User, email: str) -> QuerySet[InboxItem]:
+    """The job mail that came from this address, the latest first. A confirmed rejection
+    is left out: its text is the application's rejection now, shown as such."""
+    if not email.strip():
+        return InboxItem.objects.none()
+    return (
+        InboxItem.objects.filter(owner=user, sender_email__iexact=email.strip())
+        .exclude(kind=ItemKind.REJECTION, status=ItemStatus.CONFIRMED)
+        .select_related("application__company")
+        .order_by(Coalesce("sent_at", "created_at").desc(), "-id")
+    )

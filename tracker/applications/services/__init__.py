@@ -18,9 +18,14 @@ from tracker.applications.services.applications import (
     validate_applied_on,
 )
 from tracker.applications.services.contacts import (
+    CONTACT_EDITABLE_FIELDS,
     contact_create,
+    contact_find_or_create,
+    contact_find_same,
+    contact_from_rejection,
     contact_link,
     contact_unlink,
+    contact_update,
     contact_update_role,
 )
 from tracker.applications.services.interviews import (
@@ -38,6 +43,7 @@ from tracker.applications.services.stages import (
 __all__ = [
     "APPLICATION_EDITABLE_FIELDS",
     "BULK_STAGES",
+    "CONTACT_EDITABLE_FIELDS",
     "INTERVIEW_MOVES",
     "application_change_stage",
     "application_create",
@@ -50,8 +56,12 @@ __all__ = [
     "company_get_or_create",
     "company_update_details",
     "contact_create",
+    "contact_find_or_create",
+    "contact_find_same",
+    "contact_from_rejection",
     "contact_link",
     "contact_unlink",
+    "contact_update",
     "contact_update_role",
     "furthest_stage_of",
     "interview_create",

@@ -20,7 +20,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
-from tracker.applications.services.contacts import contact_create, contact_link
+from tracker.applications.services.contacts import contact_find_or_create, contact_link
 from tracker.applications.services.stages import (
     _day_start,
     _moves,
@@ -73,13 +73,14 @@ def _interviewer_named(application: Application, name: str) -> Contact:
     )
     if known is not None:
         return known
-    return contact_create(
+    contact, _ = contact_find_or_create(
         owner=application.owner,
         name=name,
         role=ContactRole.INTERVIEWER,
         company=application.company,
         applications=[application],
     )
+    return contact
 
 
 @transaction.atomic

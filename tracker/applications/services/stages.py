@@ -17,6 +17,7 @@ from tracker.applications.models import (
     Stage,
     StageChange,
 )
+from tracker.applications.services.contacts import contact_from_rejection
 from tracker.core import dates
 from tracker.core.clock import start_of_local_day
 from tracker.mail.vocabulary import RejectionChannel, SenderRole
@@ -266,6 +267,14 @@ def application_reject(
         rejection.adjusted = change.adjusted
     _rejection_dated_by_history(rejection, application)
     rejection.save()
+    # Whoever wrote or called is someone the user heard from: one of their people.
+    contact_from_rejection(
+        application=application,
+        channel=channel,
+        role=sender_role,
+        name=rejection.sender_name,
+        email=rejection.sender_email,
+    )
     # Already rejected, new details may change the advice: the receivers propose again.
     events.rejection_saved.send(
         sender=Application, application=application, rejection=rejection, restated=change is None

@@ -44,7 +44,7 @@ def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpRespo
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
-            contact = services.contact_create(
+            contact, new = services.contact_find_or_create(
                 owner=request.user,
                 company=application.company,
                 applications=[application],
@@ -53,7 +53,12 @@ def application_contact_add(request: AuthenticatedRequest, pk: int) -> HttpRespo
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, gettext("Added %(name)s.") % {"name": contact.name})
+            added = (
+                gettext("Added %(name)s.")
+                if new
+                else gettext("Added %(name)s (already one of your people).")
+            )
+            messages.success(request, added % {"name": contact.name})
             return _back_to(application, "contacts")
     return render_application_page(request, application, status=400, contact_form=form)
 
