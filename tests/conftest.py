@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db.models import Model
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django import Settings
 from rest_framework.test import APIClient
 
@@ -77,6 +77,15 @@ def alices_application(alice: User) -> Application:
 def _fast_password_hashing(settings: Settings) -> None:
     # Real hashing costs ~0.3 s a user on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    # A page a German user asked for leaves German active in the thread, as a web worker
+    # does between requests; each test starts in the default language, as a task does.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
