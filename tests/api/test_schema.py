@@ -181,7 +181,7 @@ FUZZ_EXAMPLES = 15
 # years ahead (a typo's guard), an interviewer who is none of your contacts, a period of
 # the log that ends before it starts, an inbox item not yet matched to an application, a
 # new application said to be rejected already (its details come through reject/), saving
-# a page that names no company, a person one already has (the same address, or name at a
+# a page that names no company or role, a person one already has (the same address, or name at a
 # company), a name that is only spaces, an application id that is none of yours. Anywhere,
 # text with a NUL character (no database column takes one). A 400 naming any other field,
 # or none, still fails.
@@ -194,7 +194,7 @@ RULES_THE_SCHEMA_CANNOT_STATE: dict[str, frozenset[str]] = {
     ),
     "POST /api/applications/{id}/reject/": frozenset({"received_at"}),
     "GET /api/applications/applied-before/": frozenset({"company"}),
-    "POST /api/applications/from-url/": frozenset({"url", "company"}),
+    "POST /api/applications/from-url/": frozenset({"url", "company", "role"}),
     "POST /api/applications/{id}/interviews/": frozenset({"at", "interviewers"}),
     "POST /api/followups/{id}/snooze/": frozenset({"until"}),
     "POST /api/inbox/items/{id}/confirm/": frozenset({"application"}),

@@ -138,7 +138,7 @@ def application_filters(request: Request) -> ApplicationFilters:
     form = ApplicationFilterForm(params)
     form.is_valid()
     errors = {
-        name: [str(e) for e in found if e.code != "range"]
+        name: [message for e in found if e.code != "range" for message in e.messages]
         for name, found in form.errors.as_data().items()
     }
     errors |= refused_empty(request, ("stage", "source", "applied_from", "applied_to"))
