@@ -125,7 +125,7 @@ EN = {
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
-        r"grants?|funding round|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
+        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
         r"your (?:talk|proposal)|talk proposal|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
@@ -165,6 +165,7 @@ DE = {
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
         r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
+        r"(?:jemand\w*|eine?n? (?:kandidat\w*|bewerber\w*|person)) gefunden",
         r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
         r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
         r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
@@ -206,7 +207,7 @@ DE = {
         r"\w*stipendi\w*|forderung|zuschuss|forderantrag",
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
-        r"zug|reise|fahrkarte|bestellung|das training|halle",
+        r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
@@ -530,7 +531,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
         ),
         "CONTINUE": words(
-            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht"
+            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht|zum zug"
         ),
         "CANDIDATES": words(r"kandidat\w*|bewerber\w*|profile|bewerbungen"),
         "BETTER": words(r"besser|passender|mehr erfahrung|naher"),
@@ -557,7 +558,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|aller plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -584,7 +585,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
-            r"avanz\w*|continu\w*|segui\w*|seguir|seleccionad\w*|contar con\w*|invitar\w*|adelante"
+            r"avanz\w*|continu\w*|segui\w*|seguir|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
         "BETTER": words(
@@ -606,10 +607,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze"
         ),
         "CONTINUE": words(
-            r"verder|door naar|doorgaan|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
+            r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
         ),
         "CANDIDATES": words(r"kandidaten|sollicitanten|profielen"),
         "BETTER": words(r"beter|meer ervaring"),
@@ -629,7 +630,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+|un candidato|una candidata|un profilo|una persona"
         ),
         "CHOOSE": words(
-            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|optato|puntato"
+            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|optato|puntato"
         ),
         "CONTINUE": words(r"prosegu\w*|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"),
         "CANDIDATES": words(r"candidati|profili|persone"),
@@ -688,6 +689,12 @@ _OUTREACH = words(
     r"vi seu perfil|uma oportunidade"
 )
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
+# An interview moved or called off is news about one already arranged, not an invitation.
+_MOVED = words(
+    r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
+    r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
+    r"remarcar|adiar|cancelar"
+)
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
 # Unternehmen anzubieten" has seven words between the "not" and the verb.
@@ -700,6 +707,7 @@ for _code, _parts in PARTS.items():
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
+    _parts["MOVED"] = _MOVED
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.
