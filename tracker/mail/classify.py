@@ -102,6 +102,7 @@ class _Signals:
     no: _Found | None  # sentences that say "not yet" decide nothing
     regret: _Found | None  # a no in job mail only
     kept: _Found | None  # "we'll keep your CV on file": a no unless a receipt says it
+    to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
@@ -178,6 +179,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         no=_no(settled, order),
         regret=_regret(settled, order),
         kept=_kept(settled, order),
+        to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
@@ -302,7 +304,10 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
 
 
 def _a_mailing(signals: _Signals) -> _Verdict | None:
-    said = signals.no or signals.regret or signals.offer or signals.invite or signals.received
+    # A newsletter retells other people's rejections ("most said the position had been
+    # filled"): a no in a mailing counts when it speaks of the reader's application.
+    no = (signals.no or signals.regret) and signals.to_you
+    said = no or signals.offer or signals.invite or signals.received
     if signals.mailing and not (signals.sender or signals.alert or said):
         reason = "A mailing that is not about one of your applications"
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
@@ -328,7 +333,8 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
-    if signals.alert:
+    # A rejection's footer invites to set up job alerts; an alert itself is a mailing.
+    if signals.alert and (signals.mailing or not (signals.no or signals.regret)):
         reason = f"A job board's alert (“{signals.alert.phrase}”)"
         return _Verdict(MailKind.OTHER_JOB_MAIL, 0.7, reason)
     return None

@@ -126,7 +126,7 @@ EN = {
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
         r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
-        r"your (?:talk|proposal)|talk proposal|cfp|call for (?:papers|proposals)|program(?:me)? committee",
+        r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
         r"flights?|trains?|trip|tickets?",
@@ -349,7 +349,7 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
@@ -500,7 +500,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w*|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -528,7 +528,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere\w* (?!termin|zeit|gesprach|stelle|position|mal)\w+|jemand\w* anders|jemand anderen|eine?n? (?:kandidat\w*|bewerber\w*)|gegen (?:sie|dich)|(?:eine|einer) (?:person|kollegin|kandidatin|bewerberin)|(?:einem|einen|einer) (?:kollegen|kollegin|internen?)"
         ),
         "CHOOSE": words(
-            r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
+            r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|vorzug|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
         ),
         "CONTINUE": words(
             r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht|zum zug"
@@ -552,13 +552,13 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "fr": {
         "OTHER_ONE": words(
-            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil|une candidature"
+            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un (?:d'autre|qui|avec|de plus)|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|aller plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -582,7 +582,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
+            r"elegido|seleccionado|contratado|decantado|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
             r"avanz\w*|continu\w*|segui\w*|seguir|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
@@ -607,7 +607,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -630,9 +630,11 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+|un candidato|una candidata|un profilo|una persona"
         ),
         "CHOOSE": words(
-            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|optato|puntato"
+            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
-        "CONTINUE": words(r"prosegu\w*|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"),
+        "CONTINUE": words(
+            r"prosegu\w*|prosieguo|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+        ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
             r"piu in linea|piu adatt\w*|meglio|piu esperienza|maggiore (?:esperienza|aderenza)"
@@ -653,7 +655,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|optamos|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
             r"segui\w*|seguimento|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
