@@ -35,8 +35,8 @@ _GAP = r" (?:\S+ ){0,4}?"
 MEANINGS: dict[str, dict[str, str]] = {
     "en": {
         "POST": r"positions?|roles?|vacanc(?:y|ies)|openings?|jobs?|posts?|requisitions?|reqs?|(?:recruitment|hiring|selection|interview) process|recruitment|hiring|search|headcount",
-        "GONE": r"(?:is|was|are|were|been|being|got|now|has|have) (?:\S+ ){0,2}?(?:filled|taken|given (?:to|away)|assigned|awarded|withdrawn|pulled|frozen|cancell?ed|suspended|paused|closed|halted|stopped|discontinued|scrapped|shelved|eliminated)|on hold|put on ice|no longer (?:open|available|needed|required|going ahead)",
-        "YET": r"(?:not|\w*n't|no) (?:\S+ ){0,4}?(?:fill|decid|decision|clos|finish|complet|conclud|made)\w* yet|not yet|yet to|still (?:open|interviewing|reviewing|considering|in progress|being)|delayed|postponed|tak\w+ longer",
+        "GONE": r"(?:is|was|are|were|been|being|got|now|has|have) (?:\S+ ){0,2}?(?:filled|taken|given (?:to|away)|assigned|awarded|withdrawn|pulled|frozen|cancell?ed|suspended|paused|closed|halted|stopped|discontinued|scrapped|shelved|eliminated)|on hold|put on ice|(?:gave|given|giving) up (?:on )?|abandon\w*|no longer (?:open|available|needed|required|going ahead)",
+        "YET": r"(?:not|\w*n't|no) (?:\S+ ){0,4}?(?:fill|decid|decision|clos|finish|complet|conclud|made|heard|receiv|accept|sign)\w*(?: back)? yet|not yet|yet to|still (?:open|interviewing|reviewing|considering|in progress|being)|delayed|postponed|tak\w+ longer",
         "ONCE": r"once",
         "YOURS": r"your (?:application|candidacy|candidature|profile|cv|resume|experience|skills|background|process|participation|file)",
         "AGAINST": r"(?:been|is|was|were|being) (?:\S+ )?(?:discarded|rejected|declined|discontinued|terminated|archived|unsuccessful|turned down)|discontinu\w*|(?:end|close|terminat)\w* your|not (?:\S+ )?in your favou?r",
@@ -49,7 +49,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "de": {
         "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
-        "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
+        "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
         "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen)\w*|noch offen|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",
         "YOURS": r"(?:ihre|deine|ihrer|deiner) (?:bewerbung|kandidatur|unterlagen|erfahrung\w*|qualifikation\w*)|(?:ihr|dein) (?:profil|lebenslauf|werdegang)",
@@ -63,7 +63,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "POST": r"poste|recrutement|processus|mission|annonce|offre",
-        "GONE": r"(?:a ete|ont ete|est|sont|etait|avons|a) (?:\S+ ){0,2}?(?:pourvu|attribue|confie|annule|suspendu|gele|ferme|clos|cloture|supprime|retire|abandonne)e?s?|mise? en (?:pause|attente|suspens|stand-by)|(?:n'est|ne sera) plus (?:ouvert|disponible|d'actualite)",
+        "GONE": r"(?:a ete|ont ete|est|sont|etait|avons|a) (?:\S+ ){0,2}?(?:pourvu|attribue|confie|annule|suspendu|gele|ferme|clos|cloture|supprime|retire|abandonne)e?s?|mise? en (?:pause|attente|suspens|stand-by)|renonc\w*|(?:n'est|ne sera) plus (?:ouvert|disponible|d'actualite)",
         "YET": r"pas encore (?:\S+ ){0,3}?(?:pourv|decid|decision|pris|termin|finalis|clo)\w*|toujours (?:ouvert|en cours)|retard\w*|prend plus de temps",
         "ONCE": r"des que|une fois|jusqu'a ce",
         "YOURS": r"(?:votre|ta) (?:candidature|profil|dossier|cv|parcours|experience|participation)|(?:vos|tes) (?:competences|experiences)",
@@ -77,7 +77,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "es": {
         "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
-        "GONE": r"(?:ha sido|han sido|fue|esta|estan|ha quedado|quedo|hemos|se ha|se han) (?:\S+ ){0,2}?(?:dad[oa] de baja|cubiert[oa]|asignad[oa]|adjudicad[oa]|cancelad[oa]|congelad[oa]|suspendid[oa]|cerrad[oa]|desiert[oa]|anulad[oa]|paralizad[oa]|retirad[oa]|pausad[oa])",
+        "GONE": r"renunciado|desistido|(?:ha sido|han sido|fue|esta|estan|ha quedado|quedo|hemos|se ha|se han) (?:\S+ ){0,2}?(?:dad[oa] de baja|cubiert[oa]|asignad[oa]|adjudicad[oa]|cancelad[oa]|congelad[oa]|suspendid[oa]|cerrad[oa]|desiert[oa]|anulad[oa]|paralizad[oa]|retirad[oa]|pausad[oa])",
         "YET": r"(?:todavia|aun) no (?:\S+ ){0,3}?(?:cubi|cubr|decid|decision|tom|cerr|finaliz)\w*|(?:todavia|aun) (?:esta|sigue) abiert\w*|sigue (?:abiert\w*|vigente)|seguimos entrevistando|retras\w*",
         "ONCE": r"una vez|hasta que",
         "YOURS": r"(?:tu|su) (?:candidatura|perfil|cv|curriculum|experiencia|proceso|participacion|solicitud)",
@@ -91,7 +91,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
-        "GONE": r"ingevuld|vervuld|vergeven|gegund|toegewezen|ingetrokken|geannuleerd|stopgezet|gestopt|bevroren|on hold|vervallen|opgeheven|niet meer (?:open|beschikbaar)",
+        "GONE": r"ingevuld|vervuld|vergeven|gegund|toegewezen|ingetrokken|geannuleerd|stopgezet|gestopt|bevroren|on hold|vervallen|opgeheven|afgezien|niet meer (?:open|beschikbaar)",
         "YET": r"nog (?:niet|geen) (?:\S+ ){0,3}?(?:ingevuld|vervuld|invull|besl|keuze|genomen|gemaakt|afgerond)\w*|nog (?:open|steeds open)|vertraag\w*|duurt (?:\S+ )?langer",
         "ONCE": r"zodra|totdat",
         "YOURS": r"(?:je|jouw|uw) (?:sollicitatie|kandidatuur|profiel|cv|ervaring|achtergrond|deelname)",
@@ -105,7 +105,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "it": {
         "POST": r"posizione|ruolo|ricerca|selezione|processo|offerta|annuncio|incarico",
-        "GONE": r"(?:e|stata|stato|sono|state|abbiamo) (?:\S+ ){0,2}?(?:coperta|coperto|assegnat[oa]|chius[oa]|annullat[oa]|sospes[oa]|congelat[oa]|ritirat[oa]|interrott[oa]|cancellat[oa])|non (?:e )?piu (?:aperta|disponibile|attiva)",
+        "GONE": r"(?:e|stata|stato|sono|state|abbiamo) (?:\S+ ){0,2}?(?:coperta|coperto|assegnat[oa]|chius[oa]|annullat[oa]|sospes[oa]|congelat[oa]|ritirat[oa]|interrott[oa]|cancellat[oa])|rinunciat\w*|non (?:e )?piu (?:aperta|disponibile|attiva)",
         "YET": r"(?:non (?:\S+ ){0,2}?ancora|ancora non) (?:\S+ ){0,3}?(?:copr|copert|pres|decis|conclu|chius)\w*|ancora (?:aperta|in corso)|ritard\w*|richiede piu tempo",
         "ONCE": r"appena|quando|una volta|finche",
         "YOURS": r"(?:sua|tua) (?:candidatura|esperienza|domanda|partecipazione)|(?:suo|tuo) (?:profilo|cv|curriculum|percorso)",
@@ -119,7 +119,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "pt": {
         "POST": r"vaga|posicao|cargo|processo|oportunidade|funcao|selecao",
-        "GONE": r"(?:foi|foram|esta|estao|ficou) (?:\S+ ){0,2}?(?:preenchid[oa]|ocupad[oa]|atribuid[oa]|cancelad[oa]|suspens[oa]|congelad[oa]|encerrad[oa]|fechad[oa]|anulad[oa]|pausad[oa])",
+        "GONE": r"desistimos|desistiu|(?:foi|foram|esta|estao|ficou) (?:\S+ ){0,2}?(?:preenchid[oa]|ocupad[oa]|atribuid[oa]|cancelad[oa]|suspens[oa]|congelad[oa]|encerrad[oa]|fechad[oa]|anulad[oa]|pausad[oa])",
         "YET": r"ainda nao (?:\S+ ){0,3}?(?:preench|tom|decid|decis|encerr|conclu|fech)\w*|ainda (?:esta )?(?:aberta|em andamento)|atras\w*",
         "ONCE": r"assim que|ate que",
         "YOURS": r"(?:sua|tua) (?:candidatura|experiencia|participacao|inscricao)|(?:seu|teu) (?:perfil|curriculo|cv|processo)",

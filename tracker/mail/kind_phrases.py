@@ -71,6 +71,7 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
         r"(?:application|candidacy|profile) (?:has been|was|is|have been) (?:declined|rejected|closed|archived)|not selected",
@@ -143,9 +144,12 @@ EN = {
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
         r"(?:candidates|applicants|those|anyone) (?:who|that) (?:\S+ ){0,6}?(?:will|can|should|may)",
         r"please assume",
+        r"(?:ways|tips|how) to (?:\S+ ){0,3}?(?:stand out|reply|respond|handle|deal|cope|bounce back)",
         r"not a reflection",
     ),
-    "WISH": words(r"good luck|best of luck|fingers crossed|thinking of you|break a leg|their loss"),
+    "WISH": words(
+        r"good luck|best of luck|fingers crossed|thinking of you|break a leg|their loss|how did (?:\S+ ){0,3}?go|how was (?:the|your)"
+    ),
     "SOFTENER": words(
         r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
     ),
@@ -214,7 +218,7 @@ DE = {
     ),
     "IF": words(r"falls|wenn|sollten sie|solltest du|sofern"),
     "ASIDE": words(r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*"),
-    "WISH": words(r"viel gluck|daumen|viel erfolg bei den"),
+    "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
     "NEGATION": words(r"nicht|kein\w*|nie"),
     "OBJECT": words(
@@ -267,7 +271,9 @@ FR = {
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(r"si|au cas ou|dans le cas ou"),
     "ASIDE": words(r"chaque candidat\w*|individuellement"),
-    "WISH": words(r"bon courage|bonne chance|on pense (?:fort )?a toi"),
+    "WISH": words(
+        r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
+    ),
     "SOFTENER": words(r"malheureusement|helas|regret\w*"),
     "NEGATION": words(r"ne|n'|pas|plus|jamais"),
     "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
@@ -315,7 +321,7 @@ ES = {
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(r"si|en caso de"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
-    "WISH": words(r"mucha suerte|suerte con"),
+    "WISH": words(r"mucha suerte|suerte con|que tal|como te (?:fue|ha ido)"),
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
@@ -355,7 +361,9 @@ NL = {
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(r"als je|als u|indien|mocht"),
     "ASIDE": words(r"(?:elke|iedere) sollicitant|individueel"),
-    "WISH": words(r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met"),
+    "WISH": words(
+        r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
+    ),
     "SOFTENER": words(r"helaas|jammer genoeg|spijtig genoeg"),
     "NEGATION": words(r"niet|geen|nooit"),
     "OBJECT": words(
@@ -396,12 +404,12 @@ IT = {
     "ELSEWHERE": words(
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
-        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito",
+        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     "IF": words(r"se|qualora|nel caso"),
     "ASIDE": words(r"ogni candidat\w*|singolarmente"),
-    "WISH": words(r"in bocca al lupo|buona fortuna"),
+    "WISH": words(r"in bocca al lupo|buona fortuna|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
@@ -448,7 +456,7 @@ PT = {
     ),
     "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
-    "WISH": words(r"boa sorte"),
+    "WISH": words(r"boa sorte|como foi|como correu"),
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
     "NEGATION": words(r"nao|nunca"),
     "OBJECT": words(r"(?:a )?(?:sua|tua) candidatura|(?:o )?seu perfil|(?:a )?vaga"),
@@ -494,10 +502,10 @@ WHEN = re.compile(
 PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     "en": {
         "OTHER_ONE": words(
-            r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate"
+            r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate|(?:applicants|candidates|people|profiles) (?:with|whose|who)"
         ),
         "CHOOSE": words(
-            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
+            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
             r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
@@ -558,7 +566,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|(?:en )?consideration|prendre en compte|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -582,10 +590,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
+            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
-            r"avanz\w*|continu\w*|segui\w*|seguir|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
+            r"avanz\w*|continu\w*|segui\w*|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
         "BETTER": words(
@@ -607,7 +615,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -633,7 +641,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
         "CONTINUE": words(
-            r"prosegu\w*|prosieguo|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+            r"prosegu\w*|prosieguo|(?:in )?considerazione|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
         ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
@@ -658,7 +666,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
-            r"segui\w*|seguimento|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
+            r"segui\w*|seguimento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
         ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
         "BETTER": words(
