@@ -6,8 +6,10 @@ in a few meanings, each a subject and what happened to it, in any word order:
 
 - GONE: the post or the search (POST) is filled, given to someone, cancelled, frozen, on
   hold, withdrawn: "die ausgeschriebene Stelle entfällt", "la vacante ha quedado congelada".
-  Not when it is not so yet (YET), or only supposed for later (ONCE): "the position has
-  not been filled yet", "once the role is filled we will write to everyone".
+  Not when it is only supposed for later (ONCE): "once the role is filled we will write
+  to everyone". A sentence that says nothing is done yet or that the decision is delayed
+  (YET: "the position has not been filled yet", "la decisión se retrasará") decides no
+  kind of no at all.
 - AGAINST: the user's application, profile or process (YOURS) discarded, rejected, ended:
   "tu candidatura ha sido descartada", "decidimos encerrar a sua participação".
 - NO MATCH: the user's profile or experience (YOURS) with a "not" beside a verb of fitting
