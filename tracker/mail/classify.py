@@ -26,12 +26,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.mail import addresses
+from tracker.mail.kind_meanings import BY_MEANING
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
 from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
 _SHORT_NOTE_WORDS = 40
+_SHORT_LETTER_WORDS = 25
+# "Not this time" is a no in a short sentence; in a long one it is about something else.
+_SHORT_NO_WORDS = 10
 # A letter says what it is early; hostile text made of thousands of "sentences" is read in
 # its first ones, so a message costs the same however it is shaped.
 _MAX_SENTENCES = 120
@@ -95,8 +99,10 @@ class _Signals:
     alert: _Found | None
     offer: _Found | None
     offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
-    no: _Found | None
+    no: _Found | None  # sentences that say "not yet" decide nothing
     regret: _Found | None  # a no in job mail only
+    kept: _Found | None  # "we'll keep your CV on file": a no unless a receipt says it
+    to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
@@ -123,14 +129,7 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
 
 def _sentences(message: Message) -> _Sentences:
     letter = _letter(message)
-    likely = likely_languages(f"{message.subject}\n{letter}")
-    language = likely[0][0] if likely and likely[0][1] >= SURE else ""
-    # The mail's language, a close one the detector also found likely, and English (the
-    # lingua franca of job mail: an English template under a German greeting) are read; all
-    # seven only when the language is not clear. Reading unlikely ones too would find the
-    # Spanish "beca" (grant) in "because".
-    found = [code for code, _ in likely]
-    order = tuple(dict.fromkeys((*found, "en"))) if language else CODES
+    language, order = _languages(message.subject, letter)
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
     decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
@@ -140,11 +139,31 @@ def _sentences(message: Message) -> _Sentences:
     return _Sentences(language, order, every, decisive, stated, plain)
 
 
+def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
+    """The letter's language ("" when it is not clear) and the languages to read it in."""
+    # The letter's own language: an English subject ("Update") over an Italian letter is
+    # common, and on a short letter it would outweigh it.
+    likely = likely_languages(letter) or likely_languages(f"{subject}\n{letter}")
+    if not (likely and likely[0][1] >= SURE):
+        return "", CODES
+    # The mail's language, a close one the detector also found likely, and English (the
+    # lingua franca of job mail: an English template under a German greeting) are read; all
+    # seven only when the language is not clear. Reading unlikely ones too would find the
+    # Spanish "beca" (grant) in "because".
+    found = [code for code, _ in likely]
+    # A letter of a line or two says too little for the detector ("tu candidatura ha sido
+    # descartada" reads as Portuguese): the other languages are read after the likely ones.
+    rest = CODES if len(letter.split()) < _SHORT_LETTER_WORDS else ()
+    return found[0], tuple(dict.fromkeys((*found, "en", *rest)))
+
+
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     sender = _sender_context(message, context)
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
+    # "The position has not been filled yet": a sentence about what is not decided yet.
+    settled = [s for s in _about_a_job(stated, order) if not _not_yet(s, order)]
     return _Signals(
         sender=sender,
         friend=_from_free_mail(message) and not sender,
@@ -157,8 +176,10 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         alert=_found("ALERT", sentences.every, order),
         offer=_offer(to_the_user, order),
         offered=_offered(to_the_user, order),
-        no=_no(_about_a_job(stated, order), order),
-        regret=_regret(_about_a_job(stated, order), order),
+        no=_no(settled, order),
+        regret=_regret(settled, order),
+        kept=_kept(settled, order),
+        to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
@@ -205,7 +226,57 @@ def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         _found("REGRET", sentences, order)
         or _softened_no(sentences, order)
         or _refused(sentences, order)
+        or _meant_no(sentences, order)
     )
+
+
+# A no by meaning: the parts that must be in one sentence (the first one is shown).
+_MEANINGS_OF_A_NO = (
+    ("GONE", "POST"),  # the position filled, frozen, cancelled
+    ("AGAINST", "YOURS"),  # your application discarded, your process ended
+    ("NOT_MATCH", "YOURS"),  # your profile does not fit
+    ("UNFAVOURABLE",),  # a decision not in your favour
+    ("NO_OFFER",),  # no offer, no proposal
+)
+
+
+def _meant_no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """A no in words no phrase foresees, by what it means (kind_meanings)."""
+    for code in order:
+        for sentence in sentences:
+            said = _means_no(BY_MEANING[code], sentence)
+            if said and not BY_LANGUAGE[code]["HESITATE"].search(sentence):
+                return _Found(said.group(0), code)
+    return None
+
+
+def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str] | None:
+    # "Once the role is filled, we will write to everyone": nothing is gone yet.
+    gone_now = not parts["ONCE"].search(sentence)
+    for meaning in _MEANINGS_OF_A_NO:
+        found = [parts[family].search(sentence) for family in meaning]
+        if all(found) and (gone_now or meaning[0] != "GONE"):
+            return found[0]
+    # "Esta vez no ha podido ser": a short "not ... this time".
+    this_time = parts["THIS_TIME"].search(sentence)
+    if this_time and len(sentence.split()) <= _SHORT_NO_WORDS and parts["NOT"].search(sentence):
+        return this_time
+    return None
+
+
+def _not_yet(sentence: str, order: tuple[str, ...]) -> bool:
+    return any(BY_MEANING[code]["YET"].search(sentence) for code in order)
+
+
+def _kept(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """The CV kept on file or for future openings."""
+    for code in order:
+        parts = BY_MEANING[code]
+        for sentence in sentences:
+            keep = parts["KEEP"].search(sentence)
+            if keep and parts["POOL"].search(sentence):
+                return _Found(sentence[:120], code)
+    return None
 
 
 def _received(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -233,7 +304,10 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
 
 
 def _a_mailing(signals: _Signals) -> _Verdict | None:
-    said = signals.no or signals.regret or signals.offer or signals.invite or signals.received
+    # A newsletter retells other people's rejections ("most said the position had been
+    # filled"): a no in a mailing counts when it speaks of the reader's application.
+    no = (signals.no or signals.regret) and signals.to_you
+    said = no or signals.offer or signals.invite or signals.received
     if signals.mailing and not (signals.sender or signals.alert or said):
         reason = "A mailing that is not about one of your applications"
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
@@ -259,7 +333,8 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
-    if signals.alert:
+    # A rejection's footer invites to set up job alerts; an alert itself is a mailing.
+    if signals.alert and (signals.mailing or not (signals.no or signals.regret)):
         reason = f"A job board's alert (“{signals.alert.phrase}”)"
         return _Verdict(MailKind.OTHER_JOB_MAIL, 0.7, reason)
     return None
@@ -273,7 +348,9 @@ def _an_offer(signals: _Signals) -> _Verdict | None:
 
 
 def _a_no(signals: _Signals) -> _Verdict | None:
-    said = signals.no or signals.regret
+    # A receipt or an invitation may keep the CV on file too: then it is not a no.
+    kept = signals.kept if not (signals.received or signals.invite) else None
+    said = signals.no or signals.regret or kept
     if said:
         return _Verdict(MailKind.REJECTION, 0.9, f"Says no (“{said.phrase}”)")
     return None
@@ -441,8 +518,9 @@ def _meeting_proposed(sentences: list[str], order: tuple[str, ...]) -> _Found | 
 
 def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
     """A meeting not refused, with a when or as the next round; not thanks for one held,
-    nor a meeting only spoken of while asking to send something."""
-    if phrases["HELD"].search(sentence) or phrases["ASKS_TO_SEND"].search(sentence):
+    nor one moved or called off, nor a meeting only spoken of while asking to send
+    something."""
+    if any(phrases[part].search(sentence) for part in ("HELD", "ASKS_TO_SEND", "MOVED")):
         return False
     # The last meeting word: "two of the panel are off sick, so we can't run the session".
     meetings = list(phrases["MEETING"].finditer(sentence))

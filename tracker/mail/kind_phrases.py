@@ -71,6 +71,7 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
         r"(?:application|candidacy|profile) (?:has been|was|is|have been) (?:declined|rejected|closed|archived)|not selected",
@@ -125,8 +126,8 @@ EN = {
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
-        r"grants?|funding round|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
-        r"your (?:talk|proposal)|talk proposal|cfp|call for (?:papers|proposals)|program(?:me)? committee",
+        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
+        r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
         r"flights?|trains?|trip|tickets?",
@@ -143,9 +144,12 @@ EN = {
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
         r"(?:candidates|applicants|those|anyone) (?:who|that) (?:\S+ ){0,6}?(?:will|can|should|may)",
         r"please assume",
+        r"(?:ways|tips|how) to (?:\S+ ){0,3}?(?:stand out|reply|respond|handle|deal|cope|bounce back)",
         r"not a reflection",
     ),
-    "WISH": words(r"good luck|best of luck|fingers crossed|thinking of you|break a leg|their loss"),
+    "WISH": words(
+        r"good luck|best of luck|fingers crossed|thinking of you|break a leg|their loss|how did (?:\S+ ){0,3}?go|how was (?:the|your)"
+    ),
     "SOFTENER": words(
         r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
     ),
@@ -165,6 +169,7 @@ DE = {
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
         r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
+        r"(?:jemand\w*|eine?n? (?:kandidat\w*|bewerber\w*|person)) gefunden",
         r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
         r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
         r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
@@ -206,14 +211,14 @@ DE = {
         r"\w*stipendi\w*|forderung|zuschuss|forderantrag",
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
-        r"zug|reise|fahrkarte|bestellung|das training|halle",
+        r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(r"falls|wenn|sollten sie|solltest du|sofern"),
     "ASIDE": words(r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*"),
-    "WISH": words(r"viel gluck|daumen|viel erfolg bei den"),
+    "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
     "NEGATION": words(r"nicht|kein\w*|nie"),
     "OBJECT": words(
@@ -266,7 +271,9 @@ FR = {
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(r"si|au cas ou|dans le cas ou"),
     "ASIDE": words(r"chaque candidat\w*|individuellement"),
-    "WISH": words(r"bon courage|bonne chance|on pense (?:fort )?a toi"),
+    "WISH": words(
+        r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
+    ),
     "SOFTENER": words(r"malheureusement|helas|regret\w*"),
     "NEGATION": words(r"ne|n'|pas|plus|jamais"),
     "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
@@ -314,7 +321,7 @@ ES = {
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(r"si|en caso de"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
-    "WISH": words(r"mucha suerte|suerte con"),
+    "WISH": words(r"mucha suerte|suerte con|que tal|como te (?:fue|ha ido)"),
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
@@ -348,13 +355,15 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(r"als je|als u|indien|mocht"),
     "ASIDE": words(r"(?:elke|iedere) sollicitant|individueel"),
-    "WISH": words(r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met"),
+    "WISH": words(
+        r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
+    ),
     "SOFTENER": words(r"helaas|jammer genoeg|spijtig genoeg"),
     "NEGATION": words(r"niet|geen|nooit"),
     "OBJECT": words(
@@ -395,12 +404,12 @@ IT = {
     "ELSEWHERE": words(
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
-        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito",
+        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     "IF": words(r"se|qualora|nel caso"),
     "ASIDE": words(r"ogni candidat\w*|singolarmente"),
-    "WISH": words(r"in bocca al lupo|buona fortuna"),
+    "WISH": words(r"in bocca al lupo|buona fortuna|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
@@ -447,7 +456,7 @@ PT = {
     ),
     "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
     "ASIDE": words(r"cada candidat\w*|individualmente"),
-    "WISH": words(r"boa sorte"),
+    "WISH": words(r"boa sorte|como foi|como correu"),
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
     "NEGATION": words(r"nao|nunca"),
     "OBJECT": words(r"(?:a )?(?:sua|tua) candidatura|(?:o )?seu perfil|(?:a )?vaga"),
@@ -493,13 +502,13 @@ WHEN = re.compile(
 PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     "en": {
         "OTHER_ONE": words(
-            r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate"
+            r"another (?!interview|round|call|time|chat|meeting|date|slot|step|conversation|look|opportunit|role|position|offer|job)\w+|someone else|somebody else|other (?:candidates?|applicants?|people|profiles?|finalists?)|a different (?:candidate|person|applicant|profile)|an internal|the other (?:candidate|finalist|applicant)|a candidate|(?:applicants|candidates|people|profiles) (?:with|whose|who)"
         ),
         "CHOOSE": words(
-            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|prioriti[sz]ed"
+            r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w*|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -527,10 +536,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere\w* (?!termin|zeit|gesprach|stelle|position|mal)\w+|jemand\w* anders|jemand anderen|eine?n? (?:kandidat\w*|bewerber\w*)|gegen (?:sie|dich)|(?:eine|einer) (?:person|kollegin|kandidatin|bewerberin)|(?:einem|einen|einer) (?:kollegen|kollegin|internen?)"
         ),
         "CHOOSE": words(
-            r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
+            r"entschieden|ausgewahlt|eingestellt|gewahlt|besetzt|vorzug|weiterverfolg\w*|weiterzuverfolgen|fortsetzen|fortzusetzen"
         ),
         "CONTINUE": words(
-            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht"
+            r"berucksichtig\w*|weiter\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|einlad\w*|einzuladen|anbieten|anzubieten|ausgewahlt|engere|zusage\w*|in betracht|zum zug"
         ),
         "CANDIDATES": words(r"kandidat\w*|bewerber\w*|profile|bewerbungen"),
         "BETTER": words(r"besser|passender|mehr erfahrung|naher"),
@@ -551,13 +560,13 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "fr": {
         "OTHER_ONE": words(
-            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un d'autre|une personne|un candidat|une candidate|un profil|une candidature"
+            r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un (?:d'autre|qui|avec|de plus)|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|(?:en )?consideration|prendre en compte|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -581,10 +590,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
+            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
-            r"avanz\w*|continu\w*|segui\w*|seguir|seleccionad\w*|contar con\w*|invitar\w*|adelante"
+            r"avanz\w*|continu\w*|segui\w*|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
         "BETTER": words(
@@ -606,10 +615,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden"
         ),
         "CONTINUE": words(
-            r"verder|door naar|doorgaan|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
+            r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
         ),
         "CANDIDATES": words(r"kandidaten|sollicitanten|profielen"),
         "BETTER": words(r"beter|meer ervaring"),
@@ -629,9 +638,11 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"(?:altr[oaie]|un'altra) (?!colloquio|data|orario|volta|posizion|opportunit)\w+|un candidato|una candidata|un profilo|una persona"
         ),
         "CHOOSE": words(
-            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|optato|puntato"
+            r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
-        "CONTINUE": words(r"prosegu\w*|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"),
+        "CONTINUE": words(
+            r"prosegu\w*|prosieguo|(?:in )?considerazione|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+        ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
             r"piu in linea|piu adatt\w*|meglio|piu esperienza|maggiore (?:esperienza|aderenza)"
@@ -652,10 +663,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|optamos|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
-            r"segui\w*|seguimento|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
+            r"segui\w*|seguimento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
         ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
         "BETTER": words(
@@ -688,6 +699,12 @@ _OUTREACH = words(
     r"vi seu perfil|uma oportunidade"
 )
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
+# An interview moved or called off is news about one already arranged, not an invitation.
+_MOVED = words(
+    r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
+    r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
+    r"remarcar|adiar|cancelar"
+)
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
 # Unternehmen anzubieten" has seven words between the "not" and the verb.
@@ -700,6 +717,7 @@ for _code, _parts in PARTS.items():
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
+    _parts["MOVED"] = _MOVED
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.
