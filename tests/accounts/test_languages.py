@@ -20,6 +20,7 @@ from tracker.applications.models import (
     REJECTION_WORDS,
     Application,
     ChangeSource,
+    Contact,
     InterviewKind,
 )
 from tracker.followups import services as followups
@@ -133,6 +134,28 @@ def test_the_follow_ups_page_in_german(alice: User) -> None:
         assert words in html
     # The due moment, in German: "Di., 8. Dez., 10:00" or the like.
     assert re.search(r"(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. (Dez|Nov)\., \d\d:\d\d", html)
+
+
+def test_the_people_page_in_french() -> None:
+    user, client = _speaking("fr")
+    application = Application.objects.get(owner=user)
+    applications.contact_create(
+        owner=user, name="Katrin Vogel", role="hiring_manager", applications=[application]
+    )
+
+    html = _page(client, "people")
+
+    assert "<title>Contacts" in html
+    for words in [
+        "Tout exporter (vCard)",
+        "Nom, e-mail, entreprise",
+        "Rôle et entreprise",
+        "Responsable du recrutement",
+        "Entwicklerin chez Brandt Werke",
+        "Jamais",
+        "1 contact",
+    ]:
+        assert words in html, words
 
 
 def test_the_work_search_page_in_german() -> None:
@@ -276,7 +299,7 @@ ENGLISH = re.compile(
 )
 
 
-def _main_pages(client: Client, application: Application) -> dict[str, str]:
+def _main_pages(client: Client, application: Application, person: Contact) -> dict[str, str]:
     pk = application.pk
     return {
         name: _page(client, name, *args)
@@ -297,6 +320,8 @@ def _main_pages(client: Client, application: Application) -> dict[str, str]:
             ("api_token", ()),
             ("inbox_settings", ()),
             ("import_upload", ()),
+            ("people", ()),
+            ("person_detail", (person.pk,)),
         ]
     }
 
@@ -316,10 +341,32 @@ def test_no_english_is_left_on_the_main_pages_in_german() -> None:
 
     leftovers = {
         name: sorted(set(ENGLISH.findall(_visible(html))))
-        for name, html in _main_pages(client, application).items()
+        for name, html in _main_pages(client, application, contact).items()
     }
 
     assert {name: words for name, words in leftovers.items() if words} == {}
+
+
+def test_no_english_is_left_on_a_persons_page_in_german() -> None:
+    # What they wrote and the notes to them: a rejection from the person, its follow-ups.
+    user, client = _speaking("de")
+    application = Application.objects.get(owner=user)
+    applications.application_reject(
+        application=application,
+        source=ChangeSource.WEB,
+        channel="personal_email",
+        sender_role="hiring_manager",
+        sender_name="Katrin Vogel",
+        sender_email="katrin@brandt.example",
+        received_at=timezone.now() - timedelta(hours=30),
+    )
+    followups.proposal_job_run(job_id=application.proposal_jobs.get().pk)
+    person = Contact.objects.get(owner=user)
+
+    html = _page(client, "person_detail", person.pk)
+
+    assert "Absage (Persönliche E-Mail)" in html
+    assert ENGLISH.findall(_visible(html)) == []
 
 
 def test_no_english_is_left_on_the_pages_a_visitor_sees_in_german() -> None:

@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.applications import services
@@ -262,7 +262,11 @@ class ContactForm(forms.ModelForm[Contact]):
     class Meta:
         model = Contact
         fields = ("name", "email", "role")
-        labels = {"name": _("Name"), "email": _("Email (optional)"), "role": _("Role")}
+        labels = {
+            "name": _("Name"),
+            "email": _("Email (optional)"),
+            "role": pgettext_lazy("person", "Role"),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Several forms share the application page: ids of their own keep labels apart.
@@ -301,7 +305,7 @@ class ContactLinkForm(forms.Form):
 
 
 class ContactRoleForm(forms.Form):
-    role = forms.ChoiceField(choices=ContactRole.choices, label=_("Role"))
+    role = forms.ChoiceField(choices=ContactRole.choices, label=pgettext_lazy("person", "Role"))
 
 
 class InterviewForm(forms.ModelForm[Interview]):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.applications.contact_keys import ContactKeys, contact_is_recipient
@@ -156,7 +157,7 @@ def _heard(person: Contact) -> list[Heard]:
     heard = [
         Heard(
             at=r.received_at,
-            what=f"Rejection ({r.get_channel_display().lower()})",
+            what=gettext("Rejection (%(channel)s)") % {"channel": r.get_channel_display()},
             subject=r.subject,
             text=r.message,
             application=r.application,

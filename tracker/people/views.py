@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -74,7 +75,7 @@ def person_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Saved {person.name}.")
+            messages.success(request, gettext("Saved %(name)s.") % {"name": person.name})
             return HttpResponseRedirect(reverse("person_detail", args=[person.pk]))
     return _person_page(request, pk, form=form, status=400)
 

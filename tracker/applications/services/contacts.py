@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.applications.contact_keys import ContactKeys, contacts_same_person
@@ -40,11 +41,13 @@ def contact_find_same(
 def _same_person_error(contact: Contact) -> ValidationError:
     """Two rows for one person would split what the People page shows of them."""
     if contact.email:
-        words = f"{contact.name} (id {contact.pk}) already has this email address."
-        return ValidationError({"email": words})
+        words = gettext("%(name)s (id %(id)s) already has this email address.")
+        return ValidationError({"email": words % {"name": contact.name, "id": contact.pk}})
     company = contact.company.name if contact.company else ""
-    words = f"{contact.name} at {company} (id {contact.pk}) is already one of your people."
-    return ValidationError({"name": words})
+    words = gettext("%(name)s at %(company)s (id %(id)s) is already one of your people.")
+    return ValidationError(
+        {"name": words % {"name": contact.name, "company": company, "id": contact.pk}}
+    )
 
 
 def _save(contact: Contact) -> None:
@@ -53,7 +56,8 @@ def _save(contact: Contact) -> None:
             contact.save()
     except IntegrityError as exc:
         # The same address saved a moment ago by another request (a form sent twice).
-        raise ValidationError({"email": "One of your people already has this address."}) from exc
+        words = gettext("One of your people already has this address.")
+        raise ValidationError({"email": words}) from exc
 
 
 def _require_own_applications(owner: User, applications: Sequence[Application]) -> None:
