@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from tracker.accounts.models import User
 from tracker.applications.models import (
@@ -268,6 +269,36 @@ class BoardCard:
     def followup_day(self) -> str:
         """ "3 Dec": the day the next follow-up is due, in the user's time zone."""
         return _day_month(self.followup_due) if self.followup_due else ""
+
+    # The card's words, in the page's language. Here rather than as the template's
+    # translate tags: a tag costs a card more than the gettext call it makes, and the
+    # board renders a hundred cards or more.
+    @property
+    def age(self) -> str:
+        """ "3 days" in the stage, or "Today"."""
+        days = self.days_in_stage
+        if not days:
+            return gettext("Today")
+        return ngettext("%(days)s day", "%(days)s days", days) % {"days": days}
+
+    @property
+    def since_title(self) -> str:
+        return gettext("In this stage since %(since)s") % {"since": self.since}
+
+    @property
+    def move_label(self) -> str:
+        return gettext("Move %(label)s") % {"label": self.label}
+
+    @property
+    def followup_word(self) -> str:
+        """What the card says of its next follow-up, if one is due ("" if none)."""
+        if self.followup_overdue:
+            return gettext("Overdue")
+        if self.followup_today:
+            return gettext("Follow up today")
+        if self.followup_due:
+            return gettext("Follow up %(day)s") % {"day": self.followup_day}
+        return ""
 
 
 @dataclass(frozen=True)

@@ -74,11 +74,15 @@ def reminders_deliver(*, reminder_ids: Sequence[int]) -> int:
     the notifications are written in the claim's transaction, so an end anywhere in
     between (a time limit, a lost worker) tells nothing and loses nothing.
     """
-    open_ids = list(
-        Reminder.objects.filter(
-            pk__in=reminder_ids, sent_at=None, followup__status__in=OPEN_STATUSES
-        ).values_list("pk", flat=True)
-    )
+    # Found by their own keys, the follow-up's status read beside them: with the status in
+    # the WHERE, SQLite's planner walked every open follow-up instead (67 ms a slice).
+    open_ids = [
+        pk
+        for pk, status in Reminder.objects.filter(pk__in=reminder_ids, sent_at=None).values_list(
+            "pk", "followup__status"
+        )
+        if status in OPEN_STATUSES
+    ]
     if not open_ids:
         return 0
     claim = uuid.uuid4()
@@ -88,7 +92,7 @@ def reminders_deliver(*, reminder_ids: Sequence[int]) -> int:
     ):
         return 0
     mine = (
-        Reminder.objects.filter(claim=claim)
+        Reminder.objects.filter(pk__in=open_ids, claim=claim)
         .select_related("followup__application__company", "followup__application__owner")
         # What a notice says and where it goes, no more: a batch loads five rows a
         # reminder, and their other columns (a draft's body among them) only cost time.
