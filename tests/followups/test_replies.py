@@ -2,6 +2,7 @@
 in that language and register, in their thread, and the reason saying so."""
 
 import io
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,8 +19,12 @@ from tracker.accounts.models import User
 from tracker.applications import services as applications
 from tracker.applications.models import Application, ChangeSource, InterviewKind
 from tracker.followups import drafts, services
+from tracker.followups.drafts import compose
 from tracker.followups.models import LANGUAGE_CHOICES, FollowUp
 from tracker.followups.rules import Kind
+from tracker.followups.services import draft_catalogue
+from tracker.followups.services.drafts import _current_proposal
+from tracker.followups.services.proposals import _draft_facts
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +291,16 @@ def test_the_committed_catalogues_are_compiled_from_their_po_files() -> None:
 
 def test_the_models_languages_are_the_drafts_languages() -> None:
     assert [code for code, _ in LANGUAGE_CHOICES] == list(drafts.LANGUAGES)
+
+
+def test_what_they_said_outlasts_the_word_budget_whatever_the_wording(alice: User) -> None:
+    """The wordings vary with the application; when a draft runs long, the sentences that
+    only fill give way before the ones that answer what the letter said."""
+    application = rejected_with(alice, ENGLISH, "Dana Smith", company="Harbor Labs")
+    reply = application.followups.get(kind=Kind.REJECTION_REPLY)
+    facts, _ = _draft_facts(application, _current_proposal(reply, timezone.now()), None)
+
+    for seed in range(1, 200):
+        draft = compose(replace(facts, seed=seed), draft_catalogue("en"))
+        assert "Berlin Data Meetup" in draft.body, seed
+        assert len(draft.body.split()) < 120, seed

@@ -435,7 +435,7 @@ MOST_THANKS = 2
 # A draft is read in one glance: under this many words, the least needed sentences
 # giving way first when a long role, company or note would push it over.
 MOST_WORDS = 120
-GIVE_WAY = ("event", "disappointment", "late", "notes", "praise", "highlight", "closing")
+GIVE_WAY = ("disappointment", "closing", "late", "highlight", "notes", "praise", "event")
 # More names than this read like a roll call (and push the draft past its word budget).
 NAMED_PEOPLE = 2
 # A note longer than this is cut at a word: the draft quotes its gist, not the whole page.
