@@ -53,7 +53,7 @@ serve:
 	@echo "Rebound is starting at http://127.0.0.1:$(PORT) (Ctrl-C stops web, workers and beat)."
 	@# Where to log in, printed last: once the web answers, after the start-up output.
 	$(PY) manage.py demo_ready --url http://127.0.0.1:$(PORT)/ & \
-	GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:$(PORT) --workers 2 --reload --access-logfile -}" \
+	REBOUND_PORT=$(PORT) GUNICORN_CMD_ARGS="$${GUNICORN_CMD_ARGS:---bind 127.0.0.1:$(PORT) --workers 2 --reload --access-logfile -}" \
 		$(VENV)/bin/honcho start web worker worker-bulk beat
 
 # The whole suite in two passes: the fast tests in parallel (pytest-xdist), then those that

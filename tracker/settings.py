@@ -36,7 +36,11 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Links in emails point here. `make run PORT=8765` passes its port on as REBOUND_PORT, so
+# without a SITE_URL the links follow the port the site is really served on.
+SITE_URL = env.str(
+    "SITE_URL", default=f"http://127.0.0.1:{env.int('REBOUND_PORT', default=8000)}"
+).rstrip("/")
 
 SIGNUPS_OPEN = env.bool("SIGNUPS_OPEN", default=True)
 # Webhooks to loopback or private addresses (a self-hosted ntfy on the LAN) are refused

@@ -74,6 +74,7 @@ def test_make_run_serves_on_the_port_it_is_given() -> None:
     assert "Rebound is starting at http://127.0.0.1:8765 " in commands
     assert "demo_ready --url http://127.0.0.1:8765/ &" in commands
     assert "--bind 127.0.0.1:8765 " in commands
+    assert "REBOUND_PORT=8765 " in commands
     assert ":8000" not in commands
     assert "--bind 127.0.0.1:8000 " in _make_dry_run("serve")
 

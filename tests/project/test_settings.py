@@ -47,3 +47,17 @@ def test_development_mode_needs_no_configuration() -> None:
     result = _manage("check")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_links_in_emails_follow_the_port_make_run_serves_on() -> None:
+    def site_url(**env: str) -> str:
+        shown = "from django.conf import settings; print(settings.SITE_URL)"
+        result = _manage("shell", "-v", "0", "-c", shown, **env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert site_url() == "http://127.0.0.1:8000"
+    assert site_url(REBOUND_PORT="8765") == "http://127.0.0.1:8765"
+    assert site_url(REBOUND_PORT="8765", SITE_URL="https://rebound.example.com/") == (
+        "https://rebound.example.com"
+    )
