@@ -2,6 +2,14 @@
 
 Prints the figures (pytest -s, or on failure); the development part must meet the goals,
 the held-out part is reported as the honest estimate.
+
+Each held-out round was read once before anyone studied it; FIRST_RUNS keeps those first
+figures (rejections read, other job mail taken for a rejection, non-job mail kept), the only
+honest estimate a round gives: after its study a round reads better than new mail will.
+The eleventh round's first run, per language: en 8 of 9 rejections, de, fr, es, nl, it and
+pt 4 of 4 each; one French parcel notice kept as job mail. Its mails mostly say their no in
+the common wordings, so it measures the ordinary letter better than the odd one: 32 of 33
+is near the ceiling for ordinary mail, not a promise for the unusual wording.
 """
 
 from zoneinfo import ZoneInfo
@@ -49,6 +57,29 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
             assert set(mail.sender) == {"channel", "role", "name", "email"}, mail.id
 
 
+# part: ((rejections read, of), (other job mail as rejection, of), (non-job kept, of)),
+# None where the first run's count of that kind was not recorded.
+FIRST_RUNS = {
+    "fourth": ((17, 20), (0, None), (2, 11)),
+    "fifth": ((16, 19), (0, None), (2, 9)),
+    "sixth": ((12, 17), (0, None), (0, None)),
+    "seventh": ((13, 19), (0, None), (0, None)),
+    "eighth": ((13, 18), (1, 13), (0, None)),
+    "ninth": ((11, 20), (3, 15), (2, 9)),
+    "tenth": ((13, 20), (1, 14), (3, 8)),
+    "eleventh": ((32, 33), (0, 19), (1, 12)),
+}
+
+
+def test_no_held_out_round_reads_worse_than_on_its_first_run():
+    mails = corpus.load(heldout=True)
+    for part, (read, taken, kept) in FIRST_RUNS.items():
+        figures = corpus.score([m for m in mails if m.part == part], kind_of, sender_of)
+        assert figures.rejections_read >= read[0], part
+        assert figures.other_job_as_rejection <= taken[0], part
+        assert figures.not_job_kept <= kept[0], part
+
+
 @pytest.mark.parametrize(
     "part",
     [
@@ -61,6 +92,7 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
         "heldout/eighth",
         "heldout/ninth",
         "heldout/tenth",
+        "heldout/eleventh",
     ],
 )
 def test_figures(part, capsys):
