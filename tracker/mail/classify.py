@@ -237,6 +237,9 @@ _MEANINGS_OF_A_NO = (
     ("NOT_MATCH", "YOURS"),  # your profile does not fit
     ("UNFAVOURABLE",),  # a decision not in your favour
     ("NO_OFFER",),  # no offer, no proposal
+    ("NOT_THROUGH",),  # you did not pass the test or reach the next round
+    ("NOT_RIGHT",),  # not the right profile, person or fit
+    ("RIVAL", "BETTER"),  # another candidate a stronger or closer match
 )
 
 

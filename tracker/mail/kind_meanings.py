@@ -21,6 +21,13 @@ in a few meanings, each a subject and what happened to it, in any word order:
   vous faire une proposition".
 - THIS TIME: a short "not ... this time": "esta vez no ha podido ser", "desta vez não foi
   possível", "diesmal nicht zum Zug gekommen".
+- NOT THROUGH: a "not" before getting through a stage (THROUGH): "you did not pass the
+  technical test", "no ha superado la fase", "nicht in die nächste Runde gekommen".
+- NOT RIGHT: a "not" before the right person or fit (RIGHT): "not the right profile for this
+  team", "nicht die richtige Besetzung".
+- A RIVAL BETTER: another candidate (RIVAL, never "someone else", who may just be better
+  placed to answer a question) with a comparison of fit (BETTER): "the panel felt other
+  candidates were stronger".
 - KEPT: the CV kept (KEEP) for later or in a pool (POOL), the way a no ends when it has
   nothing else to say: "we'll keep your CV on file", "conserveremo il suo CV per future
   opportunità". A receipt says it too, so it counts only when nothing confirms a receipt.
@@ -41,13 +48,16 @@ MEANINGS: dict[str, dict[str, str]] = {
         "YET": r"(?:not|\w*n't|no) (?:\S+ ){0,4}?(?:fill|decid|decision|clos|finish|complet|conclud|made|heard|receiv|accept|sign)\w*(?: back)? yet|not yet|yet to|still (?:open|interviewing|reviewing|considering|in progress|being)|delayed|postponed|tak\w+ longer",
         "ONCE": r"once",
         "YOURS": r"your (?:application|candidacy|candidature|profile|cv|resume|experience|skills|background|process|participation|file)",
-        "AGAINST": r"(?:been|is|was|were|being) (?:\S+ )?(?:discarded|rejected|declined|discontinued|terminated|archived|unsuccessful|turned down)|discontinu\w*|(?:end|close|terminat)\w* your|not (?:\S+ )?in your favou?r",
+        "AGAINST": r"(?:been|is|was|were|being) (?:\S+ )?(?:discarded|rejected|declined|discontinued|terminated|archived|unsuccessful|turned down)|discontinu\w*|(?:end|clos|terminat)\w* your|not (?:\S+ )?in your favou?r",
         "MATCH": r"match\w*|fit|fits|line up|lines up|align\w*|correspond\w*|meet|meets|suit|suits",
         "UNFAVOURABLE": r"not (?:\S+ )?in your favou?r|(?:didn't|did not|hasn't|has not) (?:\S+ )?(?:go|gone|come out) your way|unfavou?rable|negative (?:outcome|decision|result|answer|response)|(?:outcome|decision|result|answer|response) (?:\S+ ){0,3}?negative",
         "OFFER_NOUN": r"(?:an?|the) offer|a proposal|offer you",
         "THIS_TIME": r"this time|on this occasion|this round",
         "KEEP": r"keep|kept|keeping|retain\w*|remain\w*|stay|hold on to|store|save|add(?:ed)? you|bear you in mind",
         "POOL": r"on file|on record|talent (?:pool|community|network|database)|(?:for|in) (?:the )?future|future (?:\S+ )?(?:roles|openings|vacancies|positions|opportunities)",
+        "THROUGH": r"pass(?:ed)? (?:the|your|our|this|that)|make it (?:through|past|into)|made it (?:through|past|into)|make (?:the|our) (?:cut|shortlist|final\w*)|(?:get|got|gotten) (?:through|past) to|progress(?:ed)? (?:past|beyond|through)|succeed\w* (?:in|at|on) (?:the|this|your)",
+        "RIGHT": r"(?:the|a) (?:right|good|best|ideal) (?:\S+ )?(?:fit|match|profile|person|candidate|hire)",
+        "RIVAL": r"another (?:candidate|applicant|person|finalist|profile)|other (?:candidates|applicants|finalists|profiles)|(?:the|an) internal (?:candidate|applicant)",
     },
     "de": {
         "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
@@ -62,6 +72,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"diesmal|dieses mal|dieses jahr|in diesem fall",
         "KEEP": r"behalten|aufbewahren|speichern|aufnehmen|vormerken|bewahren|evidenz",
         "POOL": r"talentpool|talent-pool|kunftig\w*|zukunftig\w*|spater\w*|datenbank",
+        "THROUGH": r"bestanden|geschafft|weitergekommen|durchgekommen|(?:in die|zur) (?:nachste\w*|engere\w*|zweite\w*|finale\w*) (?:runde|auswahl|phase|stufe)",
+        "RIGHT": r"(?:der|die|das) (?:richtige|passende|ideale)\w* (?:\S+ )?(?:kandidat\w*|person|profil|besetzung|wahl|match)",
+        "RIVAL": r"andere\w* (?:kandidat\w*|bewerber\w*|person\w*|profil\w*)",
     },
     "fr": {
         "POST": r"poste|recrutement|processus|mission|annonce|offre",
@@ -76,6 +89,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"cette fois(?:-ci)?",
         "KEEP": r"conserv\w*|gard\w*|enregistr\w*",
         "POOL": r"vivier|cvtheque|base de (?:donnees|candidats|talents)|futur\w*|ulterieur\w*|prochaines? (?:opportunit\w*|offres)",
+        "THROUGH": r"reussi|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?)",
+        "RIGHT": r"(?:le|la) (?:bon|bonne) (?:profil|personne|candidat\w*)|(?:le|la) (?:profil|personne|candidat\w*) (?:ideal\w*|adapte\w*|recherche\w*)",
+        "RIVAL": r"(?:d')?autres? (?:candidat\w*|profils?|personnes?)",
     },
     "es": {
         "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
@@ -86,10 +102,13 @@ MEANINGS: dict[str, dict[str, str]] = {
         "AGAINST": r"descartad[oa]|rechazad[oa]|desestimad[oa]|no (?:\S+ )?(?:ha sido |es |fue )?favorable",
         "MATCH": r"encaj\w*|ajust\w*|correspond\w*|adecu\w*|alinea\w*|reun\w*|cumpl\w*",
         "UNFAVOURABLE": r"no (?:\S+ ){0,2}?favorable|desfavorable|(?:respuesta|resultado|decision) (?:\S+ ){0,2}?negativ[oa]",
-        "OFFER_NOUN": r"ofrecer\w*|oferta|propuesta",
+        "OFFER_NOUN": r"ofrecer(?:te|le|les)|(?:te|le|les) (?:podemos )?ofrecer|oferta|propuesta",
         "THIS_TIME": r"esta vez|en esta ocasion",
         "KEEP": r"guard\w*|conserv\w*|mantendr\w*|mantener\w*|incorpor\w*|(?:tener|tendre|tendremos|tenerte|tenerle) (?:\S+ )?(?:presente|en cuenta)",
         "POOL": r"base de datos|bolsa de (?:empleo|talento|candidatos)|futur\w*|proxim\w* (?:vacantes|procesos|oportunidades)",
+        "THROUGH": r"superado|superaste|pasado|pasaste|aprobado|clasificado",
+        "RIGHT": r"(?:el|la) (?:perfil|persona|candidat[oa]) (?:ideal|adecuad[oa]|indicad[oa]|que buscamos)",
+        "RIVAL": r"otr[oa]s? (?:candidat\w*|perfil\w*|personas?)",
     },
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
@@ -104,6 +123,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"deze keer|dit keer|ditmaal|deze ronde",
         "KEEP": r"bewaren|bewaard|opnemen|opgenomen|houden|behouden",
         "POOL": r"database|bestand|talentpool|toekomst\w*|later",
+        "THROUGH": r"geslaagd|gehaald|doorgekomen|door naar",
+        "RIGHT": r"(?:de|het) (?:juiste|geschikte|ideale) (?:kandidaat|persoon|profiel|match)",
+        "RIVAL": r"andere (?:kandidaat|kandidaten|sollicitant\w*|profielen)",
     },
     "it": {
         "POST": r"posizione|ruolo|ricerca|selezione|processo|offerta|annuncio|incarico",
@@ -118,6 +140,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"questa volta|in questa occasione|stavolta",
         "KEEP": r"conserv\w*|manterr\w*|tenere|terremo|archivi\w*|inseri\w*",
         "POOL": r"database|banca dati|futur\w*|prossim\w* (?:opportunita|selezioni|posizioni)",
+        "THROUGH": r"superato|superata|passato|passata|superare|qualificat[oa]",
+        "RIGHT": r"(?:il|la) (?:profilo|persona|candidat[oa]) (?:ideale|giust[oa]|adatt[oa]|che cerchiamo)",
+        "RIVAL": r"altr[oaie] (?:candidat\w*|profil\w*|persone?)|un'altra persona",
     },
     "pt": {
         "POST": r"vaga|posicao|cargo|processo|oportunidade|funcao|selecao",
@@ -132,6 +157,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"desta vez|dessa vez|nesta ocasiao",
         "KEEP": r"manter\w*|manteremos|guard\w*|arquiv\w*|conserv\w*",
         "POOL": r"banco de (?:talentos|dados|curriculos)|futur\w*|proxim\w* (?:oportunidades|processos|vagas)",
+        "THROUGH": r"passou|passaste|aprovad[oa]|superou|avancou|classificad[oa]",
+        "RIGHT": r"(?:o|a) (?:perfil|pessoa|candidat[oa]) (?:ideal|adequad[oa]|cert[oa]|que buscamos|que procuramos)",
+        "RIVAL": r"outr[oa]s? (?:candidat\w*|perfis|perfil|pessoas?|profissiona\w*)",
     },
 }
 
@@ -146,6 +174,13 @@ def _patterns(code: str, parts: dict[str, str]) -> dict[str, re.Pattern[str]]:
     patterns["NOT_MATCH"] = re.compile(rf"{negation}{_GAP}{match}|{match}{_GAP}{negation}")
     offer = patterns["OFFER_NOUN"].pattern
     patterns["NO_OFFER"] = re.compile(rf"{negation} (?:\S+ ){{0,6}}?{offer}")
+    # "You did not pass the test", "no ha superado la fase", "nicht in die nächste Runde".
+    patterns["NOT_THROUGH"] = re.compile(
+        rf"{negation} (?:\S+ ){{0,4}}?{patterns['THROUGH'].pattern}"
+    )
+    # "Not the right profile for this team", "nicht die richtige Person".
+    patterns["NOT_RIGHT"] = re.compile(rf"{negation} (?:\S+ ){{0,3}}?{patterns['RIGHT'].pattern}")
+    patterns["BETTER"] = BY_LANGUAGE[code]["BETTER"]
     return patterns
 
 

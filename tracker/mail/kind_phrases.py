@@ -43,7 +43,7 @@ def fold(text: str) -> str:
 
 EN = {
     "NO": words(
-        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:moving|move|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
+        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
         r"(?:go|mov|head)\w* (?:in )?(?:a different|another) (?:direction|way)",
@@ -61,11 +61,12 @@ EN = {
     ),
     # A decision in words any other application gets too: a no only in job mail.
     "REGRET": words(
-        r"(?:were|was|have been|has been|haven't been|hasn't been|have not been|has not been|had not been|were not|weren't|wasn't|was not) (?:not )?(?:\S+ )?(?:successful|selected|shortlisted|chosen|progressed|invited)|unsuccessful",
+        r"(?:not|\w+n't) (?:\S+ ){0,2}?(?:successful|selected|shortlisted|chosen|progressed|invited|retained|accepted)|unsuccessful|not (?:\S+ )?among (?:the )?(?:finalists|shortlisted|selected|successful|candidates)",
         r"regret to (?:inform|tell|advise|let you know|say)|(?:we|i) regret that|regretfully|regrettably",
         r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
         r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
-        r"(?:going to|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?",
+        r"(?:going to|gonna|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?|pass(?:ed|ing)? on (?:you|your \w+)",
+        r"decided against|decision against|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
         r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
         r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
@@ -133,6 +134,7 @@ EN = {
         r"flights?|trains?|trip|tickets?",
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip",
+        r"parcels?|delivery attempt|courier|tracking number",
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
@@ -180,7 +182,7 @@ DE = {
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
-        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden",
+        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -212,6 +214,7 @@ DE = {
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
+        r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
@@ -254,7 +257,8 @@ FR = {
     "RECEIVED": words(
         r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
     ),
-    "POST": words(r"postes?|prochaine etape"),
+    # "Bureau de poste" is the post office, no job.
+    "POST": words(r"(?<!bureau de )postes?|prochaine etape"),
     "JOB": words(
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
@@ -267,6 +271,7 @@ FR = {
         r"conferences?|votre proposition|proposition de (?:conference|talk|expose)|comite de programme",
         r"admissions?|(?:le|en|du) master|mastere|jury d'admission",
         r"tgv|votre train|billet|vol|commande|remboursement",
+        r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(r"si|au cas ou|dans le cas ou"),
@@ -317,6 +322,7 @@ ES = {
         r"piso|alquiler|propietario|inmobiliaria|beca\w*|subvencion|convocatoria de becas|ponencia|charla",
         r"admision|admitid\w*|(?:el|del|un) master|curso academico|estudiante",
         r"vuelo|tren|billete|pedido|reembolso|comida",
+        r"paquete|paqueteria|mensajero|numero de seguimiento",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(r"si|en caso de"),
@@ -357,6 +363,7 @@ NL = {
     "ELSEWHERE": words(
         r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
+        r"pakket\w*|bezorg\w*|afhaalpunt",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(r"als je|als u|indien|mocht"),
@@ -405,6 +412,7 @@ IT = {
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
         r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato",
+        r"pacco|corriere|numero di tracciamento",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     "IF": words(r"se|qualora|nel caso"),
@@ -450,6 +458,7 @@ PT = {
         r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
         r"intercambio|programa de \w+|emprestimo|financiamento",
+        r"encomendas?|pacotes?|estafeta|codigo de rastreio",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
@@ -508,7 +517,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -590,7 +599,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
+            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|prefiri\w*|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
             r"avanz\w*|continu\w*|segui\w*|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
@@ -663,10 +672,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
-            r"segui\w*|seguimento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
+            r"segui\w*|seguimento|sequencia|andamento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
         ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
         "BETTER": words(
@@ -703,7 +712,7 @@ _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviar
 _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
-    r"remarcar|adiar|cancelar"
+    r"remarcar|adiar|cancelar|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
 )
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem

@@ -134,6 +134,10 @@ TEAM_WORDS = frozenset(
         "afdeling",
         "werving",
         "equipa",
+        # Brazilian Portuguese says "time" for a team: "Time de Talentos"
+        "time",
+        "talentos",
+        "talento",
         "recrutamento",
         "recrutement",
         "reclutamiento",
