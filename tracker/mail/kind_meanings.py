@@ -50,7 +50,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "YOURS": r"your (?:application|candidacy|candidature|profile|cv|resume|experience|skills|background|process|participation|file)",
         "AGAINST": r"(?:been|is|was|were|being) (?:\S+ )?(?:discarded|rejected|declined|discontinued|terminated|archived|unsuccessful|turned down)|discontinu\w*|(?:end|clos|terminat)\w* your|not (?:\S+ )?in your favou?r",
         "MATCH": r"match\w*|fit|fits|line up|lines up|align\w*|correspond\w*|meet|meets|suit|suits",
-        "UNFAVOURABLE": r"not (?:\S+ )?in your favou?r|(?:didn't|did not|hasn't|has not) (?:\S+ )?(?:go|gone|come out) your way|unfavou?rable|negative (?:outcome|decision|result|answer|response)|(?:outcome|decision|result|answer|response) (?:\S+ ){0,3}?negative",
+        "UNFAVOURABLE": r"not (?:\S+ )?in your favou?r|(?:didn't|did not|hasn't|has not) (?:\S+ )?(?:go|gone|come out) your way|unfavou?rable|negative (?:outcome|decision|result|answer|response)|(?:outcome|decision|result|answer|response) (?:\S+ ){0,3}?negative|(?:feedback|outcome|decision|news|answer|response) (?:\S+ ){0,4}?(?:wasn't|was not|isn't|is not|not) (?:\S+ )?(?:positive|good|favou?rable)",
         "OFFER_NOUN": r"(?:an?|the) offer|a proposal|offer you",
         "THIS_TIME": r"this time|on this occasion|this round",
         "KEEP": r"keep|kept|keeping|retain\w*|remain\w*|stay|hold on to|store|save|add(?:ed)? you|bear you in mind",
@@ -112,7 +112,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     },
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
-        "GONE": r"ingevuld|vervuld|vergeven|gegund|toegewezen|ingetrokken|geannuleerd|stopgezet|gestopt|bevroren|on hold|vervallen|opgeheven|afgezien|niet meer (?:open|beschikbaar)",
+        "GONE": r"ingevuld|vervuld|beeindig\w*|vergeven|gegund|toegewezen|ingetrokken|geannuleerd|stopgezet|gestopt|bevroren|on hold|vervallen|opgeheven|afgezien|niet meer (?:open|beschikbaar)",
         "YET": r"nog (?:niet|geen) (?:\S+ ){0,3}?(?:ingevuld|vervuld|invull|besl|keuze|genomen|gemaakt|afgerond)\w*|nog (?:open|steeds open)|vertraag\w*|duurt (?:\S+ )?langer",
         "ONCE": r"zodra|totdat",
         "YOURS": r"(?:je|jouw|uw) (?:sollicitatie|kandidatuur|profiel|cv|ervaring|achtergrond|deelname)",

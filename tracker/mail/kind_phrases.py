@@ -58,6 +58,10 @@ EN = {
         r"(?:hire|hiring|hired|promote|promoting|fill\w*) (?:\S+ ){0,2}?(?:from within|internally)|internal (?:candidate|hire|move|applicant)",
         r"(?:has|have|had|was|were|hasn't|haven't|wasn't|weren't) (?:not )?been (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
         r"need\w* (?:someone|somebody|a candidate|a person) (?:\S+ )?(?:more|with more|stronger|who has more)",
+        r"(?:decided|decision (?:\S+ ){0,2}?made|chose|chosen|opted|elected) to (?:hire|appoint|bring on|go with|offer (?:the (?:\S+ )?(?:role|position|job) )?to) (?:a|an|another|the other|someone|somebody)",
+        r"(?:decided|decision|had|have|chosen|opted) to (?:close|cancel|end|pause|stop|withdraw|freeze) (?:the|this|our|their) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job|hiring)",
+        r"(?:not|n't) (?:be|been) (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
+        r"(?:filled|allocated) (?:all )?(?:of )?(?:the|this|that|our) (?:\S+ )?(?:places|positions|roles|vacancies|openings)",
     ),
     # A decision in words any other application gets too: a no only in job mail.
     "REGRET": words(
@@ -71,7 +75,7 @@ EN = {
         r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
-        r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"didn't work out|did not work out|not (?:the|better|good) news|sorry to disappoint|disappointing news",
         r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
@@ -156,9 +160,10 @@ EN = {
         r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
     ),
     "NEGATION": words(r"not|\w*n't|no|never|unable|cannot"),
+    # The user's application, not the role: "unfortunately this role isn't remote" is news
+    # about the job, and a role that is gone is read by meaning (kind_meanings).
     "OBJECT": words(
         r"your (?:application|candidacy|profile|cv|resume)",
-        r"(?:the|this) (?:position|role|vacancy)",
     ),
     "UNSUBSCRIBE": words(r"unsubscribe|manage (?:your )?(?:email )?preferences"),
 }
@@ -167,9 +172,10 @@ DE = {
     "REGRET": words(
         r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
         r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
+        r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
     ),
     "NO": words(
-        r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
+        r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|(?:mit)?bewerber\w*|person)(?: \S+){0,8}? entschieden",
         r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
         r"(?:jemand\w*|eine?n? (?:kandidat\w*|bewerber\w*|person)) gefunden",
         r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
@@ -182,7 +188,8 @@ DE = {
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
-        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden",
+        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden|(?:uns|wir) (?:\S+ ){0,2}?anders entschieden",
+        r"(?:wahl|entscheidung) (?:\S+ ){0,3}?(?:auf|fur) (?:\S+ ){0,4}?(?:kandidat\w*|(?:mit)?bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:gefallen|getroffen)|fiel (?:\S+ ){0,2}?die (?:wahl|entscheidung) auf",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -225,7 +232,7 @@ DE = {
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
     "NEGATION": words(r"nicht|kein\w*|nie"),
     "OBJECT": words(
-        r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen|(?:sie|dich)"
+        r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen"  # not "Sie": "leider nicht erreicht"
     ),
     "UNSUBSCRIBE": words(r"abbestellen|abmelden"),
 }
@@ -346,6 +353,7 @@ NL = {
     "REGRET": words(
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
         r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
+        r"afgevallen|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
     ),
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
@@ -575,7 +583,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|(?:en )?consideration|prendre en compte|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|(?:en )?consideration|prendre en compte|retiendr\w*|retenons|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
