@@ -102,6 +102,7 @@ class _Signals:
     no: _Found | None  # sentences that say "not yet" decide nothing
     regret: _Found | None  # a no in job mail only
     kept: _Found | None  # "we'll keep your CV on file": a no unless a receipt says it
+    withdrew: _Found | None  # the user withdrew: the company closing the file says no no
     to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
@@ -179,6 +180,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         no=_no(settled, order),
         regret=_regret(settled, order),
         kept=_kept(settled, order),
+        withdrew=_found("WITHDREW", stated, order),
         to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
@@ -240,6 +242,7 @@ _MEANINGS_OF_A_NO = (
     ("NOT_THROUGH",),  # you did not pass the test or reach the next round
     ("NOT_RIGHT",),  # not the right profile, person or fit
     ("RIVAL", "BETTER"),  # another candidate a stronger or closer match
+    ("ENDS_HERE",),  # the process ends here for you
 )
 
 
@@ -354,7 +357,7 @@ def _a_no(signals: _Signals) -> _Verdict | None:
     # A receipt or an invitation may keep the CV on file too: then it is not a no.
     kept = signals.kept if not (signals.received or signals.invite) else None
     said = signals.no or signals.regret or kept
-    if said:
+    if said and not signals.withdrew:
         return _Verdict(MailKind.REJECTION, 0.9, f"Says no (“{said.phrase}”)")
     return None
 

@@ -28,6 +28,8 @@ in a few meanings, each a subject and what happened to it, in any word order:
 - A RIVAL BETTER: another candidate (RIVAL, never "someone else", who may just be better
   placed to answer a question) with a comparison of fit (BETTER): "the panel felt other
   candidates were stronger".
+- ENDS HERE: the process ends here for the user: "le processus s'arrête ici pour toi",
+  "il processo per te si chiude qui".
 - KEPT: the CV kept (KEEP) for later or in a pool (POOL), the way a no ends when it has
   nothing else to say: "we'll keep your CV on file", "conserveremo il suo CV per future
   opportunità". A receipt says it too, so it counts only when nothing confirms a receipt.
@@ -58,11 +60,12 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"pass(?:ed)? (?:the|your|our|this|that)|make it (?:through|past|into)|made it (?:through|past|into)|make (?:the|our) (?:cut|shortlist|final\w*)|(?:get|got|gotten) (?:through|past) to|progress(?:ed)? (?:past|beyond|through)|succeed\w* (?:in|at|on) (?:the|this|your)",
         "RIGHT": r"(?:the|a) (?:right|good|best|ideal) (?:\S+ )?(?:fit|match|profile|person|candidate|hire)",
         "RIVAL": r"another (?:candidate|applicant|person|finalist|profile)|other (?:candidates|applicants|finalists|profiles)|(?:the|an) internal (?:candidate|applicant)",
+        "ENDS_HERE": r"(?:process|journey|application|candidacy|road) (?:\S+ ){0,3}?(?:ends|stops|closes|finishes|end|stop) (?:here|now|at this (?:point|stage))|this is where (?:\S+ ){0,3}?(?:ends|stops)",
     },
     "de": {
         "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
         "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
-        "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen)\w*|noch offen|verzoger\w*|dauert (?:\S+ )?langer",
+        "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",
         "YOURS": r"(?:ihre|deine|ihrer|deiner) (?:bewerbung|kandidatur|unterlagen|erfahrung\w*|qualifikation\w*)|(?:ihr|dein) (?:profil|lebenslauf|werdegang)",
         "AGAINST": r"abgelehnt|ausgeschieden|aussortiert|zu (?:ihren|deinen) ungunsten",
@@ -75,6 +78,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"bestanden|geschafft|weitergekommen|durchgekommen|(?:in die|zur) (?:nachste\w*|engere\w*|zweite\w*|finale\w*) (?:runde|auswahl|phase|stufe)",
         "RIGHT": r"(?:der|die|das) (?:richtige|passende|ideale)\w* (?:\S+ )?(?:kandidat\w*|person|profil|besetzung|wahl|match)",
         "RIVAL": r"andere\w* (?:kandidat\w*|bewerber\w*|person\w*|profil\w*)",
+        "ENDS_HERE": r"(?:endet|enden|stoppt) (?:\S+ ){0,3}?(?:hier|an dieser stelle)|(?:hier|an dieser stelle) (?:\S+ ){0,3}?(?:endet|zu ende|beendet)",
     },
     "fr": {
         "POST": r"poste|recrutement|processus|mission|annonce|offre",
@@ -92,6 +96,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"reussi|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?)",
         "RIGHT": r"(?:le|la) (?:bon|bonne) (?:profil|personne|candidat\w*)|(?:le|la) (?:profil|personne|candidat\w*) (?:ideal\w*|adapte\w*|recherche\w*)",
         "RIVAL": r"(?:d')?autres? (?:candidat\w*|profils?|personnes?)",
+        "ENDS_HERE": r"s'arrete (?:\S+ ){0,2}?(?:ici|la)|(?:prend|prendra) fin (?:\S+ ){0,2}?ici",
     },
     "es": {
         "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
@@ -109,6 +114,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"superado|superaste|pasado|pasaste|aprobado|clasificado",
         "RIGHT": r"(?:el|la) (?:perfil|persona|candidat[oa]) (?:ideal|adecuad[oa]|indicad[oa]|que buscamos)",
         "RIVAL": r"otr[oa]s? (?:candidat\w*|perfil\w*|personas?)",
+        "ENDS_HERE": r"(?:se )?(?:cierra|termina|acaba|finaliza|detiene) (?:\S+ ){0,2}?aqui",
     },
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
@@ -126,6 +132,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"geslaagd|gehaald|doorgekomen|door naar",
         "RIGHT": r"(?:de|het) (?:juiste|geschikte|ideale) (?:kandidaat|persoon|profiel|match)",
         "RIVAL": r"andere (?:kandidaat|kandidaten|sollicitant\w*|profielen)",
+        "ENDS_HERE": r"(?:stopt|eindigt|houdt) (?:\S+ ){0,3}?hier(?: op)?",
     },
     "it": {
         "POST": r"posizione|ruolo|ricerca|selezione|processo|offerta|annuncio|incarico",
@@ -143,6 +150,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"superato|superata|passato|passata|superare|qualificat[oa]",
         "RIGHT": r"(?:il|la) (?:profilo|persona|candidat[oa]) (?:ideale|giust[oa]|adatt[oa]|che cerchiamo)",
         "RIVAL": r"altr[oaie] (?:candidat\w*|profil\w*|persone?)|un'altra persona",
+        "ENDS_HERE": r"(?:si )?(?:chiude|ferma|conclude|termina|interrompe) (?:\S+ ){0,2}?qui",
     },
     "pt": {
         "POST": r"vaga|posicao|cargo|processo|oportunidade|funcao|selecao",
@@ -160,6 +168,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"passou|passaste|aprovad[oa]|superou|avancou|classificad[oa]",
         "RIGHT": r"(?:o|a) (?:perfil|pessoa|candidat[oa]) (?:ideal|adequad[oa]|cert[oa]|que buscamos|que procuramos)",
         "RIVAL": r"outr[oa]s? (?:candidat\w*|perfis|perfil|pessoas?|profissiona\w*)",
+        "ENDS_HERE": r"(?:termina|encerra|acaba|para) (?:\S+ ){0,3}?aqui",
     },
 }
 

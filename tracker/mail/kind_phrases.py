@@ -46,7 +46,11 @@ EN = {
         r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
-        r"(?:go|mov|head)\w* (?:in )?(?:a different|another) (?:direction|way)",
+        r"(?:go|mov|head)\w* (?:in |down )?(?:a different|another) (?:direction|way|route|path)",
+        r"(?:opted|settled|decided|gone|went) (?:for|on|with) (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|whose|that)",
+        r"(?:had to|have to|have|'ve|decided to) prioriti[sz]e (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)|prioriti[sz]ed (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)",
+        r"decided to (?:keep|leave) (?:the|this) (?:\S+ )?(?:role|position|vacancy|search|req|requisition) open",
+        r"(?:made|completed) (?:a|our|the) hire|(?:have|has|'ve) (?:now )?(?:appointed|hired) (?:a|an|our) (?:new|successful|preferred)",
         r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
         r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
@@ -76,6 +80,8 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news|sorry to disappoint|disappointing news",
+        r"(?:not|\w*n't) (?:\S+ )?in a position to (?:make|extend|offer)|(?:answer|decision|response) is (?:a )?no|releas\w* you from (?:the|our|this) (?:\S+ )?process",
+        r"(?:isn't|wasn't|is not|was not|not) (?:the )?(?:outcome|news|result|answer) (?:\S+ )?(?:you|we)|not what you (?:were )?hop\w*",
         r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
@@ -173,6 +179,7 @@ DE = {
         r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
         r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
         r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
+        r"nicht (?:\S+ ){0,2}?uberzeug\w*|reich\w* (?:\S+ ){0,7}?nicht aus",
     ),
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|(?:mit)?bewerber\w*|person)(?: \S+){0,8}? entschieden",
@@ -353,6 +360,7 @@ NL = {
     "REGRET": words(
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
         r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
+        r"(?:hebben|is|zijn) (?:\S+ ){0,2}?iemand (?:\S+ ){0,2}?(?:aangenomen|gekozen|geselecteerd|gevonden)",
         r"afgevallen|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
     ),
     "OFFER": words(
@@ -525,7 +533,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -580,7 +588,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un (?:d'autre|qui|avec|de plus)|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
-            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
+            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|alle\w* vers|tourne\w* vers|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
             r"donner suite|(?:en )?consideration|prendre en compte|retiendr\w*|retenons|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
@@ -658,7 +666,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
         "CONTINUE": words(
-            r"prosegu\w*|prosieguo|(?:in )?considerazione|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+            r"prosegu\w*|prosieguo|(?:in )?considerazione|considerar\w*|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
         ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
@@ -722,6 +730,18 @@ _MOVED = words(
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
 )
+# The user withdrew, and the company confirms it: "we've closed your application as you
+# asked" is no rejection.
+_WITHDREW = words(
+    r"(?:you've|you have|you) (?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
+    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision) to withdraw|"
+    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,3}?zuruckgezogen|"
+    r"a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|"
+    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|"
+    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|"
+    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|"
+    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
+)
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
 # Unternehmen anzubieten" has seven words between the "not" and the verb.
@@ -734,6 +754,7 @@ for _code, _parts in PARTS.items():
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
+    _parts["WITHDREW"] = _WITHDREW
     _parts["MOVED"] = _MOVED
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
