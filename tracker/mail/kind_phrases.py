@@ -43,10 +43,11 @@ def fold(text: str) -> str:
 
 EN = {
     "NO": words(
-        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
+        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
         r"(?:go|mov|head)\w* (?:in |down )?(?:a different|another) (?:direction|way|route|path)",
+        r"(?:decided|chosen|opted) not to (?:\S+ ){0,2}?(?:schedule|arrange|set up|book|invite|interview|offer|hire|shortlist|recommend)",
         r"(?:opted|settled|decided|gone|went) (?:for|on|with) (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|whose|that)",
         r"(?:had to|have to|have|'ve|decided to) prioriti[sz]e (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)|prioriti[sz]ed (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)",
         r"decided to (?:keep|leave) (?:the|this) (?:\S+ )?(?:role|position|vacancy|search|req|requisition) open",
@@ -80,7 +81,7 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news|sorry to disappoint|disappointing news",
-        r"(?:not|\w*n't) (?:\S+ )?in a position to (?:make|extend|offer)|(?:answer|decision|response) is (?:a )?no|releas\w* you from (?:the|our|this) (?:\S+ )?process",
+        r"(?:not|\w*n't) (?:\S+ )?in a position to (?:make|extend|offer)|(?:isn't|is not|not) the right time to (?:bring|hire|add|take|move|offer)|(?:answer|decision|response) is (?:a )?no|releas\w* you from (?:the|our|this) (?:\S+ )?process",
         r"(?:isn't|wasn't|is not|was not|not) (?:the )?(?:outcome|news|result|answer) (?:\S+ )?(?:you|we)|not what you (?:were )?hop\w*",
         r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
@@ -258,7 +259,7 @@ FR = {
         r"(?:poste|recrutement|processus) (?:\S+ ){0,3}?(?:pourvu|clos|cloture|ferme|annule|suspendu)",
     ),
     "REGRET": words(
-        r"(?:avons|sommes) (?:le|au) regret|regrettons",
+        r"(?:avons|sommes|ai|suis) (?:le|au) regret|regrettons|regrette de|pas (?:\S+ )?plus loin",
         r"(?:ne )?(?:correspond|repond) pas|pas (?:pu )?abouti\w*|(?:candidature|profil) (?:\S+ ){0,2}?(?:declinee|refusee|rejetee|non retenue?)",
     ),
     "OFFER": words(
@@ -405,7 +406,7 @@ IT = {
         r"(?:chiuso|coperto) (?:la|il) (?:posizione|ricerca|ruolo|selezione)|(?:posizione|ricerca|selezione|ruolo) (?:\S+ ){0,3}?(?:chius[oa]|copert[oa])",
     ),
     "REGRET": words(
-        r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
+        r"non se ne fa (?:niente|nulla)|siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
         r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
     "OFFER": words(
@@ -431,7 +432,8 @@ IT = {
         r"pacco|corriere|numero di tracciamento",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
-    "IF": words(r"se|qualora|nel caso"),
+    # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
+    "IF": words(r"se(?! ne(?!\w))|qualora|nel caso"),
     "ASIDE": words(r"ogni candidat\w*|singolarmente"),
     "WISH": words(r"in bocca al lupo|buona fortuna|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
@@ -533,7 +535,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -640,7 +642,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden|aanbod gedaan|een aanbod"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -688,7 +690,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fechamos com|seguiremos|seguiriamos|vamos seguir|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
             r"segui\w*|seguimento|sequencia|andamento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
