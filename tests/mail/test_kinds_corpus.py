@@ -10,6 +10,16 @@ The eleventh round's first run, per language: en 8 of 9 rejections, de, fr, es, 
 pt 4 of 4 each; one French parcel notice kept as job mail. Its mails mostly say their no in
 the common wordings, so it measures the ordinary letter better than the odd one: 32 of 33
 is near the ceiling for ordinary mail, not a promise for the unusual wording.
+The twelfth round was written after the rules were generalised on the eleventh round and on
+some four hundred wordings, and it is the estimate that counts: 24 of 32 rejections read
+(75%; en 8 of 10, de 3 of 5, es 2 of 4, nl 2 of 3, pt 2 of 3, fr 4 of 4, it 3 of 3), no other
+job mail taken for a rejection (0 of 15), no non-job mail kept (0 of 11); channel and name 31
+of 32, role 13 of 14, address 32 of 32. What it missed: informal idioms ("não vai rolar",
+"nos hemos quedado con un chico", "we kiezen voor iemand uit ons eigen netwerk"), a choice
+that "tipped the balance" ("den Ausschlag gegeben"), no next step, a post "amortizada", an
+internal promotion that stopped the search, "unable to offer you a place". The n-gram model
+(test_kinds_model), asked only where the rules found nothing decisive, would have read 29 of
+32 with none of the 15 other job mails: it may point at a rejection, the rules decide.
 """
 
 from zoneinfo import ZoneInfo
@@ -68,6 +78,7 @@ FIRST_RUNS = {
     "ninth": ((11, 20), (3, 15), (2, 9)),
     "tenth": ((13, 20), (1, 14), (3, 8)),
     "eleventh": ((32, 33), (0, 19), (1, 12)),
+    "twelfth": ((24, 32), (0, 15), (0, 11)),
 }
 
 
@@ -93,6 +104,7 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/ninth",
         "heldout/tenth",
         "heldout/eleventh",
+        "heldout/twelfth",
     ],
 )
 def test_figures(part, capsys):

@@ -22,7 +22,7 @@ from tracker.mail.kind_phrases import fold
 CONTEXT = MailContext(company_names=corpus.COMPANIES)
 # Chosen on the development part alone (5-fold), before any held-out round was scored.
 SMALLEST, LARGEST, MARGIN = 3, 5, 10.0
-ROUNDS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
+ROUNDS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 
 
 def label(kind: str) -> str:
