@@ -163,8 +163,10 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
-    # "The position has not been filled yet": a sentence about what is not decided yet.
-    settled = [s for s in _about_a_job(stated, order) if not _not_yet(s, order)]
+    # "The position has not been filled yet": a sentence about what is not decided yet. From
+    # the company of an application, "a place on the programme" is the job's place.
+    about = stated if sender else _about_a_job(stated, order)
+    settled = [s for s in about if not _not_yet(s, order)]
     return _Signals(
         sender=sender,
         friend=_from_free_mail(message) and not sender,

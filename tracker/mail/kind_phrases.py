@@ -54,12 +54,13 @@ EN = {
         r"(?:made|completed) (?:a|our|the) hire|(?:have|has|'ve) (?:now )?(?:appointed|hired) (?:a|an|our) (?:new|successful|preferred)",
         r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
-        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
+        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
         r"(?:someone|somebody) else",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
         r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
+        r"promot\w* (?:someone|somebody|a colleague|an? \S+) (?:\S+ ){0,3}?(?:from|within) (?:their|our|the) (?:own|existing|current|internal)",
         r"(?:hire|hiring|hired|promote|promoting|fill\w*) (?:\S+ ){0,2}?(?:from within|internally)|internal (?:candidate|hire|move|applicant)",
         r"(?:has|have|had|was|were|hasn't|haven't|wasn't|weren't) (?:not )?been (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
         r"need\w* (?:someone|somebody|a candidate|a person) (?:\S+ )?(?:more|with more|stronger|who has more)",
@@ -138,7 +139,7 @@ EN = {
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
-        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
+        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|(?<!strong )(?<!stiff )(?<!fierce )(?<!tough )(?<!high )competition(?! (?:for|was|is|has|had|were|among|between)(?!\w))|residenc(?:y|ies)",
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
@@ -180,6 +181,7 @@ DE = {
         r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
         r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
         r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
+        r"kein\w* (?:nachsten|weiteren) schritt\w* (?:\S+ ){0,2}?mit (?:ihnen|dir|euch)|(?:machen|gehen) (?:\S+ ){0,4}?kein\w* (?:nachsten|weiteren) schritt",
         r"nicht (?:\S+ ){0,2}?uberzeug\w*|reich\w* (?:\S+ ){0,7}?nicht aus",
     ),
     "NO": words(
@@ -197,7 +199,7 @@ DE = {
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
         r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden|(?:uns|wir) (?:\S+ ){0,2}?anders entschieden",
-        r"(?:wahl|entscheidung) (?:\S+ ){0,3}?(?:auf|fur) (?:\S+ ){0,4}?(?:kandidat\w*|(?:mit)?bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:gefallen|getroffen)|fiel (?:\S+ ){0,2}?die (?:wahl|entscheidung) auf",
+        r"(?:wahl|entscheidung) (?:\S+ ){0,3}?(?:auf|fur) (?:\S+ ){0,4}?(?:kandidat\w*|(?:mit)?bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:gefallen|getroffen)|fiel (?:\S+ ){0,2}?die (?:wahl|entscheidung) auf|den ausschlag gegeben|ausschlaggebend war",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -452,7 +454,7 @@ PT = {
         r"(?:fechamos|fechou|preenchemos|encerramos|cancelamos) (?:a |o )?(?:vaga|posicao|processo|cargo)|(?:vaga|posicao|processo seletivo) (?:\S+ ){0,3}?(?:fechad[oa]|encerrad[oa]|preenchid[oa]|cancelad[oa])",
     ),
     "REGRET": words(
-        r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
+        r"nao vai rolar|nao rolou|lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
         r"nao (?:esta|e|ficou) (?:\S+ ){0,2}?(?:alinhad\w*|adequad\w*|compativel|aderente)|nao (?:\S+ ){0,4}?(?:reune|preenche|atende|cumpre)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
@@ -614,7 +616,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "es": {
         "OTHER_ONE": words(
-            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
+            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata|un chico|una chica|un companero|una companera|una? profesional|alguien (?:que|con|de)"
         ),
         "CHOOSE": words(
             r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|prefiri\w*|apostado|escogido|elegimos"
@@ -639,7 +641,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "nl": {
         "OTHER_ONE": words(
-            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
+            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die|uit|van)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
             r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden|aanbod gedaan|een aanbod"
@@ -690,7 +692,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fechamos com|seguiremos|seguiriamos|vamos seguir|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fech\w* com|seguiremos|seguiriamos|vamos seguir|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
             r"segui\w*|seguimento|sequencia|andamento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
@@ -762,7 +764,7 @@ for _code, _parts in PARTS.items():
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.
     _parts["HELD"] = re.compile(
-        _parts["THANKS"].pattern + r" (?:\S+ ){0,4}?" + _parts["MEETING"].pattern
+        _parts["THANKS"].pattern + r" (?:\S+ ){0,6}?" + _parts["MEETING"].pattern
     )
     BY_LANGUAGE[_code].update(_parts)
 

@@ -26,7 +26,7 @@ SIGN_OFF = re.compile(
     # German
     r"|mit (?:den )?(?:freundlichen|besten|herzlichen|sonnigen|lieben) gr(?:ü|ue)(?:ß|ss)en|freundliche gr(?:ü|ue)(?:ß|ss)e"
     r"|(?:viele|beste|herzliche|liebe|sch(?:ö|oe)ne) gr(?:ü|ue)(?:ß|ss)e(?: aus [^,.!]{1,30})?|mfg|lg|vg|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)"
-    r"|viel erfolg[^,.!]{0,40}|alles gute[^,.!]{0,40}|herzlichst|beste w(?:ü|ue)nsche"
+    r"|viel erfolg[^,.!]{0,40}|alles gute[^,.!]{0,40}|herzlichst|beste w(?:ü|ue)nsche|im auftrag|in vertretung"
     # French
     r"|(?:bien |tr(?:è|e)s )?cordialement|bien (?:à|a) (?:vous|toi)|(?:meilleures |sinc(?:è|e)res |bien )?salutations(?: distingu(?:é|e)es)?"
     r"|(?:belle|bonne) (?:journ(?:é|e)e|continuation|chance|fin de journ(?:é|e)e)[^,.!]{0,40}|(?:tr(?:è|e)s )?amicalement|au plaisir"
