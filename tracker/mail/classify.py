@@ -245,6 +245,7 @@ _MEANINGS_OF_A_NO = (
     ("NOT_RIGHT",),  # not the right profile, person or fit
     ("RIVAL", "BETTER"),  # another candidate a stronger or closer match
     ("ENDS_HERE",),  # the process ends here for you
+    ("FOUND",),  # someone found or hired
 )
 
 

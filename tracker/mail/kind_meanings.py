@@ -30,6 +30,8 @@ in a few meanings, each a subject and what happened to it, in any word order:
   candidates were stronger".
 - ENDS HERE: the process ends here for the user: "le processus s'arrête ici pour toi",
   "il processo per te si chiude qui".
+- FOUND: someone found or hired for it: "we've found our new team member", "nous avons
+  trouvé la perle rare", "encontramos a pessoa ideal".
 - KEPT: the CV kept (KEEP) for later or in a pool (POOL), the way a no ends when it has
   nothing else to say: "we'll keep your CV on file", "conserveremo il suo CV per future
   opportunità". A receipt says it too, so it counts only when nothing confirms a receipt.
@@ -61,6 +63,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:the|a) (?:right|good|best|ideal) (?:\S+ )?(?:fit|match|profile|person|candidate|hire)",
         "RIVAL": r"another (?:candidate|applicant|person|finalist|profile)|other (?:candidates|applicants|finalists|profiles)|(?:the|an) internal (?:candidate|applicant)",
         "ENDS_HERE": r"(?:process|journey|application|candidacy|road) (?:\S+ ){0,3}?(?:ends|stops|closes|finishes|end|stop) (?:here|now|at this (?:point|stage))|this is where (?:\S+ ){0,3}?(?:ends|stops)",
+        "FOUND": r"(?:found|secured|hired|recruited) (?:\S+ ){0,2}?(?:(?:someone|somebody) (?:who|whose|with|for (?:the|this|that) (?:role|position|job))|a candidate|(?:the|a) (?:right|ideal|suitable|strong|great) (?:person|candidate|fit|match)|our (?:new )?(?:\S+ )?(?:hire|team member|colleague|candidate|person))",
     },
     "de": {
         "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
@@ -79,6 +82,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:der|die|das) (?:richtige|passende|ideale)\w* (?:\S+ )?(?:kandidat\w*|person|profil|besetzung|wahl|match)",
         "RIVAL": r"andere\w* (?:kandidat\w*|bewerber\w*|person\w*|profil\w*)",
         "ENDS_HERE": r"(?:endet|enden|stoppt) (?:\S+ ){0,3}?(?:hier|an dieser stelle)|(?:hier|an dieser stelle) (?:\S+ ){0,3}?(?:endet|zu ende|beendet)",
+        "FOUND": r"(?:eine?n?|die|den) (?:\S+ )?(?:kandidat\w*|bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:eingestellt|gewonnen|gefunden)",
     },
     "fr": {
         "POST": r"poste|recrutement|processus|mission|annonce|offre",
@@ -97,6 +101,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:le|la) (?:bon|bonne) (?:profil|personne|candidat\w*)|(?:le|la) (?:profil|personne|candidat\w*) (?:ideal\w*|adapte\w*|recherche\w*)",
         "RIVAL": r"(?:d')?autres? (?:candidat\w*|profils?|personnes?)",
         "ENDS_HERE": r"s'arrete (?:\S+ ){0,2}?(?:ici|la)|(?:prend|prendra) fin (?:\S+ ){0,2}?ici",
+        "FOUND": r"(?:trouve|recrute|embauche) (?:\S+ ){0,2}?(?:quelqu'un|la perle rare|la bonne personne|le bon profil|un candidat|une candidate|notre (?:\S+ )?(?:candidat\w*|recrue))",
     },
     "es": {
         "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
@@ -115,6 +120,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:el|la) (?:perfil|persona|candidat[oa]) (?:ideal|adecuad[oa]|indicad[oa]|que buscamos)",
         "RIVAL": r"otr[oa]s? (?:candidat\w*|perfil\w*|personas?)",
         "ENDS_HERE": r"(?:se )?(?:cierra|termina|acaba|finaliza|detiene) (?:\S+ ){0,2}?aqui",
+        "FOUND": r"(?:encontrado|contratado|incorporado) (?:\S+ ){0,2}?(?:a )?(?:la persona|el perfil|alguien|un candidato|una candidata)",
     },
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
@@ -133,6 +139,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:de|het) (?:juiste|geschikte|ideale) (?:kandidaat|persoon|profiel|match)",
         "RIVAL": r"andere (?:kandidaat|kandidaten|sollicitant\w*|profielen)",
         "ENDS_HERE": r"(?:stopt|eindigt|houdt) (?:\S+ ){0,3}?hier(?: op)?",
+        "FOUND": r"(?:gevonden|aangenomen) (?:\S+ ){0,2}?(?:de juiste|een geschikte|een) (?:kandidaat|persoon|collega)",
     },
     "it": {
         "POST": r"posizione|ruolo|ricerca|selezione|processo|offerta|annuncio|incarico",
@@ -151,6 +158,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:il|la) (?:profilo|persona|candidat[oa]) (?:ideale|giust[oa]|adatt[oa]|che cerchiamo)",
         "RIVAL": r"altr[oaie] (?:candidat\w*|profil\w*|persone?)|un'altra persona",
         "ENDS_HERE": r"(?:si )?(?:chiude|ferma|conclude|termina|interrompe) (?:\S+ ){0,2}?qui",
+        "FOUND": r"(?:trovato|assunto) (?:\S+ ){0,2}?(?:la persona|il profilo|qualcuno|un candidato|una candidata)",
     },
     "pt": {
         "POST": r"vaga|posicao|cargo|processo|oportunidade|funcao|selecao",
@@ -158,7 +166,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "YET": r"ainda nao (?:\S+ ){0,3}?(?:preench|tom|decid|decis|encerr|conclu|fech)\w*|ainda (?:esta )?(?:aberta|em andamento)|atras\w*",
         "ONCE": r"assim que|ate que",
         "YOURS": r"(?:sua|tua) (?:candidatura|experiencia|participacao|inscricao)|(?:seu|teu) (?:perfil|curriculo|cv|processo)",
-        "AGAINST": r"reprovad[oa]|descartad[oa]|recusad[oa]|rejeitad[oa]|encerr\w*|nao (?:\S+ ){0,2}?favoravel",
+        "AGAINST": r"reprovad[oa]|indeferid[oa]|descartad[oa]|recusad[oa]|rejeitad[oa]|encerr\w*|nao (?:\S+ ){0,2}?favoravel",
         "MATCH": r"correspond\w*|aderente|alinhad\w*|adequad\w*|encaix\w*|atend\w*|reun\w*|cumpr\w*",
         "UNFAVOURABLE": r"nao (?:\S+ ){0,2}?favoravel|desfavoravel|(?:resposta|resultado|decisao) (?:\S+ ){0,2}?negativ[oa]",
         "OFFER_NOUN": r"proposta|oferecer\w*|oferta",
@@ -169,6 +177,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "RIGHT": r"(?:o|a) (?:perfil|pessoa|candidat[oa]) (?:ideal|adequad[oa]|cert[oa]|que buscamos|que procuramos)",
         "RIVAL": r"outr[oa]s? (?:candidat\w*|perfis|perfil|pessoas?|profissiona\w*)",
         "ENDS_HERE": r"(?:termina|encerra|acaba|para) (?:\S+ ){0,3}?aqui",
+        "FOUND": r"(?:encontr\w+|contrat\w+) (?:\S+ ){0,2}?(?:a pessoa|o perfil|alguem|um candidato|uma candidata)",
     },
 }
 

@@ -200,6 +200,7 @@ DE = {
         r"passt (?:\S+ ){0,3}?nicht",
         r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden|(?:uns|wir) (?:\S+ ){0,2}?anders entschieden",
         r"(?:wahl|entscheidung) (?:\S+ ){0,3}?(?:auf|fur) (?:\S+ ){0,4}?(?:kandidat\w*|(?:mit)?bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:gefallen|getroffen)|fiel (?:\S+ ){0,2}?die (?:wahl|entscheidung) auf|den ausschlag gegeben|ausschlaggebend war",
+        r"(?:bereits|inzwischen|schon|mittlerweile) (?:\S+ )?besetzen|(?:bewerbung|kandidatur) (?:\S+ ){0,4}?ablehnen",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -364,7 +365,7 @@ NL = {
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
         r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
         r"(?:hebben|is|zijn) (?:\S+ ){0,2}?iemand (?:\S+ ){0,2}?(?:aangenomen|gekozen|geselecteerd|gevonden)",
-        r"afgevallen|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
+        r"afgevallen|(?:je|u) valt (?:\S+ ){0,2}?af|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
     ),
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
