@@ -264,8 +264,13 @@ def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str]
     gone_now = not parts["ONCE"].search(sentence)
     for meaning in _MEANINGS_OF_A_NO:
         found = [parts[family].search(sentence) for family in meaning]
-        if all(found) and (gone_now or meaning[0] != "GONE"):
-            return found[0]
+        if not all(found) or not (gone_now or meaning[0] != "GONE"):
+            continue
+        # "Todavía no hemos encontrado a la persona": someone not found yet is no no.
+        first = found[0]
+        if first and meaning[0] == "FOUND" and parts["NOT"].search(sentence[: first.start()]):
+            continue
+        return first
     # "Esta vez no ha podido ser": a short "not ... this time".
     this_time = parts["THIS_TIME"].search(sentence)
     if this_time and len(sentence.split()) <= _SHORT_NO_WORDS and parts["NOT"].search(sentence):

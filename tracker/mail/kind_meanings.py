@@ -49,7 +49,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "en": {
         "POST": r"positions?|roles?|vacanc(?:y|ies)|openings?|jobs?|posts?|requisitions?|reqs?|(?:recruitment|hiring|selection|interview) process|recruitment|hiring|search|headcount",
         "GONE": r"(?:is|was|are|were|been|being|got|now|has|have) (?:\S+ ){0,2}?(?:filled|taken|given (?:to|away)|assigned|awarded|withdrawn|pulled|frozen|cancell?ed|suspended|paused|closed|halted|stopped|discontinued|scrapped|shelved|eliminated)|on hold|put on ice|(?:gave|given|giving) up (?:on )?|abandon\w*|no longer (?:open|available|needed|required|going ahead)",
-        "YET": r"(?:not|\w*n't|no) (?:\S+ ){0,4}?(?:fill|decid|decision|clos|finish|complet|conclud|made|heard|receiv|accept|sign)\w*(?: back)? yet|not yet|yet to|still (?:open|interviewing|reviewing|considering|in progress|being)|delayed|postponed|tak\w+ longer",
+        "YET": r"(?:not|\w*n't|no) (?:\S+ ){0,4}?(?:fill|decid|decision|clos|finish|complet|conclud|made|heard|receiv|accept|sign|found|find)\w*(?: back)? yet|(?:not|\w*n't) (?:\S+ )?(?:found|find|decided|made|filled|chosen|selected|picked) (?:\S+ ){0,3}?yet|not yet|yet to|still (?:open|interviewing|reviewing|considering|in progress|being)|delayed|postponed|tak\w+ longer",
         "ONCE": r"once",
         "YOURS": r"your (?:application|candidacy|candidature|profile|cv|resume|experience|skills|background|process|participation|file)",
         "AGAINST": r"(?:been|is|was|were|being) (?:\S+ )?(?:discarded|rejected|declined|discontinued|terminated|archived|unsuccessful|turned down)|discontinu\w*|(?:end|clos|terminat)\w* your|not (?:\S+ )?in your favou?r",
@@ -62,13 +62,13 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THROUGH": r"pass(?:ed)? (?:the|your|our|this|that)|make it (?:through|past|into)|made it (?:through|past|into)|make (?:the|our) (?:cut|shortlist|final\w*)|(?:get|got|gotten) (?:through|past) to|progress(?:ed)? (?:past|beyond|through)|succeed\w* (?:in|at|on) (?:the|this|your)",
         "RIGHT": r"(?:the|a) (?:right|good|best|ideal) (?:\S+ )?(?:fit|match|profile|person|candidate|hire)",
         "RIVAL": r"another (?:candidate|applicant|person|finalist|profile)|other (?:candidates|applicants|finalists|profiles)|(?:the|an) internal (?:candidate|applicant)",
-        "ENDS_HERE": r"(?:process|journey|application|candidacy|road) (?:\S+ ){0,3}?(?:ends|stops|closes|finishes|end|stop) (?:here|now|at this (?:point|stage))|this is where (?:\S+ ){0,3}?(?:ends|stops)",
+        "ENDS_HERE": r"(?:process|journey|application|candidacy|road) (?:\S+ ){0,3}?(?:ends|stops|closes|finishes|end|stop) (?:here|now|at this (?:point|stage))(?! (?:with|and|on|next|after|for (?:this|the|now)))|this is where (?:\S+ ){0,3}?(?:ends|stops)",
         "FOUND": r"(?:found|secured|hired|recruited) (?:\S+ ){0,2}?(?:(?:someone|somebody) (?:who|whose|with|for (?:the|this|that) (?:role|position|job))|a candidate|(?:the|a) (?:right|ideal|suitable|strong|great) (?:person|candidate|fit|match)|our (?:new )?(?:\S+ )?(?:hire|team member|colleague|candidate|person))",
     },
     "de": {
         "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
         "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
-        "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
+        "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",
         "YOURS": r"(?:ihre|deine|ihrer|deiner) (?:bewerbung|kandidatur|unterlagen|erfahrung\w*|qualifikation\w*)|(?:ihr|dein) (?:profil|lebenslauf|werdegang)",
         "AGAINST": r"abgelehnt|ausgeschieden|aussortiert|zu (?:ihren|deinen) ungunsten",
@@ -87,7 +87,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "fr": {
         "POST": r"poste|recrutement|processus|mission|annonce|offre",
         "GONE": r"(?:a ete|ont ete|est|sont|etait|avons|a) (?:\S+ ){0,2}?(?:pourvu|attribue|confie|annule|suspendu|gele|ferme|clos|cloture|supprime|retire|abandonne)e?s?|mise? en (?:pause|attente|suspens|stand-by)|renonc\w*|(?:n'est|ne sera) plus (?:ouvert|disponible|d'actualite)",
-        "YET": r"pas encore (?:\S+ ){0,3}?(?:pourv|decid|decision|pris|termin|finalis|clo)\w*|toujours (?:ouvert|en cours)|retard\w*|prend plus de temps",
+        "YET": r"pas encore (?:\S+ ){0,3}?(?:pourv|decid|decision|pris|termin|finalis|clo|trouv)\w*|toujours (?:ouvert|en cours)|retard\w*|prend plus de temps",
         "ONCE": r"des que|une fois|jusqu'a ce",
         "YOURS": r"(?:votre|ta) (?:candidature|profil|dossier|cv|parcours|experience|participation)|(?:vos|tes) (?:competences|experiences)",
         "AGAINST": r"(?:n'a|n'ont) pas abouti|ecartee?s?|rejetee?s?|refusee?s?|declinee?s?|pas (?:ete )?(?:en )?(?:votre|ta) faveur|(?:aller|allons) plus loin",
@@ -106,7 +106,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "es": {
         "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
         "GONE": r"renunciado|desistido|amortizad[oa]|(?:ha sido|han sido|fue|esta|estan|ha quedado|quedo|queda|quedara|hemos|se ha|se han) (?:\S+ ){0,2}?(?:dad[oa] de baja|cubiert[oa]|asignad[oa]|adjudicad[oa]|cancelad[oa]|congelad[oa]|suspendid[oa]|cerrad[oa]|desiert[oa]|anulad[oa]|paralizad[oa]|retirad[oa]|pausad[oa])",
-        "YET": r"(?:todavia|aun) no (?:\S+ ){0,3}?(?:cubi|cubr|decid|decision|tom|cerr|finaliz)\w*|(?:todavia|aun) (?:esta|sigue) abiert\w*|sigue (?:abiert\w*|vigente)|seguimos entrevistando|retras\w*",
+        "YET": r"(?:todavia|aun) no (?:\S+ ){0,3}?(?:cubi|cubr|decid|decision|tom|cerr|finaliz|encontr)\w*|(?:todavia|aun) (?:esta|sigue) abiert\w*|sigue (?:abiert\w*|vigente)|seguimos entrevistando|retras\w*",
         "ONCE": r"una vez|hasta que",
         "YOURS": r"(?:tu|su) (?:candidatura|perfil|cv|curriculum|experiencia|proceso|participacion|solicitud)",
         "AGAINST": r"descartad[oa]|rechazad[oa]|desestimad[oa]|no (?:\S+ )?(?:ha sido |es |fue )?favorable",
@@ -125,7 +125,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "nl": {
         "POST": r"functie|vacature|positie|rol|procedure|sollicitatieprocedure|selectieprocedure|wervingsprocedure|werving|baan",
         "GONE": r"ingevuld|vervuld|beeindig\w*|vergeven|gegund|toegewezen|ingetrokken|geannuleerd|stopgezet|gestopt|bevroren|on hold|vervallen|opgeheven|afgezien|niet meer (?:open|beschikbaar)",
-        "YET": r"nog (?:niet|geen) (?:\S+ ){0,3}?(?:ingevuld|vervuld|invull|besl|keuze|genomen|gemaakt|afgerond)\w*|nog (?:open|steeds open)|vertraag\w*|duurt (?:\S+ )?langer",
+        "YET": r"nog (?:niet|geen) (?:\S+ ){0,3}?(?:ingevuld|vervuld|invull|besl|keuze|genomen|gemaakt|afgerond|gevonden)\w*|nog (?:open|steeds open)|vertraag\w*|duurt (?:\S+ )?langer",
         "ONCE": r"zodra|totdat",
         "YOURS": r"(?:je|jouw|uw) (?:sollicitatie|kandidatuur|profiel|cv|ervaring|achtergrond|deelname)",
         "AGAINST": r"afgewezen|niet (?:\S+ )?succesvol|niet (?:in )?(?:je|jouw|uw) voordeel",
@@ -144,7 +144,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "it": {
         "POST": r"posizione|ruolo|ricerca|selezione|processo|offerta|annuncio|incarico",
         "GONE": r"(?:e|stata|stato|sono|state|abbiamo) (?:\S+ ){0,2}?(?:coperta|coperto|assegnat[oa]|chius[oa]|annullat[oa]|sospes[oa]|congelat[oa]|ritirat[oa]|interrott[oa]|cancellat[oa])|rinunciat\w*|non (?:e )?piu (?:aperta|disponibile|attiva)",
-        "YET": r"(?:non (?:\S+ ){0,2}?ancora|ancora non) (?:\S+ ){0,3}?(?:copr|copert|pres|decis|conclu|chius)\w*|ancora (?:aperta|in corso)|ritard\w*|richiede piu tempo",
+        "YET": r"(?:non (?:\S+ ){0,2}?ancora|ancora non) (?:\S+ ){0,3}?(?:copr|copert|pres|decis|conclu|chius|trovat)\w*|ancora (?:aperta|in corso)|ritard\w*|richiede piu tempo",
         "ONCE": r"appena|quando|una volta|finche",
         "YOURS": r"(?:sua|tua) (?:candidatura|esperienza|domanda|partecipazione)|(?:suo|tuo) (?:profilo|cv|curriculum|percorso)",
         "AGAINST": r"scartat[oa]|respint[oa]|rifiutat[oa]|non (?:\S+ ){0,2}?(?:accolt[oa]|a (?:suo|tuo) favore)",
@@ -163,7 +163,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "pt": {
         "POST": r"vaga|posicao|cargo|processo|oportunidade|funcao|selecao",
         "GONE": r"desistimos|desistiu|(?:foi|foram|esta|estao|ficou) (?:\S+ ){0,2}?(?:preenchid[oa]|ocupad[oa]|atribuid[oa]|cancelad[oa]|suspens[oa]|congelad[oa]|encerrad[oa]|fechad[oa]|anulad[oa]|pausad[oa])",
-        "YET": r"ainda nao (?:\S+ ){0,3}?(?:preench|tom|decid|decis|encerr|conclu|fech)\w*|ainda (?:esta )?(?:aberta|em andamento)|atras\w*",
+        "YET": r"ainda nao (?:\S+ ){0,3}?(?:preench|tom|decid|decis|encerr|conclu|fech|encontr)\w*|ainda (?:esta )?(?:aberta|em andamento)|atras\w*",
         "ONCE": r"assim que|ate que",
         "YOURS": r"(?:sua|tua) (?:candidatura|experiencia|participacao|inscricao)|(?:seu|teu) (?:perfil|curriculo|cv|processo)",
         "AGAINST": r"reprovad[oa]|indeferid[oa]|descartad[oa]|recusad[oa]|rejeitad[oa]|encerr\w*|nao (?:\S+ ){0,2}?favoravel",

@@ -76,7 +76,7 @@ EN = {
         r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
         r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
         r"(?:going to|gonna|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?|pass(?:ed|ing)? on (?:you|your \w+)",
-        r"decided against|decision against|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
+        r"(?:decided|decision) against (?:moving|proceeding|progressing|going|taking|continuing|offering|hiring|inviting|you|your)|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
         r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
         r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
@@ -733,7 +733,8 @@ _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviar
 _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
-    r"remarcar|adiar|cancelar|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
+    r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
