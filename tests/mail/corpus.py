@@ -7,7 +7,7 @@ id, kind, lang, and for rejections channel, role, name and email (the sender a p
 The mails in kinds_corpus/heldout/ were written after the reader's rules, never read while
 writing them: the figures on that part are the honest estimate. Each file there is one round,
 written after the rules of its time; an earlier round's failures were studied to generalise
-the rules, so the latest round (tenth.txt) is the estimate that counts.
+the rules, so the latest round (twelfth.txt) is the estimate that counts.
 """
 
 import json

@@ -2,6 +2,27 @@
 
 Prints the figures (pytest -s, or on failure); the development part must meet the goals,
 the held-out part is reported as the honest estimate.
+
+Each held-out round was read once before anyone studied it; FIRST_RUNS keeps those first
+figures (rejections read, other job mail taken for a rejection, non-job mail kept), the only
+honest estimate a round gives: after its study a round reads better than new mail will.
+The eleventh round's first run, per language: en 8 of 9 rejections, de, fr, es, nl, it and
+pt 4 of 4 each; one French parcel notice kept as job mail. Its mails mostly say their no in
+the common wordings, so it measures the ordinary letter better than the odd one: 32 of 33
+is near the ceiling for ordinary mail, not a promise for the unusual wording.
+The twelfth round was written after the rules were generalised on the eleventh round and on
+some three hundred wordings, and it is the estimate that counts: 24 of 32 rejections read
+(75%; en 8 of 10, de 3 of 5, es 2 of 4, nl 2 of 3, pt 2 of 3, fr 4 of 4, it 3 of 3), no other
+job mail taken for a rejection (0 of 15), no non-job mail kept (0 of 11); channel and name 31
+of 32, role 13 of 14, address 32 of 32. What it missed: informal idioms ("não vai rolar",
+"nos hemos quedado con un chico", "we kiezen voor iemand uit ons eigen netwerk"), a choice
+that "tipped the balance" ("den Ausschlag gegeben"), no next step, a post "amortizada", an
+internal promotion that stopped the search, "unable to offer you a place". The rules from
+before that generalisation read the same 24 (the same eight missed): wordings written by
+one hand do not reach the next hand's idioms, so phrase families alone will not make 97%.
+The n-gram model
+(test_kinds_model), asked only where the rules found nothing decisive, would have read 29 of
+32 with none of the 15 other job mails: it may point at a rejection, the rules decide.
 """
 
 from zoneinfo import ZoneInfo
@@ -49,6 +70,30 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
             assert set(mail.sender) == {"channel", "role", "name", "email"}, mail.id
 
 
+# part: ((rejections read, of), (other job mail as rejection, of), (non-job kept, of)),
+# None where the first run's count of that kind was not recorded.
+FIRST_RUNS = {
+    "fourth": ((17, 20), (0, None), (2, 11)),
+    "fifth": ((16, 19), (0, None), (2, 9)),
+    "sixth": ((12, 17), (0, None), (0, None)),
+    "seventh": ((13, 19), (0, None), (0, None)),
+    "eighth": ((13, 18), (1, 13), (0, None)),
+    "ninth": ((11, 20), (3, 15), (2, 9)),
+    "tenth": ((13, 20), (1, 14), (3, 8)),
+    "eleventh": ((32, 33), (0, 19), (1, 12)),
+    "twelfth": ((24, 32), (0, 15), (0, 11)),
+}
+
+
+def test_no_held_out_round_reads_worse_than_on_its_first_run():
+    mails = corpus.load(heldout=True)
+    for part, (read, taken, kept) in FIRST_RUNS.items():
+        figures = corpus.score([m for m in mails if m.part == part], kind_of, sender_of)
+        assert figures.rejections_read >= read[0], part
+        assert figures.other_job_as_rejection <= taken[0], part
+        assert figures.not_job_kept <= kept[0], part
+
+
 @pytest.mark.parametrize(
     "part",
     [
@@ -61,6 +106,8 @@ def test_the_corpus_is_large_and_covers_every_kind_and_language():
         "heldout/eighth",
         "heldout/ninth",
         "heldout/tenth",
+        "heldout/eleventh",
+        "heldout/twelfth",
     ],
 )
 def test_figures(part, capsys):

@@ -8,6 +8,15 @@ studied after its first run, so only the last round's line estimates them), the 
 alone, and the model deciding only where the rules found job mail but nothing decisive. The
 rules decide in the reader: the model finds the rejections the rules' phrases miss, but
 takes more of the other job mail (a delay, feedback, a salary talk) for rejections.
+
+On the last two rounds, each read once by the rules of its time and by a model trained on
+every other round, the model asked only where the rules found nothing decisive would have
+read the eleventh round's 33 of 33 rejections (rules alone 32) and the twelfth's 29 of 32
+(rules alone 24), taking none of the 34 other job mails and none of the 23 non-job mails;
+on the ninth and tenth rounds, asked beside the rules as they are now, it takes 5 of 29
+other job mails. So it is a hint worth showing ("may be a rejection", in the review
+queue's other lane), not a decider: at 5 in 63 it would miss the 2% goal. Shipping it
+needs its counts as package data, which this pure package does not read; it is measured here.
 """
 
 import math
@@ -22,7 +31,7 @@ from tracker.mail.kind_phrases import fold
 CONTEXT = MailContext(company_names=corpus.COMPANIES)
 # Chosen on the development part alone (5-fold), before any held-out round was scored.
 SMALLEST, LARGEST, MARGIN = 3, 5, 10.0
-ROUNDS = ("fourth", "fifth", "sixth", "seventh", "eighth")
+ROUNDS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 
 
 def label(kind: str) -> str:

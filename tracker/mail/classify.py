@@ -102,6 +102,7 @@ class _Signals:
     no: _Found | None  # sentences that say "not yet" decide nothing
     regret: _Found | None  # a no in job mail only
     kept: _Found | None  # "we'll keep your CV on file": a no unless a receipt says it
+    withdrew: _Found | None  # the user withdrew: the company closing the file says no no
     to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
@@ -162,8 +163,10 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
-    # "The position has not been filled yet": a sentence about what is not decided yet.
-    settled = [s for s in _about_a_job(stated, order) if not _not_yet(s, order)]
+    # "The position has not been filled yet": a sentence about what is not decided yet. From
+    # the company of an application, "a place on the programme" is the job's place.
+    about = stated if sender else _about_a_job(stated, order)
+    settled = [s for s in about if not _not_yet(s, order)]
     return _Signals(
         sender=sender,
         friend=_from_free_mail(message) and not sender,
@@ -179,6 +182,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         no=_no(settled, order),
         regret=_regret(settled, order),
         kept=_kept(settled, order),
+        withdrew=_found("WITHDREW", stated, order),
         to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
@@ -237,6 +241,11 @@ _MEANINGS_OF_A_NO = (
     ("NOT_MATCH", "YOURS"),  # your profile does not fit
     ("UNFAVOURABLE",),  # a decision not in your favour
     ("NO_OFFER",),  # no offer, no proposal
+    ("NOT_THROUGH",),  # you did not pass the test or reach the next round
+    ("NOT_RIGHT",),  # not the right profile, person or fit
+    ("RIVAL", "BETTER"),  # another candidate a stronger or closer match
+    ("ENDS_HERE",),  # the process ends here for you
+    ("FOUND",),  # someone found or hired
 )
 
 
@@ -255,8 +264,13 @@ def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str]
     gone_now = not parts["ONCE"].search(sentence)
     for meaning in _MEANINGS_OF_A_NO:
         found = [parts[family].search(sentence) for family in meaning]
-        if all(found) and (gone_now or meaning[0] != "GONE"):
-            return found[0]
+        if not all(found) or not (gone_now or meaning[0] != "GONE"):
+            continue
+        # "Todavía no hemos encontrado a la persona": someone not found yet is no no.
+        first = found[0]
+        if first and meaning[0] == "FOUND" and parts["NOT"].search(sentence[: first.start()]):
+            continue
+        return first
     # "Esta vez no ha podido ser": a short "not ... this time".
     this_time = parts["THIS_TIME"].search(sentence)
     if this_time and len(sentence.split()) <= _SHORT_NO_WORDS and parts["NOT"].search(sentence):
@@ -351,7 +365,7 @@ def _a_no(signals: _Signals) -> _Verdict | None:
     # A receipt or an invitation may keep the CV on file too: then it is not a no.
     kept = signals.kept if not (signals.received or signals.invite) else None
     said = signals.no or signals.regret or kept
-    if said:
+    if said and not signals.withdrew:
         return _Verdict(MailKind.REJECTION, 0.9, f"Says no (“{said.phrase}”)")
     return None
 

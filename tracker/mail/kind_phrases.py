@@ -43,34 +43,47 @@ def fold(text: str) -> str:
 
 EN = {
     "NO": words(
-        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:moving|move|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
+        r"(?:not|no longer|won't|will not|wouldn't|would not|aren't|are not|isn't|is not|unable to|not able to|can't|cannot|decided not to|decided to not|chosen not to|opted not to|not to) (?:\S+ ){0,3}?(?:mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|tak\w+ (?:it|this|things|your \w+|you|your candidacy)|go\w* (?:further|ahead|forward)|pursu\w*)(?: \S+){0,3}? ?(?:forward|further|ahead|with (?:you|your \w+)|to the next|at this (?:time|stage)|in the process)?",
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
-        r"(?:go|mov|head)\w* (?:in )?(?:a different|another) (?:direction|way)",
+        r"(?:go|mov|head)\w* (?:in |down )?(?:a different|another) (?:direction|way|route|path)",
+        r"(?:decided|chosen|opted) not to (?:\S+ ){0,2}?(?:schedule|arrange|set up|book|invite|interview|offer|hire|shortlist|recommend)",
+        r"(?:opted|settled|decided|gone|went) (?:for|on|with) (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|whose|that)",
+        r"(?:had to|have to|have|'ve|decided to) prioriti[sz]e (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)|prioriti[sz]ed (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)",
+        r"decided to (?:keep|leave) (?:the|this) (?:\S+ )?(?:role|position|vacancy|search|req|requisition) open",
+        r"(?:made|completed) (?:a|our|the) hire|(?:have|has|'ve) (?:now )?(?:appointed|hired) (?:a|an|our) (?:new|successful|preferred)",
         r"more closely (?:align\w*|match\w*|fit\w*|suit\w*|meet\w*)|(?:better|more closely) (?:aligned|suited|matched)",
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
-        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
+        r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
         r"(?:someone|somebody) else",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
         r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
+        r"promot\w* (?:someone|somebody|a colleague|an? \S+) (?:\S+ ){0,3}?(?:from|within) (?:their|our|the) (?:own|existing|current|internal)",
         r"(?:hire|hiring|hired|promote|promoting|fill\w*) (?:\S+ ){0,2}?(?:from within|internally)|internal (?:candidate|hire|move|applicant)",
         r"(?:has|have|had|was|were|hasn't|haven't|wasn't|weren't) (?:not )?been (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
         r"need\w* (?:someone|somebody|a candidate|a person) (?:\S+ )?(?:more|with more|stronger|who has more)",
+        r"(?:decided|decision (?:\S+ ){0,2}?made|chose|chosen|opted|elected) to (?:hire|appoint|bring on|go with|offer (?:the (?:\S+ )?(?:role|position|job) )?to) (?:a|an|another|the other|someone|somebody)",
+        r"(?:decided|decision|had|have|chosen|opted) to (?:close|cancel|end|pause|stop|withdraw|freeze) (?:the|this|our|their) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job|hiring)",
+        r"(?:not|n't) (?:be|been) (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
+        r"(?:filled|allocated) (?:all )?(?:of )?(?:the|this|that|our) (?:\S+ )?(?:places|positions|roles|vacancies|openings)",
     ),
     # A decision in words any other application gets too: a no only in job mail.
     "REGRET": words(
-        r"(?:were|was|have been|has been|haven't been|hasn't been|have not been|has not been|had not been|were not|weren't|wasn't|was not) (?:not )?(?:\S+ )?(?:successful|selected|shortlisted|chosen|progressed|invited)|unsuccessful",
+        r"(?:not|\w+n't) (?:\S+ ){0,2}?(?:successful|selected|shortlisted|chosen|progressed|invited|retained|accepted)|unsuccessful|not (?:\S+ )?among (?:the )?(?:finalists|shortlisted|selected|successful|candidates)",
         r"regret to (?:inform|tell|advise|let you know|say)|(?:we|i) regret that|regretfully|regrettably",
         r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
         r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
-        r"(?:going to|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?",
+        r"(?:going to|gonna|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?|pass(?:ed|ing)? on (?:you|your \w+)",
+        r"(?:decided|decision) against (?:moving|proceeding|progressing|going|taking|continuing|offering|hiring|inviting|you|your)|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
         r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
         r"no longer (?:under|in) consideration|no longer being considered|not (?:be )?considered (?:further|for)",
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
-        r"didn't work out|did not work out|not (?:the|better|good) news",
+        r"didn't work out|did not work out|not (?:the|better|good) news|sorry to disappoint|disappointing news",
+        r"(?:not|\w*n't) (?:\S+ )?in a position to (?:make|extend|offer)|(?:isn't|is not|not) the right time to (?:bring|hire|add|take|move|offer)|(?:answer|decision|response) is (?:a )?no|releas\w* you from (?:the|our|this) (?:\S+ )?process",
+        r"(?:isn't|wasn't|is not|was not|not) (?:the )?(?:outcome|news|result|answer) (?:\S+ )?(?:you|we)|not what you (?:were )?hop\w*",
         r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
         r"(?:it|that|the answer) (?:isn't|is not|wasn't|was not|won't be|will not be) you",
         r"(?:it's|it is|this is|this one's|this one is|that's|that is) a no|a no from (?:us|me|the team)",
@@ -126,13 +139,14 @@ EN = {
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
         r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
-        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|competition|residenc(?:y|ies)",
+        r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|(?<!strong )(?<!stiff )(?<!fierce )(?<!tough )(?<!high )competition(?! (?:for|was|is|has|had|were|among|between)(?!\w))|residenc(?:y|ies)",
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
         r"flights?|trains?|trip|tickets?",
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip",
+        r"parcels?|delivery attempt|courier|tracking number",
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
@@ -154,9 +168,10 @@ EN = {
         r"unfortunately|sadly|regrettably|regretfully|i'm afraid|we're afraid|we are afraid"
     ),
     "NEGATION": words(r"not|\w*n't|no|never|unable|cannot"),
+    # The user's application, not the role: "unfortunately this role isn't remote" is news
+    # about the job, and a role that is gone is read by meaning (kind_meanings).
     "OBJECT": words(
         r"your (?:application|candidacy|profile|cv|resume)",
-        r"(?:the|this) (?:position|role|vacancy)",
     ),
     "UNSUBSCRIBE": words(r"unsubscribe|manage (?:your )?(?:email )?preferences"),
 }
@@ -165,9 +180,12 @@ DE = {
     "REGRET": words(
         r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
         r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
+        r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
+        r"kein\w* (?:nachsten|weiteren) schritt\w* (?:\S+ ){0,2}?mit (?:ihnen|dir|euch)|(?:machen|gehen) (?:\S+ ){0,4}?kein\w* (?:nachsten|weiteren) schritt",
+        r"nicht (?:\S+ ){0,2}?uberzeug\w*|reich\w* (?:\S+ ){0,7}?nicht aus",
     ),
     "NO": words(
-        r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|bewerber\w*|person)(?: \S+){0,8}? entschieden",
+        r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|(?:mit)?bewerber\w*|person)(?: \S+){0,8}? entschieden",
         r"(?:fur|zu) (?:jemand\w*|jemand) (?:anderen?|anders)|fur jemand\w* (?:\S+ ){0,8}?entschieden",
         r"(?:jemand\w*|eine?n? (?:kandidat\w*|bewerber\w*|person)) gefunden",
         r"(?:konnten|haben) (?:wir )?(?:\S+ ){0,3}?(?:stelle|position|vakanz) (?:\S+ ){0,6}?(?:besetzen|besetzt|vergeben)",
@@ -180,7 +198,9 @@ DE = {
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
         r"nicht (?:fur (?:sie|dich) )?entschieden|nicht (?:ganz )?(?:passt|passend|zu dem passt)",
         r"passt (?:\S+ ){0,3}?nicht",
-        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden",
+        r"gegen (?:ihre|deine) (?:bewerbung|kandidatur)|dagegen entschieden|gegen (?:\S+ ){1,3}?entschieden|(?:uns|wir) (?:\S+ ){0,2}?anders entschieden",
+        r"(?:wahl|entscheidung) (?:\S+ ){0,3}?(?:auf|fur) (?:\S+ ){0,4}?(?:kandidat\w*|(?:mit)?bewerber\w*|person|kolleg\w*) (?:\S+ ){0,2}?(?:gefallen|getroffen)|fiel (?:\S+ ){0,2}?die (?:wahl|entscheidung) auf|den ausschlag gegeben|ausschlaggebend war",
+        r"(?:bereits|inzwischen|schon|mittlerweile) (?:\S+ )?besetzen|(?:bewerbung|kandidatur) (?:\S+ ){0,4}?ablehnen",
     ),
     "OFFER": words(
         r"(?:stelle|position) (?:\S+ ){0,4}?anbieten",
@@ -212,6 +232,7 @@ DE = {
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
+        r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
@@ -222,7 +243,7 @@ DE = {
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
     "NEGATION": words(r"nicht|kein\w*|nie"),
     "OBJECT": words(
-        r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen|(?:sie|dich)"
+        r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen"  # not "Sie": "leider nicht erreicht"
     ),
     "UNSUBSCRIBE": words(r"abbestellen|abmelden"),
 }
@@ -241,7 +262,7 @@ FR = {
         r"(?:poste|recrutement|processus) (?:\S+ ){0,3}?(?:pourvu|clos|cloture|ferme|annule|suspendu)",
     ),
     "REGRET": words(
-        r"(?:avons|sommes) (?:le|au) regret|regrettons",
+        r"(?:avons|sommes|ai|suis) (?:le|au) regret|regrettons|regrette de|pas (?:\S+ )?plus loin",
         r"(?:ne )?(?:correspond|repond) pas|pas (?:pu )?abouti\w*|(?:candidature|profil) (?:\S+ ){0,2}?(?:declinee|refusee|rejetee|non retenue?)",
     ),
     "OFFER": words(
@@ -254,7 +275,8 @@ FR = {
     "RECEIVED": words(
         r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
     ),
-    "POST": words(r"postes?|prochaine etape"),
+    # "Bureau de poste" is the post office, no job.
+    "POST": words(r"(?<!bureau de )postes?|prochaine etape"),
     "JOB": words(
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
@@ -267,6 +289,7 @@ FR = {
         r"conferences?|votre proposition|proposition de (?:conference|talk|expose)|comite de programme",
         r"admissions?|(?:le|en|du) master|mastere|jury d'admission",
         r"tgv|votre train|billet|vol|commande|remboursement",
+        r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(r"si|au cas ou|dans le cas ou"),
@@ -317,6 +340,7 @@ ES = {
         r"piso|alquiler|propietario|inmobiliaria|beca\w*|subvencion|convocatoria de becas|ponencia|charla",
         r"admision|admitid\w*|(?:el|del|un) master|curso academico|estudiante",
         r"vuelo|tren|billete|pedido|reembolso|comida",
+        r"paquete|paqueteria|mensajero|numero de seguimiento",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(r"si|en caso de"),
@@ -340,6 +364,8 @@ NL = {
     "REGRET": words(
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
         r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
+        r"(?:hebben|is|zijn) (?:\S+ ){0,2}?iemand (?:\S+ ){0,2}?(?:aangenomen|gekozen|geselecteerd|gevonden)",
+        r"afgevallen|(?:je|u) valt (?:\S+ ){0,2}?af|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
     ),
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
@@ -357,6 +383,7 @@ NL = {
     "ELSEWHERE": words(
         r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling",
+        r"pakket\w*|bezorg\w*|afhaalpunt",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(r"als je|als u|indien|mocht"),
@@ -382,7 +409,7 @@ IT = {
         r"(?:chiuso|coperto) (?:la|il) (?:posizione|ricerca|ruolo|selezione)|(?:posizione|ricerca|selezione|ruolo) (?:\S+ ){0,3}?(?:chius[oa]|copert[oa])",
     ),
     "REGRET": words(
-        r"siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
+        r"non se ne fa (?:niente|nulla)|siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
         r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
     "OFFER": words(
@@ -405,9 +432,11 @@ IT = {
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
         r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato",
+        r"pacco|corriere|numero di tracciamento",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
-    "IF": words(r"se|qualora|nel caso"),
+    # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
+    "IF": words(r"se(?! ne(?!\w))|qualora|nel caso"),
     "ASIDE": words(r"ogni candidat\w*|singolarmente"),
     "WISH": words(r"in bocca al lupo|buona fortuna|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
@@ -426,7 +455,7 @@ PT = {
         r"(?:fechamos|fechou|preenchemos|encerramos|cancelamos) (?:a |o )?(?:vaga|posicao|processo|cargo)|(?:vaga|posicao|processo seletivo) (?:\S+ ){0,3}?(?:fechad[oa]|encerrad[oa]|preenchid[oa]|cancelad[oa])",
     ),
     "REGRET": words(
-        r"lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
+        r"nao vai rolar|nao rolou|lamentamos informar|nao (?:foi|foram) (?:\S+ )?(?:selecionad\w*|aprovad\w*|escolhid\w*)",
         r"nao (?:esta|e|ficou) (?:\S+ ){0,2}?(?:alinhad\w*|adequad\w*|compativel|aderente)|nao (?:\S+ ){0,4}?(?:reune|preenche|atende|cumpre)\S* (?:\S+ ){0,4}?requisitos",
     ),
     "OFFER": words(
@@ -450,6 +479,7 @@ PT = {
         r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
         r"intercambio|programa de \w+|emprestimo|financiamento",
+        r"encomendas?|pacotes?|estafeta|codigo de rastreio",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
@@ -508,7 +538,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"move|moving|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -563,10 +593,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"autres? (?!entretien|date|creneau|moment|fois|poste|opportunit)\w+|quelqu'un (?:d'autre|qui|avec|de plus)|une personne|un candidat|une candidate|un profil|une candidature"
         ),
         "CHOOSE": words(
-            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
+            r"choisi|retenu|selectionne|recrute|embauche|confier|confie|alle\w* vers|tourne\w* vers|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|(?:en )?consideration|prendre en compte|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|(?:en )?consideration|prendre en compte|retiendr\w*|retenons|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -587,10 +617,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "es": {
         "OTHER_ONE": words(
-            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata"
+            r"otr[oa]s? (?!entrevista|fecha|hora|dia|momento|vez|oportunidad|puesto|vacante)\w+|alguien mas|una persona|un perfil|un candidato|una candidata|un chico|una chica|un companero|una companera|una? profesional|alguien (?:que|con|de)"
         ),
         "CHOOSE": words(
-            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|apostado|escogido|elegimos"
+            r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|prefiri\w*|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
             r"avanz\w*|continu\w*|segui\w*|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
@@ -612,10 +642,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "nl": {
         "OTHER_ONE": words(
-            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die)|een (?:interne|collega)"
+            r"andere? (?!datum|tijd|gesprek|keer|functie|vacature)\w+|iemand anders|een kandidaat|iemand (?:met|die|uit|van)|een (?:interne|collega)"
         ),
         "CHOOSE": words(
-            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden"
+            r"gekozen|aangenomen|geselecteerd|besloten|verder|(?:gaan|gaat) (?:\S+ )?voor|kiezen|voorkeur|gegeven|gegund|aangeboden|kiest|koos|keuze|gegaan|geworden|aanbod gedaan|een aanbod"
         ),
         "CONTINUE": words(
             r"verder|door naar|doorgaan|mee (?:in|naar) de (?:volgende|verdere)|uitnodig\w*|uit te nodigen|geselecteerd|aannemen|voort\w*|overweging|aanmerking"
@@ -641,7 +671,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
         "CONTINUE": words(
-            r"prosegu\w*|prosieguo|(?:in )?considerazione|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+            r"prosegu\w*|prosieguo|(?:in )?considerazione|considerar\w*|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
         ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
@@ -663,10 +693,10 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"outr[oa]s? (?!entrevista|data|horario|vez|vaga|oportunidade)\w+|uma pessoa|um candidato|uma candidata|um perfil|alguem"
         ),
         "CHOOSE": words(
-            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|fechou|fechamos com|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
+            r"escolh\w+|selecionad\w+|contrat\w+|preferencia|optamos|optou|preferi\w*|fechou|fech\w* com|seguiremos|seguiriamos|vamos seguir|decidimos|seguir|avancar|fechamos|preferimos|seguimos"
         ),
         "CONTINUE": words(
-            r"segui\w*|seguimento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
+            r"segui\w*|seguimento|sequencia|andamento|(?:em )?consideracao|avanc\w*|continu\w*|prossegu\w*|selecionad\w*|aprovad\w*"
         ),
         "CANDIDATES": words(r"candidatos|perfis|profissionais"),
         "BETTER": words(
@@ -703,7 +733,20 @@ _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviar
 _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
-    r"remarcar|adiar|cancelar"
+    r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
+)
+# The user withdrew, and the company confirms it: "we've closed your application as you
+# asked" is no rejection.
+_WITHDREW = words(
+    r"(?:you've|you have|you) (?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
+    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision) to withdraw|"
+    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,3}?zuruckgezogen|"
+    r"a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|"
+    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|"
+    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|"
+    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|"
+    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
 )
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
@@ -717,12 +760,13 @@ for _code, _parts in PARTS.items():
     _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
+    _parts["WITHDREW"] = _WITHDREW
     _parts["MOVED"] = _MOVED
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.
     _parts["HELD"] = re.compile(
-        _parts["THANKS"].pattern + r" (?:\S+ ){0,4}?" + _parts["MEETING"].pattern
+        _parts["THANKS"].pattern + r" (?:\S+ ){0,6}?" + _parts["MEETING"].pattern
     )
     BY_LANGUAGE[_code].update(_parts)
 

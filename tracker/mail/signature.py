@@ -26,7 +26,7 @@ SIGN_OFF = re.compile(
     # German
     r"|mit (?:den )?(?:freundlichen|besten|herzlichen|sonnigen|lieben) gr(?:ü|ue)(?:ß|ss)en|freundliche gr(?:ü|ue)(?:ß|ss)e"
     r"|(?:viele|beste|herzliche|liebe|sch(?:ö|oe)ne) gr(?:ü|ue)(?:ß|ss)e(?: aus [^,.!]{1,30})?|mfg|lg|vg|gr(?:ü|ue)(?:ß|ss)e|gru(?:ß|ss)"
-    r"|viel erfolg[^,.!]{0,40}|alles gute[^,.!]{0,40}|herzlichst|beste w(?:ü|ue)nsche"
+    r"|viel erfolg[^,.!]{0,40}|alles gute[^,.!]{0,40}|herzlichst|beste w(?:ü|ue)nsche|im auftrag|in vertretung"
     # French
     r"|(?:bien |tr(?:è|e)s )?cordialement|bien (?:à|a) (?:vous|toi)|(?:meilleures |sinc(?:è|e)res |bien )?salutations(?: distingu(?:é|e)es)?"
     r"|(?:belle|bonne) (?:journ(?:é|e)e|continuation|chance|fin de journ(?:é|e)e)[^,.!]{0,40}|(?:tr(?:è|e)s )?amicalement|au plaisir"
@@ -134,6 +134,10 @@ TEAM_WORDS = frozenset(
         "afdeling",
         "werving",
         "equipa",
+        # Brazilian Portuguese says "time" for a team: "Time de Talentos"
+        "time",
+        "talentos",
+        "talento",
         "recrutamento",
         "recrutement",
         "reclutamiento",
@@ -428,7 +432,7 @@ def is_person_name(name: str, companies: Collection[str] = ()) -> bool:
 
 def _names_something_else(name: str, tokens: list[str], companies: Collection[str]) -> bool:
     """A greeting, a team, the company, a job title or a sign-off: not a person."""
-    lowered = [t.lower().strip(".,") for t in tokens]
+    lowered = [_unelided(t.lower().strip(".,")) for t in tokens]
     return (
         lowered[0] in GREETINGS
         or any(t in TEAM_WORDS for t in lowered)
@@ -460,11 +464,17 @@ def is_team_name(name: str, companies: Collection[str] = ()) -> bool:
     name = " ".join(name.split())
     if not name or len(name) > 80 or "@" in name:
         return False
-    lowered = [t.lower().strip(".,") for t in name.split()]
+    lowered = [_unelided(t.lower().strip(".,")) for t in name.split()]
     if any(t in TEAM_WORDS for t in lowered):
         return True
     company_set = {squash(c) for c in companies if c}
     return squash(name) in company_set or (bool(lowered) and squash(lowered[0]) in company_set)
+
+
+def _unelided(word: str) -> str:
+    """ "équipe" for "l'équipe": French and Italian elide the article into the word."""
+    head, mark, rest = word.replace("\u2019", "'").partition("'")
+    return rest if mark and len(head) <= 2 and rest else word
 
 
 def squash(text: str) -> str:
