@@ -1,6 +1,7 @@
 """The thread matcher, pure: is this message the recipient's answer to that follow-up, or
 the user's sent copy of it?"""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -70,7 +71,7 @@ def test_reply_and_forward_markers_in_seven_languages_are_one_thread(subject: st
 
 
 def test_it_works_by_the_message_id_whatever_the_subject() -> None:
-    thread = Thread(**{**REPLY.__dict__, "message_ids": ("<A1@mail.example>",)})
+    thread = replace(REPLY, message_ids=("<A1@mail.example>",))
     found = answered_thread(
         answer(subject="Advice", replies_to=("<x@y>", "<a1@MAIL.example>")), [thread]
     )
@@ -113,7 +114,7 @@ def test_what_was_written_before_the_follow_up_is_no_answer() -> None:
 
 
 def test_the_first_thread_given_wins_among_equals() -> None:
-    second = Thread(**{**REPLY.__dict__, "followup_id": 9})
+    second = replace(REPLY, followup_id=9)
     assert answered_thread(answer(), [second, REPLY]) == second
 
 
@@ -132,7 +133,7 @@ def test_the_sent_copy_goes_to_the_recipient_on_the_subject() -> None:
 
 
 def test_an_empty_subject_matches_nothing() -> None:
-    blank = Thread(**{**REPLY.__dict__, "subjects": ("",)})
+    blank = replace(REPLY, subjects=("",))
     assert answered_thread(answer(subject="Re:"), [blank]) is None
 
 

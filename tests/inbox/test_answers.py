@@ -203,3 +203,34 @@ def test_detaching_removes_the_answer_and_its_feedback(
     # Not back in the queue either: the user decided about it.
     forward(alice, forwarded_answer())
     assert not InboxItem.objects.exists()
+
+
+def test_an_answer_to_a_thank_you_is_attached_but_is_no_feedback(alice: User) -> None:
+    application = application_for(alice, company="Hooli", role="Senior Platform Engineer")
+    dave = applications.contact_create(
+        owner=alice, name="Dave Okafor", role="hiring_manager", email="dave.okafor@hooli.example"
+    )
+    interview = applications.interview_create(
+        application=application,
+        scheduled_at=timezone.now() - timedelta(hours=3),
+        kind=InterviewKind.ONSITE,
+        interviewers=[dave],
+    )
+    thanks = followups.followup_propose_thank_you(interview=interview)
+    followups.followup_mark_sent(followup=thanks)
+    stage = Application.objects.get(pk=application.pk).stage
+
+    forward(
+        alice,
+        raw_mail(
+            sender=MANAGER,
+            subject=f"RE: {thanks.subject}",
+            body="Hi Alice,\n\nIt was good to meet you too. We will be in touch.\n\nDave\n",
+        ),
+    )
+
+    thanks.refresh_from_db()
+    assert thanks.answer.startswith("Hi Alice,\n\nIt was good to meet you too.")
+    assert not Feedback.objects.exists()
+    application.refresh_from_db()
+    assert application.stage == stage == Stage.INTERVIEWING

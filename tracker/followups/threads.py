@@ -13,8 +13,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
-from tracker.applications.contact_keys import ContactKeys, contact_is_recipient
+from tracker.applications.contact_keys import ContactKeys, contacts_same_person
 
 # Reply and forward markers: English (Re, Fw, Fwd), German (AW, WG, Antw), French (RE, TR,
 # Réf), Spanish (RE, RV, Reenv), Dutch (Antw, Doorst), Italian (R, I, Rif), Portuguese (RES,
@@ -63,6 +64,22 @@ class Thread:
     # it replies to, forwarded late, shares its subject).
     since: datetime | None = None
 
+    # Worked out once a thread, not once a message and thread: a reading run checks every
+    # message against every follow-up.
+    @cached_property
+    def person(self) -> ContactKeys:
+        return ContactKeys.of(
+            name=self.recipient_name, email=self.recipient_email, company_id=self.company_id
+        )
+
+    @cached_property
+    def subject_keys(self) -> frozenset[str]:
+        return frozenset(k for k in map(subject_key, self.subjects) if k)
+
+    @cached_property
+    def message_id_keys(self) -> frozenset[str]:
+        return frozenset(message_id_key(m) for m in self.message_ids if m.strip())
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -86,18 +103,16 @@ class SentCopy:
     message_id: str = ""
 
 
-def _is_recipient(thread: Thread, *, name: str, email: str) -> bool:
-    if not (thread.recipient_email or thread.recipient_name):
+def _is_recipient(thread: Thread, writer: ContactKeys) -> bool:
+    """The People merge rule, the follow-up's application standing for the company."""
+    person = thread.person
+    if not (person.email or person.name):
         return False
-    person = ContactKeys.of(
-        name=thread.recipient_name, email=thread.recipient_email, company_id=thread.company_id
-    )
-    return contact_is_recipient(person, name=name, email=email)
+    return contacts_same_person(person, ContactKeys(writer.email, writer.name, thread.company_id))
 
 
-def _on_subject(thread: Thread, subject: str) -> bool:
-    key = subject_key(subject)
-    return bool(key) and key in {subject_key(s) for s in thread.subjects if s}
+def _writer(*, name: str, email: str) -> ContactKeys:
+    return ContactKeys.of(name=name, email=email, company_id=None)
 
 
 def answered_thread(incoming: Incoming, threads: Sequence[Thread]) -> Thread | None:
@@ -107,18 +122,16 @@ def answered_thread(incoming: Incoming, threads: Sequence[Thread]) -> Thread | N
     thank-you after each interview, "Thank you"), the answer is to the latest. A reply to
     the Message-ID the user sent wins over a subject.
     """
-    theirs = [
-        t
-        for t in threads
-        if _is_recipient(t, name=incoming.author_name, email=incoming.author_email)
-    ]
+    writer = _writer(name=incoming.author_name, email=incoming.author_email)
+    theirs = [t for t in threads if _is_recipient(t, writer)]
+    if not theirs:
+        return None
     replies_to = {message_id_key(m) for m in incoming.replies_to if m.strip()}
     for thread in theirs:
-        if replies_to & {message_id_key(m) for m in thread.message_ids if m.strip()}:
+        if replies_to & thread.message_id_keys:
             return thread
-    return next(
-        (t for t in theirs if _on_subject(t, incoming.subject) and _after(incoming, t)), None
-    )
+    key = subject_key(incoming.subject)
+    return next((t for t in theirs if key and key in t.subject_keys and _after(incoming, t)), None)
 
 
 def _after(incoming: Incoming, thread: Thread) -> bool:
@@ -132,8 +145,11 @@ def _after(incoming: Incoming, thread: Thread) -> bool:
 def sent_thread(copy: SentCopy, threads: Iterable[Thread]) -> Thread | None:
     """The follow-up this copy in the Sent folder is the sending of, or None: to its
     recipient's address, on its subject."""
+    key = subject_key(copy.subject)
+    to = [_writer(name="", email=address) for address in copy.to]
     for thread in threads:
-        to_them = any(_is_recipient(thread, name="", email=address) for address in copy.to)
-        if to_them and thread.recipient_email and _on_subject(thread, copy.subject):
+        if not (thread.recipient_email and key and key in thread.subject_keys):
+            continue
+        if any(_is_recipient(thread, person) for person in to):
             return thread
     return None
