@@ -14,6 +14,7 @@ from tests.inbox.conftest import connect, poll, raw_mail
 from tests.inbox.dovecot import Dovecot
 from tests.inbox.test_answers import LETTER_SUBJECT, MANAGER, rejected_after_onsite, the_reply
 from tracker.accounts.models import User
+from tracker.followups import services as followups
 from tracker.followups.models import FollowUp, FollowUpStatus
 from tracker.inbox import imap
 
@@ -171,3 +172,20 @@ def test_the_folder_is_read_from_a_list_answer() -> None:
     assert imap.sent_folder_of([b'(\\Noselect) "." Sent', lines[0]]) is None
     assert imap.folder_name_text("Envoy&AOk-s") == "Envoyés"
     assert imap.folder_name_text("R&AOk-sum&AOk- &- more") == "Résumé & more"
+
+
+def test_an_undone_sending_stays_undone_when_the_folder_is_read_afresh(
+    alice: User, dovecot: Dovecot, imap_user: tuple[str, str]
+) -> None:
+    reply = the_reply(rejected_after_onsite(alice))
+    dovecot.deliver(imap_user[0], sent_copy(), folder="Sent")
+    poll(connect(alice, dovecot, imap_user, watch_sent=True))
+    reply.refresh_from_db()
+    followups.followup_undo_sent(followup=reply)
+
+    # Off and on again: the folder is read from the start.
+    connect(alice, dovecot, imap_user, watch_sent=False)
+    poll(connect(alice, dovecot, imap_user, watch_sent=True))
+
+    reply.refresh_from_db()
+    assert reply.status == FollowUpStatus.PROPOSED

@@ -74,6 +74,9 @@ class FollowUp(models.Model):
     # The Message-ID of what the user sent, seen in their Sent folder: a reply that names
     # it in In-Reply-To is an answer whatever its subject became.
     sent_message_id = models.CharField(max_length=300, blank=True)
+    # The copy the user said was not this follow-up's sending (they undid "sent"): the Sent
+    # folder read afresh (a reconnect) must not mark it sent again.
+    not_sent_message_id = models.CharField(max_length=300, blank=True)
     # The recipient's answer, attached as the inbox saw it: its newest letter, no quotes.
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = bounded_text(20_000, blank=True)

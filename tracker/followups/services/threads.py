@@ -92,6 +92,8 @@ def followup_note_sent(*, followup: FollowUp, at: datetime, message_id: str) -> 
     """The user's copy in their Sent folder: an open follow-up is sent, at that moment; a
     sent one keeps the Message-ID, by which an answer is known. False when nothing changed."""
     message_id = message_id.strip()[:300]
+    if message_id and message_id == followup.not_sent_message_id:
+        return False
     if followup.is_open:
         _close(followup, FollowUpStatus.SENT, at=min(at, timezone.now()))
     elif followup.status != FollowUpStatus.SENT or followup.sent_message_id or not message_id:
@@ -117,8 +119,12 @@ def followup_undo_sent(*, followup: FollowUp, now: datetime | None = None) -> Fo
     now = now or timezone.now()
     followup.status = FollowUpStatus.PROPOSED
     followup.sent_at = None
+    if followup.sent_message_id:
+        followup.not_sent_message_id = followup.sent_message_id
     followup.sent_message_id = ""
-    followup.save(update_fields=["status", "sent_at", "sent_message_id", "updated_at"])
+    followup.save(
+        update_fields=["status", "sent_at", "sent_message_id", "not_sent_message_id", "updated_at"]
+    )
     _reminders_restore(followup, now)
     return followup
 
