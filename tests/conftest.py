@@ -21,7 +21,14 @@ from tests.factories import (
 )
 from tracker.accounts.models import User
 from tracker.applications import services as applications
-from tracker.applications.models import Application, Company, Contact, Interview, InterviewKind
+from tracker.applications.models import (
+    Application,
+    Company,
+    Contact,
+    Feedback,
+    Interview,
+    InterviewKind,
+)
 from tracker.celery import app as celery_app
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
@@ -173,4 +180,7 @@ def alices_things(alice: User) -> dict[type[Model], int]:
             owner=alice, date=timezone.localdate(), kind="networking", description="Meetup"
         ).pk,
         Company: application.company_id,
+        Feedback: applications.feedback_create(
+            application=application, text="More Go.", received_at=timezone.now()
+        ).pk,
     }

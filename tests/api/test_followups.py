@@ -52,6 +52,9 @@ def test_alice_lists_her_follow_ups_and_none_of_bobs(
         "reason": alices_reply.reason,
         "edited": False,
         "draft_stale": False,
+        "sent_at": None,
+        "answered_at": None,
+        "answer": "",
         "created_at": item["created_at"],
     }
 

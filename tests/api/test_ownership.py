@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 
 from tests.walks import model_for
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Contact, Stage
+from tracker.applications.models import Application, Contact, Feedback, Stage
 from tracker.followups.models import FollowUp
 from tracker.inbox.models import InboxItem
 from tracker.notifications.models import Notification
@@ -32,6 +32,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("inbox-item-", InboxItem),
     ("activity-", Activity),
     ("contact-", Contact),
+    ("feedback-", Feedback),
 ]
 # Open to anyone: how to get a token, and the documentation.
 PUBLIC = {"token", "schema", "docs"}
@@ -74,6 +75,7 @@ def _state() -> tuple[Any, ...]:
         Notification.objects.filter(read_at__isnull=False).count(),
         list(InboxItem.objects.values_list("status", "application_id", "kind")),
         list(Activity.objects.values_list("kind", "description", "date")),
+        list(Feedback.objects.values_list("text", "reasons")),
     )
 
 
@@ -88,6 +90,7 @@ def test_the_walk_finds_every_kind_of_api_route() -> None:
         InboxItem,
         Activity,
         Contact,
+        Feedback,
     }
 
 

@@ -5,6 +5,7 @@ schema does not describe."""
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,15 @@ from schemathesis.specs.openapi.checks import (
 from tests.factories import application_for, rejected_late, send_due_reminders
 from tracker.accounts.models import User
 from tracker.api import services as api_tokens
-from tracker.applications.models import Contact, ContactRole, InterviewKind, Source, Stage
+from tracker.applications import services as applications_services
+from tracker.applications.models import (
+    Contact,
+    ContactRole,
+    FeedbackReason,
+    InterviewKind,
+    Source,
+    Stage,
+)
 from tracker.applications.services import contact_create
 from tracker.followups import services as followups
 from tracker.followups.kinds import Element
@@ -87,6 +96,10 @@ def test_the_schema_documents_every_endpoint_of_the_contract(client: Client) -> 
         "/api/followups/{id}/unskip/": {"post"},
         "/api/followups/{id}/rebuild/": {"post"},
         "/api/followups/{id}/snooze/": {"post"},
+        "/api/followups/{id}/unsent/": {"post"},
+        "/api/followups/{id}/detach-answer/": {"post"},
+        "/api/feedback/": {"get"},
+        "/api/feedback/{id}/": {"get", "patch"},
         "/api/notifications/": {"get"},
         "/api/notifications/{id}/read/": {"post"},
         "/api/rejections/parse/": {"post"},
@@ -129,6 +142,7 @@ def test_the_schema_names_each_vocabulary_with_its_values(client: Client) -> Non
     assert enum("ElementEnum") == [e.value for e in Element]
     assert enum("ActivityKindEnum") == [kind.value for kind in ActivityKind]
     assert enum("LayoutEnum") == [layout.value for layout in Layout]
+    assert enum("ReasonsEnum") == FeedbackReason.values
 
 
 def test_the_main_requests_come_with_examples(client: Client) -> None:
@@ -204,6 +218,7 @@ RULES_THE_SCHEMA_CANNOT_STATE: dict[str, frozenset[str]] = {
     "PATCH /api/contacts/{id}/": frozenset(
         {"name", "email", "company", "linkedin_url", "applications"}
     ),
+    "PATCH /api/feedback/{id}/": frozenset({"text"}),
 }
 
 
@@ -255,7 +270,19 @@ def alices_world(alice: User) -> dict[str, list[int]]:
     send_due_reminders()
     replies = [a.followups.get(kind="rejection_reply") for a in rejected]
     followups.followup_mark_sent(followup=replies[1])
+    followups.followup_attach_answer(
+        followup=replies[1], text="Thank you, and good luck.", at=timezone.now()
+    )
     followups.followup_skip(followup=replies[2])
+    feedback = [
+        applications_services.feedback_create(
+            application=application, text=f"More {topic} would have helped.", received_at=at
+        ).pk
+        for application, topic, at in [
+            (rejected[0], "Go", timezone.now()),
+            (rejected[1], "SQL", timezone.now() - timedelta(days=40)),
+        ]
+    ]
     applications = list(alice.application_set.values_list("pk", flat=True))
     items = [
         InboxItem.objects.create(
@@ -289,6 +316,7 @@ def alices_world(alice: User) -> dict[str, list[int]]:
                 ]
             ),
         ],
+        "feedback": feedback,
         "activities": [
             worksearch.activity_create(
                 owner=alice, date=timezone.localdate(), kind=kind, description=f"A {kind}"

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.walks import model_for, object_url
-from tracker.applications.models import Application, Company, Contact, Stage
+from tracker.applications.models import Application, Company, Contact, Feedback, Stage
 from tracker.followups.models import FollowUp
 from tracker.imports.models import ImportJob
 from tracker.inbox.models import InboxItem
@@ -31,6 +31,7 @@ MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("activity_", Activity),
     ("work_search_employer", Company),
     ("person_", Contact),
+    ("feedback_", Feedback),
 ]
 
 
@@ -67,6 +68,7 @@ def test_the_walk_finds_every_kind_of_object_url() -> None:
         Activity,
         Company,
         Contact,
+        Feedback,
     }
 
 

@@ -27,7 +27,16 @@ ERROR_SCHEMAS: dict[str, dict[str, Any]] = {
 
 # The actions that a follow-up's status may refuse with a 409 (api.views says which).
 CONFLICTING_ACTIONS: dict[str, tuple[str, ...]] = {
-    "FollowUpViewSet": ("partial_update", "sent", "skip", "unskip", "rebuild", "snooze"),
+    "FollowUpViewSet": (
+        "partial_update",
+        "sent",
+        "unsent",
+        "detach_answer",
+        "skip",
+        "unskip",
+        "rebuild",
+        "snooze",
+    ),
 }
 
 

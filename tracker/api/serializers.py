@@ -11,9 +11,12 @@ from rest_framework.authtoken import serializers as authtoken
 from tracker.api.strict import StrictStrings
 from tracker.applications.models import (
     Application,
+    Feedback,
+    FeedbackReason,
     Stage,
     StageChange,
 )
+from tracker.applications.services.feedback import FEEDBACK_TEXT_LIMIT
 from tracker.core import dates
 from tracker.followups.models import ELEMENT_CHOICES, FollowUp, FollowUpStatus
 from tracker.mail.vocabulary import (
@@ -193,10 +196,32 @@ class FollowUpSerializer(StrictStrings, serializers.ModelSerializer[FollowUp]):
             "reason",
             "edited",
             "draft_stale",
+            "sent_at",
+            "answered_at",
+            "answer",
             "created_at",
         ]
-        # Only the draft is the user's to edit; the rest is what the rules proposed.
+        # Only the draft is the user's to edit; the rest is what the rules proposed (and,
+        # for answered_at and answer, what the inbox saw the recipient write back).
         read_only_fields = [f for f in fields if f not in ("subject", "body")]
+
+
+class FeedbackSerializer(StrictStrings, serializers.ModelSerializer[Feedback]):
+    text = serializers.CharField(
+        max_length=FEEDBACK_TEXT_LIMIT,
+        trim_whitespace=False,
+        help_text="What they said about why it was a no.",
+    )
+    reasons = serializers.ListField(
+        child=serializers.ChoiceField(choices=FeedbackReason.choices),
+        max_length=len(FeedbackReason.choices),
+        help_text="The reasons you read in it (each once).",
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["id", "application", "text", "reasons", "received_at", "created_at"]
+        read_only_fields = ["id", "application", "received_at", "created_at"]
 
 
 class FollowUpFilterSerializer(serializers.Serializer[Any]):

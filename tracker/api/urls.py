@@ -2,7 +2,14 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import views, views_inbox, views_people, views_rejections, views_worksearch
+from tracker.api import (
+    views,
+    views_feedback,
+    views_inbox,
+    views_people,
+    views_rejections,
+    views_worksearch,
+)
 
 app_name = "api"
 
@@ -14,6 +21,7 @@ router.register("rejections", views_rejections.RejectionViewSet, basename="rejec
 router.register("inbox/items", views_inbox.InboxItemViewSet, basename="inbox-item")
 router.register("activities", views_worksearch.ActivityViewSet, basename="activity")
 router.register("contacts", views_people.ContactViewSet, basename="contact")
+router.register("feedback", views_feedback.FeedbackViewSet, basename="feedback")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),

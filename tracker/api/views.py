@@ -445,6 +445,24 @@ class FollowUpViewSet(
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
+    def unsent(self, request: Request, pk: str) -> Response:
+        """Not sent after all (marked by you, or from your Sent folder): open again, with
+        the reminders still ahead of it."""
+        with _in_current_state():
+            followup = followup_services.followup_undo_sent(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"], url_path="detach-answer")
+    def detach_answer(self, request: Request, pk: str) -> Response:
+        """The answer attached is not theirs to this follow-up: it goes, with the feedback
+        it became."""
+        with _in_current_state():
+            followup = followup_services.followup_detach_answer(followup=self.get_object())
+        return self.respond(followup, FollowUpSerializer)
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
     def skip(self, request: Request, pk: str) -> Response:
         """You will not send it: no more reminders for it."""
         with _in_current_state():

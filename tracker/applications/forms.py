@@ -14,6 +14,8 @@ from tracker.applications.models import (
     Application,
     Contact,
     ContactRole,
+    Feedback,
+    FeedbackReason,
     Interview,
     InterviewKind,
     Rejection,
@@ -353,6 +355,22 @@ class NotesForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "notes-%s")
         super().__init__(*args, **kwargs)
+
+
+class FeedbackForm(forms.Form):
+    """The user's reading of the feedback: its words corrected, its reasons tagged."""
+
+    text = forms.CharField(
+        label=_("What they said"),
+        max_length=Feedback._meta.get_field("text").max_length,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons"),
+        required=False,
+        choices=FeedbackReason.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
 
 # The board and the table.

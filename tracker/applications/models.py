@@ -444,3 +444,33 @@ class Rejection(models.Model):
 
     def __str__(self) -> str:
         return f"Rejection for {self.application}"
+
+
+class FeedbackReason(models.TextChoices):
+    EXPERIENCE = "experience", _("Experience")
+    SKILLS = "skills", _("Skills")
+    CULTURE = "culture", _("Culture")
+    TIMING = "timing", _("Timing")
+    OTHER = "other", _("Other")
+
+
+class Feedback(models.Model):
+    """What someone at the company said about why it was a no: the words, and the reasons
+    the user reads in them (the user tags them; Insights counts them by month)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="feedback")
+    text = bounded_text(20_000)
+    reasons = models.JSONField(default=list, blank=True)
+    received_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        indexes = [
+            # The application page's feedback, newest first.
+            models.Index(fields=["application", "-received_at"], name="feedback_app_received_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Feedback on {self.application}"

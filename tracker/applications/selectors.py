@@ -31,6 +31,7 @@ from tracker.applications.models import (
     Application,
     ApplicationTally,
     Contact,
+    Feedback,
     Stage,
     StageChange,
 )
@@ -408,3 +409,8 @@ def board_column_more(
     older = Q(stage_changed_at__lt=before) | Q(stage_changed_at=before, pk__lt=before_id)
     qs = Application.objects.filter(owner=user, stage=stage).filter(older)
     return _cards(qs, now, limit=BOARD_COLUMN_SIZE)
+
+
+def feedback_list(*, user: User) -> QuerySet[Feedback]:
+    """The user's feedback (the API's list), newest first."""
+    return Feedback.objects.filter(application__owner=user).order_by("-received_at", "-id")

@@ -57,4 +57,5 @@ urlpatterns = [
         name="application_interview_delete",
     ),
     path("applications/<int:pk>/notes/", people.application_notes, name="application_notes"),
+    path("feedback/<int:pk>/", application.feedback_edit, name="feedback_edit"),
 ]

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.applications.models import Application, Interview
+from tracker.applications.models import Application, Feedback, Interview
 from tracker.core.fields import SingleLineCharField, bounded_text
 from tracker.followups.kinds import Element, Kind
 
@@ -71,6 +71,20 @@ class FollowUp(models.Model):
     due_at = models.DateTimeField(null=True, blank=True)
     reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The Message-ID of what the user sent, seen in their Sent folder: a reply that names
+    # it in In-Reply-To is an answer whatever its subject became.
+    sent_message_id = models.CharField(max_length=300, blank=True)
+    # The copy the user said was not this follow-up's sending (they undid "sent"): the Sent
+    # folder read afresh (a reconnect) must not mark it sent again.
+    not_sent_message_id = models.CharField(max_length=300, blank=True)
+    # The recipient's answer, attached as the inbox saw it: its newest letter, no quotes.
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer = bounded_text(20_000, blank=True)
+    # The feedback the answer became (an answer to a request for advice); detaching the
+    # answer removes it.
+    feedback = models.OneToOneField(
+        Feedback, on_delete=models.SET_NULL, null=True, blank=True, related_name="followup"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,6 +6,12 @@ urlpatterns = [
     path("followups/", views.followups_page, name="followups"),
     path("followups/<int:pk>/draft/", views.followup_draft, name="followup_draft"),
     path("followups/<int:pk>/sent/", views.followup_sent, name="followup_sent"),
+    path("followups/<int:pk>/unsent/", views.followup_undo_sent, name="followup_undo_sent"),
+    path(
+        "followups/<int:pk>/detach-answer/",
+        views.followup_detach_answer,
+        name="followup_detach_answer",
+    ),
     path("followups/<int:pk>/skip/", views.followup_skip, name="followup_skip"),
     path("followups/<int:pk>/unskip/", views.followup_unskip, name="followup_unskip"),
     path("followups/<int:pk>/rebuild/", views.followup_rebuild, name="followup_rebuild"),

@@ -133,6 +133,28 @@ def followup_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def followup_undo_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        services.followup_undo_sent,
+        lambda _: gettext("Not sent yet: the follow-up is open again, with its reminders."),
+    )
+
+
+@login_required
+@require_POST
+def followup_detach_answer(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        services.followup_detach_answer,
+        lambda _: gettext("Taken off: it is no longer this follow-up's answer."),
+    )
+
+
+@login_required
+@require_POST
 def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     response = _act(
         request,

@@ -40,6 +40,14 @@ class MailboxForm(forms.Form):
         initial="INBOX",
         help_text=_("Rebound reads this folder and never changes it."),
     )
+    watch_sent = forms.BooleanField(
+        label=_("Also notice the follow-ups I send from my mail app"),
+        required=False,
+        help_text=_(
+            "Rebound looks at who each message in your Sent folder went to and its subject "
+            "(never its text, never changing it) and marks the follow-up it sends as sent."
+        ),
+    )
 
     def __init__(self, *args: Any, mailbox: Mailbox | None = None, **kwargs: Any) -> None:
         if mailbox is not None:
@@ -51,6 +59,7 @@ class MailboxForm(forms.Form):
                     "security": mailbox.security,
                     "username": mailbox.username,
                     "folder": mailbox.folder,
+                    "watch_sent": mailbox.watch_sent,
                 },
             )
         super().__init__(*args, **kwargs)

@@ -1,7 +1,8 @@
 """Reading an IMAP mailbox, read-only: the one place Rebound talks IMAP.
 
-Read-only by construction: the folder is opened with EXAMINE (imaplib's readonly select)
-and messages are fetched with BODY.PEEK[], which leaves the \\Seen flag alone. Nothing here
+Read-only by construction: every folder is opened with EXAMINE (imaplib's readonly
+select) and messages are fetched with BODY.PEEK[], which leaves the \\Seen flag alone. Of
+the Sent folder (opt-in) only a few headers are fetched, the same way. Nothing here
 sends STORE, COPY, MOVE or EXPUNGE. Every socket has a timeout.
 
 A user names the host, so it is vetted as outbound requests are (tracker.core.outbound):
@@ -11,6 +12,7 @@ says plainly what went wrong (DNS, TLS, certificate, login, folder, timeout) and
 show: no stack trace, no internal address.
 """
 
+import base64
 import imaplib
 import ipaddress
 import logging
@@ -33,6 +35,23 @@ logger = logging.getLogger(__name__)
 # so a 25 MB attachment never crosses the wire whole.
 FETCH_BYTES = 200_000
 FETCH_BATCH = 50
+# Of a message in the Sent folder, only what says where it went and in which thread.
+SENT_HEADERS = "FROM TO CC SUBJECT DATE MESSAGE-ID"
+# Where mail clients keep what they sent, when the server does not mark the folder \Sent
+# (RFC 6154): English, German, French, Spanish, Apple Mail, Gmail.
+SENT_NAMES = (
+    "Sent",
+    "Sent Items",
+    "Gesendet",
+    "Gesendete Elemente",
+    "Envoyés",
+    "Éléments envoyés",
+    "Enviados",
+    "Elementos enviados",
+    "Sent Messages",
+    "Sent Mail",
+    "[Gmail]/Sent Mail",
+)
 # Plain IMAP (no TLS) only to a server on this machine: a password in clear over a network
 # is never acceptable.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -174,6 +193,28 @@ class Session:
             raise _explain(exc, self._where, self.timeout) from None
         return typ, data
 
+    def folders(self) -> list[bytes]:
+        """The LIST answer, a line a folder (for sent_folder_of)."""
+        try:
+            typ, data = self._connection.list()
+        except Exception as exc:
+            raise _explain(exc, self._where, self.timeout) from None
+        if typ != "OK":
+            raise MailboxError("protocol", "The server refused to list its folders.")
+        return [d for d in data if isinstance(d, bytes)]
+
+    def examine(self, folder: str) -> None:
+        """Opens another folder of the same mailbox, read-only (EXAMINE)."""
+        try:
+            typ, data = self._connection.select(_quote(folder), readonly=True)
+        except imaplib.IMAP4.abort as exc:
+            raise _explain(exc, self._where, self.timeout) from None
+        except imaplib.IMAP4.error:
+            typ, data = "NO", []
+        if typ != "OK":
+            raise MailboxError("folder", f"There is no folder named {folder!r}.")
+        self.uidvalidity, self.exists = _validity(self._connection, data)
+
     def uids_since(self, day: date) -> list[int]:
         """UIDs of the messages that arrived on or after this day (INTERNALDATE)."""
         return self._search("SINCE", day.strftime("%d-%b-%Y"))
@@ -189,14 +230,18 @@ class Session:
         found = b" ".join(d for d in data if isinstance(d, bytes)).split()
         return sorted(int(u) for u in found if u.isdigit())
 
-    def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
-        """The start of each message, oldest first, FETCH_BATCH at a time."""
+    def fetch(self, uids: Sequence[int], *, headers_only: bool = False) -> Iterator[Fetched]:
+        """The start of each message (or a few of its headers), oldest first, FETCH_BATCH
+        at a time."""
+        part = (
+            f"BODY.PEEK[HEADER.FIELDS ({SENT_HEADERS})]"
+            if headers_only
+            else (f"BODY.PEEK[]<0.{FETCH_BYTES}>")
+        )
         for start in range(0, len(uids), FETCH_BATCH):
             batch = uids[start : start + FETCH_BATCH]
             typ, data = self._command(
-                "FETCH",
-                ",".join(str(u) for u in batch),
-                f"(UID RFC822.SIZE BODY.PEEK[]<0.{FETCH_BYTES}>)",
+                "FETCH", ",".join(str(u) for u in batch), f"(UID RFC822.SIZE {part})"
             )
             if typ != "OK":
                 raise MailboxError("protocol", "The server refused to send the messages.")
@@ -262,13 +307,67 @@ def _login_and_examine(connection: imaplib.IMAP4, where: MailboxAddress) -> Sess
         typ, data = "NO", []
     if typ != "OK":
         raise MailboxError("folder", f"There is no folder named {where.folder!r}.")
+    uidvalidity, exists = _validity(connection, data)
+    return Session(connection, uidvalidity, exists, where)
+
+
+def _validity(connection: imaplib.IMAP4, data: list[Any]) -> tuple[int, int]:
+    """The opened folder's UIDVALIDITY and how many messages it holds."""
     _, validity = connection.response("UIDVALIDITY")
     try:
         uidvalidity = int(validity[0]) if validity and validity[0] else 0
         exists = int(data[0]) if data and data[0] else 0
     except (TypeError, ValueError):
         raise MailboxError("protocol", "The server did not say how it numbers messages.") from None
-    return Session(connection, uidvalidity, exists, where)
+    return uidvalidity, exists
+
+
+_LIST_LINE = re.compile(rb'^\((?P<flags>[^)]*)\)\s+(?:"(?:[^"\\]|\\.)*"|NIL)\s+(?P<name>.+)$', re.I)
+
+
+_SHIFTED = re.compile(r"&([A-Za-z0-9+,]*)-")
+
+
+def folder_name_text(name: str) -> str:
+    """A folder name as IMAP writes it (modified UTF-7, RFC 3501: "Envoy&AOk-s"), as text."""
+
+    def shifted(found: re.Match[str]) -> str:
+        run = found.group(1)
+        if not run:
+            return "&"
+        padded = run.replace(",", "/") + "=" * (-len(run) % 4)
+        try:
+            return base64.b64decode(padded).decode("utf-16-be")
+        except (ValueError, UnicodeDecodeError):
+            return found.group(0)
+
+    return _SHIFTED.sub(shifted, name)
+
+
+def sent_folder_of(lines: Sequence[bytes]) -> str | None:
+    """The Sent folder among a LIST answer's lines, as the server names it (to EXAMINE):
+    the one it marks \\Sent, else the first of the usual names (any case), else None."""
+    folders: list[tuple[set[str], str]] = []
+    for line in lines:
+        found = _LIST_LINE.match(line.strip())
+        if found is None:
+            continue
+        flags = {f.lower() for f in found.group("flags").decode("ascii", "replace").split()}
+        name = found.group("name").decode("utf-8", "replace").strip()
+        if name.startswith('"') and name.endswith('"') and len(name) >= 2:
+            name = re.sub(r"\\(.)", r"\1", name[1:-1])
+        if "\\noselect" in flags or "\\nonexistent" in flags:
+            continue
+        folders.append((flags, name))
+    for flags, name in folders:
+        if "\\sent" in flags:
+            return name
+    by_name = {folder_name_text(name).casefold(): name for _, name in folders}
+    for usual in SENT_NAMES:
+        for separator in ("", "INBOX.", "INBOX/"):
+            if (separator + usual).casefold() in by_name:
+                return by_name[(separator + usual).casefold()]
+    return None
 
 
 @contextmanager

@@ -54,6 +54,12 @@ class Mailbox(models.Model):
     # New messages only: what the server said its UIDVALIDITY was, and the last UID read.
     uidvalidity = models.BigIntegerField(null=True, blank=True)
     last_uid = models.BigIntegerField(default=0)
+    # Opt-in: also look in the Sent folder (read-only, headers only) for the follow-ups the
+    # user sent from their mail app. The folder found, and how far it has been read.
+    watch_sent = models.BooleanField(default=False)
+    sent_folder = models.CharField(max_length=200, blank=True)
+    sent_uidvalidity = models.BigIntegerField(null=True, blank=True)
+    sent_last_uid = models.BigIntegerField(default=0)
     status = models.CharField(max_length=8, choices=MailboxStatus.choices, default="new")
     status_message = models.CharField(max_length=500, blank=True)
     failures = models.PositiveIntegerField(default=0)

@@ -30,6 +30,8 @@ from tracker.applications.models import (
     UNDATED,
     Application,
     ApplicationTally,
+    Feedback,
+    FeedbackReason,
     MoveTally,
     Stage,
     StageChange,
@@ -131,6 +133,21 @@ class ChannelCount:
 
 
 @dataclass(frozen=True)
+class FeedbackMonth:
+    month: date  # its first day
+    # How many pieces of feedback named each reason, in FeedbackReason's order...
+    counts: tuple[int, ...]
+    # ...and how many the user has not tagged yet.
+    untagged: int
+
+
+@dataclass(frozen=True)
+class FeedbackReasons:
+    labels: tuple[str, ...]
+    months: list[FeedbackMonth]
+
+
+@dataclass(frozen=True)
 class Insights:
     rates: Rates
     weeks: Weeks
@@ -139,6 +156,7 @@ class Insights:
     # How many applications the times are measured on, when that is not all of them.
     durations_sample: int | None
     channels: list[ChannelCount]
+    feedback: FeedbackReasons | None = None
 
 
 def _applications(
@@ -402,6 +420,35 @@ def insights_rejection_channels(
     return sorted(channels, key=lambda c: -c.count)
 
 
+def insights_feedback_reasons(
+    *, user: User, applied_from: date | None = None, applied_to: date | None = None
+) -> FeedbackReasons | None:
+    """The reasons the user tagged in the feedback they were given, by the month it came
+    (in their zone), oldest first; None when there is no feedback."""
+    applications = _applications(user=user, applied_from=applied_from, applied_to=applied_to)
+    rows = Feedback.objects.filter(application__in=applications).values_list(
+        "received_at", "reasons"
+    )
+    reasons = FeedbackReason.values
+    by_month: dict[date, Counter[str]] = {}
+    untagged: Counter[date] = Counter()
+    for received_at, tagged in rows:
+        month = timezone.localtime(received_at, user.zone).date().replace(day=1)
+        counts = by_month.setdefault(month, Counter())
+        counts.update(r for r in tagged if r in reasons)
+        if not tagged:
+            untagged[month] += 1
+    if not by_month:
+        return None
+    return FeedbackReasons(
+        labels=tuple(str(label) for label in FeedbackReason.labels),
+        months=[
+            FeedbackMonth(month, tuple(by_month[month][r] for r in reasons), untagged[month])
+            for month in sorted(by_month)
+        ],
+    )
+
+
 def insights_any(*, user: User) -> bool:
     """Whether the user has any application at all: an empty range is not an empty account."""
     return Application.objects.filter(owner=user).exists()
@@ -427,4 +474,5 @@ def insights_summary(
         durations=insights_durations(user=user, **dates),
         durations_sample=DURATION_SAMPLE if rates.total > DURATION_SAMPLE else None,
         channels=insights_rejection_channels(user=user, **dates),
+        feedback=insights_feedback_reasons(user=user, **dates),
     )

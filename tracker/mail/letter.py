@@ -10,8 +10,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
 
-from tracker.mail.types import Message
+from tracker.mail.types import Message, Segment
 
 # A note above what it passes on ("FYI", "another one :(") is short.
 _NOTE_WORDS = 40
@@ -23,6 +25,30 @@ def letter_text(message: Message, *, user_emails: Collection[str] = ()) -> str:
     """The newest text, or under a short note the message it forwards (or that the user's
     own short reply quotes): the letter, not the note."""
     return _letter(message, user_emails)[0]
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The letter a message carries, who wrote it and when (as its forward block, else the
+    message's headers, say; a forward block's date may be naive: wall time)."""
+
+    text: str
+    author_name: str
+    author_email: str
+    date: datetime | None
+
+
+def letter_of(message: Message, *, user_emails: Collection[str] = ()) -> Letter:
+    """The letter (as letter_text), with its author and date."""
+    segment = _letter_segment(message, user_emails)
+    if segment is not None:
+        return Letter(segment.text, segment.author_name, segment.author_email.lower(), segment.date)
+    return Letter(
+        message.newest or message.body,
+        message.from_name,
+        message.from_email.lower(),
+        message.date,
+    )
 
 
 def letter_key(message: Message, *, user_emails: Collection[str] = ()) -> str:
@@ -40,6 +66,14 @@ def letter_key(message: Message, *, user_emails: Collection[str] = ()) -> str:
 
 def _letter(message: Message, user_emails: Collection[str]) -> tuple[str, str]:
     """The letter and its author's address ("" when the forward does not say)."""
+    segment = _letter_segment(message, user_emails)
+    if segment is not None:
+        return segment.text, segment.author_email.lower()
+    return message.newest or message.body, message.from_email.lower()
+
+
+def _letter_segment(message: Message, user_emails: Collection[str]) -> Segment | None:
+    """The part under a short note that the note passes on, if there is one."""
     segments = message.segments
     mine = {e.strip().lower() for e in user_emails if e}
     if len(segments) > 1 and segments[1].text.strip():
@@ -47,8 +81,8 @@ def _letter(message: Message, user_emails: Collection[str]) -> tuple[str, str]:
         short = len(note.text.split()) <= _NOTE_WORDS
         from_user = message.from_email.lower() in mine
         if short and (letter.how == "forward" or from_user):
-            return letter.text, letter.author_email.lower()
-    return message.newest or message.body, message.from_email.lower()
+            return letter
+    return None
 
 
 def _plain(text: str) -> str:

@@ -28,6 +28,7 @@ from tracker.applications.services.contacts import (
     contact_update,
     contact_update_role,
 )
+from tracker.applications.services.feedback import feedback_create, feedback_update
 from tracker.applications.services.interviews import (
     INTERVIEW_MOVES,
     interview_create,
@@ -63,6 +64,8 @@ __all__ = [
     "contact_unlink",
     "contact_update",
     "contact_update_role",
+    "feedback_create",
+    "feedback_update",
     "furthest_stage_of",
     "interview_create",
     "interview_delete",

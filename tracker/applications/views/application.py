@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from tracker.applications.forms import (
     ApplicationForm,
     ContactForm,
     ContactLinkForm,
+    FeedbackForm,
     InterviewForm,
     NotesForm,
     PastedMessageForm,
@@ -29,12 +31,14 @@ from tracker.applications.models import (
     Application,
     ChangeSource,
     ContactRole,
+    Feedback,
     Rejection,
     Stage,
 )
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
+from tracker.core.ownership import get_owned_or_404
 
 
 @login_required
@@ -77,6 +81,18 @@ def render_application_page(
 ) -> HttpResponse:
     """The application page. A view whose form failed passes it in `bound` (as
     `contact_form`, `interview_form`, ...) to show its errors where it was filled in."""
+    failed = bound.pop("feedback_form", None)
+    feedback = [
+        (
+            item,
+            failed
+            if isinstance(failed, FeedbackForm) and failed.prefix == f"feedback-{item.pk}"
+            else FeedbackForm(
+                prefix=f"feedback-{item.pk}", initial={"text": item.text, "reasons": item.reasons}
+            ),
+        )
+        for item in application.feedback.all()
+    ]
     context = {
         "application": application,
         "history": selectors.application_history(application=application),
@@ -90,6 +106,7 @@ def render_application_page(
         "link_form": ContactLinkForm(application=application),
         "interview_form": InterviewForm(application=application),
         "notes_form": NotesForm(initial={"notes": application.notes}),
+        "feedback": feedback,
         **bound,
     }
     return render(request, "applications/detail.html", context, status=status)
@@ -253,3 +270,30 @@ def _reject_form_from_message(
         "reading": reading,
     }
     return _render_reject_form(request, context)
+
+
+@login_required
+@require_POST
+def feedback_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The user's correction of a piece of feedback: its words, its reasons."""
+    feedback = get_owned_or_404(
+        Feedback.objects.select_related("application"),
+        user=request.user,
+        pk=pk,
+        owner_field="application__owner",
+    )
+    application = feedback.application
+    form = FeedbackForm(request.POST, prefix=f"feedback-{feedback.pk}")
+    if form.is_valid():
+        try:
+            services.feedback_update(
+                feedback=feedback,
+                text=form.cleaned_data["text"],
+                reasons=form.cleaned_data["reasons"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, gettext("Feedback saved."))
+            return redirect(f"{reverse('application_detail', args=[application.pk])}#feedback")
+    return render_application_page(request, application, status=400, feedback_form=form)

@@ -3,7 +3,8 @@
 One module a job: proposals (the rules' proposals after a rejection, stored with their
 drafts; the jobs that ask for them), drafts (what the user does with a follow-up),
 reminders (sending the due ones) and nudges (beyond rejection: nudges, ghost checks and
-thank-yous). Callers import from the package."""
+thank-yous), threads (what the inbox saw of a follow-up's thread: an answer, the user's
+sent copy). Callers import from the package."""
 
 from tracker.followups.services.drafts import (
     followup_mark_sent,
@@ -44,6 +45,14 @@ from tracker.followups.services.reminders import (
     reminders_due,
     reminders_sweep,
 )
+from tracker.followups.services.threads import (
+    followup_attach_answer,
+    followup_detach_answer,
+    followup_note_sent,
+    followup_threads,
+    followup_undo_sent,
+    followups_note_sent_copies,
+)
 
 __all__ = [
     "JOB_REDISPATCH_AFTER",
@@ -56,16 +65,22 @@ __all__ = [
     "REMINDER_BATCH",
     "REMINDER_SLICE",
     "draft_catalogue",
+    "followup_attach_answer",
+    "followup_detach_answer",
     "followup_mark_sent",
+    "followup_note_sent",
     "followup_propose_thank_you",
     "followup_rebuild_draft",
     "followup_skip",
     "followup_snooze",
     "followup_store",
     "followup_switch_language",
+    "followup_threads",
+    "followup_undo_sent",
     "followup_unskip",
     "followup_update_draft",
     "followups_cancel",
+    "followups_note_sent_copies",
     "followups_on_stage_change",
     "followups_propose_for_rejection",
     "followups_propose_nudges",

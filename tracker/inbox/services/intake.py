@@ -2,11 +2,16 @@
 and queued for review: a rejection, an interview invitation or an offer in its lane, any
 other job mail (a receipt, a take-home, a recruiter's note) in the "other" lane and as an
 update on its application. Mail that is not about the job search is never stored; a
-message already queued or decided, however it comes again, is not queued twice."""
+message already queued or decided, however it comes again, is not queued twice.
+
+An answer to a follow-up (its recipient writing back in its thread, or the user
+forwarding that) is job mail that changes no stage: it is attached to the follow-up at
+once, never queued, and remembered as decided so that it never comes to the queue later."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -16,6 +21,9 @@ from tracker import mail
 from tracker.accounts.models import User
 from tracker.accounts.selectors import user_identity
 from tracker.core.dispatch import dispatch_on_commit
+from tracker.followups import services as followups
+from tracker.followups.models import FollowUp
+from tracker.followups.threads import Incoming, Thread, answered_thread
 from tracker.inbox import matching, selectors
 from tracker.inbox.models import (
     DecidedMessage,
@@ -24,7 +32,7 @@ from tracker.inbox.models import (
     ItemKind,
     Mailbox,
 )
-from tracker.mail.letter import letter_key, letter_text, message_fingerprint
+from tracker.mail.letter import Letter, letter_key, letter_of, letter_text, message_fingerprint
 from tracker.notifications.services import notify
 
 # The task that reads kept mail (by name: the tasks module imports this one).
@@ -51,6 +59,8 @@ class IngestContext:
     user_names: tuple[str, ...]
     reading: mail.MailContext = field(default_factory=mail.MailContext)
     created: list[InboxItem] = field(default_factory=list)
+    # The follow-ups an answer can still be attached to, newest first.
+    threads: list[Thread] = field(default_factory=list)
 
 
 def ingest_context(*, owner: User) -> IngestContext:
@@ -65,7 +75,15 @@ def ingest_context(*, owner: User) -> IngestContext:
         thread_ids=tuple(t for c in candidates for t in c.thread_ids),
         subjects=tuple(subjects),
     )
-    return IngestContext(owner, candidates, contacts, who.addresses, who.names, reading)
+    return IngestContext(
+        owner,
+        candidates,
+        contacts,
+        who.addresses,
+        who.names,
+        reading,
+        threads=followups.followup_threads(user=owner, answerable=True),
+    )
 
 
 def inbound_store(*, owner: User, raw: bytes, via: str) -> InboundMail:
@@ -111,6 +129,8 @@ def message_ingest(
     """
     context = context or ingest_context(owner=owner)
     message = mail.parse_message(raw[: mail.MAX_RAW_BYTES])
+    if answered := _answer_attach(owner, message, context):
+        return None, answered
     verdict = mail.classify(message, context.reading)
     kind = QUEUED_KINDS.get(verdict.kind)
     if kind is None:
@@ -173,6 +193,56 @@ def message_ingest(
         return None, "duplicate"
     context.created.append(item)
     return item, "queued"
+
+
+def _answer_attach(owner: User, message: mail.Message, context: IngestContext) -> str:
+    """Attaches the message to the follow-up it answers, if it answers one: "answer"; or
+    "duplicate" for that answer again (a forward of what the mailbox read); else ""."""
+    if not context.threads:
+        return ""
+    letter = letter_of(message, user_emails=context.user_emails)
+    at = _letter_at(letter, message, owner.zone)
+    incoming = Incoming(
+        author_name=letter.author_name,
+        author_email=letter.author_email,
+        subject=message.subject,
+        replies_to=tuple(t for t in (message.in_reply_to, *message.references) if t),
+        written_at=at,
+    )
+    found = answered_thread(incoming, context.threads)
+    if found is None:
+        return ""
+    fingerprints = (
+        message_fingerprint(message, user_emails=context.user_emails),
+        letter_key(message, user_emails=context.user_emails),
+    )
+    if message_seen(owner=owner, fingerprints=fingerprints):
+        return "duplicate"
+    followup = FollowUp.objects.select_related("application__company", "application__owner").get(
+        pk=found.followup_id
+    )
+    followups.followup_attach_answer(followup=followup, text=letter.text, at=at)
+    # Decided: neither a second copy nor a forward of it ever reaches the queue.
+    DecidedMessage.objects.bulk_create(
+        [
+            DecidedMessage(owner=owner, fingerprint=f, decided_at=timezone.now())
+            for f in fingerprints
+            if f
+        ],
+        ignore_conflicts=True,
+    )
+    context.threads = [t for t in context.threads if t.followup_id != found.followup_id]
+    return "answer"
+
+
+def _letter_at(letter: Letter, message: mail.Message, zone: ZoneInfo) -> datetime:
+    """When the answer was written: its forward block's date (wall time in the user's
+    zone when it names none), else the message's; never later than now."""
+    when = letter.date or message.date
+    if when is not None and (when.tzinfo is None or when.utcoffset() is None):
+        when = when.replace(tzinfo=zone)
+    now = timezone.now()
+    return min(when, now) if when is not None else now
 
 
 def items_announce(*, owner: User, items: Sequence[InboxItem]) -> None:

@@ -9,6 +9,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from tracker import mail
+from tracker.followups import services as followups
+from tracker.followups.threads import SentCopy
 from tracker.inbox import imap
 from tracker.inbox.models import (
     Mailbox,
@@ -102,6 +105,8 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
                     intake.inbound_store(owner=mailbox.owner, raw=fetched.raw, via=Via.IMAP)
                     mailbox.last_uid = max(mailbox.last_uid, fetched.uid)
                     _save_progress(mailbox)
+            if mailbox.watch_sent:
+                more = _read_sent(session, mailbox) or more
     except imap.MailboxError as exc:
         _save_progress(mailbox)
         mailbox_record_failure(mailbox=mailbox, message=exc.message)
@@ -118,6 +123,43 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
         next_poll_at=now if more else now + poll_interval(),
     )
     return "more" if more else "ok"
+
+
+def _read_sent(session: imap.Session, mailbox: Mailbox) -> bool:
+    """What is new in the Sent folder, headers only: each copy of a follow-up the user
+    sent from their mail app marks it sent. Nothing of it is kept but the Message-ID on
+    the follow-up it sent. True when more is waiting than one poll reads."""
+    folder = mailbox.sent_folder or imap.sent_folder_of(session.folders()) or ""
+    if not folder:
+        return False
+    try:
+        session.examine(folder)
+    except imap.MailboxError as exc:
+        if exc.kind != "folder":
+            raise
+        # Renamed or gone: looked for again on the next poll.
+        Mailbox.objects.filter(pk=mailbox.pk).update(sent_folder="", sent_uidvalidity=None)
+        return False
+    last_uid = mailbox.sent_last_uid
+    if session.uidvalidity != mailbox.sent_uidvalidity:
+        uids = session.uids_since(timezone.localdate() - timedelta(days=FIRST_SYNC_DAYS))
+        last_uid = 0
+    else:
+        uids = session.uids_after(last_uid)
+    more = len(uids) > MAX_PER_POLL
+    now = timezone.now()
+    copies: list[tuple[SentCopy, datetime]] = []
+    for fetched in session.fetch(uids[:MAX_PER_POLL], headers_only=True):
+        message = mail.parse_message(fetched.raw)
+        copy = SentCopy(to=message.to, subject=message.subject, message_id=message.message_id)
+        copies.append((copy, message.date or now))
+        last_uid = max(last_uid, fetched.uid)
+    with transaction.atomic():
+        followups.followups_note_sent_copies(user=mailbox.owner, copies=copies)
+        Mailbox.objects.filter(pk=mailbox.pk).update(
+            sent_folder=folder, sent_uidvalidity=session.uidvalidity, sent_last_uid=last_uid
+        )
+    return more
 
 
 def _save_progress(mailbox: Mailbox) -> None:

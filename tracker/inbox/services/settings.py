@@ -94,8 +94,12 @@ def mailbox_save(
     username: str,
     password: str | None,
     folder: str,
+    watch_sent: bool = False,
 ) -> Mailbox:
-    """Connects a mailbox or changes its settings. `password=None` keeps the stored one."""
+    """Connects a mailbox or changes its settings. `password=None` keeps the stored one.
+
+    `watch_sent`: also read the Sent folder's headers, for the follow-ups sent from the
+    user's mail app (opt-in: it is more of their mail than the inbox needs)."""
     mailbox = Mailbox.objects.select_for_update().filter(owner=owner).first()
     if mailbox is None:
         if not password:
@@ -112,6 +116,9 @@ def mailbox_save(
     if moved:
         # Another mailbox (or folder): its UIDs mean nothing here, read it afresh.
         mailbox.uidvalidity, mailbox.last_uid = None, 0
+    if moved or not watch_sent:
+        mailbox.sent_folder, mailbox.sent_uidvalidity, mailbox.sent_last_uid = "", None, 0
+    mailbox.watch_sent = watch_sent
     mailbox.status, mailbox.status_message, mailbox.failures = MailboxStatus.NEW, "", 0
     mailbox.next_poll_at = timezone.now()
     mailbox.claim = ""
