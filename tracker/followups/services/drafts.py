@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from tracker.applications.models import Application, Stage
@@ -16,9 +17,11 @@ from tracker.followups.models import (
     REJECTION_KINDS,
     FollowUp,
     FollowUpStatus,
+    KeepingInTouch,
     Reminder,
 )
 from tracker.followups.rules import Proposal
+from tracker.followups.services.keeping import followup_propose_next_touch, touch_proposal
 from tracker.followups.services.proposals import (
     _close,
     _draft_facts,
@@ -89,6 +92,9 @@ def followup_switch_language(
 def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
     """What the rules propose for this follow-up now; its own stored choices otherwise."""
     application = followup.application
+    later = touch_proposal(followup, now)
+    if later is not None:
+        return later
     if followup.kind in REJECTION_KINDS and application.stage == Stage.REJECTED:
         for proposal in rules.rejection_proposals(_rejection_facts(application, now)):
             if (proposal.kind, proposal.sequence) == (followup.kind, followup.sequence):
@@ -109,6 +115,7 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
 def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> FollowUp:
     _require_open(followup, "mark as sent")
     _close(followup, FollowUpStatus.SENT, at=at or timezone.now())
+    _touch_next(followup)
     return followup
 
 
@@ -116,7 +123,20 @@ def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> Fol
 def followup_skip(*, followup: FollowUp) -> FollowUp:
     _require_open(followup, "skip")
     _close(followup, FollowUpStatus.SKIPPED)
+    _touch_next(followup)
     return followup
+
+
+def _touch_next(followup: FollowUp) -> None:
+    """A keep-in-touch note done with: if the user wants to keep in touch, the next one is
+    proposed now, so its date shows at once (the beat sweep would within the minute)."""
+    if followup.kind != Kind.KEEP_IN_TOUCH:
+        return
+    wishes = KeepingInTouch.objects.filter(
+        Q(application=followup.application_id) | Q(contact__in=followup.application.contacts.all())
+    )
+    for keeping in wishes.select_related("application", "contact"):
+        followup_propose_next_touch(keeping=keeping)
 
 
 @transaction.atomic
@@ -174,5 +194,6 @@ def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
 
 @transaction.atomic
 def followups_stop_keeping_in_touch(*, application: Application) -> int:
-    """Rule 6: the user says stop; no more check-ins for this application."""
+    """Rule 6: the user says stop; no more check-ins for this application, now or later."""
+    KeepingInTouch.objects.filter(application=application).delete()
     return followups_cancel(application=application, kinds=(Kind.KEEP_IN_TOUCH,))
