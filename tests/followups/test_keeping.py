@@ -415,3 +415,44 @@ def test_the_api_lists_the_step_with_its_kind(
     found = alice_api.get("/api/followups/?status=proposed").json()  # type: ignore[attr-defined]
     results = found["results"] if isinstance(found, dict) else found
     assert [f["kind"] for f in results if f["kind"] == "linkedin"] == ["linkedin"]
+
+
+def test_alice_says_yes_and_stop_over_the_api_and_bob_gets_a_404(
+    alice: User, alice_api: object, bob_api: object, acme: Application
+) -> None:
+    katrin = Contact.objects.get(owner=alice, name="Katrin Vogel")
+    url = f"/api/contacts/{katrin.pk}/"
+
+    assert bob_api.patch(url, {"keep_in_touch": True}, format="json").status_code == 404  # type: ignore[attr-defined]
+    assert not KeepingInTouch.objects.exists()
+    bad = alice_api.patch(url, {"keep_in_touch": "often"}, format="json")  # type: ignore[attr-defined]
+    assert bad.status_code == 400
+    assert "keep_in_touch" in bad.json()
+    yes = alice_api.patch(url, {"keep_in_touch": True}, format="json")  # type: ignore[attr-defined]
+    assert yes.status_code == 200
+    assert yes.json()["keep_in_touch"] is True
+    send_the_two_notes(acme)
+
+    third = acme.followups.get(kind=Kind.KEEP_IN_TOUCH, sequence=3)
+    shown = alice_api.get(url).json()  # type: ignore[attr-defined]
+    assert third.due_at is not None
+    assert shown["next_touch_at"].replace("Z", "+00:00") == third.due_at.isoformat()
+
+    stop = alice_api.patch(url, {"keep_in_touch": False}, format="json")  # type: ignore[attr-defined]
+    assert stop.json()["keep_in_touch"] is False
+    third.refresh_from_db()
+    assert third.status == FollowUpStatus.CANCELLED
+
+
+def test_undoing_a_skip_takes_back_the_note_it_brought(alice: User, acme: Application) -> None:
+    services.keeping_start(user=alice, application=acme)
+    send_the_two_notes(acme)
+    third = acme.followups.get(kind=Kind.KEEP_IN_TOUCH, sequence=3)
+    services.followup_skip(followup=third)
+    assert [n[0] for n in notes(acme)] == [1, 2, 3, 4]
+
+    services.followup_unskip(followup=third)
+
+    assert notes(acme)[2:] == [(3, "Katrin Vogel", FollowUpStatus.PROPOSED)]
+    services.followup_mark_sent(followup=third)
+    assert notes(acme)[-1][0] == 4

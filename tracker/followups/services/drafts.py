@@ -14,6 +14,7 @@ from tracker.followups import kinds, rules
 from tracker.followups.drafts import LANGUAGES, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
+    OPEN_STATUSES,
     REJECTION_KINDS,
     FollowUp,
     FollowUpStatus,
@@ -153,6 +154,21 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
             {"status": "The application is no longer rejected, so this follow-up is moot."}
         )
     now = now or timezone.now()
+    if followup.kind == Kind.KEEP_IN_TOUCH:
+        # The skip brought the next note; the restored one comes first again, alone, and
+        # the next is proposed afresh once it is sent or skipped.
+        later = FollowUp.objects.filter(
+            application=application,
+            kind=Kind.KEEP_IN_TOUCH,
+            sequence__gt=followup.sequence,
+            status__in=OPEN_STATUSES,
+        )
+        if later.filter(edited=True).exists():
+            raise ValidationError(
+                {"status": "The next keep-in-touch note, which you edited, is already "
+                 "waiting: send or skip it instead."}
+            )  # fmt: skip
+        later.delete()
     followup.status = FollowUpStatus.PROPOSED
     followup.save(update_fields=["status", "updated_at"])
     _reminders_restore(followup, now)

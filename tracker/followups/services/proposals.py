@@ -340,6 +340,10 @@ def _draft_facts(
             if proposal.sequence >= rules.FIRST_TOUCH_AGAIN and not _sent_it(rejection, proposal):
                 # A later note may go to someone else: what the letter said is not theirs.
                 said = Said()
+    elif proposal.kind == Kind.LINKEDIN:
+        rejection = Rejection.objects.filter(application=application).first()
+        # Their letter, if one came, says the language; else the posting does.
+        letter = rejection.message if rejection is not None else ""
     identity = user_identity(application.owner)
     posting = application.posting_text or strip_tags(application.description)
     voice = draft_voice(
