@@ -56,7 +56,8 @@ ENGLISH: Catalogue = _AsWritten()
 class DraftFacts:
     kind: Kind
     elements: tuple[Element, ...]
-    # 1 for the first of its kind; 2 for the second and last keep-in-touch or nudge.
+    # 1 for the first of its kind; 2 for the second nudge or keep-in-touch note; from 3 on,
+    # the keep-in-touch notes every two to three months the user asked for.
     sequence: int
     # Full name as typed, or "" when nobody is named.
     recipient_name: str

@@ -74,7 +74,7 @@ class Proposal:
     reason: str
     # None when nothing is to be sent (kind `none`): the reason is all the user sees.
     due_at: datetime | None = None
-    # 1 for the first of its kind; 2 for a second nudge or check-in.
+    # 1 for the first of its kind; 2 for a second nudge or check-in; 3 on, the later notes.
     sequence: int = 1
     elements: tuple[Element, ...] = ()
     recipient_name: str = ""
@@ -582,14 +582,13 @@ def touch_again(facts: TouchFacts, *, reader: Person, sequence: int, due_at: dat
     topics = touch_topics(reader, facts.meetings)
     topic = topics[(sequence - FIRST_TOUCH_AGAIN) % len(topics)]
     said = reader.said
-    ranked = sorted(facts.people, key=_rank)
     who = (
         gettext_noop(
             "%(name)s, the hiring manager, hears from you rather than the recruiter: "
             "they decide who is considered next time."
         )
         if reader.role == SenderRole.HIRING_MANAGER
-        and any(p.role in vocabulary.PLACES_CANDIDATES for p in ranked if p.wrote)
+        and any(p.role in vocabulary.PLACES_CANDIDATES for p in facts.people if p.wrote)
         else gettext_noop("One person per note: this one goes to %(name)s.")
     )
     about = {
