@@ -4,6 +4,7 @@ click; bob never sees or touches any of it."""
 
 from datetime import timedelta
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -456,3 +457,16 @@ def test_undoing_a_skip_takes_back_the_note_it_brought(alice: User, acme: Applic
     assert notes(acme)[2:] == [(3, "Katrin Vogel", FollowUpStatus.PROPOSED)]
     services.followup_mark_sent(followup=third)
     assert notes(acme)[-1][0] == 4
+
+
+def test_a_sweep_over_wishes_with_a_note_waiting_costs_one_query(
+    alice: User, django_assert_max_num_queries: Any
+) -> None:
+    # Katrin hears from one, Dana from the other: each has its note waiting.
+    for _ in range(2):
+        application = rejected_after_onsite(alice)
+        services.keeping_start(user=alice, application=application)
+        send_the_two_notes(application)
+
+    with django_assert_max_num_queries(1):
+        assert services.followups_propose_next_touches() == 0

@@ -96,7 +96,21 @@ def followups_propose_next_touches(*, now: datetime | None = None) -> int:
     it was sent or skipped. Safe to run twice: a note is one of its kind and sequence."""
     now = now or timezone.now()
     made = 0
-    wishes = KeepingInTouch.objects.select_related("application__owner", "contact__owner")
+    # Only wishes that could bring a note now, so a sweep a minute stays cheap however many
+    # there are: an application still rejected, its second note or a later one done with
+    # and none waiting; a person on a rejected application.
+    notes = FollowUp.objects.filter(application=OuterRef("application"), kind=Kind.KEEP_IN_TOUCH)
+    ready = (
+        Q(application__stage=Stage.REJECTED)
+        & Exists(notes.filter(sequence__gte=rules.FIRST_TOUCH_AGAIN - 1, status__in=_DONE))
+        & ~Exists(notes.filter(status__in=OPEN_STATUSES))
+    )
+    person = Q(application__isnull=True, contact__applications__stage=Stage.REJECTED)
+    wishes = (
+        KeepingInTouch.objects.filter(ready | person)
+        .distinct()
+        .select_related("application__owner", "contact__owner")
+    )
     for keeping in wishes.iterator(chunk_size=500):
         made += followup_propose_next_touch(keeping=keeping, now=now) is not None
     return made
