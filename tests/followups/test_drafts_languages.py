@@ -497,7 +497,11 @@ def test_every_later_note_differs_from_all_the_notes_before_it(language: str, fo
 def test_the_linkedin_note_fits_linkedins_limit_and_is_never_bare(
     language: str, formal: bool
 ) -> None:
-    for changes in ({}, LONG):
+    longest = LONG | {
+        "company": " ".join(["Extremely Long Company Name"] * 7),
+        "role": " ".join(["Senior Staff Engineer"] * 9),
+    }
+    for changes in ({}, LONG, longest):
         note = write(
             katrin_rejects_alex(
                 kind=Kind.LINKEDIN, language=language, formal=formal, first_name=not formal,

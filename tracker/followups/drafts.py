@@ -15,7 +15,7 @@ sentence, and in the rest within any run of a few hundred.
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -534,6 +534,10 @@ def compose(facts: DraftFacts, catalogue: Catalogue = ENGLISH) -> Draft:
         draft = _compose(facts, catalogue, writer, frozenset())
         if len(draft.body) > LINKEDIN_LIMIT:
             draft = _compose(facts, catalogue, writer, frozenset({"role"}))
+        if len(draft.body) > LINKEDIN_LIMIT:
+            # Still over: the company as far as its first words (a legal name runs long).
+            short = replace(facts, company=_cut(facts.company, 4))
+            draft = _compose(short, catalogue, writer, frozenset({"role"}))
         return draft
     for given_way in range(len(GIVE_WAY) + 1):
         draft = _compose(facts, catalogue, writer, frozenset(GIVE_WAY[:given_way]))
@@ -558,6 +562,11 @@ def _compose(
     sign_off = "\n".join(filter(None, [closing, signature]))
     body = "\n\n".join(filter(None, [_greeting(words), *paragraphs, sign_off.strip()]))
     return Draft(subject=subject, body=body)
+
+
+def _cut(text: str, words: int) -> str:
+    kept = text.split()
+    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
 
 
 def thanks_in(text: str) -> int:
