@@ -12,6 +12,7 @@ import pytest
 
 from tracker.followups import drafts
 from tracker.followups.drafts import Draft, DraftFacts, compose, reply_subject, thanks_in
+from tracker.followups.kinds import Topic
 from tracker.followups.rules import Door, Element, Kind, Meeting
 from tracker.followups.said import Said, read_said, their_subject
 from tracker.followups.services import draft_catalogue
@@ -28,7 +29,23 @@ KINDS = (
     (Kind.APPLICATION_NUDGE, 1),
     (Kind.APPLICATION_NUDGE, 2),
     (Kind.INTERVIEW_THANK_YOU, 1),
+    # The notes after the first two, one per topic, and the LinkedIn step.
+    (Kind.KEEP_IN_TOUCH, 3),
+    (Kind.KEEP_IN_TOUCH, 4),
+    (Kind.KEEP_IN_TOUCH, 5),
+    (Kind.KEEP_IN_TOUCH, 6),
+    (Kind.LINKEDIN, 1),
 )
+TOPICS = tuple(Topic)
+
+
+def later_note(sequence: int) -> dict[str, Any]:
+    """What the rules give a later keep-in-touch note: a topic by turn, the months since."""
+    if sequence < 3:
+        return {}
+    return {"topic": TOPICS[(sequence - 3) % len(TOPICS)], "months": 3 * sequence}
+
+
 EVERYTHING_SAID = Said(
     offers_call=True,
     offers_feedback=True,
@@ -76,7 +93,7 @@ def every_draft(**changes: Any) -> dict[str, Draft]:
                 formal=formal,
                 first_name=not formal,
                 seed=seed,
-                **changes,
+                **later_note(sequence) | changes,
             )
         )
         for language, formal, (kind, sequence), seed in product(
@@ -283,6 +300,7 @@ def test_the_reply_keeps_one_register_throughout(language: str, formal: bool, yo
                 formal=formal,
                 first_name=not formal,
                 said=EVERYTHING_SAID,
+                **later_note(sequence),
             )
         )
         body = draft.body
@@ -447,3 +465,62 @@ def test_french_drafts_elide_before_a_vowel_whatever_name_fills_the_gap() -> Non
     assert french
     assert not re.search(r"\b(?:de|que|jusque) [AEIOUÉÈÊÀÂÎÔaeiouéèêàâîô]", bodies)
     assert "d'Atelier Lumen" in bodies
+
+
+# Keeping in touch for as long as the user wants, and the LinkedIn step.
+
+
+@pytest.mark.parametrize(("language", "formal"), list(product(LANGUAGES, (True, False))))
+def test_every_later_note_differs_from_all_the_notes_before_it(language: str, formal: bool) -> None:
+    """Two years of notes to Katrin, every two to three months: none repeats another."""
+    notes = [
+        write(
+            katrin_rejects_alex(
+                kind=Kind.KEEP_IN_TOUCH,
+                sequence=sequence,
+                language=language,
+                formal=formal,
+                first_name=not formal,
+                said=EVERYTHING_SAID,
+                **later_note(sequence),
+            )
+        ).body
+        for sequence in range(1, 13)
+    ]
+
+    assert len(set(notes)) == len(notes)
+    for sequence, body in enumerate(notes[2:], start=3):
+        assert str(3 * sequence) in body, body
+
+
+@pytest.mark.parametrize(("language", "formal"), list(product(LANGUAGES, (True, False))))
+def test_the_linkedin_note_fits_linkedins_limit_and_is_never_bare(
+    language: str, formal: bool
+) -> None:
+    longest = LONG | {
+        "company": " ".join(["Extremely Long Company Name"] * 7),
+        "role": " ".join(["Senior Staff Engineer"] * 9),
+    }
+    for changes in ({}, LONG, longest):
+        note = write(
+            katrin_rejects_alex(
+                kind=Kind.LINKEDIN, language=language, formal=formal, first_name=not formal,
+                **changes,
+            )
+        )  # fmt: skip
+        _greeting, sentence, signature = note.body.split("\n\n")
+        assert len(note.body) <= drafts.LINKEDIN_LIMIT, note.body
+        assert note.subject == ""
+        assert signature == changes.get("sender_name", "Alex Rivera")
+        assert len(sentence.split()) >= 12, sentence
+        assert "{" not in note.body
+
+
+def test_the_linkedin_note_says_where_they_met_or_spoke() -> None:
+    met = write(katrin_rejects_alex(kind=Kind.LINKEDIN, language="en", formal=False))
+    spoke = write(
+        katrin_rejects_alex(kind=Kind.LINKEDIN, language="en", formal=False, meetings=(SCREEN,))
+    )
+
+    assert "meet you at the onsite for the Backend-Entwicklerin role at Brandt Werke" in met.body
+    assert "speaking with you on the phone screen" in spoke.body

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 MODEL_BY_PREFIX: list[tuple[str, type[Model]]] = [
     ("application_", Application),
     ("followups_stop_keeping_in_touch", Application),
+    ("followups_keep_in_touch", Application),
     ("followup_", FollowUp),
     ("notification_", Notification),
     ("import_job", ImportJob),

@@ -104,6 +104,7 @@ class ProfileForm(forms.ModelForm[User]):
             "email_reminders",
             "webhook_url",
             "webhook_format",
+            "linkedin_step",
         )
         widgets = {"time_zone": TimeZoneSelect()}
         help_texts = {

@@ -57,6 +57,16 @@ class User(AbstractUser):
         _("webhook format"), max_length=8, choices=WebhookFormat.choices, default=WebhookFormat.JSON
     )
 
+    # The LinkedIn step: after an interview, a reminder to connect with the people met.
+    linkedin_step = models.BooleanField(
+        _("remind me to connect on LinkedIn"),
+        default=False,
+        help_text=_(
+            "After an interview, Rebound suggests an invitation to each person you met, "
+            "with a short personal note."
+        ),
+    )
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         # Django keeps the new raw password in _password from set_password() to the next
         # save; a login that only upgrades the hash clears it first, so it is not a change.

@@ -38,6 +38,13 @@ class ContactSerializer(StrictStrings, serializers.ModelSerializer[Contact]):
         "when none is planned.",
     )
 
+    keep_in_touch = serializers.BooleanField(
+        required=False,
+        help_text="After the two keep-in-touch notes, a note to them every two to three "
+        "months, proposed one at a time (next_touch_at says when); false stops it. Off "
+        "unless you ask.",
+    )
+
     class Meta:
         model = Contact
         fields = [
@@ -51,6 +58,7 @@ class ContactSerializer(StrictStrings, serializers.ModelSerializer[Contact]):
             "applications",
             "last_contact_at",
             "next_touch_at",
+            "keep_in_touch",
             "created_at",
         ]
         read_only_fields = ["created_at"]
@@ -79,6 +87,7 @@ class ContactSerializer(StrictStrings, serializers.ModelSerializer[Contact]):
         # Set by people.selectors on every person read; a new one has none yet.
         data["last_contact_at"] = self._moment(instance, "last_contact_at")
         data["next_touch_at"] = self._moment(instance, "next_touch_at")
+        data["keep_in_touch"] = bool(getattr(instance, "keep_in_touch", False))
         return data
 
     def _moment(self, instance: Contact, name: str) -> str | None:

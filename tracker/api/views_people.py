@@ -19,6 +19,7 @@ from tracker.api.serializers_people import ContactSerializer
 from tracker.api.views import CSVOrJSONErrors, UserViewSet
 from tracker.applications import services as applications
 from tracker.applications.models import Company, Contact
+from tracker.followups import services as followups
 from tracker.people import responses, selectors
 
 
@@ -30,6 +31,14 @@ def _company(owner: Any, data: dict[str, Any]) -> None:
         if name.strip():
             company = applications.company_get_or_create(owner=owner, name=name)
         data["company"] = company
+
+
+def _keep_in_touch(user: Any, contact: Contact, keep: bool | None) -> None:
+    """The user's yes or stop to a note every two to three months, if the request said."""
+    if keep is True:
+        followups.keeping_start(user=user, contact=contact)
+    elif keep is False:
+        followups.keeping_stop(user=user, contact=contact)
 
 
 @extend_schema_view(
@@ -77,11 +86,13 @@ class ContactViewSet(
     @transaction.atomic
     def perform_create(self, serializer: ContactSerializer) -> None:  # type: ignore[override]
         data = dict(serializer.validated_data)
+        keep = data.pop("keep_in_touch", None)
         _company(self.user, data)
         try:
             contact = applications.contact_create(owner=self.user, **data)
         except DjangoValidationError as exc:
             raise as_api_error(exc) from exc
+        _keep_in_touch(self.user, contact, keep)
         serializer.instance = selectors.person_get(user=self.user, pk=contact.pk)
 
     @transaction.atomic
@@ -89,11 +100,13 @@ class ContactViewSet(
         contact = serializer.instance
         assert contact is not None
         data = dict(serializer.validated_data)
+        keep = data.pop("keep_in_touch", None)
         _company(self.user, data)
         try:
             applications.contact_update(owner=self.user, contact=contact, **data)
         except DjangoValidationError as exc:
             raise as_api_error(exc) from exc
+        _keep_in_touch(self.user, contact, keep)
         serializer.instance = selectors.person_get(user=self.user, pk=contact.pk)
 
     @extend_schema(operation_id="contacts_vcard", responses=examples.VCARD_FILE)

@@ -15,13 +15,13 @@ sentence, and in the rest within any run of a few hundred.
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from tracker.followups.kinds import Door, Element, Kind
+from tracker.followups.kinds import Door, Element, Kind, Topic
 from tracker.followups.names import addressee, given_name, name_key
-from tracker.followups.rules import Meeting, meetings_with
+from tracker.followups.rules import FIRST_TOUCH_AGAIN, Meeting, meetings_with
 from tracker.followups.said import Said
 from tracker.followups.vocabulary import CALLS, SPOKEN
 from tracker.mail.vocabulary import RejectionChannel
@@ -56,7 +56,8 @@ ENGLISH: Catalogue = _AsWritten()
 class DraftFacts:
     kind: Kind
     elements: tuple[Element, ...]
-    # 1 for the first of its kind; 2 for the second and last keep-in-touch or nudge.
+    # 1 for the first of its kind; 2 for the second nudge or keep-in-touch note; from 3 on,
+    # the keep-in-touch notes every two to three months the user asked for.
     sequence: int
     # Full name as typed, or "" when nobody is named.
     recipient_name: str
@@ -88,6 +89,10 @@ class DraftFacts:
     said: Said = field(default_factory=Said)
     # The user's own notes on the interview a thank-you is for.
     notes: str = ""
+    # A keep-in-touch note after the first two: what it is about (the rules chose it) and
+    # how many months have passed since the user met them.
+    topic: Topic | None = None
+    months: int = 0
 
 
 @dataclass(frozen=True)
@@ -356,6 +361,56 @@ LAST_NOTE_CLOSING = (
     "Whatever comes next, all the best to you and the team.",
     "Thank you again for your time, and all the best.",
 )
+# Every two to three months after the two notes, if the user wants: each note about
+# something real, and the months since they met say it is not the note before it again.
+TOUCH_AGAIN_OPENING = (
+    "I hope all is well at {company}. It has been {months} months since my interviews there, "
+    "and I wanted to write again.",
+    "It's {months} months now since my interviews for {the_role}, and I wanted to send a short "
+    "note to stay in touch.",
+)
+TOUCH_MET = (
+    "I still think of our conversation {at_round} in {month} when I weigh my next steps.",
+    "Our conversation {at_round} in {month} has stayed with me, and it still shapes what I look "
+    "for in a role.",
+)
+TOUCH_PLANS = (
+    "When we last wrote, you mentioned that {plans_team} might be hiring. Is that still the plan?",
+    "You mentioned that {plans_team} might be hiring; I'd be glad to know whether that is still "
+    "on.",
+)
+TOUCH_PRAISE = (
+    "Your kind words about my interviews have stayed with me, and they still encourage me.",
+)
+TOUCH_EVENT = ("Did the {event} go ahead? I'd be glad to hear how it went.",)
+TOUCH_ROLE = (
+    "I hope {the_role} found a great person, and that the work we talked about is going well.",
+    "I've often wondered how things turned out for {the_role}, and how the team has been getting "
+    "on.",
+)
+TOUCH_ASK = (
+    "If a role at {company} comes up that fits my background, I'd be glad to hear about it.",
+    "Should something open up at {company} where my background fits, I'd love to hear about it.",
+)
+TOUCH_CLOSING = (
+    "Best wishes for the months ahead.",
+    "I hope the coming months go well for the whole team.",
+)
+# The LinkedIn step: an invitation with a personal note, never a bare one, within
+# LinkedIn's limit for such a note.
+LINKEDIN_MET = (
+    "It was a pleasure to meet you {at_round} for {the_role} at {company}, and I'd be glad to "
+    "stay connected here.",
+)
+LINKEDIN_SPOKE = (
+    "I enjoyed speaking with you {at_round} about {the_role} at {company}, and I'd be glad to "
+    "stay connected here.",
+)
+LINKEDIN_CONVERSATIONS = (
+    "I enjoyed our conversations about {the_role} at {company}, and I'd be glad to stay "
+    "connected here.",
+)
+LINKEDIN_LIMIT = 300
 NUDGE_OPENING = (
     "I wanted to ask whether there is any update on my application for {the_role} at {company}.",
     "I applied for {the_role} at {company} a little while ago and wanted to ask where things "
@@ -463,6 +518,8 @@ _SLOTS = (
     "praise",
     "event",
     "notes",
+    "topic",
+    "connect",
 )
 
 
@@ -472,6 +529,16 @@ def compose(facts: DraftFacts, catalogue: Catalogue = ENGLISH) -> Draft:
     writer = _WRITERS.get(facts.kind)
     if writer is None:
         return Draft(subject="", body="")
+    if facts.kind is Kind.LINKEDIN:
+        # Over LinkedIn's limit (a long role, a long name), the role goes unnamed.
+        draft = _compose(facts, catalogue, writer, frozenset())
+        if len(draft.body) > LINKEDIN_LIMIT:
+            draft = _compose(facts, catalogue, writer, frozenset({"role"}))
+        if len(draft.body) > LINKEDIN_LIMIT:
+            # Still over: the company as far as its first words (a legal name runs long).
+            short = replace(facts, company=_cut(facts.company, 4))
+            draft = _compose(short, catalogue, writer, frozenset({"role"}))
+        return draft
     for given_way in range(len(GIVE_WAY) + 1):
         draft = _compose(facts, catalogue, writer, frozenset(GIVE_WAY[:given_way]))
         if len(draft.body.split()) < MOST_WORDS:
@@ -490,9 +557,16 @@ def _compose(
     words.thanked = len(THANKS_WORDS.findall(subject))
     paragraphs = [" ".join(filter(None, paragraph)) for paragraph in writer(words)]
     signature = " ".join(facts.sender_name.split())
-    sign_off = "\n".join(filter(None, [words.pick("sign_off", words.own(SIGN_OFFS)), signature]))
+    # An invitation on LinkedIn is no letter: the name alone signs it.
+    closing = "" if facts.kind is Kind.LINKEDIN else words.pick("sign_off", words.own(SIGN_OFFS))
+    sign_off = "\n".join(filter(None, [closing, signature]))
     body = "\n\n".join(filter(None, [_greeting(words), *paragraphs, sign_off.strip()]))
     return Draft(subject=subject, body=body)
+
+
+def _cut(text: str, words: int) -> str:
+    kept = text.split()
+    return " ".join(kept[:words]) + ("…" if len(kept) > words else "")
 
 
 def thanks_in(text: str) -> int:
@@ -518,6 +592,8 @@ def _subject(w: "_Words") -> str:
         if facts.their_subject.strip():
             return reply_subject(facts.their_subject)
         return reply_subject(about)
+    if facts.kind is Kind.LINKEDIN:
+        return ""
     pair = SUBJECTS[facts.kind]
     return w.fill(w.word(pair[1] if facts.sequence > 1 else pair[0]), about=about)
 
@@ -562,7 +638,7 @@ class _Words:
         self.english = facts.language == "en"
         # How many times the draft has said thank you so far.
         self.thanked = 0
-        role = " ".join(facts.role.split())
+        role = "" if "role" in left_out else " ".join(facts.role.split())
         self.values: dict[str, str] = {
             "role": role,
             "company": " ".join(facts.company.split()),
@@ -572,6 +648,7 @@ class _Words:
             "praised": re.sub(r"^your\b", "my", facts.said.praised, flags=re.IGNORECASE),
             "event": facts.said.event,
             "note": _note(facts.notes),
+            "months": str(facts.months),
         }
         self.values["the_role"] = self.fill(self.word(THE_ROLE if role else THE_ROLE_UNNAMED))
         self.values.update(_plans(self))
@@ -818,6 +895,8 @@ def _rejection_reply(w: _Words) -> list[list[str]]:
 
 def _keep_in_touch(w: _Words) -> list[list[str]]:
     door = w.facts.door
+    if w.facts.sequence >= FIRST_TOUCH_AGAIN:
+        return _touch_again(w)
     if w.facts.sequence > 1:
         # The last note asks something new: their plans, a role now, or whom to follow.
         asks = {Door.PLANS: LAST_NOTE_PLANS, Door.OTHER_ROLES: LAST_NOTE_ROLES}
@@ -830,6 +909,37 @@ def _keep_in_touch(w: _Words) -> list[list[str]]:
     opening = w.say("opening", KEEP_IN_TOUCH_ASKED if asked else KEEP_IN_TOUCH_OPENING)
     future = w.say("future", KEEP_IN_TOUCH_PLANS if door is Door.PLANS else KEEP_IN_TOUCH_FUTURE)
     return [[opening], [future, w.say("closing", KEEP_IN_TOUCH_CLOSING)]]
+
+
+def _touch_again(w: _Words) -> list[list[str]]:
+    """A note after the first two: the months since, the topic its turn came to, and an
+    open door, never a re-pitch."""
+    said = w.facts.said
+    topic = w.facts.topic or Topic.ROLE
+    if topic is Topic.MET and w.values["met"] != "you":
+        topic = Topic.ROLE
+    if topic is Topic.PLANS:
+        about = w.say("topic", TOUCH_PLANS)
+    elif topic is Topic.SAID and (said.praise or said.event):
+        about = w.say("topic", TOUCH_EVENT if said.event else TOUCH_PRAISE)
+    elif topic is Topic.MET:
+        about = w.say("topic", TOUCH_MET)
+    else:
+        about = w.say("topic", TOUCH_ROLE)
+    return [
+        [w.say("opening", TOUCH_AGAIN_OPENING)],
+        [about, w.say("future", TOUCH_ASK)],
+        [w.say("closing", TOUCH_CLOSING)],
+    ]
+
+
+def _linkedin(w: _Words) -> list[list[str]]:
+    """One sentence after the greeting: where they met, and the wish to stay connected."""
+    if w.values["met"] == "you":
+        table = LINKEDIN_SPOKE if w.values.get("call") else LINKEDIN_MET
+    else:
+        table = LINKEDIN_CONVERSATIONS
+    return [[w.say("connect", table)]]
 
 
 def _nudge(w: _Words) -> list[list[str]]:
@@ -856,4 +966,5 @@ _WRITERS = {
     Kind.KEEP_IN_TOUCH: _keep_in_touch,
     Kind.APPLICATION_NUDGE: _nudge,
     Kind.INTERVIEW_THANK_YOU: _thank_you,
+    Kind.LINKEDIN: _linkedin,
 }

@@ -14,6 +14,8 @@ class Kind(StrEnum):
     APPLICATION_NUDGE = "application_nudge"
     INTERVIEW_THANK_YOU = "interview_thank_you"
     GHOST_CHECK = "ghost_check"
+    # A reminder to connect on LinkedIn with someone the user met, with a short note.
+    LINKEDIN = "linkedin"
 
 
 class Element(StrEnum):
@@ -41,3 +43,13 @@ class Door(StrEnum):
     # ...and a recruiter or HR person, who places people across teams, is asked to keep
     # the user in mind for other roles.
     OTHER_ROLES = "other_roles"
+
+
+class Topic(StrEnum):
+    """What a keep-in-touch note after the first two is about: something real each time,
+    and not what the note before it was about."""
+
+    MET = "met"  # when and where they met
+    PLANS = "plans"  # the hiring plans the reader named
+    SAID = "said"  # what the reader said (kind words, an event they mentioned)
+    ROLE = "role"  # the role itself, and how it turned out

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tracker.applications.models import Application, Feedback, Interview
+from tracker.applications.models import Application, Contact, Feedback, Interview
 from tracker.core.fields import SingleLineCharField, bounded_text
 from tracker.followups.kinds import Element, Kind
 
@@ -13,6 +14,7 @@ KIND_LABELS = {
     Kind.APPLICATION_NUDGE: _("Ask for an update"),
     Kind.INTERVIEW_THANK_YOU: _("Thank-you after the interview"),
     Kind.GHOST_CHECK: _("Still waiting?"),
+    Kind.LINKEDIN: _("Connect on LinkedIn"),
 }
 KIND_CHOICES = [(kind.value, KIND_LABELS[kind]) for kind in Kind]
 ELEMENT_CHOICES = [(e.value, e.value.replace("_", " ")) for e in Element]
@@ -68,6 +70,10 @@ class FollowUp(models.Model):
     language = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, blank=True, default="")
     # ...and the one it is written in.
     written_in = models.CharField(max_length=2, choices=LANGUAGE_CHOICES, default="en")
+    # The person a LinkedIn step is for: its link to their profile, and one step each.
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="followups"
+    )
     due_at = models.DateTimeField(null=True, blank=True)
     reason = bounded_text(2_000)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -94,8 +100,14 @@ class FollowUp(models.Model):
             # "Once": one follow-up of each kind per application, whoever proposes it.
             models.UniqueConstraint(
                 fields=["application", "kind", "sequence"],
-                condition=~models.Q(kind=Kind.INTERVIEW_THANK_YOU.value),
+                condition=~models.Q(kind__in=[Kind.INTERVIEW_THANK_YOU.value, Kind.LINKEDIN.value]),
                 name="followup_once_per_kind",
+            ),
+            # One LinkedIn step per person, however many applications they were part of.
+            models.UniqueConstraint(
+                fields=["contact"],
+                condition=models.Q(kind=Kind.LINKEDIN.value),
+                name="followup_one_linkedin_step_per_contact",
             ),
             models.UniqueConstraint(
                 fields=["interview"],
@@ -114,6 +126,34 @@ class FollowUp(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class KeepingInTouch(models.Model):
+    """The user's yes to notes every two to three months after the first two: for one
+    application (to whoever the rules pick) or for one person (across their applications).
+    Deleting the row is the one click that stops it."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="keeping"
+    )
+    contact = models.OneToOneField(
+        Contact, on_delete=models.CASCADE, null=True, blank=True, related_name="keeping"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "keeping in touch"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(application__isnull=True, contact__isnull=False)
+                | models.Q(application__isnull=False, contact__isnull=True),
+                name="keeping_one_application_or_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Keep in touch: {self.application or self.contact}"
 
 
 class Reminder(models.Model):

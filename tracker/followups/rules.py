@@ -10,10 +10,11 @@ Everything that stores, drafts or sends them lives elsewhere.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from tracker.followups import vocabulary
-from tracker.followups.kinds import Door, Element, Kind
+from tracker.followups.kinds import Door, Element, Kind, Topic
 from tracker.followups.names import name_key, read_name
 from tracker.followups.said import Said, read_said
 from tracker.mail import addresses
@@ -49,6 +50,13 @@ REPLY_WINDOW = timedelta(days=14)
 # Rule 6: keep in touch about six weeks later, and once more three months after that.
 KEEP_IN_TOUCH_AFTER = timedelta(days=45)
 KEEP_IN_TOUCH_AGAIN_AFTER = timedelta(days=90)
+# Then, only if the user wants it, every two to three months, one person per note.
+TOUCH_AGAIN_SOONEST = timedelta(days=61)
+TOUCH_AGAIN_LATEST = timedelta(days=91)
+FIRST_TOUCH_AGAIN = 3
+# LinkedIn, if the user wants the step: the day after the interview, once the thank-you
+# has gone, so the invitation is not the first thing they hear.
+LINKEDIN_AFTER = timedelta(days=1)
 # Beyond rejection.
 NUDGE_AFTER = timedelta(days=7)
 NUDGE_COUNT = 2
@@ -66,7 +74,7 @@ class Proposal:
     reason: str
     # None when nothing is to be sent (kind `none`): the reason is all the user sees.
     due_at: datetime | None = None
-    # 1 for the first of its kind; 2 for a second nudge or check-in.
+    # 1 for the first of its kind; 2 for a second nudge or check-in; 3 on, the later notes.
     sequence: int = 1
     elements: tuple[Element, ...] = ()
     recipient_name: str = ""
@@ -79,6 +87,13 @@ class Proposal:
     when: str = ""
     # Proposed days after the news (logged late): the draft apologises for the wait.
     late: bool = False
+    # A later keep-in-touch note: what it is about, and how many months since they met.
+    topic: Topic | None = None
+    months: int = 0
+    # A reason with %(name)s placeholders: its sentences, each one of the interface's
+    # catalogue, are translated and filled with these values where it is stored.
+    reason_parts: tuple[str, ...] = ()
+    reason_values: tuple[tuple[str, str], ...] = ()
 
     @property
     def needed(self) -> bool:
@@ -418,6 +433,220 @@ def rejection_proposals(facts: RejectionFacts) -> list[Proposal]:
     if nothing is not None:
         return [nothing]
     return [reply(case), *keep_in_touch(case)]
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a reason sentence for the interface's catalogue: it is translated where the
+    proposal is stored (this module imports nothing of Django)."""
+    return message
+
+
+# Rule 6, continued: after the two notes, if the user asked for it, one more note every
+# two to three months, for as long as they want.
+
+
+class NoteState(StrEnum):
+    OPEN = "open"  # proposed or snoozed: still to send
+    DONE = "done"  # sent or skipped: the next one may follow
+    STOPPED = "stopped"  # cancelled: the user said stop, or the rejection was undone
+
+
+@dataclass(frozen=True)
+class Note:
+    """A keep-in-touch note already proposed on the application."""
+
+    sequence: int
+    to: str  # the reader, as person_key gives it
+    state: NoteState
+    due_at: datetime | None = None
+    # When it was sent or skipped.
+    done_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone on the application the user could write to."""
+
+    name: str
+    email: str = ""
+    role: str = SenderRole.UNKNOWN
+    # They wrote to the user (the rejection, or mail the inbox kept from them).
+    wrote: bool = False
+    # What their letter said, when the rejection was theirs.
+    said: Said = field(default_factory=Said)
+
+
+@dataclass(frozen=True)
+class TouchFacts:
+    notes: tuple[Note, ...]
+    people: tuple[Person, ...]
+    meetings: tuple[Meeting, ...]
+    role: str
+    # When the user first met or heard from them: the notes count the months from it.
+    since: datetime
+    now: datetime
+    zone: ZoneInfo
+    seed: int = 0
+    # The user asked to keep in touch with this one person (their key), not the application.
+    only: str = ""
+    # The keep-in-touch notes of the user's other applications: someone waiting for one
+    # there, or who had one lately, is not written to again from here yet.
+    elsewhere: tuple[Note, ...] = ()
+
+
+def person_key(name: str, email: str) -> str:
+    """One person, however a note or a contact spells them: the address, else the name."""
+    return email.strip().lower() or name_key(name)
+
+
+# Who hears from the user, when several could: the one who decides before the one who
+# places, among those who wrote; someone who wrote before someone who only interviewed.
+_WHO_FIRST = (
+    SenderRole.HIRING_MANAGER,
+    SenderRole.INTERVIEWER,
+    SenderRole.RECRUITER,
+    SenderRole.HR,
+)
+
+
+def _rank(person: Person) -> tuple[bool, int]:
+    order = next((i for i, role in enumerate(_WHO_FIRST) if role == person.role), len(_WHO_FIRST))
+    return (not person.wrote, order)
+
+
+def touch_reader(facts: TouchFacts) -> Person | None:
+    """Who the next note goes to: one person, not already waiting for a note elsewhere."""
+    people = [
+        p
+        for p in sorted(facts.people, key=_rank)
+        if (p.wrote or p.email) and person_key(p.name, p.email)
+    ]
+    if facts.only:
+        people = [p for p in people if person_key(p.name, p.email) == facts.only]
+    busy = {n.to for n in facts.elsewhere if n.state is NoteState.OPEN}
+    return next((p for p in people if person_key(p.name, p.email) not in busy), None)
+
+
+def touch_topics(person: Person, meetings: tuple[Meeting, ...]) -> tuple[Topic, ...]:
+    """What a note to `person` can be about, all of it real: the rounds they were in, the
+    plans and the words they wrote, and always the role."""
+    topics = []
+    if meetings_with(meetings, person.name):
+        topics.append(Topic.MET)
+    if person.said.team or person.said.when:
+        topics.append(Topic.PLANS)
+    if person.said.praise or person.said.event:
+        topics.append(Topic.SAID)
+    return (*topics, Topic.ROLE)
+
+
+def touch_gap(seed: int, sequence: int) -> timedelta:
+    """Two to three months, not always the same, so the notes never read like a timer."""
+    days = (TOUCH_AGAIN_LATEST - TOUCH_AGAIN_SOONEST).days
+    return TOUCH_AGAIN_SOONEST + timedelta(days=(seed * 7 + sequence * 11) % (days + 1))
+
+
+def months_between(start: datetime, end: datetime) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def next_touch(facts: TouchFacts) -> Proposal | None:
+    """The next note, once the two notes are behind and the last one was sent or skipped;
+    None while one is still open, after a stop, or with nobody free to write to."""
+    if not facts.notes or any(n.state is NoteState.OPEN for n in facts.notes):
+        return None
+    last = max(facts.notes, key=lambda n: n.sequence)
+    if last.sequence < FIRST_TOUCH_AGAIN - 1 or last.state is not NoteState.DONE:
+        return None
+    reader = touch_reader(facts)
+    if reader is None:
+        return None
+    sequence = last.sequence + 1
+    after = _moment(last) or facts.now
+    due = max(after + touch_gap(facts.seed, sequence), facts.now)
+    # Two to three months apart for the reader too, whichever application wrote last.
+    key = person_key(reader.name, reader.email)
+    theirs = [m for n in facts.elsewhere if n.to == key and (m := _moment(n))]
+    if theirs:
+        due = max(due, max(theirs) + TOUCH_AGAIN_SOONEST)
+    return touch_again(facts, reader=reader, sequence=sequence, due_at=due)
+
+
+def _moment(note: Note) -> datetime | None:
+    """When a note was last a matter: sent or skipped, else due."""
+    return max(filter(None, (note.due_at, note.done_at)), default=None)
+
+
+def touch_again(facts: TouchFacts, *, reader: Person, sequence: int, due_at: datetime) -> Proposal:
+    """The note itself: to `reader`, about the topic its turn comes to."""
+    topics = touch_topics(reader, facts.meetings)
+    topic = topics[(sequence - FIRST_TOUCH_AGAIN) % len(topics)]
+    said = reader.said
+    who = (
+        gettext_noop(
+            "%(name)s, the hiring manager, hears from you rather than the recruiter: "
+            "they decide who is considered next time."
+        )
+        if reader.role == SenderRole.HIRING_MANAGER
+        and any(p.role in vocabulary.PLACES_CANDIDATES for p in facts.people if p.wrote)
+        else gettext_noop("One person per note: this one goes to %(name)s.")
+    )
+    about = {
+        Topic.MET: gettext_noop("It recalls when you met, in %(month)s."),
+        Topic.PLANS: gettext_noop("It asks about the plans they named (%(plans)s)."),
+        Topic.SAID: gettext_noop("It takes up what they wrote to you."),
+        Topic.ROLE: gettext_noop("It asks how the %(role)s role turned out."),
+    }[topic]
+    every = gettext_noop(
+        "You asked to keep in touch every two to three months; one click stops it."
+    )
+    theirs = meetings_with(facts.meetings, reader.name)
+    month = f"{theirs[-1].at.astimezone(facts.zone):%B}" if theirs else ""
+    plans = ", ".join(filter(None, [said.team, said.when]))
+    values = {"name": " ".join(reader.name.split()) or reader.email, "month": month}
+    values |= {"plans": plans, "role": " ".join(facts.role.split())}
+    return Proposal(
+        Kind.KEEP_IN_TOUCH,
+        f"{who} {about} {every}",
+        reason_parts=(who, about, every),
+        due_at=due_at,
+        sequence=sequence,
+        elements=(Element.FUTURE_OPENINGS,),
+        recipient_name=" ".join(reader.name.split()),
+        recipient_email=reader.email.strip(),
+        reminders=(remind_at(due_at, now=facts.now, zone=facts.zone),),
+        door=welcomed(said)
+        or (
+            Door.OTHER_ROLES if reader.role in vocabulary.PLACES_CANDIDATES else Door.CONSIDER_AGAIN
+        ),
+        team=said.team,
+        when=said.when,
+        topic=topic,
+        months=months_between(facts.since, due_at),
+        reason_values=tuple(values.items()),
+    )
+
+
+def linkedin_proposal(
+    *, interview_at: datetime, name: str, email: str, now: datetime, zone: ZoneInfo
+) -> Proposal:
+    """The LinkedIn step: an invitation to someone the user met, never a bare one."""
+    due = interview_at + LINKEDIN_AFTER
+    reason = gettext_noop(
+        "You met %(name)s at the interview: an invitation to connect on LinkedIn, "
+        "with a short personal note, keeps the contact whatever the outcome."
+    )
+    return Proposal(
+        Kind.LINKEDIN,
+        reason,
+        reason_parts=(reason,),
+        due_at=due,
+        elements=(Element.HIGHLIGHT,),
+        recipient_name=" ".join(name.split()),
+        recipient_email=email.strip(),
+        reminders=(remind_at(due, now=now, zone=zone),),
+        reason_values=(("name", " ".join(name.split())),),
+    )
 
 
 def nudge_proposals(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import F, QuerySet
 
 from tracker.accounts.models import User
-from tracker.applications.models import Application, Stage
+from tracker.applications.models import Application, Contact, Stage
 from tracker.core.clock import start_of_today, start_of_tomorrow
 from tracker.core.mailto import mailto_url
 from tracker.followups.kinds import Kind
@@ -18,6 +18,7 @@ from tracker.followups.models import (
     REJECTION_KINDS,
     FollowUp,
     FollowUpStatus,
+    KeepingInTouch,
 )
 
 # Sent and "not needed" follow-ups pile up over a job search; the page shows the latest.
@@ -64,11 +65,14 @@ class FollowUpPanel:
     cards: list[FollowUpCard]
     # Rejected, and the worker has not proposed anything yet: the page waits for it.
     pending: bool
+    # The two keep-in-touch notes are there, so the user may ask for more (or has).
+    can_keep_in_touch: bool = False
+    keeping_in_touch: bool = False
 
 
 def followups_with_company() -> QuerySet[FollowUp]:
     """Follow-ups as a card shows them, with their application and its company."""
-    return FollowUp.objects.select_related("application__company")
+    return FollowUp.objects.select_related("application__company", "contact")
 
 
 def followup_mailto(followup: FollowUp) -> str:
@@ -91,7 +95,9 @@ def _card(followup: FollowUp, day_start: datetime, tomorrow: datetime) -> Follow
 
 
 def _owned(user: User) -> QuerySet[FollowUp]:
-    return FollowUp.objects.filter(application__owner=user).select_related("application__company")
+    return FollowUp.objects.filter(application__owner=user).select_related(
+        "application__company", "contact"
+    )
 
 
 def followup_skipped(*, user: User, pk: str | None) -> FollowUp | None:
@@ -165,7 +171,7 @@ def application_followup_panel(
     followups = list(
         FollowUp.objects.filter(application=application)
         .exclude(status=FollowUpStatus.CANCELLED)
-        .select_related("application__company")
+        .select_related("application__company", "contact")
         .order_by("due_at", "id")
     )
     followups.sort(key=lambda f: _PANEL_ORDER.get(FollowUpStatus(f.status), 4))
@@ -174,7 +180,15 @@ def application_followup_panel(
     return FollowUpPanel(
         cards=[_card(f, day_start, tomorrow) for f in followups],
         pending=application.stage == Stage.REJECTED and not followups,
+        can_keep_in_touch=application.stage == Stage.REJECTED
+        and any(f.kind == Kind.KEEP_IN_TOUCH for f in followups),
+        keeping_in_touch=KeepingInTouch.objects.filter(application=application).exists(),
     )
+
+
+def keeping_in_touch_with(*, contact: Contact) -> bool:
+    """Whether the user asked for a note to this person every two to three months."""
+    return KeepingInTouch.objects.filter(contact=contact).exists()
 
 
 def followups_edited_open(*, application: Application) -> list[str]:

@@ -115,4 +115,10 @@ def _reminders_deliver(reminder_ids: list[int]) -> int:
 
 @shared_task
 def propose_nudges_task() -> int:
-    return services.followups_propose_nudges()
+    # The next notes of those the user keeps in touch with come due here too, each after
+    # the one before was sent or skipped, and the LinkedIn steps after interviews.
+    return (
+        services.followups_propose_nudges()
+        + services.followups_propose_next_touches()
+        + services.followups_propose_linkedin_steps()
+    )

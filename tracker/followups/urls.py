@@ -23,6 +23,11 @@ urlpatterns = [
         name="application_followups_panel",
     ),
     path(
+        "applications/<int:pk>/followups/keep-in-touch/",
+        views.followups_keep_in_touch,
+        name="followups_keep_in_touch",
+    ),
+    path(
         "applications/<int:pk>/followups/stop/",
         views.followups_stop_keeping_in_touch,
         name="followups_stop_keeping_in_touch",

@@ -238,6 +238,24 @@ def followups_stop_keeping_in_touch(request: AuthenticatedRequest, pk: int) -> H
 
 
 @login_required
+@require_POST
+def followups_keep_in_touch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Yes to a note every two to three months after the two, for this application."""
+    application = get_application_for_user(request, pk)
+    services.keeping_start(user=request.user, application=application)
+    messages.success(
+        request,
+        gettext(
+            "Rebound will suggest a note every two to three months after these two, one "
+            "person at a time. One click stops it."
+        ),
+    )
+    if _origin(request) == "followups":
+        return redirect("followups")
+    return redirect(f"{reverse('application_detail', args=[application.pk])}#followups")
+
+
+@login_required
 @require_GET
 def application_followups_panel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The application page's follow-ups card alone, which the page polls while it waits."""

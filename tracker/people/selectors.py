@@ -22,7 +22,7 @@ from tracker.applications.contact_keys import ContactKeys, contact_is_recipient
 from tracker.applications.models import Application, Contact, Interview, Rejection
 from tracker.applications.search import search_words
 from tracker.core.ownership import get_owned_or_404
-from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus
+from tracker.followups.models import OPEN_STATUSES, FollowUp, FollowUpStatus, KeepingInTouch
 from tracker.inbox.selectors import inbox_items_from
 from tracker.people.vcard import Card
 
@@ -58,8 +58,9 @@ def _theirs(person: Contact, links: _Links, followups: dict[int, list[FollowUp]]
 
 
 def people_with_times(people: Sequence[Contact]) -> Sequence[Contact]:
-    """Sets on each person `last_contact_at` (the last follow-up to them marked sent) and
-    `next_touch_at` (when the next one still to send is due), None when there is none."""
+    """Sets on each person `last_contact_at` (the last follow-up to them marked sent),
+    `next_touch_at` (when the next one still to send is due), None when there is none, and
+    `keep_in_touch` (the user asked for a note every two to three months)."""
     links = _links(p.pk for p in people)
     timed = FollowUp.objects.filter(_TIMED, application_id__in=set().union(*links.values()))
     followups: dict[int, list[FollowUp]] = defaultdict(list)
@@ -67,7 +68,14 @@ def people_with_times(people: Sequence[Contact]) -> Sequence[Contact]:
         "application_id", "recipient_name", "recipient_email", "status", "sent_at", "due_at"
     ):
         followups[followup.application_id].append(followup)
+    keeping = set(
+        KeepingInTouch.objects.filter(contact__in=[p.pk for p in people]).values_list(
+            "contact_id", flat=True
+        )
+    )
     for person in people:
+        # The user asked for a note to them every two to three months.
+        person.keep_in_touch = person.pk in keeping  # type: ignore[attr-defined]
         theirs = _theirs(person, links, followups)
         sent = [f.sent_at for f in theirs if f.status == FollowUpStatus.SENT and f.sent_at]
         coming = [f.due_at for f in theirs if f.status in OPEN_STATUSES and f.due_at]

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import services as applications
 from tracker.applications.forms import add_service_errors
+from tracker.followups import selectors as followup_selectors
+from tracker.followups import services as followups
 from tracker.people import responses, selectors
 from tracker.people.forms import PeopleFilterForm, PersonForm
 
@@ -53,6 +55,7 @@ def _person_page(
         "heard": found.heard,
         "followups": found.followups,
         "form": form or PersonForm(instance=found.person),
+        "keeping": followup_selectors.keeping_in_touch_with(contact=found.person),
     }
     return render(request, "people/detail.html", context, status=status)
 
@@ -78,6 +81,26 @@ def person_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, gettext("Saved %(name)s.") % {"name": person.name})
             return HttpResponseRedirect(reverse("person_detail", args=[person.pk]))
     return _person_page(request, pk, form=form, status=400)
+
+
+@login_required
+@require_POST
+def person_keep_in_touch(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The user's yes (keep=1) or stop (keep=0) to a note every two to three months."""
+    person = selectors.person_get(user=request.user, pk=pk)
+    if request.POST.get("keep") == "1":
+        followups.keeping_start(user=request.user, contact=person)
+        messages.success(
+            request,
+            gettext("Rebound will suggest a note to %(name)s every two to three months.")
+            % {"name": person.name},
+        )
+    else:
+        followups.keeping_stop(user=request.user, contact=person)
+        messages.success(
+            request, gettext("No more keep-in-touch notes to %(name)s.") % {"name": person.name}
+        )
+    return HttpResponseRedirect(reverse("person_detail", args=[person.pk]))
 
 
 @login_required

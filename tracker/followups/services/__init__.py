@@ -2,9 +2,10 @@
 
 One module a job: proposals (the rules' proposals after a rejection, stored with their
 drafts; the jobs that ask for them), drafts (what the user does with a follow-up),
-reminders (sending the due ones) and nudges (beyond rejection: nudges, ghost checks and
-thank-yous), threads (what the inbox saw of a follow-up's thread: an answer, the user's
-sent copy). Callers import from the package."""
+reminders (sending the due ones), nudges (beyond rejection: nudges, ghost checks and
+thank-yous), keeping (notes every two to three months, if wanted; the LinkedIn step) and
+threads (what the inbox saw of a follow-up's thread: an answer, the user's sent copy).
+Callers import from the package."""
 
 from tracker.followups.services.drafts import (
     followup_mark_sent,
@@ -15,6 +16,15 @@ from tracker.followups.services.drafts import (
     followup_unskip,
     followup_update_draft,
     followups_stop_keeping_in_touch,
+)
+from tracker.followups.services.keeping import (
+    LINKEDIN_WITHIN,
+    followup_propose_next_touch,
+    followups_propose_linkedin,
+    followups_propose_linkedin_steps,
+    followups_propose_next_touches,
+    keeping_start,
+    keeping_stop,
 )
 from tracker.followups.services.nudges import (
     followup_propose_thank_you,
@@ -56,6 +66,7 @@ from tracker.followups.services.threads import (
 
 __all__ = [
     "JOB_REDISPATCH_AFTER",
+    "LINKEDIN_WITHIN",
     "MOOT_WHEN_MOVED",
     "PROPOSAL_BATCH",
     "PROPOSE_BATCH_TASK",
@@ -69,6 +80,7 @@ __all__ = [
     "followup_detach_answer",
     "followup_mark_sent",
     "followup_note_sent",
+    "followup_propose_next_touch",
     "followup_propose_thank_you",
     "followup_rebuild_draft",
     "followup_skip",
@@ -83,8 +95,13 @@ __all__ = [
     "followups_note_sent_copies",
     "followups_on_stage_change",
     "followups_propose_for_rejection",
+    "followups_propose_linkedin",
+    "followups_propose_linkedin_steps",
+    "followups_propose_next_touches",
     "followups_propose_nudges",
     "followups_stop_keeping_in_touch",
+    "keeping_start",
+    "keeping_stop",
     "proposal_job_request",
     "proposal_job_run",
     "proposal_jobs_redispatch",

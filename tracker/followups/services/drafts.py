@@ -5,6 +5,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from tracker.applications.models import Application, Stage
@@ -13,12 +14,15 @@ from tracker.followups import kinds, rules
 from tracker.followups.drafts import LANGUAGES, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
+    OPEN_STATUSES,
     REJECTION_KINDS,
     FollowUp,
     FollowUpStatus,
+    KeepingInTouch,
     Reminder,
 )
 from tracker.followups.rules import Proposal
+from tracker.followups.services.keeping import followup_propose_next_touch, touch_proposal
 from tracker.followups.services.proposals import (
     _close,
     _draft_facts,
@@ -89,6 +93,9 @@ def followup_switch_language(
 def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
     """What the rules propose for this follow-up now; its own stored choices otherwise."""
     application = followup.application
+    later = touch_proposal(followup, now)
+    if later is not None:
+        return later
     if followup.kind in REJECTION_KINDS and application.stage == Stage.REJECTED:
         for proposal in rules.rejection_proposals(_rejection_facts(application, now)):
             if (proposal.kind, proposal.sequence) == (followup.kind, followup.sequence):
@@ -109,6 +116,7 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
 def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> FollowUp:
     _require_open(followup, "mark as sent")
     _close(followup, FollowUpStatus.SENT, at=at or timezone.now())
+    _touch_next(followup)
     return followup
 
 
@@ -116,7 +124,20 @@ def followup_mark_sent(*, followup: FollowUp, at: datetime | None = None) -> Fol
 def followup_skip(*, followup: FollowUp) -> FollowUp:
     _require_open(followup, "skip")
     _close(followup, FollowUpStatus.SKIPPED)
+    _touch_next(followup)
     return followup
+
+
+def _touch_next(followup: FollowUp) -> None:
+    """A keep-in-touch note done with: if the user wants to keep in touch, the next one is
+    proposed now, so its date shows at once (the beat sweep would within the minute)."""
+    if followup.kind != Kind.KEEP_IN_TOUCH:
+        return
+    wishes = KeepingInTouch.objects.filter(
+        Q(application=followup.application_id) | Q(contact__in=followup.application.contacts.all())
+    )
+    for keeping in wishes.select_related("application", "contact"):
+        followup_propose_next_touch(keeping=keeping)
 
 
 @transaction.atomic
@@ -133,6 +154,21 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
             {"status": "The application is no longer rejected, so this follow-up is moot."}
         )
     now = now or timezone.now()
+    if followup.kind == Kind.KEEP_IN_TOUCH:
+        # The skip brought the next note; the restored one comes first again, alone, and
+        # the next is proposed afresh once it is sent or skipped.
+        later = FollowUp.objects.filter(
+            application=application,
+            kind=Kind.KEEP_IN_TOUCH,
+            sequence__gt=followup.sequence,
+            status__in=OPEN_STATUSES,
+        )
+        if later.filter(edited=True).exists():
+            raise ValidationError(
+                {"status": "The next keep-in-touch note, which you edited, is already "
+                 "waiting: send or skip it instead."}
+            )  # fmt: skip
+        later.delete()
     followup.status = FollowUpStatus.PROPOSED
     followup.save(update_fields=["status", "updated_at"])
     _reminders_restore(followup, now)
@@ -174,5 +210,6 @@ def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
 
 @transaction.atomic
 def followups_stop_keeping_in_touch(*, application: Application) -> int:
-    """Rule 6: the user says stop; no more check-ins for this application."""
+    """Rule 6: the user says stop; no more check-ins for this application, now or later."""
+    KeepingInTouch.objects.filter(application=application).delete()
     return followups_cancel(application=application, kinds=(Kind.KEEP_IN_TOUCH,))

@@ -16,6 +16,7 @@ from tracker.followups.models import (
     FollowUp,
 )
 from tracker.followups.rules import Proposal
+from tracker.followups.services.keeping import followups_propose_linkedin
 from tracker.followups.services.proposals import followup_store
 
 
@@ -103,9 +104,11 @@ def followup_propose_thank_you(*, interview: Interview, now: datetime | None = N
     email = next((c.email for c in interview.interviewers.all() if c.email), "")
     if len(interview.interviewers.all()) == 1 and email:
         proposal = replace(proposal, recipient_email=email)
-    return followup_store(
+    thank_you = followup_store(
         application=application, proposal=proposal, now=now, interview=interview, replace=False
     )
+    followups_propose_linkedin(interview=interview, now=now)
+    return thank_you
 
 
 def _propose_missing_thank_yous(now: datetime) -> int:

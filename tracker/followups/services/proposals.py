@@ -8,11 +8,18 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
 from tracker.accounts.selectors import user_identity
-from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
+from tracker.applications.models import (
+    ENDED_STAGES,
+    Application,
+    Contact,
+    Interview,
+    Rejection,
+    Stage,
+)
 from tracker.core.dispatch import dispatch, dispatch_on_commit
 from tracker.followups import rules
 from tracker.followups.drafts import ENGLISH, Catalogue, DraftFacts, compose
@@ -208,6 +215,7 @@ def followup_store(
     now: datetime,
     interview: Interview | None = None,
     replace: bool = True,
+    contact: Contact | None = None,
 ) -> FollowUp:
     """Creates the follow-up a proposal describes, or replaces an unsent one in place.
 
@@ -215,7 +223,9 @@ def followup_store(
     else now, it is flagged stale and the user may rebuild it.
     """
     same = FollowUp.objects.filter(application=application, kind=proposal.kind)
-    if interview is not None:
+    if contact is not None:
+        same = same.filter(contact=contact)
+    elif interview is not None:
         same = same.filter(interview=interview)
     else:
         same = same.filter(sequence=proposal.sequence)
@@ -223,7 +233,11 @@ def followup_store(
     if followup is not None and (followup.status == FollowUpStatus.SENT or not replace):
         return followup
     followup = followup or FollowUp(
-        application=application, kind=proposal.kind, sequence=proposal.sequence, interview=interview
+        application=application,
+        kind=proposal.kind,
+        sequence=proposal.sequence,
+        interview=interview,
+        contact=contact,
     )
     facts, voice = _draft_facts(application, proposal, interview, followup.language)
     reason = draft_reason(proposal, voice)
@@ -280,9 +294,14 @@ def _proposes_otherwise(followup: FollowUp, proposal: Proposal, reason: str) -> 
 
 def draft_reason(proposal: Proposal, voice: Voice) -> str:
     """The rules' reason, and the language the draft is written in and why."""
+    reason = proposal.reason
+    if proposal.reason_parts:
+        # Sentences of the interface's catalogue, with the names they leave open.
+        sentences = " ".join(translation.gettext(part) for part in proposal.reason_parts)
+        reason = sentences % dict(proposal.reason_values)
     if proposal.kind in (Kind.NONE, Kind.GHOST_CHECK):
-        return proposal.reason
-    return f"{proposal.reason} {voice.because}"
+        return reason
+    return f"{reason} {voice.because}"
 
 
 @cache
@@ -318,6 +337,13 @@ def _draft_facts(
             letter = rejection.message
             subject = rejection.subject or their_subject(rejection.message)
             said = read_said(rejection.message)
+            if proposal.sequence >= rules.FIRST_TOUCH_AGAIN and not _sent_it(rejection, proposal):
+                # A later note may go to someone else: what the letter said is not theirs.
+                said = Said()
+    elif proposal.kind == Kind.LINKEDIN:
+        rejection = Rejection.objects.filter(application=application).first()
+        # Their letter, if one came, says the language; else the posting does.
+        letter = rejection.message if rejection is not None else ""
     identity = user_identity(application.owner)
     posting = application.posting_text or strip_tags(application.description)
     voice = draft_voice(
@@ -348,8 +374,17 @@ def _draft_facts(
         their_subject=subject,
         said=said,
         notes=interview.notes if interview is not None else "",
+        topic=proposal.topic,
+        months=proposal.months,
     )
     return facts, voice
+
+
+def _sent_it(rejection: Rejection, proposal: Proposal) -> bool:
+    """Whether the rejection's sender is the proposal's reader."""
+    return rules.person_key(rejection.sender_name, rejection.sender_email) == rules.person_key(
+        proposal.recipient_name, proposal.recipient_email
+    )
 
 
 def followups_cancel(
