@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tracker.accounts.language import in_language_of
 from tracker.applications.models import Application, Stage
 from tracker.core import dates
 from tracker.followups import kinds, rules
@@ -18,6 +19,7 @@ from tracker.followups.models import (
     FollowUpStatus,
     Reminder,
 )
+from tracker.followups.register import written_in_lead
 from tracker.followups.rules import Proposal
 from tracker.followups.services.proposals import (
     _close,
@@ -59,15 +61,18 @@ def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -
     _require_open(followup, "rebuild")
     now = now or timezone.now()
     application = followup.application
-    proposal = _current_proposal(followup, now)
-    facts, voice = _draft_facts(application, proposal, followup.interview, followup.language)
+    # The reason in the owner's language, as when it was first written.
+    with in_language_of(application.owner):
+        proposal = _current_proposal(followup, now)
+        facts, voice = _draft_facts(application, proposal, followup.interview, followup.language)
+        reason = draft_reason(proposal, voice)
     draft = compose(facts, draft_catalogue(facts.language))
     followup.subject, followup.body = draft.subject, draft.body
     followup.written_in = facts.language
     followup.elements = [e.value for e in proposal.elements]
     followup.recipient_name = proposal.recipient_name
     followup.recipient_email = proposal.recipient_email
-    followup.reason = draft_reason(proposal, voice)
+    followup.reason = reason
     followup.edited = followup.draft_stale = False
     followup.save()
     return followup
@@ -95,8 +100,8 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
                 return proposal
     return Proposal(
         Kind(followup.kind),
-        # The rules' part: the language's sentence is added again for the new language.
-        followup.reason.partition(" Written in ")[0],
+        # The rules' part: the language's sentences are added again for the new language.
+        followup.reason.partition(f" {written_in_lead()}")[0],
         due_at=followup.due_at,
         sequence=followup.sequence,
         elements=tuple(kinds.Element(e) for e in followup.elements),

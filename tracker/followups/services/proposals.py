@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.selectors import user_identity
 from tracker.applications.models import ENDED_STAGES, Application, Interview, Rejection, Stage
 from tracker.core.dispatch import dispatch, dispatch_on_commit
@@ -184,7 +185,10 @@ def followups_propose_for_rejection(
 ) -> list[FollowUp]:
     """Applies the rules and stores their proposals, replacing unsent ones, keeping sent."""
     now = now or timezone.now()
-    proposals = rules.rejection_proposals(_rejection_facts(application, now))
+    # The reasons are written once, here, in the owner's language: the worker has no
+    # request to take it from.
+    with in_language_of(application.owner):
+        proposals = rules.rejection_proposals(_rejection_facts(application, now))
     stored = [followup_store(application=application, proposal=p, now=now) for p in proposals]
     wanted = {(p.kind, p.sequence) for p in proposals}
     stale = FollowUp.objects.filter(application=application, kind__in=REJECTION_KINDS).exclude(
@@ -225,8 +229,9 @@ def followup_store(
     followup = followup or FollowUp(
         application=application, kind=proposal.kind, sequence=proposal.sequence, interview=interview
     )
-    facts, voice = _draft_facts(application, proposal, interview, followup.language)
-    reason = draft_reason(proposal, voice)
+    with in_language_of(application.owner):
+        facts, voice = _draft_facts(application, proposal, interview, followup.language)
+        reason = draft_reason(proposal, voice)
     if followup.edited:
         followup.draft_stale = followup.draft_stale or _proposes_otherwise(
             followup, proposal, reason
