@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from tracker.accounts.language import in_language_of
 from tracker.inbox import imap
 from tracker.inbox.models import (
     Mailbox,
@@ -81,6 +82,12 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
     if not claim or not Mailbox.objects.filter(pk=mailbox_id, claim=claim).update(claim=""):
         return "skipped"
     mailbox = Mailbox.objects.select_related("owner").get(pk=mailbox_id)
+    # What fails is kept for the settings page, in the words of the owner's language.
+    with in_language_of(mailbox.owner):
+        return _mailbox_read(mailbox)
+
+
+def _mailbox_read(mailbox: Mailbox) -> str:
     more = False
     try:
         where = mailbox_address(mailbox)
