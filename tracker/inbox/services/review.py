@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_noop
 
 from tracker.applications import services as applications
@@ -160,7 +161,9 @@ def _log_interview(application: Application, item: InboxItem, text: str, sent: d
             application=application,
             scheduled_at=at,
             kind=kind,
-            notes=f"From the invitation: {item.subject}"[:10_000],
+            notes=(gettext("From the invitation: %(subject)s") % {"subject": item.subject})[
+                :10_000
+            ],
             source=ChangeSource.INBOX,
         )
     except ValidationError:
@@ -181,9 +184,20 @@ def inbox_item_keep_as_note(*, item: InboxItem) -> InboxItem:
     text = item.text
     if not _decide(item, ItemStatus.CONFIRMED):
         raise AlreadyDecided
-    who = item.sender_name or item.sender_email or item.from_email or "someone"
-    when = timezone.localtime(item.sent_at or timezone.now(), application.owner.zone)
-    note = f"Another rejection, {when:%d %b %Y}, from {who}: {text}".strip()
+    who = item.sender_name or item.sender_email or item.from_email
+    when = date_format(
+        timezone.localtime(item.sent_at or timezone.now(), application.owner.zone), "DAY"
+    )
+    # The user's notes, in the words of the page they decided on.
+    if who:
+        note = gettext("Another rejection, %(date)s, from %(who)s: %(text)s") % {
+            "date": when,
+            "who": who,
+            "text": text,
+        }
+    else:
+        note = gettext("Another rejection, %(date)s: %(text)s") % {"date": when, "text": text}
+    note = note.strip()
     notes = f"{application.notes}\n\n{note}" if application.notes.strip() else note
     applications.application_update_notes(application=application, notes=notes[:20_000])
     item.refresh_from_db()
