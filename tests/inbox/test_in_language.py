@@ -121,7 +121,7 @@ def test_evidence_kept_as_plain_english_still_reads(alice: User, alice_client: C
         (
             "de",
             "Absage erfasst: Senior Platform Engineer bei Hooli.",
-            "Bereits am ",
+            "Bereits abgesagt am ",
         ),
         (
             "fr",
