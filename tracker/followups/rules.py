@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.utils.translation import gettext, gettext_noop, ngettext
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 
 from tracker.followups import vocabulary
 from tracker.followups.kinds import Door, Element, Kind
@@ -342,7 +342,8 @@ _REASON_ROWS: tuple[tuple[Callable[[_Case], bool], Callable[[_Case], str]], ...]
         lambda c: bool(c.said.taken_up),
         lambda c: (
             gettext("The reply takes up what they said: %(items)s.")
-            % {"items": "; ".join(c.said.taken_up)}
+            # French sets a space before its semicolon: the separator is the language's.
+            % {"items": pgettext("between the items of a list", "; ").join(c.said.taken_up)}
         ),
     ),
     (
