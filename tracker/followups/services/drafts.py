@@ -6,6 +6,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from tracker.accounts.language import in_language_of
 from tracker.applications.models import Application, Stage
@@ -33,12 +34,21 @@ from tracker.followups.services.proposals import (
     followups_cancel,
 )
 
+# What a closed follow-up cannot have done to it, each said whole in the page's language.
+_REFUSALS = {
+    "edit": gettext_noop("Cannot edit a follow-up that is %(status)s."),
+    "rebuild": gettext_noop("Cannot rebuild a follow-up that is %(status)s."),
+    "translate": gettext_noop("Cannot translate a follow-up that is %(status)s."),
+    "mark as sent": gettext_noop("Cannot mark as sent a follow-up that is %(status)s."),
+    "skip": gettext_noop("Cannot skip a follow-up that is %(status)s."),
+    "snooze": gettext_noop("Cannot snooze a follow-up that is %(status)s."),
+}
+
 
 def _require_open(followup: FollowUp, action: str) -> None:
     if not followup.is_open:
-        raise ValidationError(
-            {"status": f"Cannot {action} a follow-up that is {followup.get_status_display()}."}
-        )
+        status = followup.get_status_display()
+        raise ValidationError({"status": gettext(_REFUSALS[action]) % {"status": status}})
 
 
 @transaction.atomic
@@ -85,7 +95,12 @@ def followup_switch_language(
     """Writes the draft again in `language` (the user's one click), replacing its words."""
     _require_open(followup, "translate")
     if language not in LANGUAGES:
-        raise ValidationError({"language": f"Drafts are written in {', '.join(LANGUAGES)} only."})
+        raise ValidationError(
+            {
+                "language": gettext("Drafts are written in %(languages)s only.")
+                % {"languages": ", ".join(LANGUAGES)}
+            }
+        )
     followup.language = language
     followup.save(update_fields=["language", "updated_at"])
     return followup_rebuild_draft(followup=followup, now=now)
@@ -129,13 +144,17 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
     """Undoes a skip: the follow-up is open again, reminded when it falls due."""
     if followup.status != FollowUpStatus.SKIPPED:
         raise ValidationError(
-            {"status": f"Only a skipped follow-up can be restored; this one is "
-             f"{followup.get_status_display()}."}
-        )  # fmt: skip
+            {
+                "status": gettext(
+                    "Only a skipped follow-up can be restored; this one is %(status)s."
+                )
+                % {"status": followup.get_status_display()}
+            }
+        )
     application = followup.application
     if followup.kind in REJECTION_KINDS and application.stage != Stage.REJECTED:
         raise ValidationError(
-            {"status": "The application is no longer rejected, so this follow-up is moot."}
+            {"status": gettext("The application is no longer rejected, so this follow-up is moot.")}
         )
     now = now or timezone.now()
     followup.status = FollowUpStatus.PROPOSED
@@ -164,7 +183,7 @@ def _reminders_restore(followup: FollowUp, now: datetime) -> None:
 def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
     _require_open(followup, "snooze")
     if until <= timezone.now():
-        raise ValidationError({"until": "Snooze until a moment in the future."})
+        raise ValidationError({"until": gettext("Snooze until a moment in the future.")})
     try:
         dates.check_future_moment(until)
     except ValidationError as exc:
