@@ -167,8 +167,12 @@ def test_bob_never_sees_or_links_alices_people(
     linked = bob_api.post(
         LIST, {"name": "Sam", "applications": [alices_application.pk]}, format="json"
     )
+    # Refused as an id that never existed, as the interviews refuse another's contact:
+    # the answer does not tell bob that alice has an application with that id.
     assert linked.status_code == 400
-    assert "applications" in linked.json()
+    assert linked.json() == {"applications": [f"Unknown application: {alices_application.pk}."]}
+    unheard_of = bob_api.post(LIST, {"name": "Sam", "applications": [999_999]}, format="json")
+    assert unheard_of.json() == {"applications": ["Unknown application: 999999."]}
     # Bob may know Dana too: his own person, apart from alice's.
     assert (
         bob_api.post(

@@ -118,7 +118,7 @@ def test_a_formal_german_letter_gets_a_formal_german_reply_in_its_thread(alice: 
     assert "Sie und Mei beim Vor-Ort-Gespräch" in reply.body
     assert "Mit freundlichen Grüßen\nAlice Martin" in reply.body
     assert reply.written_in == "de"
-    assert "Written in German, the language of their letter, formally (“Sie”)" in reply.reason
+    assert "Written in German, the language of their letter. Formally (“Sie”)" in reply.reason
     assert "the call and feedback they offered" in reply.reason
     for sequence in (1, 2):
         note = followup(application, Kind.KEEP_IN_TOUCH, sequence)
@@ -135,7 +135,7 @@ def test_an_informal_french_letter_gets_a_reply_that_says_tu(alice: User) -> Non
     assert " ton " in reply.body or " te " in reply.body or " toi" in reply.body
     assert " vous " not in reply.body
     assert "conserver mon dossier" in reply.body  # "on garde ton CV dans notre vivier"
-    assert "informally (“tu”)" in reply.reason
+    assert "Informally (“tu”)" in reply.reason
     assert followup(application, Kind.KEEP_IN_TOUCH).body.startswith("Bonjour Claire,")
 
 
@@ -145,7 +145,7 @@ def test_a_formal_spanish_letter_gets_a_reply_that_says_usted(alice: User) -> No
     reply = followup(application, Kind.REJECTION_REPLY)
     assert reply.body.startswith("Estimada Sra. Fernández:\n\n")
     assert "Sus amables palabras" in reply.body  # their praise, thanked modestly
-    assert "formally (“usted”)" in reply.reason
+    assert "Formally (“usted”)" in reply.reason
     assert followup(application, Kind.KEEP_IN_TOUCH, 2).body.startswith("Estimada Sra. Fernández:")
 
 

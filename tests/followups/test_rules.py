@@ -535,7 +535,7 @@ def test_keep_in_touch_reasons_name_the_month_and_the_team_and_differ() -> None:
     first, second = [p for p in proposals if p.kind is Kind.KEEP_IN_TOUCH]
 
     assert "You met Dana in November" in first.reason
-    assert "the Data team's" in first.reason
+    assert "openings in the Data team" in first.reason
     assert second.reason != first.reason
     assert "Data team" in second.reason
     assert (first.team, first.door) == ("Data team", Door.PLANS)

@@ -1,6 +1,7 @@
 """The follow-up pages: owners only, every action a POST that lands back where it started,
 refusals as 400s with a reason, and a page whose queries do not grow with its length."""
 
+import html
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -197,6 +198,23 @@ def test_an_action_on_a_sent_follow_up_is_refused_with_a_reason(
     assert response.status_code == 400
     assert b"a follow-up that is Sent." in response.content
     assert FollowUp.objects.values().get(pk=alices_reply.pk) == before
+
+
+@pytest.mark.parametrize("name", ACTIONS)
+def test_the_refusal_is_in_the_users_language(
+    alice: User, alice_client: Client, alices_reply: FollowUp, name: str
+) -> None:
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    services.followup_mark_sent(followup=alices_reply)
+
+    response = alice_client.post(reverse(name, args=[alices_reply.pk]), _action_data(name))
+
+    assert response.status_code == 400
+    assert "Ein Follow-up mit dem Status „Gesendet“ lässt sich nicht" in html.unescape(
+        response.content.decode()
+    )
+    assert b"a follow-up that is" not in response.content
 
 
 def test_snoozing_into_the_past_is_a_field_error(

@@ -81,7 +81,7 @@ def test_a_wrong_password_is_a_login_failure(dovecot: Dovecot, imap_user: tuple[
 
 def test_a_missing_folder_is_named(dovecot: Dovecot, imap_user: tuple[str, str]) -> None:
     error = failure(address(dovecot, imap_user, folder="Jobs"))
-    assert (error.kind, error.message) == ("folder", "There is no folder named 'Jobs'.")
+    assert (error.kind, error.message) == ("folder", "There is no folder named “Jobs”.")
 
 
 def test_a_server_that_is_down_is_refused(imap_user: tuple[str, str]) -> None:
@@ -134,7 +134,7 @@ def test_an_unknown_host_and_a_private_one_get_the_same_words(
     for host in ("no-such-host.invalid", "mail.corp.internal", "127.0.0.1", "10.9.9.9"):
         error = failure(imap.MailboxAddress(host, 993, "tls", "u", "p"))
         assert error.kind == "host"
-        words.add(error.message.replace(repr(host), "HOST"))
+        words.add(error.message.replace(f"“{host}”", "HOST"))
     assert len(words) == 1
     assert "10.1.2.3" not in "".join(words)
     # The one refusal names the setting that lets a server on this machine or the LAN in.

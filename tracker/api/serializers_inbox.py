@@ -2,8 +2,10 @@
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker.inbox.evidence import evidences_said
 from tracker.inbox.models import InboxItem, ItemKind, ItemStatus, MailboxStatus
 from tracker.mail.vocabulary import CHANNEL_CHOICES, SENDER_ROLE_CHOICES
 
@@ -34,8 +36,14 @@ class InboxItemSerializer(serializers.ModelSerializer[InboxItem]):
     channel = serializers.ChoiceField(choices=CHANNEL_CHOICES, read_only=True)
     sender_role = serializers.ChoiceField(choices=SENDER_ROLE_CHOICES, read_only=True)
     received_at = serializers.DateTimeField(source="sent_at", read_only=True, allow_null=True)
-    because = serializers.ListField(child=serializers.CharField(), read_only=True)
+    because = serializers.SerializerMethodField(
+        help_text="Why Rebound reads it so, in the language of the request."
+    )
     text = serializers.CharField(read_only=True, help_text="The letter; empty once decided.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_because(self, item: InboxItem) -> list[str]:
+        return evidences_said(item.because)
 
     class Meta:
         model = InboxItem

@@ -75,11 +75,12 @@ class ContactSerializer(StrictStrings, serializers.ModelSerializer[Contact]):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None and "applications" in self.fields:
-            # Only your own applications are ids at all: another's is "does not exist".
-            field = self.fields["applications"]
-            field.child_relation.queryset = Application.objects.filter(  # type: ignore[attr-defined]
-                owner_id=request.user.pk
-            )
+            # Only your own applications are ids at all. Another's is refused exactly as an
+            # id that never existed, in the words the interviews' contacts use: the field's
+            # 400 says nothing about whether someone else has it.
+            child = self.fields["applications"].child_relation  # type: ignore[attr-defined]
+            child.queryset = Application.objects.filter(owner_id=request.user.pk)
+            child.error_messages["does_not_exist"] = "Unknown application: {pk_value}."
 
     def to_representation(self, instance: Contact) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)

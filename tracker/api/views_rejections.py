@@ -14,6 +14,7 @@ from tracker.api.views import UserViewSet
 from tracker.applications.models import Application
 from tracker.applications.rejection_reading import rejection_message_read
 from tracker.core.ownership import get_owned_or_404
+from tracker.inbox.evidence import evidences_said
 from tracker.inbox.services import ingest_context
 from tracker.mail import classify, parse_message
 
@@ -57,9 +58,10 @@ class RejectionViewSet(UserViewSet):
                 "sender_email": reading.sender_email,
                 "received_at": reading.received_at,
                 "confidence": reading.confidence,
-                "because": list(reading.because),
+                # In the reader's language, as the inbox says them.
+                "because": evidences_said(reading.because),
                 "kind": verdict.kind.value,
-                "kind_because": list(verdict.because),
+                "kind_because": evidences_said(verdict.because),
             }
         ).data
         return Response(body)

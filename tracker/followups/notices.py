@@ -6,7 +6,9 @@ from collections.abc import Iterable, Sequence
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from tracker.accounts.language import in_language_of
 from tracker.followups.models import FollowUp, Reminder
 from tracker.notifications import services as notifications
 
@@ -34,28 +36,47 @@ REMINDER_NOTICE_FIELDS = (
     "followup__application__company__name",
     *(f"followup__application__owner__{name}" for name in notifications.NOTICE_USER_FIELDS),
     "followup__application__owner__time_zone",
+    "followup__application__owner__language",
 )
 
 
 def reminder_notice(reminder: Reminder) -> notifications.Notice:
-    followup = reminder.followup
-    application = followup.application
-    where = f"{application.role} at {application.company.name}"
-    title = f"{followup.get_kind_display()} \N{EM DASH} {where}"
-    if reminder.last_call:
-        title = f"Last reminder: {title}"
-    body = followup.reason
-    if followup.due_at:
-        due = timezone.localtime(followup.due_at, application.owner.zone)
-        body = f"Due {date_format(due, 'D j M, H:i')}. {body}"
+    """The reminder in its owner's words: their language, their time zone (the worker
+    writes it, with no request of theirs to take either from)."""
+    application = reminder.followup.application
+    with in_language_of(application.owner):
+        title, body = _reminder_words(reminder)
     return notifications.Notice(
         user=application.owner,
         title=title,
         body=body,
-        link=followup_link(followup),
+        link=followup_link(reminder.followup),
         dedupe_key=reminder_key(reminder.pk),
-        data={"event": "reminder", "followup": followup.pk},
+        data={"event": "reminder", "followup": reminder.followup.pk},
     )
+
+
+def _reminder_words(reminder: Reminder) -> tuple[str, str]:
+    followup = reminder.followup
+    application = followup.application
+    names = {
+        "kind": followup.get_kind_display(),
+        "role": application.role,
+        "company": application.company.name,
+    }
+    if reminder.last_call:
+        title = gettext("Last reminder: %(kind)s \N{EM DASH} %(role)s at %(company)s") % names
+    else:
+        title = gettext("%(kind)s \N{EM DASH} %(role)s at %(company)s") % names
+    body = followup.reason
+    if followup.due_at:
+        due = timezone.localtime(followup.due_at, application.owner.zone)
+        # The day and time as the language writes them ("Mo. 7 Dez., 09:00").
+        body = gettext("Due %(when)s. %(reason)s") % {
+            "when": date_format(due, "WEEKDAY_DAY_MONTH_TIME"),
+            "reason": body,
+        }
+    return title, body
 
 
 def reminders_notify(reminders: Sequence[Reminder]) -> int:

@@ -10,6 +10,8 @@ other language formally, as a stranger would write to a company there.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from tracker.followups.said import newest_text
 from tracker.mail.language import detect_language
 
@@ -21,6 +23,7 @@ class Register:
     # They greeted the user by the first name (or signed with theirs alone): the reply
     # greets them by theirs.
     first_name: bool
+    # What set the register, for the reason to say: one of the _BECAUSE keys, or "".
     because: str = ""
 
 
@@ -82,24 +85,16 @@ def read_register(message: str, *, language: str, user_names: tuple[str, ...] = 
     first = _greets_by_first_name(message, user_names)
     if language == "en" or language not in FORMAL:
         formal = bool(_greeting(message)) and bool(_TITLE_WORDS.search(_greeting(message)))
-        return Register(formal=formal, first_name=not formal, because=_because_en(formal))
+        return Register(formal=formal, first_name=not formal)
     formal_count = len(FORMAL[language].findall(text))
     informal_count = len(INFORMAL[language].findall(text))
     if formal_count or informal_count:
         formal = formal_count >= informal_count
-        because = "as their letter does"
+        because = "letter"
     else:
         formal = not first
-        because = (
-            "as their letter greets you by your first name"
-            if first
-            else "as is usual in a first letter"
-        )
+        because = "first_name" if first else "first_letter"
     return Register(formal=formal, first_name=first or not formal, because=because)
-
-
-def _because_en(formal: bool) -> str:
-    return "a formal greeting, as theirs was" if formal else "first names, as is usual"
 
 
 def _greeting(message: str) -> str:
@@ -140,15 +135,39 @@ class Voice:
     because: str
 
 
+# In English here; the reason names them in the reader's language.
 LANGUAGE_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "nl": "Dutch",
-    "it": "Italian",
-    "pt": "Portuguese",
+    "en": gettext_noop("English"),
+    "de": gettext_noop("German"),
+    "fr": gettext_noop("French"),
+    "es": gettext_noop("Spanish"),
+    "nl": gettext_noop("Dutch"),
+    "it": gettext_noop("Italian"),
+    "pt": gettext_noop("Portuguese"),
 }
+
+
+def _register_sentence(formal: bool, because: str, pronoun: str) -> str:
+    """How formally the draft speaks and why, as one whole sentence of the reason."""
+    if formal:
+        sentence = {
+            "letter": gettext("Formally (“%(pronoun)s”), as their letter does."),
+            "first_letter": gettext("Formally (“%(pronoun)s”), as is usual in a first letter."),
+        }.get(because, gettext("Formally (“%(pronoun)s”)."))
+    else:
+        sentence = {
+            "letter": gettext("Informally (“%(pronoun)s”), as their letter does."),
+            "first_name": gettext(
+                "Informally (“%(pronoun)s”), as their letter greets you by your first name."
+            ),
+        }.get(because, gettext("Informally (“%(pronoun)s”)."))
+    return sentence % {"pronoun": pronoun}
+
+
+def written_in_lead() -> str:
+    """How every language sentence of a reason begins, in the active language: where the
+    rules' part of a stored reason ends."""
+    return gettext("Written in %(language)s.").partition("%(language)s")[0]
 
 
 def draft_voice(
@@ -159,15 +178,16 @@ def draft_voice(
     from_letter = detect_language(newest_text(letter)) if letter.strip() else None
     from_posting = detect_language(posting) if posting.strip() and not from_letter else None
     language = chosen or from_letter or from_posting or "en"
-    name = LANGUAGE_NAMES[language]
+    # Each begins as written_in_lead() says: a translation keeps that beginning.
     if chosen:
-        why = f"Written in {name}, as you chose"
+        why = gettext("Written in %(language)s, as you chose.")
     elif from_letter:
-        why = f"Written in {name}, the language of their letter"
+        why = gettext("Written in %(language)s, the language of their letter.")
     elif from_posting:
-        why = f"Written in {name}, the language of the job posting"
+        why = gettext("Written in %(language)s, the language of the job posting.")
     else:
-        why = "Written in English, as nothing says otherwise"
+        why = gettext("Written in %(language)s, as nothing says otherwise.")
+    why = why % {"language": gettext(LANGUAGE_NAMES[language])}
     # Their letter sets the register even when the user picked another language.
     register = read_register(letter, language=from_letter or language, user_names=user_names)
     formal = register.formal if letter.strip() else language != "en"
@@ -175,13 +195,8 @@ def draft_voice(
         # "Hi Alex" in English becomes first names; "Dear Mr Rivera" the formal form.
         formal = register.formal or not register.first_name
     if language == "en":
-        return Voice("en", formal, register.first_name or not letter.strip(), f"{why}.")
-    tone = "formally" if formal else "informally"
+        return Voice("en", formal, register.first_name or not letter.strip(), why)
     pronoun = (NAMES if formal else INFORMAL_NAMES)[language]
-    if letter.strip() and from_letter == language:
-        how = f"{tone} (“{pronoun}”) {register.because}"
-    else:
-        how = f"{tone} (“{pronoun}”)"
-    return Voice(
-        language, formal, register.first_name if letter.strip() else False, f"{why}, {how}."
-    )
+    because = register.because if letter.strip() and from_letter == language else ""
+    how = _register_sentence(formal, because, pronoun)
+    return Voice(language, formal, register.first_name if letter.strip() else False, f"{why} {how}")

@@ -5,6 +5,9 @@ the product's contract: 1, an automated rejection gets no reply; 5, when a reply
 6, keeping in touch; 7, an undone rejection takes its follow-ups with it. It is pure: no
 ORM, no I/O, no clock. Give it the facts and the current time; it returns the proposals.
 Everything that stores, drafts or sends them lives elsewhere.
+
+The reasons are written in the active language (the proposal service turns on the user's):
+each is one whole sentence with named placeholders, so a translator can reorder it.
 """
 
 from collections.abc import Callable
@@ -12,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 
 from tracker.followups import vocabulary
 from tracker.followups.kinds import Door, Element, Kind, Topic
@@ -90,10 +95,6 @@ class Proposal:
     # A later keep-in-touch note: what it is about, and how many months since they met.
     topic: Topic | None = None
     months: int = 0
-    # A reason with %(name)s placeholders: its sentences, each one of the interface's
-    # catalogue, are translated and filled with these values where it is stored.
-    reason_parts: tuple[str, ...] = ()
-    reason_values: tuple[tuple[str, str], ...] = ()
 
     @property
     def needed(self) -> bool:
@@ -178,7 +179,8 @@ class _Case:
         return cls(
             facts=facts,
             name=name,
-            who=read.given or ("They" if read.group or not name else name),
+            # Empty when nobody in particular wrote: the reason then says "they".
+            who=read.given or ("" if read.group or not name else name),
             person=bool(name) and not read.group,
             said=read_said(facts.message),
             interviewed=facts.furthest_stage in INTERVIEW_STAGES,
@@ -211,41 +213,81 @@ class _Case:
 
     @property
     def heard(self) -> str:
-        """How the news came, in the reason's words: a call is a call."""
-        if self.facts.channel == RejectionChannel.PHONE:
-            return "called you"
-        if self.facts.channel == RejectionChannel.IN_PERSON:
-            return "told you in person"
-        return "wrote to you personally"
+        """How the news came, and that a thank-you is due: a call is a call."""
+        channel, who = self.facts.channel, {"who": self.who}
+        if channel == RejectionChannel.PHONE:
+            if self.who:
+                return gettext("%(who)s called you: a short thank-you keeps the door open.") % who
+            return gettext("They called you: a short thank-you keeps the door open.")
+        if channel == RejectionChannel.IN_PERSON:
+            if self.who:
+                return (
+                    gettext("%(who)s told you in person: a short thank-you keeps the door open.")
+                    % who
+                )
+            return gettext("They told you in person: a short thank-you keeps the door open.")
+        if self.who:
+            return (
+                gettext("%(who)s wrote to you personally: a short thank-you keeps the door open.")
+                % who
+            )
+        return gettext("They wrote to you personally: a short thank-you keeps the door open.")
 
     @property
     def opened(self) -> str:
         """What the email said about the future, as the reason repeats it."""
         said = self.said
         if said.team or said.when:
-            plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
-            return f"mentioned hiring again ({plans})"
+            return gettext(
+                "They mentioned hiring again (%(plans)s): the reply welcomes it instead of "
+                "asking for it."
+            ) % {"plans": _plans(said)}
         if said.stay_in_touch:
-            return "said they would like to stay in touch"
+            return gettext(
+                "They said they would like to stay in touch: the reply welcomes it instead of "
+                "asking for it."
+            )
         if said.apply_again:
-            return "invited you to apply again"
+            return gettext(
+                "They invited you to apply again: the reply welcomes it instead of asking for it."
+            )
         if said.on_file:
-            return "said they will keep your details on file"
+            return gettext(
+                "They said they will keep your details on file: the reply welcomes it instead "
+                "of asking for it."
+            )
         if said.keep_in_mind:
-            return "said they will keep you in mind"
-        return "said they will be hiring again"
+            return gettext(
+                "They said they will keep you in mind: the reply welcomes it instead of asking "
+                "for it."
+            )
+        return gettext(
+            "They said they will be hiring again: the reply welcomes it instead of asking for it."
+        )
+
+
+def _plans(said: Said) -> str:
+    """The plans an email named, as the reason quotes them: its team, its time."""
+    team = gettext("the %(team)s") % {"team": said.team} if said.team else ""
+    return ", ".join(filter(None, [team, said.when]))
 
 
 def _form_letter_reason(address: str) -> str:
     """Why a form letter gets no answer, in terms of what is known: the address it came
     from, else only that the user called it one."""
     if not address:
-        return "You marked it a form letter: no reply is expected."
+        return gettext("You marked it a form letter: no reply is expected.")
     if addresses.is_no_reply(address):
-        return f"A form letter from a no-reply address ({address}) expects no answer."
+        return gettext("A form letter from a no-reply address (%(address)s) expects no answer.") % {
+            "address": address
+        }
     if addresses.is_ats(address):
-        return f"A form letter sent by an applicant-tracking system ({address}) expects no answer."
-    return f"Marked a form letter (from {address}): no reply is expected."
+        return gettext(
+            "A form letter sent by an applicant-tracking system (%(address)s) expects no answer."
+        ) % {"address": address}
+    return gettext("Marked a form letter (from %(address)s): no reply is expected.") % {
+        "address": address
+    }
 
 
 # Rule 1: a canned, automated rejection gets no reply. Not saying how it arrived, with
@@ -254,12 +296,18 @@ def form_letter(case: _Case) -> Proposal | None:
     if case.facts.channel == RejectionChannel.AUTOMATED:
         return Proposal(Kind.NONE, _form_letter_reason(case.facts.sender_email.strip()))
     if case.facts.channel == RejectionChannel.UNKNOWN and not case.person:
-        signed = f"It is signed by {case.name}, not a person" if case.name else "Nobody signed it"
-        return Proposal(
-            Kind.NONE,
-            f"{signed}, so this rejection reads as a form letter, which expects no answer. "
-            "If a person wrote to you, add their name and Rebound will draft a reply.",
-        )
+        if case.name:
+            signed = gettext(
+                "It is signed by %(name)s, not a person, so this rejection reads as a form "
+                "letter, which expects no answer."
+            ) % {"name": case.name}
+        else:
+            signed = gettext(
+                "Nobody signed it, so this rejection reads as a form letter, which expects no "
+                "answer."
+            )
+        fix = gettext("If a person wrote to you, add their name and Rebound will draft a reply.")
+        return Proposal(Kind.NONE, f"{signed} {fix}")
     return None
 
 
@@ -278,53 +326,62 @@ _ELEMENT_ROWS: tuple[tuple[Element, Callable[[_Case], bool]], ...] = (
 
 # Why, row by row, in the order the user reads it.
 _REASON_ROWS: tuple[tuple[Callable[[_Case], bool], Callable[[_Case], str]], ...] = (
-    (lambda c: True, lambda c: f"{c.who} {c.heard}: a short thank-you keeps the door open."),
+    (lambda c: True, lambda c: c.heard),
     (
         lambda c: c.decided and not c.said.door_open,
-        lambda c: (
+        lambda c: gettext(
             "As the hiring manager, they decide who is considered next time, so say "
             "you would like to be."
         ),
     ),
-    (
-        lambda c: c.said.door_open,
-        lambda c: f"They {c.opened}: the reply welcomes it instead of asking for it.",
-    ),
+    (lambda c: c.said.door_open, lambda c: c.opened),
     (
         lambda c: c.places and not c.said.door_open,
-        lambda c: (
+        lambda c: gettext(
             "Recruiters and HR place people across teams, so ask them to keep you in "
             "mind for other roles."
         ),
     ),
     (
         lambda c: c.interviewed and c.fresh and not c.said.answers_feedback,
-        lambda c: (
+        lambda c: gettext(
             "You reached the interviews, so ask, without obligation, what would make "
             "you a stronger candidate."
         ),
     ),
     (
         lambda c: bool(c.said.taken_up),
-        lambda c: f"The reply takes up what they said: {'; '.join(c.said.taken_up)}.",
+        lambda c: (
+            gettext("The reply takes up what they said: %(items)s.")
+            # French sets a space before its semicolon: the separator is the language's.
+            % {"items": pgettext("between the items of a list", "; ").join(c.said.taken_up)}
+        ),
     ),
     (
         lambda c: c.interviewed and c.said.reason_given,
-        lambda c: "They already gave their reason, so the draft does not ask for feedback.",
+        lambda c: gettext(
+            "They already gave their reason, so the draft does not ask for feedback."
+        ),
     ),
     (
         lambda c: c.interviewed and c.said.no_feedback and not c.said.reason_given,
-        lambda c: "They give no individual feedback, so the draft does not ask for it.",
+        lambda c: gettext("They give no individual feedback, so the draft does not ask for it."),
     ),
     (
         lambda c: c.interviewed and not c.fresh and not c.said.answers_feedback,
-        lambda c: "It has been over a week, so the draft no longer asks for feedback.",
+        lambda c: gettext("It has been over a week, so the draft no longer asks for feedback."),
     ),
     (
         lambda c: c.age > LATE_AFTER,
         lambda c: (
-            f"It is {c.age.days} days since they told you, so the draft says sorry "
-            "for the wait in a few words."
+            ngettext(
+                "It is %(days)d day since they told you, so the draft says sorry for the wait "
+                "in a few words.",
+                "It is %(days)d days since they told you, so the draft says sorry for the wait "
+                "in a few words.",
+                c.age.days,
+            )
+            % {"days": c.age.days}
         ),
     ),
 )
@@ -334,12 +391,16 @@ def reply(case: _Case) -> Proposal:
     """Rules 2 to 5: the thank-you, or nothing once two weeks have passed."""
     facts = case.facts
     if case.age > REPLY_WINDOW:
-        later = " Rebound suggests a check-in later instead." if case.interviewed else ""
-        return Proposal(
-            Kind.NONE,
-            f"The rejection is {case.age.days} days old: a reply now would look out of place."
-            + later,
-        )
+        days = case.age.days
+        old = ngettext(
+            "The rejection is %(days)d day old: a reply now would look out of place.",
+            "The rejection is %(days)d days old: a reply now would look out of place.",
+            days,
+        ) % {"days": days}
+        if case.interviewed:
+            later = gettext("Rebound suggests a check-in later instead.")
+            old = f"{old} {later}"
+        return Proposal(Kind.NONE, old)
     due = facts.received_at + REPLY_COOL_OFF
     first = remind_at(due, now=facts.now, zone=facts.zone)
     last = facts.received_at + LAST_REMINDER_AFTER
@@ -390,37 +451,66 @@ def keep_in_touch(case: _Case) -> list[Proposal]:
 def _first_note_reason(case: _Case) -> str:
     theirs = meetings_with(case.met, case.name)
     if theirs:
-        met = theirs[-1]
-        what = f"You met {case.who} in {met.at.astimezone(case.facts.zone):%B}"
+        # The month in the user's language: "You met Dana in March", "im März".
+        met = gettext("You met %(who)s in %(month)s") % {
+            "who": case.who,
+            "month": _month(theirs[-1].at.astimezone(case.facts.zone)),
+        }
     elif case.met:
-        what = f"You reached the interviews in {case.met[-1].at.astimezone(case.facts.zone):%B}"
+        met = gettext("You reached the interviews in %(month)s") % {
+            "month": _month(case.met[-1].at.astimezone(case.facts.zone))
+        }
     else:
-        what = "You reached the interviews"
+        met = gettext("You reached the interviews")
     if case.said.team:
-        whose = _possessive(f"the {case.said.team}")
-    else:
-        whose = _possessive(case.facts.company) if case.facts.company else "their"
-    return f"{what}: a short note in about six weeks keeps you in mind for {whose} next openings."
+        return gettext(
+            "%(met)s: a short note in about six weeks keeps you in mind for the next openings "
+            "in the %(team)s."
+        ) % {"met": met, "team": case.said.team}
+    if case.facts.company:
+        return gettext(
+            "%(met)s: a short note in about six weeks keeps you in mind for the next openings "
+            "at %(company)s."
+        ) % {"met": met, "company": case.facts.company}
+    return gettext(
+        "%(met)s: a short note in about six weeks keeps you in mind for their next openings."
+    ) % {"met": met}
 
 
-def _possessive(name: str) -> str:
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
+# Django's own catalogues name the months in every language it speaks.
+_MONTHS = (
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+)
+
+
+def _month(moment: datetime) -> str:
+    return gettext(_MONTHS[moment.month - 1])
 
 
 def _second_note_reason(case: _Case) -> str:
     said = case.said
     if case.places and not said.door_open:
-        return (
+        return gettext(
             "A last check-in three months later, asking whether a role that fits you has come "
             "up: recruiters and HR know what is opening."
         )
     if said.team or said.when:
-        plans = ", ".join(filter(None, [f"the {said.team}" if said.team else "", said.when]))
-        return (
-            f"A last check-in three months later, asking whether the plans they mentioned "
-            f"({plans}) still stand, rather than repeating the first note."
-        )
-    return (
+        return gettext(
+            "A last check-in three months later, asking whether the plans they mentioned "
+            "(%(plans)s) still stand, rather than repeating the first note."
+        ) % {"plans": _plans(said)}
+    return gettext(
         "A last check-in three months later, asking who at the company is best to stay in "
         "touch with, rather than repeating the first note."
     )
@@ -433,12 +523,6 @@ def rejection_proposals(facts: RejectionFacts) -> list[Proposal]:
     if nothing is not None:
         return [nothing]
     return [reply(case), *keep_in_touch(case)]
-
-
-def gettext_noop(message: str) -> str:
-    """Marks a reason sentence for the interface's catalogue: it is translated where the
-    proposal is stored (this module imports nothing of Django)."""
-    return message
 
 
 # Rule 6, continued: after the two notes, if the user asked for it, one more note every
@@ -583,32 +667,29 @@ def touch_again(facts: TouchFacts, *, reader: Person, sequence: int, due_at: dat
     topic = topics[(sequence - FIRST_TOUCH_AGAIN) % len(topics)]
     said = reader.said
     who = (
-        gettext_noop(
+        gettext(
             "%(name)s, the hiring manager, hears from you rather than the recruiter: "
             "they decide who is considered next time."
         )
         if reader.role == SenderRole.HIRING_MANAGER
         and any(p.role in vocabulary.PLACES_CANDIDATES for p in facts.people if p.wrote)
-        else gettext_noop("One person per note: this one goes to %(name)s.")
+        else gettext("One person per note: this one goes to %(name)s.")
     )
     about = {
-        Topic.MET: gettext_noop("It recalls when you met, in %(month)s."),
-        Topic.PLANS: gettext_noop("It asks about the plans they named (%(plans)s)."),
-        Topic.SAID: gettext_noop("It takes up what they wrote to you."),
-        Topic.ROLE: gettext_noop("It asks how the %(role)s role turned out."),
+        Topic.MET: gettext("It recalls when you met, in %(month)s."),
+        Topic.PLANS: gettext("It asks about the plans they named (%(plans)s)."),
+        Topic.SAID: gettext("It takes up what they wrote to you."),
+        Topic.ROLE: gettext("It asks how the %(role)s role turned out."),
     }[topic]
-    every = gettext_noop(
-        "You asked to keep in touch every two to three months; one click stops it."
-    )
+    every = gettext("You asked to keep in touch every two to three months; one click stops it.")
     theirs = meetings_with(facts.meetings, reader.name)
-    month = f"{theirs[-1].at.astimezone(facts.zone):%B}" if theirs else ""
+    month = _month(theirs[-1].at.astimezone(facts.zone)) if theirs else ""
     plans = ", ".join(filter(None, [said.team, said.when]))
     values = {"name": " ".join(reader.name.split()) or reader.email, "month": month}
     values |= {"plans": plans, "role": " ".join(facts.role.split())}
     return Proposal(
         Kind.KEEP_IN_TOUCH,
-        f"{who} {about} {every}",
-        reason_parts=(who, about, every),
+        " ".join((who, about, every)) % values,
         due_at=due_at,
         sequence=sequence,
         elements=(Element.FUTURE_OPENINGS,),
@@ -623,7 +704,6 @@ def touch_again(facts: TouchFacts, *, reader: Person, sequence: int, due_at: dat
         when=said.when,
         topic=topic,
         months=months_between(facts.since, due_at),
-        reason_values=tuple(values.items()),
     )
 
 
@@ -632,20 +712,18 @@ def linkedin_proposal(
 ) -> Proposal:
     """The LinkedIn step: an invitation to someone the user met, never a bare one."""
     due = interview_at + LINKEDIN_AFTER
-    reason = gettext_noop(
+    reason = gettext(
         "You met %(name)s at the interview: an invitation to connect on LinkedIn, "
         "with a short personal note, keeps the contact whatever the outcome."
-    )
+    ) % {"name": " ".join(name.split())}
     return Proposal(
         Kind.LINKEDIN,
         reason,
-        reason_parts=(reason,),
         due_at=due,
         elements=(Element.HIGHLIGHT,),
         recipient_name=" ".join(name.split()),
         recipient_email=email.strip(),
         reminders=(remind_at(due, now=now, zone=zone),),
-        reason_values=(("name", " ".join(name.split())),),
     )
 
 
@@ -658,7 +736,23 @@ def nudge_proposals(
     quiet_for = GHOST_AFTER_SCREENING if stage == "screening" else GHOST_AFTER_APPLYING
     if now - applied_at >= quiet_for:
         return []
-    after = "your screening call" if stage == "screening" else "applying"
+    days = (now - applied_at).days
+    if stage == "screening":
+        reason = ngettext(
+            "No news %(days)d day after your screening call: a short, friendly note asking "
+            "where things stand is reasonable.",
+            "No news %(days)d days after your screening call: a short, friendly note asking "
+            "where things stand is reasonable.",
+            days,
+        )
+    else:
+        reason = ngettext(
+            "No news %(days)d day after applying: a short, friendly note asking where things "
+            "stand is reasonable.",
+            "No news %(days)d days after applying: a short, friendly note asking where things "
+            "stand is reasonable.",
+            days,
+        )
     proposals = []
     for sequence in range(1, NUDGE_COUNT + 1):
         due = applied_at + NUDGE_AFTER * sequence
@@ -667,8 +761,7 @@ def nudge_proposals(
         proposals.append(
             Proposal(
                 Kind.APPLICATION_NUDGE,
-                f"No news {(now - applied_at).days} days after {after}: a short, friendly "
-                "note asking where things stand is reasonable.",
+                reason % {"days": days},
                 due_at=due,
                 sequence=sequence,
                 reminders=(remind_at(due, now=now, zone=zone),),
@@ -682,10 +775,17 @@ def interview_thank_you_proposal(
 ) -> Proposal:
     """A thank-you after an interview, due a couple of hours after it (within the day)."""
     due = interview_at + THANK_YOU_AFTER_INTERVIEW
-    who = ", ".join(interviewer_names) or "the people you met"
+    if interviewer_names:
+        reason = gettext(
+            "A thank-you to %(names)s within a day of the interview is remembered."
+        ) % {"names": ", ".join(interviewer_names)}
+    else:
+        reason = gettext(
+            "A thank-you to the people you met within a day of the interview is remembered."
+        )
     return Proposal(
         Kind.INTERVIEW_THANK_YOU,
-        f"A thank-you to {who} within a day of the interview is remembered.",
+        reason,
         due_at=due,
         elements=(Element.THANKS, Element.HIGHLIGHT),
         recipient_name=interviewer_names[0] if len(interviewer_names) == 1 else "",
@@ -708,10 +808,17 @@ def ghost_check_proposal(
     due = last_movement_at + quiet_for
     if due > now:
         return None
+    days = (now - last_movement_at).days
     return Proposal(
         Kind.GHOST_CHECK,
-        f"Nothing has moved for {(now - last_movement_at).days} days. Mark it ghosted to "
-        "keep your board honest, or keep waiting.",
+        ngettext(
+            "Nothing has moved for %(days)d day. Mark it ghosted to keep your board honest, "
+            "or keep waiting.",
+            "Nothing has moved for %(days)d days. Mark it ghosted to keep your board honest, "
+            "or keep waiting.",
+            days,
+        )
+        % {"days": days},
         due_at=due,
         reminders=(remind_at(due, now=now, zone=zone),),
     )

@@ -11,6 +11,8 @@ the result; the words of the reply stay in drafts.py.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 # Gaps inside one sentence, bounded so no pattern can backtrack across a whole email.
 _GAP = r"[^.!?]{0,40}?"
 _NEAR = r"[^.!?,;]{0,30}?"
@@ -265,20 +267,27 @@ class Said:
 
     @property
     def taken_up(self) -> tuple[str, ...]:
-        """What the reply takes up, in the words of the reason."""
-        offered = " and ".join(
-            what
-            for what, said in (("call", self.offers_call), ("feedback", self.offers_feedback))
-            if said
-        )
+        """What the reply takes up, in the words of the reason (the active language's)."""
+        if self.offers_call and self.offers_feedback:
+            offered = gettext("the call and feedback they offered (accepted, not asked for again)")
+        elif self.offers_call:
+            offered = gettext("the call they offered (accepted, not asked for again)")
+        else:
+            offered = gettext("the feedback they offered (accepted, not asked for again)")
         return tuple(
             text
             for text, said in (
-                (f"the {offered} they offered (accepted, not asked for again)", bool(offered)),
-                ("their wish to stay in touch (welcomed)", self.stay_in_touch),
-                ("their praise (a short, modest thanks)", self.praise),
-                (f"the event they named ({self.event})", bool(self.event)),
-                ("that they keep your details on file (acknowledged)", self.on_file),
+                (offered, self.offers_call or self.offers_feedback),
+                (gettext("their wish to stay in touch (welcomed)"), self.stay_in_touch),
+                (gettext("their praise (a short, modest thanks)"), self.praise),
+                (
+                    gettext("the event they named (%(event)s)") % {"event": self.event},
+                    bool(self.event),
+                ),
+                (
+                    gettext("that they keep your details on file (acknowledged)"),
+                    self.on_file,
+                ),
             )
             if said
         )

@@ -12,6 +12,7 @@ import hashlib
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.utils.translation import gettext
 
 
 class PasswordUnreadable(Exception):
@@ -28,9 +29,11 @@ def _fernet() -> Fernet:
         try:
             return Fernet(key.encode())
         except ValueError:
-            raise NoKey("INBOX_ENCRYPTION_KEY is not a valid Fernet key.") from None
+            raise NoKey(gettext("INBOX_ENCRYPTION_KEY is not a valid Fernet key.")) from None
     if not settings.DEBUG:
-        raise NoKey("The administrator must set INBOX_ENCRYPTION_KEY to connect mailboxes.")
+        raise NoKey(
+            gettext("The administrator must set INBOX_ENCRYPTION_KEY to connect mailboxes.")
+        )
     derived = hashlib.sha256(f"rebound-inbox:{settings.SECRET_KEY}".encode()).digest()
     return Fernet(base64.urlsafe_b64encode(derived))
 

@@ -95,9 +95,12 @@ class MailboxForm(forms.Form):
         data = super().clean() or {}
         if data.get("security") == Security.NONE and data.get("host") not in LOCAL_HOSTS:
             self.add_error(
-                "security", "Without TLS the password would cross the network in clear: "
-                "that is only allowed for a server on this machine (127.0.0.1)."
-            )  # fmt: skip
+                "security",
+                _(
+                    "Without TLS the password would cross the network in clear: that is "
+                    "only allowed for a server on this machine (127.0.0.1)."
+                ),
+            )
         return data
 
 

@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext, ngettext
 
 from tracker.core.outbound import is_public
 
@@ -113,10 +114,13 @@ def _resolve(host: str, port: int) -> str:
         logger.warning("Inbox: refused IMAP host %s (%s)", host, addresses or "not found")
         raise MailboxError(
             "host",
-            f"{host!r} is not a mail server this Rebound can reach. Check the spelling. Only "
-            "public mail servers are reached, unless the administrator lists the network in "
-            "OUTBOUND_ALLOWED_NETWORKS (for example 127.0.0.0/8 or 192.168.1.0/24) and "
-            "restarts Rebound.",
+            gettext(
+                "“%(host)s” is not a mail server this Rebound can reach. Check the spelling. "
+                "Only public mail servers are reached, unless the administrator lists the "
+                "network in OUTBOUND_ALLOWED_NETWORKS (for example 127.0.0.0/8 or "
+                "192.168.1.0/24) and restarts Rebound."
+            )
+            % {"host": host},
         )
     return addresses[0]
 
@@ -148,30 +152,50 @@ def _quote(folder: str) -> str:
 
 def _explain(exc: BaseException, where: MailboxAddress, timeout: float) -> MailboxError:
     """The plain words for what a connection attempt raised."""
-    server = f"{where.host}:{where.port}"
+    server = {"server": f"{where.host}:{where.port}"}
     if isinstance(exc, MailboxError):
         return exc
     if isinstance(exc, ssl.SSLCertVerificationError):
         return MailboxError(
             "certificate",
-            f"The server's TLS certificate is not trusted ({exc.verify_message}). "
-            "Check the server name; a self-signed certificate is refused.",
+            gettext(
+                "The server's TLS certificate is not trusted (%(error)s). Check the server "
+                "name; a self-signed certificate is refused."
+            )
+            % {"error": exc.verify_message},
         )
     if isinstance(exc, ssl.SSLError):
         return MailboxError(
             "tls",
-            f"The TLS handshake with {server} failed. Check the port and the security "
-            "setting (TLS is usually port 993, STARTTLS port 143).",
+            gettext(
+                "The TLS handshake with %(server)s failed. Check the port and the security "
+                "setting (TLS is usually port 993, STARTTLS port 143)."
+            )
+            % server,
         )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return MailboxError("timeout", f"{server} did not answer in {timeout:g} seconds.")
+        return MailboxError(
+            "timeout",
+            gettext("%(server)s did not answer in %(seconds)s seconds.")
+            % {**server, "seconds": f"{timeout:g}"},
+        )
     if isinstance(exc, ConnectionRefusedError):
-        return MailboxError("refused", f"Nothing accepts connections at {server}.")
+        return MailboxError(
+            "refused", gettext("Nothing accepts connections at %(server)s.") % server
+        )
     if isinstance(exc, imaplib.IMAP4.abort | EOFError | ConnectionError):
-        return MailboxError("protocol", f"{server} closed the connection unexpectedly.")
+        return MailboxError(
+            "protocol", gettext("%(server)s closed the connection unexpectedly.") % server
+        )
     if isinstance(exc, OSError):
-        return MailboxError("network", f"{server} could not be reached ({exc.strerror or exc}).")
-    return MailboxError("protocol", f"{server} answered in a way Rebound did not understand.")
+        return MailboxError(
+            "network",
+            gettext("%(server)s could not be reached (%(error)s).")
+            % {**server, "error": exc.strerror or exc},
+        )
+    return MailboxError(
+        "protocol", gettext("%(server)s answered in a way Rebound did not understand.") % server
+    )
 
 
 class Session:
@@ -200,7 +224,7 @@ class Session:
         except Exception as exc:
             raise _explain(exc, self._where, self.timeout) from None
         if typ != "OK":
-            raise MailboxError("protocol", "The server refused to list its folders.")
+            raise MailboxError("protocol", gettext("The server refused to list its folders."))
         return [d for d in data if isinstance(d, bytes)]
 
     def examine(self, folder: str) -> None:
@@ -212,7 +236,9 @@ class Session:
         except imaplib.IMAP4.error:
             typ, data = "NO", []
         if typ != "OK":
-            raise MailboxError("folder", f"There is no folder named {folder!r}.")
+            raise MailboxError(
+                "folder", gettext("There is no folder named “%(folder)s”.") % {"folder": folder}
+            )
         self.uidvalidity, self.exists = _validity(self._connection, data)
 
     def uids_since(self, day: date) -> list[int]:
@@ -226,7 +252,7 @@ class Session:
     def _search(self, *criteria: str) -> list[int]:
         typ, data = self._command("SEARCH", *criteria)
         if typ != "OK":
-            raise MailboxError("protocol", "The server refused to search the folder.")
+            raise MailboxError("protocol", gettext("The server refused to search the folder."))
         found = b" ".join(d for d in data if isinstance(d, bytes)).split()
         return sorted(int(u) for u in found if u.isdigit())
 
@@ -244,7 +270,7 @@ class Session:
                 "FETCH", ",".join(str(u) for u in batch), f"(UID RFC822.SIZE {part})"
             )
             if typ != "OK":
-                raise MailboxError("protocol", "The server refused to send the messages.")
+                raise MailboxError("protocol", gettext("The server refused to send the messages."))
             found = sorted(_parse_fetch(data), key=lambda f: f.uid)
             yield from found
 
@@ -269,7 +295,9 @@ def _parse_fetch(data: list[Any]) -> Iterator[Fetched]:
 
 def _connect(where: MailboxAddress, timeout: float) -> imaplib.IMAP4:
     if where.security == "none" and where.host not in LOCAL_HOSTS:
-        raise MailboxError("insecure", "A connection without TLS is only allowed to 127.0.0.1.")
+        raise MailboxError(
+            "insecure", gettext("A connection without TLS is only allowed to 127.0.0.1.")
+        )
     address = _resolve(where.host, where.port)
     context = ssl.create_default_context()
     if where.security == "tls":
@@ -283,7 +311,9 @@ def _connect(where: MailboxAddress, timeout: float) -> imaplib.IMAP4:
                 raise
             connection.shutdown()
             raise MailboxError(
-                "tls", f"{where.host}:{where.port} does not offer STARTTLS; try TLS."
+                "tls",
+                gettext("%(server)s does not offer STARTTLS; try TLS.")
+                % {"server": f"{where.host}:{where.port}"},
             ) from None
     return connection
 
@@ -296,8 +326,10 @@ def _login_and_examine(connection: imaplib.IMAP4, where: MailboxAddress) -> Sess
     except imaplib.IMAP4.error:
         raise MailboxError(
             "login",
-            "The server refused the username or app password. Check them (many "
-            "providers need an app password, not your usual one).",
+            gettext(
+                "The server refused the username or app password. Check them (many "
+                "providers need an app password, not your usual one)."
+            ),
         ) from None
     try:
         typ, data = connection.select(_quote(where.folder), readonly=True)
@@ -306,7 +338,9 @@ def _login_and_examine(connection: imaplib.IMAP4, where: MailboxAddress) -> Sess
     except imaplib.IMAP4.error:
         typ, data = "NO", []
     if typ != "OK":
-        raise MailboxError("folder", f"There is no folder named {where.folder!r}.")
+        raise MailboxError(
+            "folder", gettext("There is no folder named “%(folder)s”.") % {"folder": where.folder}
+        )
     uidvalidity, exists = _validity(connection, data)
     return Session(connection, uidvalidity, exists, where)
 
@@ -318,7 +352,9 @@ def _validity(connection: imaplib.IMAP4, data: list[Any]) -> tuple[int, int]:
         uidvalidity = int(validity[0]) if validity and validity[0] else 0
         exists = int(data[0]) if data and data[0] else 0
     except (TypeError, ValueError):
-        raise MailboxError("protocol", "The server did not say how it numbers messages.") from None
+        raise MailboxError(
+            "protocol", gettext("The server did not say how it numbers messages.")
+        ) from None
     return uidvalidity, exists
 
 
@@ -395,5 +431,8 @@ def mailbox_check(where: MailboxAddress, *, timeout: float | None = None) -> str
     """Test connection: connects, logs in, opens the folder, says what it found."""
     with mailbox_open(where, timeout=timeout) as session:
         count = session.exists
-    plural = "" if count == 1 else "s"
-    return f"Connected. {where.folder} holds {count} message{plural}; Rebound will only read it."
+    return ngettext(
+        "Connected. %(folder)s holds %(count)d message; Rebound will only read it.",
+        "Connected. %(folder)s holds %(count)d messages; Rebound will only read it.",
+        count,
+    ) % {"folder": where.folder, "count": count}

@@ -13,6 +13,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext_noop as N
+
+from tracker.mail.because import Because as B
+
 # Applicant-tracking systems and job boards: their domain says nothing about the company,
 # but their job URLs name it in the path (boards.greenhouse.io/hooli/...) or the host.
 ATS_DOMAINS = (
@@ -177,13 +181,13 @@ Signal = Callable[[_Held], str]
 def _replies_in_thread(held: _Held) -> str:
     threads = {_thread_key(t) for t in held.mail.thread_ids} - {""}
     if threads & {_thread_key(t) for t in held.candidate.thread_ids}:
-        return "It replies to an earlier message about this application."
+        return B(N("It replies to an earlier message about this application."))
     return ""
 
 
 def _from_a_contact(held: _Held) -> str:
     if held.sender and held.sender in {e.lower() for e in held.candidate.contact_emails}:
-        return f"{held.sender} is a contact of this application."
+        return B(N("%(address)s is a contact of this application."), address=held.sender)
     return ""
 
 
@@ -197,52 +201,64 @@ def _from_the_company_domain(held: _Held) -> str:
         or plain in labels
         or (len(held.compact) >= 3 and plain == held.compact)
     ):
-        return f"Sent from {held.sender_domain}, {held.candidate.company}'s domain."
+        return B(
+            N("Sent from %(domain)s, %(company)s's domain."),
+            domain=held.sender_domain,
+            company=held.candidate.company,
+        )
     return ""
 
 
 def _from_a_domain_naming_the_company(held: _Held) -> str:
     if len(held.compact) >= 4 and held.label.replace("-", "").startswith(held.compact):
-        return f"Sent from {held.sender_domain}, which names {held.candidate.company}."
+        return B(
+            N("Sent from %(domain)s, which names %(company)s."),
+            domain=held.sender_domain,
+            company=held.candidate.company,
+        )
     return ""
 
 
 def _sender_names_the_company(held: _Held) -> str:
     name = held.mail.sender_name
     if _contains_words(normalise(name), held.company):
-        return f"The sender's name, {name!r}, names {held.candidate.company}."
+        return B(
+            N("The sender's name, “%(name)s”, names %(company)s."),
+            name=name,
+            company=held.candidate.company,
+        )
     return ""
 
 
 def _subject_names_the_company(held: _Held) -> str:
     if _contains_words(normalise(held.mail.subject), held.company):
-        return f"The subject names {held.candidate.company}."
+        return B(N("The subject names %(company)s."), company=held.candidate.company)
     return ""
 
 
 def _text_names_the_company(held: _Held) -> str:
     if len(held.compact) >= 3 and _contains_words(normalise(held.mail.text), held.company):
-        return f"The message names {held.candidate.company}."
+        return B(N("The message names %(company)s."), company=held.candidate.company)
     return ""
 
 
 def _subject_names_the_role(held: _Held) -> str:
     if held.role and len(held.shared_role_words) == len(held.role):
-        return f"The subject names the role, {held.candidate.role}."
+        return B(N("The subject names the role, %(role)s."), role=held.candidate.role)
     return ""
 
 
 def _text_names_the_role(held: _Held) -> str:
     """A form letter names the role in its body: "your application for the Senior ..."."""
     if held.role and _contains_words(normalise(held.mail.text), held.role):
-        return f"The message names the role, {held.candidate.role}."
+        return B(N("The message names the role, %(role)s."), role=held.candidate.role)
     return ""
 
 
 def _subject_shares_role_words(held: _Held) -> str:
     shared = held.shared_role_words
     if held.role and len(shared) * 2 >= len(held.role):
-        return f"The subject shares words with the role ({', '.join(shared)})."
+        return B(N("The subject shares words with the role (%(words)s)."), words=", ".join(shared))
     return ""
 
 
@@ -291,7 +307,7 @@ def match_application(mail: Mail, candidates: Iterable[Candidate]) -> Match:
         if score >= THRESHOLD:
             scored.append((score, candidate, evidence))
     if not scored:
-        return Match(None, ("Nothing in it names one of your applications' companies.",))
+        return Match(None, (B(N("Nothing in it names one of your applications' companies.")),))
     scored.sort(key=lambda s: (-s[0], s[1].closed, -s[1].id))
     best_score, best, evidence = scored[0]
     if len(scored) > 1 and scored[1][0] == best_score:
@@ -299,8 +315,16 @@ def match_application(mail: Mail, candidates: Iterable[Candidate]) -> Match:
         return Match(
             None,
             (
-                f"It fits {best.role} at {best.company} and {other.role} at {other.company} "
-                "equally: pick one.",
+                B(
+                    N(
+                        "It fits %(role)s at %(company)s and %(other_role)s at "
+                        "%(other_company)s equally: pick one."
+                    ),
+                    role=best.role,
+                    company=best.company,
+                    other_role=other.role,
+                    other_company=other.company,
+                ),
             ),
             best_score,
         )

@@ -2,30 +2,51 @@
 
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 
 from tracker import mail
 from tracker.accounts.models import User
 from tracker.applications.models import TERMINAL_STAGES, Application, Contact, Rejection
 from tracker.inbox import matching
+from tracker.inbox.evidence import evidences_said
 from tracker.inbox.models import InboundMail, InboundStatus, InboxItem, ItemKind, ItemStatus
 
-KIND_WORDS = {
-    ItemKind.REJECTION: "a rejection",
-    ItemKind.INTERVIEW_INVITATION: "an interview invitation",
-    ItemKind.OFFER: "an offer",
-    ItemKind.OTHER: "news about an application",
+# The headline, whole, for each kind: with the application it matched, and without one.
+HEADLINES = {
+    ItemKind.REJECTION: (
+        gettext_noop("Looks like a rejection from %(company)s for %(role)s"),
+        gettext_noop("Looks like a rejection (no application matched)"),
+    ),
+    ItemKind.INTERVIEW_INVITATION: (
+        gettext_noop("Looks like an interview invitation from %(company)s for %(role)s"),
+        gettext_noop("Looks like an interview invitation (no application matched)"),
+    ),
+    ItemKind.OFFER: (
+        gettext_noop("Looks like an offer from %(company)s for %(role)s"),
+        gettext_noop("Looks like an offer (no application matched)"),
+    ),
+    ItemKind.OTHER: (
+        gettext_noop("Looks like news about an application from %(company)s for %(role)s"),
+        gettext_noop("Looks like news about an application (no application matched)"),
+    ),
 }
+OTHER_HEADLINE = (
+    gettext_noop("Looks like a message from %(company)s for %(role)s"),
+    gettext_noop("Looks like a message (no application matched)"),
+)
+# Words in a list after the sender's name ("Dana Smith, hiring manager, personal email").
 CHANNEL_WORDS = {
-    "automated": "form letter",
-    "personal_email": "personal email",
-    "phone": "phone call",
-    "in_person": "in person",
+    "automated": gettext_noop("form letter"),
+    "personal_email": gettext_noop("personal email"),
+    "phone": gettext_noop("phone call"),
+    "in_person": gettext_noop("in person"),
 }
 ROLE_WORDS = {
-    "recruiter": "recruiter",
-    "hr": "HR",
-    "hiring_manager": "hiring manager",
-    "interviewer": "interviewer",
+    "recruiter": gettext_noop("recruiter"),
+    "hr": gettext_noop("HR"),
+    "hiring_manager": gettext_noop("hiring manager"),
+    "interviewer": gettext_noop("interviewer"),
 }
 
 
@@ -84,8 +105,8 @@ def inbox_item_get(*, user: User, pk: int) -> InboxItem:
 
 def item_why(item: InboxItem) -> list[str]:
     """Why the reader thinks what it does, then why this application: each reason once,
-    however many of the reader's rules gave it."""
-    reasons = [*item.because, *item.match_evidence]
+    however many of the reader's rules gave it, in the active language."""
+    reasons = evidences_said([*item.because, *item.match_evidence])
     seen: set[str] = set()
     kept = []
     for reason in reasons:
@@ -127,30 +148,34 @@ def already_rejected_question(rejection: Rejection) -> str:
     """ "Already rejected on 3 Dec by Dana Smith, hiring manager: replace it, or keep it as
     a note?" """
     zone = rejection.application.owner.zone
-    when = rejection.received_at.astimezone(zone)
+    when = date_format(rejection.received_at.astimezone(zone), "DAY_MONTH")
     who = [p for p in (rejection.sender_name or rejection.sender_email,) if p]
     if rejection.sender_role in ROLE_WORDS:
-        who.append(ROLE_WORDS[rejection.sender_role])
-    by = f" by {', '.join(who)}" if who else ""
-    return f"Already rejected on {when.day} {when:%b}{by}: replace it, or keep it as a note?"
+        who.append(gettext(ROLE_WORDS[rejection.sender_role]))
+    if who:
+        return gettext(
+            "Already rejected on %(date)s by %(who)s: replace it, or keep it as a note?"
+        ) % {"date": when, "who": ", ".join(who)}
+    return gettext("Already rejected on %(date)s: replace it, or keep it as a note?") % {
+        "date": when
+    }
 
 
 def item_headline(item: InboxItem) -> str:
     """ "Looks like a rejection from Hooli for Senior Platform Engineer — Dave Okafor,
     hiring manager, personal email"."""
-    what = KIND_WORDS.get(ItemKind(item.kind), "a message")
+    matched, unmatched = HEADLINES.get(ItemKind(item.kind), OTHER_HEADLINE)
     application = item.application
     if application is not None:
-        where = f" from {application.company.name} for {application.role}"
+        what = gettext(matched) % {"company": application.company.name, "role": application.role}
     else:
-        where = " (no application matched)"
+        what = gettext(unmatched)
     who = [p for p in (item.sender_name or item.sender_email,) if p]
     if item.sender_role in ROLE_WORDS:
-        who.append(ROLE_WORDS[item.sender_role])
+        who.append(gettext(ROLE_WORDS[item.sender_role]))
     if item.channel in CHANNEL_WORDS:
-        who.append(CHANNEL_WORDS[item.channel])
-    tail = f" \N{EM DASH} {', '.join(who)}" if who else ""
-    return f"Looks like {what}{where}{tail}"
+        who.append(gettext(CHANNEL_WORDS[item.channel]))
+    return f"{what} \N{EM DASH} {', '.join(who)}" if who else what
 
 
 def match_candidates(

@@ -14,13 +14,14 @@ from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications.forms import RejectionForm, add_service_errors
 from tracker.inbox import imap, selectors, services
+from tracker.inbox.evidence import evidences_said
 from tracker.inbox.forms import MailboxForm, ReassignForm, RetentionForm
 from tracker.inbox.models import Inbox, InboxItem, ItemKind, Mailbox, Via
 
@@ -84,21 +85,27 @@ def _say_confirmed(
     application = item.application
     assert application is not None
     if item.kind == ItemKind.REJECTION:
-        what = "Rejection replaced" if replaced else "Rejection recorded"
-        messages.success(request, f"{what}: {application}.")
+        if replaced:
+            said = gettext("Rejection replaced: %(application)s.")
+        else:
+            said = gettext("Rejection recorded: %(application)s.")
+        messages.success(request, said % {"application": application})
         return
     if item.kind == ItemKind.OTHER:
-        messages.success(request, f"Read: {application}.")
+        messages.success(request, gettext("Read: %(application)s.") % {"application": application})
         return
     application.refresh_from_db(fields=["stage"])
-    stage = application.get_stage_display()
+    names = {"application": application, "stage": application.get_stage_display()}
     if application.stage != stage_before:
-        messages.success(request, f"Moved {application} to {stage}.")
+        messages.success(request, gettext("Moved %(application)s to %(stage)s.") % names)
     else:
         messages.info(
             request,
-            f"Nothing moved: {application} is in {stage}. If they came back to you, "
-            "move it on its page.",
+            gettext(
+                "Nothing moved: %(application)s is in %(stage)s. If they came back to you, "
+                "move it on its page."
+            )
+            % names,
         )
 
 
@@ -110,7 +117,11 @@ def item_keep_as_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         services.inbox_item_keep_as_note(item=item)
     except ValidationError as exc:
         return _decision_refused(request, exc)
-    messages.success(request, f"Kept as a note on {item.application}; the first rejection stays.")
+    messages.success(
+        request,
+        gettext("Kept as a note on %(application)s; the first rejection stays.")
+        % {"application": item.application},
+    )
     return redirect("inbox")
 
 
@@ -148,7 +159,11 @@ def item_reassign(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             services.inbox_item_reassign(item=item, application=form.cleaned_data["application"])
         except ValidationError as exc:
             return _decision_refused(request, exc)
-        messages.success(request, f"Now about {item.application}. Check it, then confirm.")
+        messages.success(
+            request,
+            gettext("Now about %(application)s. Check it, then confirm.")
+            % {"application": item.application},
+        )
         return redirect("inbox")
     status = 400 if request.method == "POST" else 200
     return render(request, "inbox/reassign.html", {"item": item, "form": form}, status=status)
@@ -179,10 +194,18 @@ def item_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc, at="received_at")
         else:
-            messages.success(request, f"Rejection recorded: {item.application}.")
+            messages.success(
+                request,
+                gettext("Rejection recorded: %(application)s.") % {"application": item.application},
+            )
             return redirect("application_detail", pk=item.application.pk)
     status = 400 if request.method == "POST" else 200
-    context = {"item": item, "form": form, "headline": selectors.item_headline(item)}
+    context = {
+        "item": item,
+        "form": form,
+        "headline": selectors.item_headline(item),
+        "because": evidences_said(item.because),
+    }
     return render(request, "inbox/edit.html", context, status=status)
 
 
@@ -228,7 +251,13 @@ def inbox_settings(request: AuthenticatedRequest) -> HttpResponse:
     elif action == "disconnect":
         deleted = services.mailbox_disconnect(owner=user)
         messages.success(
-            request, f"Mailbox disconnected: its password and {deleted} kept messages deleted."
+            request,
+            ngettext(
+                "Mailbox disconnected: its password and %(count)d kept message deleted.",
+                "Mailbox disconnected: its password and %(count)d kept messages deleted.",
+                deleted,
+            )
+            % {"count": deleted},
         )
         return redirect("inbox_settings")
     elif action == "rotate":

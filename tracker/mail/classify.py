@@ -25,7 +25,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.utils.translation import gettext_noop as N
+
 from tracker.mail import addresses
+from tracker.mail.because import ATS_SENT
+from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
 from tracker.mail.language import CODES, SURE, likely_languages
@@ -46,13 +50,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 # forward with other candidates" decides nothing.
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,300})[\"”»“]")
 _NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "nl": "Dutch",
-    "it": "Italian",
-    "pt": "Portuguese",
+    "en": N("English"),
+    "de": N("German"),
+    "fr": N("French"),
+    "es": N("Spanish"),
+    "nl": N("Dutch"),
+    "it": N("Italian"),
+    "pt": N("Portuguese"),
 }
 
 
@@ -121,7 +125,11 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     signals = _signals(message, context or MailContext(), sentences)
     verdict = next(filter(None, (rule(signals) for rule in _RULES)), None)
     verdict = verdict or _other_job_mail(signals)
-    because = [f"Written in {_NAMES[sentences.language]}"] if sentences.language else []
+    because: list[str] = (
+        [B(N("Written in %(language)s"), language=B(_NAMES[sentences.language]))]
+        if sentences.language
+        else []
+    )
     # Who sent it is evidence once the mail is job mail: it explains no other verdict.
     if verdict.kind != MailKind.NOT_JOB_MAIL and signals.sender:
         because.append(signals.sender)
@@ -305,13 +313,16 @@ def _received(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
 
 def _about_something_else(signals: _Signals) -> _Verdict | None:
     if signals.elsewhere and not signals.job and not signals.alert:
-        reason = f"About something other than a job (“{signals.elsewhere.phrase}”)"
+        reason = B(
+            N("About something other than a job (“%(words)s”)"), words=signals.elsewhere.phrase
+        )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.8, reason)
     # Job words follow ("the interview stage of this year's competition"), but what was
     # applied for is named, and no application of the user's explains the sender.
     if signals.applied_elsewhere and not signals.sender:
-        reason = (
-            f"An application for something other than a job (“{signals.applied_elsewhere.phrase}”)"
+        reason = B(
+            N("An application for something other than a job (“%(words)s”)"),
+            words=signals.applied_elsewhere.phrase,
         )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
@@ -323,7 +334,7 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
     no = (signals.no or signals.regret) and signals.to_you
     said = no or signals.offer or signals.invite or signals.received
     if signals.mailing and not (signals.sender or signals.alert or said):
-        reason = "A mailing that is not about one of your applications"
+        reason = B(N("A mailing that is not about one of your applications"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
 
@@ -332,7 +343,7 @@ def _from_a_friend(signals: _Signals) -> _Verdict | None:
     # A friend asking how the interview went: job words, but not job mail.
     said = signals.no or signals.offer or signals.invite or signals.received
     if signals.friend and not said:
-        reason = "From a personal mailbox, and it decides nothing about an application"
+        reason = B(N("From a personal mailbox, and it decides nothing about an application"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
 
@@ -342,14 +353,16 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     applied = signals.applied and (signals.sender or signals.received)
     words = signals.job or signals.post or signals.alert or signals.offer or signals.no
     if not (words or signals.sender or applied):
-        return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, "Nothing in it is about a job application")
+        return _Verdict(
+            MailKind.NOT_JOB_MAIL, 0.7, B(N("Nothing in it is about a job application"))
+        )
     return None
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
     # A rejection's footer invites to set up job alerts; an alert itself is a mailing.
     if signals.alert and (signals.mailing or not (signals.no or signals.regret)):
-        reason = f"A job board's alert (“{signals.alert.phrase}”)"
+        reason = B(N("A job board's alert (“%(words)s”)"), words=signals.alert.phrase)
         return _Verdict(MailKind.OTHER_JOB_MAIL, 0.7, reason)
     return None
 
@@ -357,7 +370,9 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
 def _an_offer(signals: _Signals) -> _Verdict | None:
     offer = signals.offer or signals.offered
     if offer:
-        return _Verdict(MailKind.OFFER, 0.8, f"Speaks of an offer (“{offer.phrase}”)")
+        return _Verdict(
+            MailKind.OFFER, 0.8, B(N("Speaks of an offer (“%(words)s”)"), words=offer.phrase)
+        )
     return None
 
 
@@ -366,13 +381,13 @@ def _a_no(signals: _Signals) -> _Verdict | None:
     kept = signals.kept if not (signals.received or signals.invite) else None
     said = signals.no or signals.regret or kept
     if said and not signals.withdrew:
-        return _Verdict(MailKind.REJECTION, 0.9, f"Says no (“{said.phrase}”)")
+        return _Verdict(MailKind.REJECTION, 0.9, B(N("Says no (“%(words)s”)"), words=said.phrase))
     return None
 
 
 def _an_invitation(signals: _Signals) -> _Verdict | None:
     if signals.invite:
-        reason = f"Asks to meet (“{signals.invite.phrase}”)"
+        reason = B(N("Asks to meet (“%(words)s”)"), words=signals.invite.phrase)
         return _Verdict(MailKind.INTERVIEW_INVITATION, 0.75, reason)
     return None
 
@@ -380,14 +395,18 @@ def _an_invitation(signals: _Signals) -> _Verdict | None:
 def _a_receipt(signals: _Signals) -> _Verdict | None:
     received = signals.received or signals.interest
     if received:
-        reason = f"Confirms an application (“{received.phrase}”)"
+        reason = B(N("Confirms an application (“%(words)s”)"), words=received.phrase)
         return _Verdict(MailKind.APPLICATION_RECEIVED, 0.8, reason)
     return None
 
 
 def _other_job_mail(signals: _Signals) -> _Verdict:
     word = signals.job or signals.post or signals.applied
-    reason = f"About a job (“{word.phrase}”)" if word else "From someone you applied to"
+    reason = (
+        B(N("About a job (“%(words)s”)"), words=word.phrase)
+        if word
+        else B(N("From someone you applied to"))
+    )
     return _Verdict(MailKind.OTHER_JOB_MAIL, 0.6, reason)
 
 
@@ -577,7 +596,7 @@ def _sender_context(message: Message, context: MailContext) -> str:
 
 def _sent_by_ats(sender: str) -> str:
     if sender and addresses.is_ats(sender):
-        return f"Sent by an applicant-tracking system or job board ({addresses.domain_of(sender)})"
+        return B(ATS_SENT, domain=addresses.domain_of(sender))
     return ""
 
 
@@ -585,7 +604,7 @@ def _in_a_known_thread(message: Message, context: MailContext) -> str:
     threads = {t.strip("<> ").lower() for t in context.thread_ids} - {""}
     replied = {t.strip("<> ").lower() for t in (message.in_reply_to, *message.references)}
     if threads & replied:
-        return "A reply in a conversation about one of your applications"
+        return B(N("A reply in a conversation about one of your applications"))
     return ""
 
 
@@ -596,7 +615,10 @@ def _organisation(sender: str) -> str:
 def _from_an_applied_domain(sender: str, context: MailContext) -> str:
     label = _organisation(sender)
     if label and _squash(label) in _squashed(tuple(context.company_domains)):
-        return f"From {addresses.domain_of(sender)}, the domain of one of your applications"
+        return B(
+            N("From %(domain)s, the domain of one of your applications"),
+            domain=addresses.domain_of(sender),
+        )
     return ""
 
 
@@ -607,14 +629,14 @@ def _from_an_applied_company(message: Message, sender: str, context: MailContext
     companies = tuple(context.company_names)
     for company, key in zip(companies, _squashed_in_order(companies), strict=True):
         if len(key) >= 3 and (key == label or (name and key in name)):
-            return f"From {company}, one of your applications"
+            return B(N("From %(company)s, one of your applications"), company=company)
     return ""
 
 
 def _on_a_known_subject(message: Message, context: MailContext) -> str:
     subject = _subject_key(message.subject)
     if subject and subject in _subject_keys(tuple(context.subjects)):
-        return "The subject of a conversation about one of your applications"
+        return B(N("The subject of a conversation about one of your applications"))
     return ""
 
 

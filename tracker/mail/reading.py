@@ -19,7 +19,12 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext_noop as N
+
 from tracker.mail import addresses, phrases
+from tracker.mail.because import ATS_SENT as _ATS
+from tracker.mail.because import Because as B
+from tracker.mail.because import although
 from tracker.mail.limits import MAX_MESSAGE_CHARS
 from tracker.mail.parse import parse_message
 from tracker.mail.roles import role_from_text, role_from_title
@@ -275,50 +280,60 @@ def _evidence(message: Message, author: _Author, clues: _Clues) -> _Evidence:
 
 
 def _header_evidence(message: Message) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     if message.auto_submitted:
-        found.append((_STRONG, "Marked as sent automatically (Auto-Submitted header)"))
+        found.append((_STRONG, B(N("Marked as sent automatically (Auto-Submitted header)"))))
     if message.precedence_bulk:
-        found.append((_STRONG, "Sent as bulk mail (Precedence: bulk)"))
+        found.append((_STRONG, B(N("Sent as bulk mail (Precedence: bulk)"))))
     if message.list_unsubscribe:
-        found.append((_WEAK, "Carries an unsubscribe link, as mailings do"))
+        found.append((_WEAK, B(N("Carries an unsubscribe link, as mailings do"))))
     return found
 
 
 def _form_evidence(email: str, clues: _Clues) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     if addresses.is_no_reply(email):
-        found.append((_STRONG, f"From a no-reply address ({email})"))
+        found.append((_STRONG, B(N("From a no-reply address (%(address)s)"), address=email)))
     elif addresses.is_ats(email):
         domain = addresses.domain_of(email)
-        found.append((_STRONG, f"Sent by an applicant-tracking system or job board ({domain})"))
+        found.append((_STRONG, B(_ATS, domain=domain)))
     if clues.team_address and not clues.robot:
-        found.append((_MEDIUM, f"From a shared team mailbox ({email})"))
+        found.append((_MEDIUM, B(N("From a shared team mailbox (%(address)s)"), address=email)))
     if clues.automation:
-        found.append((_STRONG, f"Says it was sent automatically (“{clues.automation}”)"))
+        said = B(N("Says it was sent automatically (“%(words)s”)"), words=clues.automation)
+        found.append((_STRONG, said))
     if clues.display_team:
-        found.append((_MEDIUM, f"From “{clues.display_team}”, a team rather than a person"))
+        team = B(N("From “%(team)s”, a team rather than a person"), team=clues.display_team)
+        found.append((_MEDIUM, team))
     signature = clues.signature
     if signature.team and not signature.name:
-        found.append((_STRONG, f"Signed by a team, not a person (“{signature.team}”)"))
+        signed = B(N("Signed by a team, not a person (“%(team)s”)"), team=signature.team)
+        found.append((_STRONG, signed))
     return found
 
 
 def _person_evidence(message: Message, author: _Author, clues: _Clues) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     email = author.email
     if clues.signature.name:
         found.append((_MEDIUM, _signed_sentence(clues.signature)))
     if clues.display_person and clues.own_address:
-        found.append((_MEDIUM, f"From {clues.display_person}'s own address ({email})"))
+        own = B(
+            N("From %(person)s's own address (%(address)s)"),
+            person=clues.display_person,
+            address=email,
+        )
+        found.append((_MEDIUM, own))
     elif clues.own_address and not clues.person and _looks_individual_local(email):
-        found.append((_WEAK, f"From an individual's address ({email})"))
+        found.append((_WEAK, B(N("From an individual's address (%(address)s)"), address=email)))
     if clues.talk:
-        found.append((_WEAK, f"Writes about your conversation (“{clues.talk}”)"))
+        found.append(
+            (_WEAK, B(N("Writes about your conversation (“%(words)s”)"), words=clues.talk))
+        )
     if author.segment.how == "reply" or (
         author.index == 0 and message.in_reply_to and clues.own_address
     ):
-        found.append((_WEAK, "A reply in a conversation with you"))
+        found.append((_WEAK, B(N("A reply in a conversation with you"))))
     return found
 
 
@@ -337,7 +352,7 @@ def _decide(message: Message, author: _Author, clues: _Clues, evidence: _Evidenc
             return _personal(person, email, clues.signature, evidence, boost=-1, words=clues.text)
         return _automated(email, clues.robot, _with_stock(evidence, clues.stock))
     if clues.stock and not clues.talk:
-        sentence = f"Uses a stock phrase (“{clues.stock}”) and names no author"
+        sentence = B(N("Uses a stock phrase (“%(words)s”) and names no author"), words=clues.stock)
         evidence.form.append((_WEAK, sentence))
         return _automated(email, clues.robot, evidence)
     if clues.own_address and (clues.talk or _looks_individual_local(email)):
@@ -376,13 +391,13 @@ def _signed_by_a_person(author: _Author, clues: _Clues, evidence: _Evidence) -> 
 
 def _with_stock(evidence: _Evidence, stock: str) -> _Evidence:
     if stock:
-        evidence.form.append((_WEAK, f"Uses a stock phrase (“{stock}”)"))
+        evidence.form.append((_WEAK, B(N("Uses a stock phrase (“%(words)s”)"), words=stock)))
     return evidence
 
 
 def _unknown(email: str, evidence: _Evidence) -> Reading:
     because = [reason for _, reason in evidence.person + evidence.form]
-    because.append("Rebound could not tell who wrote this; please fill in what you know")
+    because.append(B(N("Rebound could not tell who wrote this; please fill in what you know")))
     return Reading(
         channel=RejectionChannel.UNKNOWN,
         sender_email=email,
@@ -419,8 +434,8 @@ def _person_name(signature: Signature, display_person: str) -> str:
 
 def _signed_sentence(signature: Signature) -> str:
     if signature.title:
-        return f"Signed {signature.name}, {signature.title}"
-    return f"Signed {signature.name}"
+        return B(N("Signed %(name)s, %(title)s"), name=signature.name, title=signature.title)
+    return B(N("Signed %(name)s"), name=signature.name)
 
 
 def _is_individual(address: str) -> bool:
@@ -490,15 +505,33 @@ def _contact_by_first_name(
     return None
 
 
+# A contact's role as the evidence names it, in lower case mid-sentence.
+_ROLE_WORDS = {
+    SenderRole.RECRUITER: N("recruiter"),
+    SenderRole.HR: N("HR"),
+    SenderRole.HIRING_MANAGER: N("hiring manager"),
+    SenderRole.INTERVIEWER: N("interviewer"),
+}
+
+
+def _role(role: str) -> B:
+    return B(_ROLE_WORDS.get(SenderRole(role), role.replace("_", " ")))
+
+
 def _contact_role(role: str) -> str:
     return role if role in SENDER_ROLES else SenderRole.UNKNOWN
 
 
 def _from_contact(contact: KnownContact, author_email: str, signature: Signature) -> Reading:
     role = _contact_role(contact.role)
-    because = [f"{contact.name or contact.email} is one of this application's contacts"]
+    because = [
+        B(
+            N("%(person)s is one of this application's contacts"),
+            person=contact.name or contact.email,
+        )
+    ]
     if role != SenderRole.UNKNOWN:
-        because.append(f"Their role comes from your contacts ({role.replace('_', ' ')})")
+        because.append(B(N("Their role comes from your contacts (%(role)s)"), role=_role(role)))
     email = (
         contact.email.lower()
         if contact.email
@@ -531,11 +564,12 @@ def _personal(
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
     if role != SenderRole.UNKNOWN:
-        because.append(f"Their role comes from their signature ({signature.title})")
+        because.append(
+            B(N("Their role comes from their signature (%(title)s)"), title=signature.title)
+        )
     elif name and (role := role_from_text(phrases.fold(words))) != SenderRole.UNKNOWN:
-        because.append("They write that they chose for their own team: they hire")
-    against = [reason for _, reason in evidence.form]
-    because += [f"Although: {reason[0].lower()}{reason[1:]}" for reason in against]
+        because.append(B(N("They write that they chose for their own team: they hire")))
+    because += [although(reason) for _, reason in evidence.form]
     score = evidence.weight(evidence.person) - evidence.weight(evidence.form) + boost
     return Reading(
         channel=RejectionChannel.PERSONAL_EMAIL,
@@ -549,7 +583,7 @@ def _personal(
 
 def _automated(email: str, robot: bool, evidence: _Evidence) -> Reading:
     because = [reason for _, reason in sorted(evidence.form, key=lambda e: -e[0])]
-    because += [f"Although: {reason[0].lower()}{reason[1:]}" for _, reason in evidence.person]
+    because += [although(reason) for _, reason in evidence.person]
     score = evidence.weight(evidence.form) - evidence.weight(evidence.person)
     return Reading(
         channel=RejectionChannel.AUTOMATED,

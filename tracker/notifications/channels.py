@@ -9,7 +9,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.models import WebhookFormat
 from tracker.core import outbound
 from tracker.notifications.models import Channel, Notification
@@ -31,9 +33,15 @@ def absolute(link: str) -> str:
 
 class EmailSender:
     def send(self, notification: Notification) -> None:
+        # The words around the notice (its own were written in the user's language) and
+        # a failure's message, shown on their page, in their language too.
+        with in_language_of(notification.user):
+            self._send(notification)
+
+    def _send(self, notification: Notification) -> None:
         user = notification.user
         if not user.email:
-            raise DeliveryError("The account has no email address.")
+            raise DeliveryError(gettext("The account has no email address."))
         context = {
             "notification": notification,
             "url": absolute(notification.link),
@@ -52,14 +60,20 @@ class EmailSender:
         try:
             message.send()
         except OSError as exc:  # smtplib's errors are OSErrors, as are refused connections
-            raise DeliveryError(f"The mail server refused it: {exc}") from exc
+            raise DeliveryError(
+                gettext("The mail server refused it: %(error)s") % {"error": exc}
+            ) from exc
 
 
 class WebhookSender:
     def send(self, notification: Notification) -> None:
+        with in_language_of(notification.user):
+            self._send(notification)
+
+    def _send(self, notification: Notification) -> None:
         user = notification.user
         if not user.webhook_url:
-            raise DeliveryError("No webhook URL is set.")
+            raise DeliveryError(gettext("No webhook URL is set."))
         url = absolute(notification.link)
         if user.webhook_format == WebhookFormat.NTFY:
             # ntfy's publish format: the message is the body, the rest are headers, which
@@ -92,7 +106,7 @@ class WebhookSender:
             )
         except outbound.FetchError as exc:
             # The fetcher's message is safe to show: no internal address, port or DNS text.
-            raise DeliveryError(f"The webhook failed. {exc}") from exc
+            raise DeliveryError(gettext("The webhook failed. %(error)s") % {"error": exc}) from exc
 
 
 SENDERS: dict[str, Sender] = {Channel.EMAIL: EmailSender(), Channel.WEBHOOK: WebhookSender()}

@@ -1,8 +1,11 @@
 """The weekly reminder's two decisions: whether this is the moment to send it, and what
-it says. Pure: given the time and the counts."""
+it says. Pure: given the time and the counts; its words in the active language (the
+sweep turns on the user's)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+
+from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
 
 from tracker.followups.rules import DAY_STARTS
 from tracker.worksearch.log import local_date, week_start
@@ -25,20 +28,62 @@ def week_to_remind(
     return week_start(local_date(now, zone), week_starts_on)
 
 
+# Django's own catalogues name the months in every language it speaks.
+_MONTHS = (
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+)
+
+
+def _weekday(day: date) -> str:
+    """The day as a sentence names it ("depuis lundi"): the catalogues' plain "Monday" is
+    a choice's label, capitalised in French and Spanish."""
+    return (
+        pgettext("in a sentence", "Monday"),
+        pgettext("in a sentence", "Tuesday"),
+        pgettext("in a sentence", "Wednesday"),
+        pgettext("in a sentence", "Thursday"),
+        pgettext("in a sentence", "Friday"),
+        pgettext("in a sentence", "Saturday"),
+        pgettext("in a sentence", "Sunday"),
+    )[day.weekday()]
+
+
 def weekly_notice(*, count: int, target: int, week_start: date) -> WeeklyNotice:
-    noun = "activity" if target == 1 else "activities"
-    title = f"{count} of {target} {noun} logged this week"
-    since = f"{week_start:%A} {week_start.day} {week_start:%B}"
+    title = ngettext(
+        "%(count)d of %(target)d activity logged this week",
+        "%(count)d of %(target)d activities logged this week",
+        target,
+    ) % {"count": count, "target": target}
+    # Django's own catalogues name the weekday and the month; the order is the language's.
+    since = gettext("%(weekday)s %(day)d %(month)s") % {
+        "weekday": _weekday(week_start),
+        "day": week_start.day,
+        "month": gettext(_MONTHS[week_start.month - 1]),
+    }
     if count >= target:
-        body = (
-            f"Since {since} you have logged {count}: this week's target is met. "
+        body = gettext(
+            "Since %(since)s you have logged %(count)d: this week's target is met. "
             "Your work-search log is ready to download for your agency."
-        )
+        ) % {"since": since, "count": count}
     else:
-        left = target - count
-        body = (
-            f"Since {since} you have logged {count}; {left} more to reach your weekly "
+        body = ngettext(
+            "Since %(since)s you have logged %(count)d; %(left)d more to reach your weekly "
             "target. Add an application you sent, or log a networking event, a course or "
-            "a call with a recruiter."
-        )
+            "a call with a recruiter.",
+            "Since %(since)s you have logged %(count)d; %(left)d more to reach your weekly "
+            "target. Add an application you sent, or log a networking event, a course or "
+            "a call with a recruiter.",
+            target - count,
+        ) % {"since": since, "count": count, "left": target - count}
     return WeeklyNotice(title=title, body=body)

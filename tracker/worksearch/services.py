@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.models import User
 from tracker.core.dates import check_past_day
 from tracker.notifications.services import notify
@@ -109,9 +110,11 @@ def work_search_reminders_send(*, now: datetime | None = None) -> int:
                 continue
             today = worklog.local_date(now, user.zone)
             so_far = work_search_log(user=user, start=week, end=today, layout=layout, now=now).log
-            notice = reminder.weekly_notice(
-                count=so_far.count, target=settings.weekly_target, week_start=week
-            )
+            # Written by the sweep, so in the user's language by their choice, not a request's.
+            with in_language_of(user):
+                notice = reminder.weekly_notice(
+                    count=so_far.count, target=settings.weekly_target, week_start=week
+                )
             notify(
                 user=user,
                 title=notice.title,

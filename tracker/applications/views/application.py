@@ -39,6 +39,7 @@ from tracker.applications.rejection_reading import rejection_message_read
 from tracker.applications.shortcuts import get_application_for_user
 from tracker.applications.views.board import board_card_response
 from tracker.core.ownership import get_owned_or_404
+from tracker.mail.because import said
 
 
 @login_required
@@ -268,6 +269,7 @@ def _reject_form_from_message(
         "application": application,
         "editing": editing,
         "reading": reading,
+        "because": [said(reason) for reason in reading.because] if reading else [],
     }
     return _render_reject_form(request, context)
 

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
+from tracker.accounts.language import in_language_of
 from tracker.applications.models import Application, Stage
 from tracker.core import dates
 from tracker.followups import kinds, rules
@@ -21,6 +23,7 @@ from tracker.followups.models import (
     KeepingInTouch,
     Reminder,
 )
+from tracker.followups.register import written_in_lead
 from tracker.followups.rules import Proposal
 from tracker.followups.services.keeping import followup_propose_next_touch, touch_proposal
 from tracker.followups.services.proposals import (
@@ -35,12 +38,21 @@ from tracker.followups.services.proposals import (
     followups_cancel,
 )
 
+# What a closed follow-up cannot have done to it, each said whole in the page's language.
+_REFUSALS = {
+    "edit": gettext_noop("Cannot edit a follow-up that is %(status)s."),
+    "rebuild": gettext_noop("Cannot rebuild a follow-up that is %(status)s."),
+    "translate": gettext_noop("Cannot translate a follow-up that is %(status)s."),
+    "mark as sent": gettext_noop("Cannot mark as sent a follow-up that is %(status)s."),
+    "skip": gettext_noop("Cannot skip a follow-up that is %(status)s."),
+    "snooze": gettext_noop("Cannot snooze a follow-up that is %(status)s."),
+}
+
 
 def _require_open(followup: FollowUp, action: str) -> None:
     if not followup.is_open:
-        raise ValidationError(
-            {"status": f"Cannot {action} a follow-up that is {followup.get_status_display()}."}
-        )
+        status = followup.get_status_display()
+        raise ValidationError({"status": gettext(_REFUSALS[action]) % {"status": status}})
 
 
 @transaction.atomic
@@ -63,15 +75,18 @@ def followup_rebuild_draft(*, followup: FollowUp, now: datetime | None = None) -
     _require_open(followup, "rebuild")
     now = now or timezone.now()
     application = followup.application
-    proposal = _current_proposal(followup, now)
-    facts, voice = _draft_facts(application, proposal, followup.interview, followup.language)
+    # The reason in the owner's language, as when it was first written.
+    with in_language_of(application.owner):
+        proposal = _current_proposal(followup, now)
+        facts, voice = _draft_facts(application, proposal, followup.interview, followup.language)
+        reason = draft_reason(proposal, voice)
     draft = compose(facts, draft_catalogue(facts.language))
     followup.subject, followup.body = draft.subject, draft.body
     followup.written_in = facts.language
     followup.elements = [e.value for e in proposal.elements]
     followup.recipient_name = proposal.recipient_name
     followup.recipient_email = proposal.recipient_email
-    followup.reason = draft_reason(proposal, voice)
+    followup.reason = reason
     followup.edited = followup.draft_stale = False
     followup.save()
     return followup
@@ -84,7 +99,12 @@ def followup_switch_language(
     """Writes the draft again in `language` (the user's one click), replacing its words."""
     _require_open(followup, "translate")
     if language not in LANGUAGES:
-        raise ValidationError({"language": f"Drafts are written in {', '.join(LANGUAGES)} only."})
+        raise ValidationError(
+            {
+                "language": gettext("Drafts are written in %(languages)s only.")
+                % {"languages": ", ".join(LANGUAGES)}
+            }
+        )
     followup.language = language
     followup.save(update_fields=["language", "updated_at"])
     return followup_rebuild_draft(followup=followup, now=now)
@@ -102,8 +122,8 @@ def _current_proposal(followup: FollowUp, now: datetime) -> Proposal:
                 return proposal
     return Proposal(
         Kind(followup.kind),
-        # The rules' part: the language's sentence is added again for the new language.
-        followup.reason.partition(" Written in ")[0],
+        # The rules' part: the language's sentences are added again for the new language.
+        followup.reason.partition(f" {written_in_lead()}")[0],
         due_at=followup.due_at,
         sequence=followup.sequence,
         elements=tuple(kinds.Element(e) for e in followup.elements),
@@ -145,13 +165,17 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
     """Undoes a skip: the follow-up is open again, reminded when it falls due."""
     if followup.status != FollowUpStatus.SKIPPED:
         raise ValidationError(
-            {"status": f"Only a skipped follow-up can be restored; this one is "
-             f"{followup.get_status_display()}."}
-        )  # fmt: skip
+            {
+                "status": gettext(
+                    "Only a skipped follow-up can be restored; this one is %(status)s."
+                )
+                % {"status": followup.get_status_display()}
+            }
+        )
     application = followup.application
     if followup.kind in REJECTION_KINDS and application.stage != Stage.REJECTED:
         raise ValidationError(
-            {"status": "The application is no longer rejected, so this follow-up is moot."}
+            {"status": gettext("The application is no longer rejected, so this follow-up is moot.")}
         )
     now = now or timezone.now()
     if followup.kind == Kind.KEEP_IN_TOUCH:
@@ -195,7 +219,7 @@ def _reminders_restore(followup: FollowUp, now: datetime) -> None:
 def followup_snooze(*, followup: FollowUp, until: datetime) -> FollowUp:
     _require_open(followup, "snooze")
     if until <= timezone.now():
-        raise ValidationError({"until": "Snooze until a moment in the future."})
+        raise ValidationError({"until": gettext("Snooze until a moment in the future.")})
     try:
         dates.check_future_moment(until)
     except ValidationError as exc:

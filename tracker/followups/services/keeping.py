@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Contact, Interview, Rejection, Stage
 from tracker.followups import rules, vocabulary
@@ -137,7 +138,8 @@ def followup_propose_next_touch(
     for application in candidates:
         if application.stage != Stage.REJECTED:
             continue
-        proposal = rules.next_touch(_touch_facts(application, only=only, now=now))
+        with in_language_of(application.owner):
+            proposal = rules.next_touch(_touch_facts(application, only=only, now=now))
         if proposal is None:
             continue
         try:
@@ -245,7 +247,8 @@ def touch_proposal(followup: FollowUp, now: datetime) -> Proposal | None:
         Person(name=followup.recipient_name, email=followup.recipient_email),
     )
     due = followup.due_at or now
-    return rules.touch_again(facts, reader=reader, sequence=followup.sequence, due_at=due)
+    with in_language_of(application.owner):
+        return rules.touch_again(facts, reader=reader, sequence=followup.sequence, due_at=due)
 
 
 # The LinkedIn step.
@@ -282,13 +285,14 @@ def followups_propose_linkedin(
     for person in interview.interviewers.all():
         if FollowUp.objects.filter(kind=Kind.LINKEDIN, contact=person).exists():
             continue
-        proposal = rules.linkedin_proposal(
-            interview_at=interview.scheduled_at,
-            name=person.name,
-            email=person.email,
-            now=now,
-            zone=owner.zone,
-        )
+        with in_language_of(owner):
+            proposal = rules.linkedin_proposal(
+                interview_at=interview.scheduled_at,
+                name=person.name,
+                email=person.email,
+                now=now,
+                zone=owner.zone,
+            )
         try:
             with transaction.atomic():
                 made.append(

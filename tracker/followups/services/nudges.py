@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from tracker.accounts.language import in_language_of
 from tracker.applications.models import Application, Interview, Stage
 from tracker.followups import rules
 from tracker.followups.kinds import Kind
@@ -49,28 +50,35 @@ def followups_propose_nudges(*, now: datetime | None = None) -> int:
     )
     quiet = Application.objects.filter(applied | interviewing).select_related("owner", "company")
     for application in quiet.iterator(chunk_size=500):
-        zone = application.owner.zone
-        proposals: list[Proposal] = []
-        if application.stage in (Stage.APPLIED, Stage.SCREENING):
-            proposals += rules.nudge_proposals(
-                applied_at=application.stage_changed_at,
-                now=now,
-                zone=zone,
-                stage=application.stage,
-            )
-        last_interview = (
-            application.interviews.order_by("-scheduled_at")
-            .values_list("scheduled_at", flat=True)
-            .first()
-        )
-        moved = max(filter(None, [application.stage_changed_at, last_interview]))
-        ghost = rules.ghost_check_proposal(
-            stage=application.stage, last_movement_at=moved, now=now, zone=zone
-        )
-        if ghost is not None:
-            proposals.append(ghost)
-        created += _store_new(application, proposals, now)
+        with in_language_of(application.owner):
+            created += _store_new(application, _quiet_proposals(application, now), now)
     return created + _propose_missing_thank_yous(now)
+
+
+def _quiet_proposals(application: Application, now: datetime) -> list[Proposal]:
+    """The nudges and the ghost check a quiet application may be due, their reasons in the
+    active language."""
+    zone = application.owner.zone
+    proposals: list[Proposal] = []
+    if application.stage in (Stage.APPLIED, Stage.SCREENING):
+        proposals += rules.nudge_proposals(
+            applied_at=application.stage_changed_at,
+            now=now,
+            zone=zone,
+            stage=application.stage,
+        )
+    last_interview = (
+        application.interviews.order_by("-scheduled_at")
+        .values_list("scheduled_at", flat=True)
+        .first()
+    )
+    moved = max(filter(None, [application.stage_changed_at, last_interview]))
+    ghost = rules.ghost_check_proposal(
+        stage=application.stage, last_movement_at=moved, now=now, zone=zone
+    )
+    if ghost is not None:
+        proposals.append(ghost)
+    return proposals
 
 
 def _store_new(application: Application, proposals: list[Proposal], now: datetime) -> int:
@@ -95,12 +103,13 @@ def followup_propose_thank_you(*, interview: Interview, now: datetime | None = N
     """The thank-you for one interview; an existing one (in any status) is kept."""
     now = now or timezone.now()
     application = interview.application
-    proposal = rules.interview_thank_you_proposal(
-        interview_at=interview.scheduled_at,
-        interviewer_names=[c.name for c in interview.interviewers.all()],
-        now=now,
-        zone=application.owner.zone,
-    )
+    with in_language_of(application.owner):
+        proposal = rules.interview_thank_you_proposal(
+            interview_at=interview.scheduled_at,
+            interviewer_names=[c.name for c in interview.interviewers.all()],
+            now=now,
+            zone=application.owner.zone,
+        )
     email = next((c.email for c in interview.interviewers.all() if c.email), "")
     if len(interview.interviewers.all()) == 1 and email:
         proposal = replace(proposal, recipient_email=email)

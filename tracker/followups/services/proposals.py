@@ -8,9 +8,10 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import strip_tags
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.selectors import user_identity
 from tracker.applications.models import (
     ENDED_STAGES,
@@ -191,7 +192,10 @@ def followups_propose_for_rejection(
 ) -> list[FollowUp]:
     """Applies the rules and stores their proposals, replacing unsent ones, keeping sent."""
     now = now or timezone.now()
-    proposals = rules.rejection_proposals(_rejection_facts(application, now))
+    # The reasons are written once, here, in the owner's language: the worker has no
+    # request to take it from.
+    with in_language_of(application.owner):
+        proposals = rules.rejection_proposals(_rejection_facts(application, now))
     stored = [followup_store(application=application, proposal=p, now=now) for p in proposals]
     wanted = {(p.kind, p.sequence) for p in proposals}
     stale = FollowUp.objects.filter(application=application, kind__in=REJECTION_KINDS).exclude(
@@ -239,8 +243,9 @@ def followup_store(
         interview=interview,
         contact=contact,
     )
-    facts, voice = _draft_facts(application, proposal, interview, followup.language)
-    reason = draft_reason(proposal, voice)
+    with in_language_of(application.owner):
+        facts, voice = _draft_facts(application, proposal, interview, followup.language)
+        reason = draft_reason(proposal, voice)
     if followup.edited:
         followup.draft_stale = followup.draft_stale or _proposes_otherwise(
             followup, proposal, reason
@@ -295,10 +300,6 @@ def _proposes_otherwise(followup: FollowUp, proposal: Proposal, reason: str) -> 
 def draft_reason(proposal: Proposal, voice: Voice) -> str:
     """The rules' reason, and the language the draft is written in and why."""
     reason = proposal.reason
-    if proposal.reason_parts:
-        # Sentences of the interface's catalogue, with the names they leave open.
-        sentences = " ".join(translation.gettext(part) for part in proposal.reason_parts)
-        reason = sentences % dict(proposal.reason_values)
     if proposal.kind in (Kind.NONE, Kind.GHOST_CHECK):
         return reason
     return f"{reason} {voice.because}"

@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from tracker import mail
+from tracker.accounts.language import in_language_of
 from tracker.accounts.models import User
 from tracker.accounts.selectors import user_identity
 from tracker.core.dispatch import dispatch_on_commit
@@ -25,6 +27,7 @@ from tracker.followups import services as followups
 from tracker.followups.models import FollowUp
 from tracker.followups.threads import Incoming, Thread, answered_thread
 from tracker.inbox import matching, selectors
+from tracker.inbox.evidence import evidence_stored
 from tracker.inbox.models import (
     DecidedMessage,
     InboundMail,
@@ -181,9 +184,9 @@ def message_ingest(
         sender_role=reading.sender_role if reading.sender_role in mail.SENDER_ROLES else "unknown",
         sender_name=_cut(reading.sender_name, 200),
         sender_email=_cut(reading.sender_email, 254),
-        because=[_cut(b, 300) for b in (*verdict.because, *reading.because)][:12],
+        because=evidence_stored((*verdict.because, *reading.because), limit=12),
         application_id=found.application_id,
-        match_evidence=[_cut(e, 300) for e in found.evidence][:8],
+        match_evidence=evidence_stored(found.evidence, limit=8),
     )
     try:
         with transaction.atomic():
@@ -250,14 +253,21 @@ def items_announce(*, owner: User, items: Sequence[InboxItem]) -> None:
     if not items:
         return
     first = items[0]
-    if len(items) == 1:
-        title = selectors.item_headline(first)
-    else:
-        title = f"{len(items)} new messages to review in your inbox"
+    # Written by the worker that read the mail: in the owner's language, by their choice.
+    with in_language_of(owner):
+        if len(items) == 1:
+            title = selectors.item_headline(first)
+        else:
+            title = ngettext(
+                "%(count)d new message to review in your inbox",
+                "%(count)d new messages to review in your inbox",
+                len(items),
+            ) % {"count": len(items)}
+        body = gettext("Nothing changes until you confirm.")
     notify(
         user=owner,
         title=title,
-        body="Nothing changes until you confirm.",
+        body=body,
         link=reverse("inbox"),
         dedupe_key=f"inbox:{owner.pk}:{min(i.pk for i in items)}",
         data={"event": "inbox", "items": [i.pk for i in items]},

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tracker import mail
+from tracker.accounts.language import in_language_of
 from tracker.followups import services as followups
 from tracker.followups.threads import SentCopy
 from tracker.inbox import imap
@@ -84,6 +85,12 @@ def mailbox_poll(*, mailbox_id: int, claim: str) -> str:
     if not claim or not Mailbox.objects.filter(pk=mailbox_id, claim=claim).update(claim=""):
         return "skipped"
     mailbox = Mailbox.objects.select_related("owner").get(pk=mailbox_id)
+    # What fails is kept for the settings page, in the words of the owner's language.
+    with in_language_of(mailbox.owner):
+        return _mailbox_read(mailbox)
+
+
+def _mailbox_read(mailbox: Mailbox) -> str:
     more = False
     try:
         where = mailbox_address(mailbox)

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_noop
 
 from tracker.applications import services as applications
 from tracker.applications.models import (
@@ -32,6 +34,7 @@ from tracker.inbox.models import (
     ItemStatus,
 )
 from tracker.inbox.services.settings import DEFAULT_RETENTION_DAYS
+from tracker.mail.because import Because
 from tracker.mail.meeting import meeting_at
 
 # An invitation or an offer moves the application forward to this stage, if it is behind.
@@ -43,7 +46,7 @@ class AlreadyDecided(ValidationError):
     about the request is wrong, the item's state refuses it."""
 
     def __init__(self) -> None:
-        super().__init__("This message was already dealt with.")
+        super().__init__(gettext("This message was already dealt with."))
 
 
 @dataclass
@@ -105,7 +108,9 @@ def inbox_item_confirm(
     The arguments are the user's edits. A rejection for an application that already has
     one raises AlreadyRejected unless `replace` is True."""
     if item.application_id is None:
-        raise ValidationError({"application": "Choose the application this is about first."})
+        raise ValidationError(
+            {"application": gettext("Choose the application this is about first.")}
+        )
     application = Application.objects.get(pk=item.application_id, owner_id=item.owner_id)
     text = item.text if message is None else message
     when = received_at or item.sent_at or timezone.now()
@@ -156,7 +161,9 @@ def _log_interview(application: Application, item: InboxItem, text: str, sent: d
             application=application,
             scheduled_at=at,
             kind=kind,
-            notes=f"From the invitation: {item.subject}"[:10_000],
+            notes=(gettext("From the invitation: %(subject)s") % {"subject": item.subject})[
+                :10_000
+            ],
             source=ChangeSource.INBOX,
         )
     except ValidationError:
@@ -170,14 +177,27 @@ def inbox_item_keep_as_note(*, item: InboxItem) -> InboxItem:
     """A second rejection kept beside the first: its words go to the application's notes,
     the first rejection stays as it was."""
     if item.application_id is None:
-        raise ValidationError({"application": "Choose the application this is about first."})
+        raise ValidationError(
+            {"application": gettext("Choose the application this is about first.")}
+        )
     application = Application.objects.get(pk=item.application_id, owner_id=item.owner_id)
     text = item.text
     if not _decide(item, ItemStatus.CONFIRMED):
         raise AlreadyDecided
-    who = item.sender_name or item.sender_email or item.from_email or "someone"
-    when = timezone.localtime(item.sent_at or timezone.now(), application.owner.zone)
-    note = f"Another rejection, {when:%d %b %Y}, from {who}: {text}".strip()
+    who = item.sender_name or item.sender_email or item.from_email
+    when = date_format(
+        timezone.localtime(item.sent_at or timezone.now(), application.owner.zone), "DAY"
+    )
+    # The user's notes, in the words of the page they decided on.
+    if who:
+        note = gettext("Another rejection, %(date)s, from %(who)s: %(text)s") % {
+            "date": when,
+            "who": who,
+            "text": text,
+        }
+    else:
+        note = gettext("Another rejection, %(date)s: %(text)s") % {"date": when, "text": text}
+    note = note.strip()
     notes = f"{application.notes}\n\n{note}" if application.notes.strip() else note
     applications.application_update_notes(application=application, notes=notes[:20_000])
     item.refresh_from_db()
@@ -207,11 +227,11 @@ def inbox_item_dismiss(*, item: InboxItem) -> InboxItem:
 def inbox_item_reassign(*, item: InboxItem, application: Application) -> InboxItem:
     """The user says which application it is about (another, or the first one found)."""
     if application.owner_id != item.owner_id:
-        raise ValidationError({"application": "Choose one of your applications."})
+        raise ValidationError({"application": gettext("Choose one of your applications.")})
     if item.status != ItemStatus.PENDING:
         raise AlreadyDecided
     item.application = application
-    item.match_evidence = ["You chose this application."]
+    item.match_evidence = [Because(gettext_noop("You chose this application.")).stored()]
     item.save(update_fields=["application", "match_evidence"])
     return item
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.core.erasure import erase_after_commit
@@ -77,7 +78,7 @@ def inbox_rotate_forward_token(*, owner: User) -> Inbox:
 
 def inbox_set_retention(*, owner: User, days: int) -> Inbox:
     if not 1 <= days <= 3650:
-        raise ValidationError({"retention_days": "Keep messages between 1 and 3650 days."})
+        raise ValidationError({"retention_days": gettext("Keep messages between 1 and 3650 days.")})
     inbox = inbox_get_or_create(owner=owner)
     inbox.retention_days = days
     inbox.save(update_fields=["retention_days"])
@@ -103,7 +104,7 @@ def mailbox_save(
     mailbox = Mailbox.objects.select_for_update().filter(owner=owner).first()
     if mailbox is None:
         if not password:
-            raise ValidationError({"password": "Enter the app password."})
+            raise ValidationError({"password": gettext("Enter the app password.")})
         mailbox = Mailbox(owner=owner)
     moved = (mailbox.host, mailbox.username, mailbox.folder) != (host, username, folder)
     mailbox.host, mailbox.port, mailbox.security = host, port, security
