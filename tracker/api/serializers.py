@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.authtoken import serializers as authtoken
 
-from tracker.api.strict import StrictStrings
+from tracker.api.strict import ListOfItems, StrictStrings
 from tracker.applications.models import (
     Application,
     Feedback,
@@ -212,7 +212,8 @@ class FeedbackSerializer(StrictStrings, serializers.ModelSerializer[Feedback]):
         trim_whitespace=False,
         help_text="What they said about why it was a no.",
     )
-    reasons = serializers.ListField(
+    reasons = ListOfItems(
+        item="Reason",
         child=serializers.ChoiceField(choices=FeedbackReason.choices),
         max_length=len(FeedbackReason.choices),
         help_text="The reasons you read in it (each once).",

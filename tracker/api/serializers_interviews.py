@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tracker.api.serializers import DateTimeField
-from tracker.api.strict import StrictStrings
+from tracker.api.strict import ListOfItems, StrictStrings
 from tracker.applications.models import Contact, Interview, InterviewKind
 from tracker.core import dates
 
@@ -71,25 +71,6 @@ class InterviewerField(serializers.Field[Any, int | str, Any, Any]):
         return value
 
 
-class InterviewersField(serializers.ListField):
-    """A list of interviewers whose errors read as the API's always do, a list of
-    sentences ("Interviewer 2: ..."), rather than DRF's errors keyed by position."""
-
-    def to_internal_value(self, data: Any) -> list[Any]:
-        try:
-            return super().to_internal_value(data)
-        except serializers.ValidationError as exc:
-            if not isinstance(exc.detail, dict):
-                raise
-            raise serializers.ValidationError(
-                [
-                    f"Interviewer {int(place) + 1}: {message}"
-                    for place, messages in exc.detail.items()
-                    for message in messages
-                ]
-            ) from exc
-
-
 class InterviewCreateSerializer(StrictStrings, serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=InterviewKind.choices)
     at = DateTimeField(
@@ -98,7 +79,8 @@ class InterviewCreateSerializer(StrictStrings, serializers.Serializer[Any]):
         "past one moves the application on at once and dates that move; a future one when "
         "its time comes.",
     )
-    interviewers = InterviewersField(
+    interviewers = ListOfItems(
+        item="Interviewer",
         child=InterviewerField(),
         required=False,
         default=list,

@@ -51,3 +51,27 @@ def query(request: Request) -> dict[str, str]:
     """The query string as plain data for a serializer: each name's last value, an empty
     one kept (and judged) rather than taken for absent."""
     return request.query_params.dict()
+
+
+class ListOfItems(serializers.ListField):
+    """A list whose errors read as the API's always do, a list of sentences ("Reason 5: ...",
+    "Interviewer 2: ..."), rather than DRF's errors keyed by position, which the schema's
+    error shape (each field: a list of strings) does not allow."""
+
+    def __init__(self, *, item: str, **kwargs: Any) -> None:
+        self.item = item
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> list[Any]:
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if not isinstance(exc.detail, dict):
+                raise
+            raise serializers.ValidationError(
+                [
+                    f"{self.item} {int(place) + 1}: {message}"
+                    for place, messages in exc.detail.items()
+                    for message in messages
+                ]
+            ) from exc
