@@ -454,11 +454,11 @@ def _first_note_reason(case: _Case) -> str:
         # The month in the user's language: "You met Dana in March", "im März".
         met = gettext("You met %(who)s in %(month)s") % {
             "who": case.who,
-            "month": _month(theirs[-1].at.astimezone(case.facts.zone)),
+            "month": month_name(theirs[-1].at.astimezone(case.facts.zone)),
         }
     elif case.met:
         met = gettext("You reached the interviews in %(month)s") % {
-            "month": _month(case.met[-1].at.astimezone(case.facts.zone))
+            "month": month_name(case.met[-1].at.astimezone(case.facts.zone))
         }
     else:
         met = gettext("You reached the interviews")
@@ -494,8 +494,9 @@ _MONTHS = (
 )
 
 
-def _month(moment: datetime) -> str:
-    return gettext(_MONTHS[moment.month - 1])
+def month_name(day: date) -> str:
+    """The month as the active language names it ("März", "mars")."""
+    return gettext(_MONTHS[day.month - 1])
 
 
 def _second_note_reason(case: _Case) -> str:
@@ -683,7 +684,7 @@ def touch_again(facts: TouchFacts, *, reader: Person, sequence: int, due_at: dat
     }[topic]
     every = gettext("You asked to keep in touch every two to three months; one click stops it.")
     theirs = meetings_with(facts.meetings, reader.name)
-    month = _month(theirs[-1].at.astimezone(facts.zone)) if theirs else ""
+    month = month_name(theirs[-1].at.astimezone(facts.zone)) if theirs else ""
     plans = ", ".join(filter(None, [said.team, said.when]))
     values = {"name": " ".join(reader.name.split()) or reader.email, "month": month}
     values |= {"plans": plans, "role": " ".join(facts.role.split())}

@@ -5,9 +5,9 @@ sweep turns on the user's)."""
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
-from tracker.followups.rules import DAY_STARTS
+from tracker.followups.rules import DAY_STARTS, month_name
 from tracker.worksearch.log import local_date, week_start
 
 
@@ -26,23 +26,6 @@ def week_to_remind(
     if local.weekday() != weekday or local.time() < DAY_STARTS:
         return None
     return week_start(local_date(now, zone), week_starts_on)
-
-
-# Django's own catalogues name the months in every language it speaks.
-_MONTHS = (
-    gettext_noop("January"),
-    gettext_noop("February"),
-    gettext_noop("March"),
-    gettext_noop("April"),
-    gettext_noop("May"),
-    gettext_noop("June"),
-    gettext_noop("July"),
-    gettext_noop("August"),
-    gettext_noop("September"),
-    gettext_noop("October"),
-    gettext_noop("November"),
-    gettext_noop("December"),
-)
 
 
 def _weekday(day: date) -> str:
@@ -69,7 +52,7 @@ def weekly_notice(*, count: int, target: int, week_start: date) -> WeeklyNotice:
     since = gettext("%(weekday)s %(day)d %(month)s") % {
         "weekday": _weekday(week_start),
         "day": week_start.day,
-        "month": gettext(_MONTHS[week_start.month - 1]),
+        "month": month_name(week_start),
     }
     if count >= target:
         body = gettext(
