@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.followups.test_views import rejected
 from tracker.accounts.models import User
@@ -47,6 +48,18 @@ def test_a_changed_draft_shows_at_once(alice_client: Client, alice: User) -> Non
     type(reply).objects.filter(pk=reply.pk).update(subject="Thanks again, Kestrel team")
 
     assert "Thanks again, Kestrel team" in _page(alice_client)
+
+
+def test_an_answer_attached_behind_the_pages_back_shows_at_once(
+    alice_client: Client, alice: User
+) -> None:
+    reply = rejected(alice).followups.get(kind=Kind.REJECTION_REPLY)
+    _page(alice_client)
+    type(reply).objects.filter(pk=reply.pk).update(
+        answered_at=timezone.now(), answer="Happy to talk again in spring."
+    )
+
+    assert "Happy to talk again in spring." in _page(alice_client)
 
 
 def test_a_renamed_company_shows_at_once(alice_client: Client, alice: User) -> None:

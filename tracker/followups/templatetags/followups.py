@@ -12,6 +12,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from tracker.applications.models import Application
+from tracker.followups.models import FollowUp
 from tracker.followups.selectors import FollowUpCard
 from tracker.followups.views import followups_panel_context
 
@@ -58,11 +59,14 @@ def followup_card(context: template.Context, card: FollowUpCard, **options: Any)
 
 
 def card_cache_key(card: FollowUpCard, **options: Any) -> str:
-    """Everything _card.html shows, or that changes how it shows it: a card whose
-    follow-up, application or company name changed, or seen in another language or time
-    zone, is another card. A field the template starts to show must be named here."""
+    """Everything _card.html shows, or that changes how it shows it: every column of the
+    follow-up (so a field the card starts to show is covered already), its application's
+    role, its company's name and its contact's LinkedIn address, the card's flags, and the
+    language and time zone. A card whose any of these changed is another card. Anything
+    else the template comes to read must be named here."""
     followup = card.followup
     application = followup.application
+    contact = followup.contact if followup.contact_id else None
     shown = (
         translation.get_language(),
         timezone.get_current_timezone_name(),
@@ -71,21 +75,9 @@ def card_cache_key(card: FollowUpCard, **options: Any) -> str:
         card.due_soon,
         card.mailto,
         card.languages,
-        followup.pk,
-        followup.status,
-        followup.kind,
-        followup.due_at,
-        followup.sent_at,
-        followup.reason,
-        followup.subject,
-        followup.body,
-        followup.recipient_name,
-        followup.recipient_email,
-        followup.edited,
-        followup.draft_stale,
-        followup.written_in,
-        application.pk,
+        [getattr(followup, field.attname) for field in FollowUp._meta.concrete_fields],
         application.role,
         application.company.name,
+        contact.linkedin_url if contact is not None else None,
     )
     return "followup-card:" + hashlib.blake2b(repr(shown).encode(), digest_size=20).hexdigest()
