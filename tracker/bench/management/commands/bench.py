@@ -43,7 +43,9 @@ MEASURES = (
 class Command(BaseCommand):
     help = (
         "Measures what the product's budgets name (queries and server time of the board, "
-        "the table and insights; the table against the admin; rejection to follow-up and "
+        "the table and insights; CPU per request of twelve pages on a realistic account, "
+        "each against its bare SQL and render, and eight clients at once; the table "
+        "against the admin; rejection to follow-up and "
         "the reminder sweep through a real worker; the CSV export; the CSV import), prints "
         "one Markdown table and writes it to docs/benchmarks.md. Run it on a scratch "
         "database: `make bench` does."
