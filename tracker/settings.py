@@ -302,6 +302,14 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     },
 }
+# Rendered fragments a page repeats from one visit to the next (a follow-up's card), kept
+# by each web process under a key naming everything they show, so nothing in them is ever
+# stale: a few thousand cards, some 5 kB each, at most.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 4_000},
+}
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_RESULT_EXPIRES = timedelta(hours=1)

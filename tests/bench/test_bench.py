@@ -9,14 +9,22 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tracker.bench import explain, pages
+from tracker.bench import cpu, explain, pages
 
 pytestmark = pytest.mark.django_db
 
 QUICK = [
     *("--query-sizes", "12,30", "--time-sizes", "30", "--requests", "3", "--in-process"),
     *("--rejections", "0", "--reminders", "0", "--export-size", "0", "--import-rows", "0"),
+    *("--cpu-size", "20", "--cpu-requests", "2"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def _cpu_budgets_out_of_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A handful of applications is no page's real shape: its CPU budgets are not judged."""
+    monkeypatch.setattr(cpu, "CPU_FLOOR_BUDGET", dict.fromkeys(cpu.CPU_FLOOR_BUDGET, 1e9))
+    monkeypatch.setattr(cpu, "MIX_FLOOR_BUDGET", 1e9)
 
 
 def _doc(tmp_path: Path) -> Path:
@@ -37,6 +45,8 @@ def test_bench_counts_queries_times_pages_and_records_its_table_beside_the_load_
     assert "| board: queries per request | 12 / 30 applications |" in output
     assert "| API list: test client, in process | 30 applications |" in output
     assert "| limit: the board's cards, bare template render | 30 applications |" in output
+    assert "| CPU per request: table, filtered and sorted, page 2 | 20 applications" in output
+    assert "| CPU per request: the mix's mean (12 pages above) | 20 applications" in output
     assert "| EXPLAIN: board queries read applications by index | 30 applications |" in output
     assert "load average" in output
     recorded = doc.read_text()

@@ -296,12 +296,17 @@ class ContactLinkForm(forms.Form):
         field.queryset = linkable
         # Read once for the page, grouped by company; a submitted choice is looked up in
         # `linkable`, so a contact of someone else's (or one linked already) is no choice.
-        self.candidates = list(linkable)
+        # Only what the choices show: a person's notes and addresses stay in the database.
+        self.candidates = list(linkable.only("name", "role", "company__name"))
         groups: dict[str, list[tuple[int, str]]] = {}
+        # Each role's name translated once, not per contact (get_role_display translates
+        # every role's name to look one up).
+        roles = {value: str(label) for value, label in ContactRole.choices}
+        no_company = str(_("No company"))
         for contact in self.candidates:
-            company = contact.company.name if contact.company else str(_("No company"))
+            company = contact.company.name if contact.company else no_company
             groups.setdefault(company, []).append(
-                (contact.pk, f"{contact.name} · {contact.get_role_display()}")
+                (contact.pk, f"{contact.name} · {roles.get(contact.role, contact.role)}")
             )
         field.choices = [("", field.empty_label or ""), *groups.items()]
 

@@ -208,6 +208,8 @@ class TableRow:
     applied_iso: str
     followup_due: datetime | None
     followup_overdue: bool
+    # The stage's name in the user's language.
+    stage_label: str = ""
 
     @property
     def followup_day(self) -> str:
@@ -222,6 +224,9 @@ class TableRow:
 def table_rows(applications: Sequence[Application], now: datetime) -> list[TableRow]:
     """The rows of one page of `application_table`."""
     detail = reverse("application_detail", args=[_PK])
+    # Translated once a page: get_stage_display hashes every stage's lazy name, which
+    # translates each of them, for every row.
+    stage_labels = {value: str(label) for value, label in Stage.choices}
     rows = []
     for application in applications:
         due: datetime | None = application.next_followup_due  # type: ignore[attr-defined]
@@ -237,6 +242,7 @@ def table_rows(applications: Sequence[Application], now: datetime) -> list[Table
                 applied_iso=applied.isoformat() if applied else "",
                 followup_due=due,
                 followup_overdue=due is not None and due < now,
+                stage_label=stage_labels.get(application.stage, application.stage),
             )
         )
     return rows

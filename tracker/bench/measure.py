@@ -1,5 +1,6 @@
 """What every measure shares: the table's row, the run it belongs to, and timing."""
 
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -43,12 +44,20 @@ class Bench:
     crowd: int
     in_process: bool
     inbox: bool
+    # Applications of the realistic account whose CPU per request is measured, and the
+    # requests per page.
+    cpu_size: int = 0
+    cpu_requests: int = 0
     # Wrong answers rather than slow ones: reported in the table, then the command fails.
     broken: list[str] = field(default_factory=list)
     # Seconds the seeding of each size took.
     seeded: dict[int, float] = field(default_factory=dict)
     # The query plans read, for the record.
     plans: list[str] = field(default_factory=list)
+    # Seconds the realistic account's seeding took (people and follow-ups included).
+    seeded_people: float | None = None
+    # The mix's mean CPU per request, in milliseconds, once measured.
+    cpu_mix_ms: float | None = None
 
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> "Bench":
@@ -66,7 +75,14 @@ class Bench:
             crowd=options["crowd"],
             in_process=options["in_process"],
             inbox=options["inbox"],
+            cpu_size=options["cpu_size"],
+            cpu_requests=options["cpu_requests"],
         )
+
+    @property
+    def cores(self) -> int:
+        """The cores this process may run on (a container's share, not the host's)."""
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
 
     @property
     def largest(self) -> int:

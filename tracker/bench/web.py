@@ -18,15 +18,16 @@ from tracker.bench.measure import Bench
 
 
 class Web:
-    """gunicorn with one sync worker on a free 127.0.0.1 port, on the bench's database."""
+    """gunicorn with sync workers (one unless asked) on a free 127.0.0.1 port, on the
+    bench's database."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "tracker.wsgi", "--workers=1",
+            [sys.executable, "-m", "gunicorn", "tracker.wsgi", f"--workers={workers}",
              f"--bind=127.0.0.1:{self.port}", "--timeout=600", "--log-level=warning"],
             env=env,
         )  # fmt: skip
@@ -63,9 +64,23 @@ class Web:
             raise CommandError(f"{url} answered {status}")
         return size
 
-    def _worker_pid(self) -> int:
+    def _worker_pids(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return int(children.read_text().split()[0])
+        return [int(pid) for pid in children.read_text().split()]
+
+    def _worker_pid(self) -> int:
+        return self._worker_pids()[0]
+
+    def workers_cpu(self) -> float:
+        """Seconds of CPU the workers have spent so far (user and system, Linux)."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self._worker_pids():
+            # The fields after the command's closing parenthesis; utime and stime are
+            # the 14th and 15th of the whole line.
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        return total / ticks
 
     def memory_reset(self) -> bool:
         """Resets the worker's peak RSS (Linux: clear_refs 5); False where it cannot."""

@@ -1,12 +1,25 @@
 """The follow-ups card of the application page: `{% load followups %}{% followups_panel
-application %}`, so that applications' page shows follow-ups without importing them."""
+application %}`, so that applications' page shows follow-ups without importing them; and
+one follow-up's card, kept in the fragment cache (`{% followup_card card %}`)."""
 
+import hashlib
 from typing import Any
 
 from django import template
+from django.core.cache import caches
+from django.utils import timezone, translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from tracker.applications.models import Application
+from tracker.followups.models import FollowUp
+from tracker.followups.selectors import FollowUpCard
 from tracker.followups.views import followups_panel_context
+
+CARD_TEMPLATE = "followups/_card.html"
+FRAGMENT_CACHE = "fragments"
+# A card stays as long as a day of visits, unless pushed out by newer ones first.
+CARD_KEPT_SECONDS = 24 * 3600
 
 register = template.Library()
 
@@ -14,3 +27,57 @@ register = template.Library()
 @register.inclusion_tag("followups/_application_panel.html", takes_context=True)
 def followups_panel(context: template.Context, application: Application) -> dict[str, Any]:
     return followups_panel_context(context["request"], application)
+
+
+# What a card's HTML holds in place of the request's CSRF token while it sits in the
+# cache: every request writes its own token back in.
+_TOKEN_MARK = "csrfmarkf0110wupcard"
+
+
+@register.simple_tag(takes_context=True)
+def followup_card(context: template.Context, card: FollowUpCard, **options: Any) -> str:
+    """`{% followup_card card show_application=True fold_draft=True %}`: the card of
+    _card.html, the same HTML as its include, kept in the fragment cache under everything
+    it shows, so a page that lists hundreds of follow-ups renders only the changed ones.
+
+    A card after a refused action (with its bound forms and their errors) is never kept.
+    """
+    engine = context.template.engine  # type: ignore[union-attr]
+    token = str(context.get("csrf_token") or "")
+    if context.get("draft_form") or context.get("snooze_form") or token in ("", "NOTPROVIDED"):
+        with context.push(card=card, **options):
+            return engine.get_template(CARD_TEMPLATE).render(context)
+    cache = caches[FRAGMENT_CACHE]
+    key = card_cache_key(card, origin=str(context.get("origin", "")), **options)
+    html = cache.get(key)
+    if html is None:
+        with context.push(card=card, csrf_token=_TOKEN_MARK, **options):
+            html = str(engine.get_template(CARD_TEMPLATE).render(context))
+        cache.set(key, html, CARD_KEPT_SECONDS)
+    # The token as the {% csrf_token %} tag writes it (escaped), in every form of the card.
+    return mark_safe(html.replace(_TOKEN_MARK, str(conditional_escape(token))))
+
+
+def card_cache_key(card: FollowUpCard, **options: Any) -> str:
+    """Everything _card.html shows, or that changes how it shows it: every column of the
+    follow-up (so a field the card starts to show is covered already), its application's
+    role, its company's name and its contact's LinkedIn address, the card's flags, and the
+    language and time zone. A card whose any of these changed is another card. Anything
+    else the template comes to read must be named here."""
+    followup = card.followup
+    application = followup.application
+    contact = followup.contact if followup.contact_id else None
+    shown = (
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        sorted(options.items()),
+        card.overdue,
+        card.due_soon,
+        card.mailto,
+        card.languages,
+        [getattr(followup, field.attname) for field in FollowUp._meta.concrete_fields],
+        application.role,
+        application.company.name,
+        contact.linkedin_url if contact is not None else None,
+    )
+    return "followup-card:" + hashlib.blake2b(repr(shown).encode(), digest_size=20).hexdigest()
