@@ -2,6 +2,7 @@
 settings page says what failed in plain words, the next try waits longer, others go on."""
 
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -113,6 +114,31 @@ def test_starttls_is_tried_and_the_certificate_checked(
 ) -> None:
     error = failure(address(dovecot, imap_user, host="localhost", security="starttls"))
     assert error.kind == "certificate"
+
+
+def test_one_tls_context_a_process_and_it_still_checks_every_certificate(
+    dovecot: Dovecot, imap_user: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the system's CA certificates cost a poll half its time: made once, for TLS
+    only, and every connection is still checked."""
+    made = []
+    real = ssl.create_default_context
+
+    def counted() -> ssl.SSLContext:
+        made.append(1)
+        return real()
+
+    monkeypatch.setattr(ssl, "create_default_context", counted)
+    imap.tls_context.cache_clear()
+    try:
+        assert imap.mailbox_check(address(dovecot, imap_user)).startswith("Connected.")
+        assert made == []
+        for security, port in (("tls", dovecot.tls_port), ("starttls", dovecot.port)) * 2:
+            where = address(dovecot, imap_user, host="localhost", port=port, security=security)
+            assert failure(where).kind == "certificate"
+        assert made == [1]
+    finally:
+        imap.tls_context.cache_clear()
 
 
 def test_an_unknown_host_and_a_private_one_get_the_same_words(
