@@ -25,7 +25,7 @@ TOO_MANY_ATTEMPTS = "Too many attempts from your address. Wait a few minutes and
 
 def signup(request: HttpRequest) -> HttpResponse:
     if not settings.SIGNUPS_OPEN:
-        raise Http404("Sign-ups are closed on this server.")
+        raise Http404(gettext("Sign-ups are closed on this server."))
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)

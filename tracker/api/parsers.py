@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import IO, Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.parsers import JSONParser as DRFJSONParser
 
@@ -35,9 +36,11 @@ class JSONParser(DRFJSONParser):
         try:
             return json.loads(raw.decode(encoding), parse_constant=_no_constant)
         except RecursionError:
-            raise exceptions.ParseError("JSON parse error - nested too deeply.") from None
+            raise exceptions.ParseError(gettext("JSON parse error - nested too deeply.")) from None
         except ValueError as exc:
-            raise exceptions.ParseError(f"JSON parse error - {exc}") from None
+            raise exceptions.ParseError(
+                gettext("JSON parse error - %(problem)s") % {"problem": exc}
+            ) from None
 
 
 def _no_constant(name: str) -> None:

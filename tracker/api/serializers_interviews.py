@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import pgettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -80,7 +81,7 @@ class InterviewCreateSerializer(StrictStrings, serializers.Serializer[Any]):
         "its time comes.",
     )
     interviewers = ListOfItems(
-        item="Interviewer",
+        item=pgettext_lazy("one of a list", "Interviewer"),
         child=InterviewerField(),
         required=False,
         default=list,

@@ -252,7 +252,7 @@ class PastedMessageForm(forms.Form):
         max_length=Rejection._meta.get_field("message").max_length,
         strip=False,
         error_messages={
-            "required": "Paste the email first, then Rebound can read it.",
+            "required": _("Paste the email first, then Rebound can read it."),
             "max_length": PASTE_TOO_LONG,
         },
     )

@@ -37,7 +37,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse:
     if stage not in Stage.values:
-        raise Http404("No such stage.")
+        raise Http404(gettext("No such stage."))
     form = MoreCardsForm(request.GET)
     if not form.is_valid():
         return _refusal(gettext("Could not tell which cards come next."))
