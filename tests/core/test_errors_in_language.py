@@ -166,3 +166,12 @@ def test_an_import_stopped_by_the_worker_says_so_in_the_owners_language() -> Non
 
     job.refresh_from_db()
     assert job.errors[0]["message"].startswith("Der Import hat zu lange gedauert")
+
+
+def test_a_followups_flash_is_in_the_users_language() -> None:
+    owner = make_user(username="hugo", language="fr")
+    reply = rejected_late(owner).followups.get(kind=Kind.REJECTION_REPLY)
+
+    page = _client(owner).post(reverse("followup_sent", args=[reply.pk]), follow=True)
+
+    assert "Marquée comme envoyée. Plus de rappels pour celle-ci." in page.content.decode()

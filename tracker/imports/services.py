@@ -70,10 +70,7 @@ WRITE_BATCH = 2_000
 REDISPATCH_AFTER = timedelta(minutes=2)
 # A job running this long died with its worker (the task's hard limit is shorter).
 RUNNING_STALE_AFTER = timedelta(minutes=15)
-TOO_WIDE = (
-    f"This file has more than {MAX_COLUMNS} columns, more than Rebound reads. Remove the "
-    "columns you do not need and upload it again."
-)
+
 # Named, not imported: tasks.py imports this module.
 IMPORT_TASK = "tracker.imports.tasks.import_applications_task"
 
@@ -197,7 +194,7 @@ def import_mapping_clean(
         return Mapping(list(job.header), {}, "ymd")
     if len(job.header) > MAX_COLUMNS:
         # Stored before uploads were capped: its mapping page would never end.
-        raise ValidationError(TOO_WIDE)
+        raise ValidationError(_too_wide())
     targets = list(columns_)
     errors: list[str] = []
     if len(targets) != len(job.header):
@@ -317,7 +314,7 @@ def import_job_refuse_too_wide(*, job: ImportJob) -> bool:
         return False
     ImportJob.objects.filter(pk=job.pk, status=ImportStatus.NEW).update(
         status=ImportStatus.FAILED,
-        errors=[RowError(0, "", TOO_WIDE).as_dict()],
+        errors=[RowError(0, "", _too_wide()).as_dict()],
         text="",
         history_text="",
         finished_at=timezone.now(),
@@ -336,6 +333,13 @@ def import_job_edit(*, job: ImportJob) -> bool:
 
 
 # --- Running an import -----------------------------------------------------------------
+
+
+def _too_wide() -> str:
+    return gettext(
+        "This file has more than %(most)d columns, more than Rebound reads. Remove the "
+        "columns you do not need and upload it again."
+    ) % {"most": MAX_COLUMNS}
 
 
 def import_job_run(*, job_id: int) -> bool:

@@ -72,7 +72,7 @@ def validate_applied_on(applied_on: date | None, *, zone: tzinfo) -> None:
         dates.check_past_day(applied_on, zone=zone)
     except ValidationError as exc:
         if exc.code == "future":
-            message = "The date applied cannot be in the future."
+            message = gettext("The date applied cannot be in the future.")
             raise ValidationError({"applied_on": message}) from exc
         raise ValidationError({"applied_on": exc.messages}) from exc
 
