@@ -175,3 +175,14 @@ def test_a_followups_flash_is_in_the_users_language() -> None:
     page = _client(owner).post(reverse("followup_sent", args=[reply.pk]), follow=True)
 
     assert "Marquée comme envoyée. Plus de rappels pour celle-ci." in page.content.decode()
+
+
+def test_an_interviewers_too_long_name_is_refused_in_the_requests_language(alice: User) -> None:
+    application = application_for(alice)
+    url = reverse("api:application-interviews", args=[application.pk])
+    body = {"scheduled_at": timezone.now().isoformat(), "interviewers": ["x" * 1000]}
+
+    response = api_client_for(alice).post(url, body, format="json", HTTP_ACCEPT_LANGUAGE="de")
+
+    assert response.status_code == 400
+    assert "Ein Name hat höchstens" in response.json()["interviewers"][0]

@@ -48,7 +48,7 @@ class InterviewerField(serializers.Field[Any, int | str, Any, Any]):
     default_error_messages = {
         "invalid": gettext_lazy("Give a contact's id or a person's name."),
         "blank": gettext_lazy("A name cannot be empty."),
-        # DRF fills in {max_length} itself, as in its own messages.
+        # {max_length} in DRF's way, filled in by fail() below.
         "max_length": gettext_lazy("A name has at most {max_length} characters."),
         "min_value": gettext_lazy("A contact's id is a positive number."),
     }
@@ -66,7 +66,7 @@ class InterviewerField(serializers.Field[Any, int | str, Any, Any]):
         if not name:
             self.fail("blank")
         if len(name) > MAX_NAME:
-            self.fail("max_length")
+            self.fail("max_length", max_length=MAX_NAME)
         return name
 
     def to_representation(self, value: Any) -> Any:
