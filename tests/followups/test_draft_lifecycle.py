@@ -268,7 +268,7 @@ def test_dragging_out_of_rejected_asks_before_cancelling_an_edited_draft(
     asked = alice_client.post(url, {"stage": "interviewing"}, headers=HTMX)
 
     assert asked.status_code == 409
-    assert "You edited the reply to the rejection" in asked.content.decode()
+    assert "You edited the draft “Reply to the rejection”" in asked.content.decode()
     application.refresh_from_db()
     assert application.stage == Stage.REJECTED
 

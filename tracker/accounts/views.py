@@ -9,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from tracker.accounts import services as accounts
 from tracker.accounts.forms import ProfileForm, SignupForm
@@ -20,12 +20,14 @@ from tracker.core.dispatch import dispatch
 from tracker.core.ratelimit import limit_count, limit_exceeded, limit_reached
 
 LOGIN_WINDOW = 600  # seconds: LOGIN_ATTEMPTS_PER_ADDRESS per ten minutes
-TOO_MANY_ATTEMPTS = "Too many attempts from your address. Wait a few minutes and try again."
+TOO_MANY_ATTEMPTS = gettext_lazy(
+    "Too many attempts from your address. Wait a few minutes and try again."
+)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
     if not settings.SIGNUPS_OPEN:
-        raise Http404("Sign-ups are closed on this server.")
+        raise Http404(gettext("Sign-ups are closed on this server."))
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = SignupForm(request.POST or None)

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -29,8 +30,11 @@ class Pagination(PageNumberPagination):
             if raw is None or (name == self.page_query_param and raw in self.last_page_strings):
                 continue
             if not raw.isdigit() or int(raw) < 1 or (high is not None and int(raw) > high):
-                upper = f" and at most {high}" if high else ""
-                errors[name] = [f"A whole number, at least 1{upper}."]
+                errors[name] = [
+                    gettext("A whole number, at least 1 and at most %(high)d.") % {"high": high}
+                    if high
+                    else gettext("A whole number, at least 1.")
+                ]
         if errors:
             raise ValidationError(errors)
         return super().paginate_queryset(queryset, request, view)

@@ -4,6 +4,7 @@ so no serializer here ever saves a model."""
 from datetime import datetime
 from typing import Any
 
+from django.utils.translation import gettext, pgettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.authtoken import serializers as authtoken
@@ -117,20 +118,21 @@ class ApplicationSerializer(StrictStrings, serializers.ModelSerializer[Applicati
             # As on the dashboard: a rejection comes with its details, which decide the
             # follow-up, so it is logged through reject/ on an existing application.
             raise serializers.ValidationError(
-                {"stage": "Create the application first, then POST its reject/ details."}
+                {"stage": gettext("Create the application first, then POST its reject/ details.")}
             )
         if "stage_changed_at" in attrs:
             if self.instance is None:
                 # A new application starts on `applied_on`; there is no change to date yet.
                 raise serializers.ValidationError(
                     {
-                        "stage_changed_at": "Only when changing the stage; date a new one with "
-                        "applied_on."
+                        "stage_changed_at": gettext(
+                            "Only when changing the stage; date a new one with applied_on."
+                        )
                     }
                 )
             if "stage" not in attrs:
                 raise serializers.ValidationError(
-                    {"stage_changed_at": "Only together with a new stage."}
+                    {"stage_changed_at": gettext("Only together with a new stage.")}
                 )
         return attrs
 
@@ -213,7 +215,7 @@ class FeedbackSerializer(StrictStrings, serializers.ModelSerializer[Feedback]):
         help_text="What they said about why it was a no.",
     )
     reasons = ListOfItems(
-        item="Reason",
+        item=pgettext_lazy("one of a list", "Reason"),
         child=serializers.ChoiceField(choices=FeedbackReason.choices),
         max_length=len(FeedbackReason.choices),
         help_text="The reasons you read in it (each once).",

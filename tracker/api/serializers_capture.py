@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from tracker.api.serializers import ApplicationSerializer
@@ -127,7 +128,9 @@ class AppliedBeforeQuerySerializer(StrictStrings, serializers.Serializer[Any]):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs["company"].strip() and not attrs["url"].strip():
-            raise serializers.ValidationError({"company": "Give a company, a url, or both."})
+            raise serializers.ValidationError(
+                {"company": gettext("Give a company, a url, or both.")}
+            )
         return attrs
 
 

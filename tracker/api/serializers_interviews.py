@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -45,10 +46,11 @@ class InterviewerField(serializers.Field[Any, int | str, Any, Any]):
     """A contact's id, or a person's name."""
 
     default_error_messages = {
-        "invalid": "Give a contact's id or a person's name.",
-        "blank": "A name cannot be empty.",
-        "max_length": f"A name has at most {MAX_NAME} characters.",
-        "min_value": "A contact's id is a positive number.",
+        "invalid": gettext_lazy("Give a contact's id or a person's name."),
+        "blank": gettext_lazy("A name cannot be empty."),
+        # {max_length} in DRF's way, filled in by fail() below.
+        "max_length": gettext_lazy("A name has at most {max_length} characters."),
+        "min_value": gettext_lazy("A contact's id is a positive number."),
     }
 
     def to_internal_value(self, data: Any) -> int | str:
@@ -64,7 +66,7 @@ class InterviewerField(serializers.Field[Any, int | str, Any, Any]):
         if not name:
             self.fail("blank")
         if len(name) > MAX_NAME:
-            self.fail("max_length")
+            self.fail("max_length", max_length=MAX_NAME)
         return name
 
     def to_representation(self, value: Any) -> Any:
@@ -80,7 +82,7 @@ class InterviewCreateSerializer(StrictStrings, serializers.Serializer[Any]):
         "its time comes.",
     )
     interviewers = ListOfItems(
-        item="Interviewer",
+        item=pgettext_lazy("one of a list", "Interviewer"),
         child=InterviewerField(),
         required=False,
         default=list,

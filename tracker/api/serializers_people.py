@@ -3,6 +3,7 @@ and when the user last wrote to them and will next (both worked out, never writt
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from tracker.api.strict import StrictStrings
@@ -80,7 +81,9 @@ class ContactSerializer(StrictStrings, serializers.ModelSerializer[Contact]):
             # 400 says nothing about whether someone else has it.
             child = self.fields["applications"].child_relation  # type: ignore[attr-defined]
             child.queryset = Application.objects.filter(owner_id=request.user.pk)
-            child.error_messages["does_not_exist"] = "Unknown application: {pk_value}."
+            child.error_messages["does_not_exist"] = gettext_lazy(
+                "Unknown application: {pk_value}."
+            )
 
     def to_representation(self, instance: Contact) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)

@@ -12,6 +12,7 @@ its list. Read as plain data, an empty value is refused like any other wrong one
 from collections.abc import Mapping
 from typing import Any
 
+from django_stubs_ext import StrOrPromise
 from rest_framework import serializers
 from rest_framework.request import Request
 
@@ -41,9 +42,10 @@ def _text_problem(field: serializers.CharField, value: Any) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        return "Not a valid string."
+        # DRF's own words for these, which its catalogues translate.
+        return str(field.error_messages["invalid"])
     if field.max_length is not None and len(value) > field.max_length:
-        return f"Ensure this field has no more than {field.max_length} characters."
+        return str(field.error_messages["max_length"]).format(max_length=field.max_length)
     return ""
 
 
@@ -58,7 +60,7 @@ class ListOfItems(serializers.ListField):
     "Interviewer 2: ..."), rather than DRF's errors keyed by position, which the schema's
     error shape (each field: a list of strings) does not allow."""
 
-    def __init__(self, *, item: str, **kwargs: Any) -> None:
+    def __init__(self, *, item: StrOrPromise, **kwargs: Any) -> None:
         self.item = item
         super().__init__(**kwargs)
 
@@ -70,7 +72,7 @@ class ListOfItems(serializers.ListField):
                 raise
             raise serializers.ValidationError(
                 [
-                    f"{self.item} {int(place) + 1}: {message}"
+                    f"{self.item} {int(place) + 1}: {message}"  # "Grund 2: ..."
                     for place, messages in exc.detail.items()
                     for message in messages
                 ]

@@ -16,6 +16,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
@@ -72,7 +73,7 @@ from tracker.notifications.models import Notification
 
 @csrf_exempt  # It changes nothing; a CSRF page would not be the JSON a client expects.
 def not_found(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"detail": "Not found."}, status=404)
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)
 
 
 class TokenView(APIView):
@@ -145,7 +146,7 @@ def application_filters(request: Request) -> ApplicationFilters:
     # A checkbox takes any word as "on"; a query parameter says true or false.
     due = request.query_params.get("followup_due")
     if due is not None and due.lower() not in ("true", "false", "1", "0"):
-        errors["followup_due"] = ["Use true or false."]
+        errors["followup_due"] = [gettext("Use true or false.")]
     errors = {name: messages for name, messages in errors.items() if messages}
     if errors:
         raise ValidationError(errors)
@@ -160,7 +161,7 @@ def application_filters(request: Request) -> ApplicationFilters:
 def refused_empty(request: Request, names: tuple[str, ...]) -> dict[str, list[str]]:
     """A filter given with no value ("?stage=") is a mistake to say, not a filter to drop."""
     return {
-        name: ["Give a value, or leave the parameter out."]
+        name: [gettext("Give a value, or leave the parameter out.")]
         for name in names
         if name in request.query_params and not request.query_params[name].strip()
     }

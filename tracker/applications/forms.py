@@ -202,10 +202,14 @@ class RejectionForm(forms.ModelForm[Rejection]):
             "message": _("The email, pasted (optional)"),
         }
         help_texts = {
-            "channel": "A form letter from a no-reply address needs no answer; "
-            "a personal note deserves a short thank-you.",
-            "sender_role": "A hiring manager who decided can also hear that you would like "
-            "to be considered again.",
+            "channel": _(
+                "A form letter from a no-reply address needs no answer; "
+                "a personal note deserves a short thank-you."
+            ),
+            "sender_role": _(
+                "A hiring manager who decided can also hear that you would like "
+                "to be considered again."
+            ),
             "sender_name": _("Used to greet them by first name."),
             "received_at": _("Back-date it if it came in earlier."),
             "message": _("Paste it and Rebound fills in the fields below for you to check."),
@@ -238,7 +242,7 @@ class RejectionForm(forms.ModelForm[Rejection]):
         return bool(typed) and typed != shown
 
 
-PASTE_TOO_LONG = (
+PASTE_TOO_LONG = _(
     "That is more than Rebound reads: at most %(limit_value)s characters (this has "
     "%(show_value)s). Paste the newest message only, without the earlier ones it quotes."
 )
@@ -252,7 +256,7 @@ class PastedMessageForm(forms.Form):
         max_length=Rejection._meta.get_field("message").max_length,
         strip=False,
         error_messages={
-            "required": "Paste the email first, then Rebound can read it.",
+            "required": _("Paste the email first, then Rebound can read it."),
             "max_length": PASTE_TOO_LONG,
         },
     )

@@ -47,7 +47,7 @@ TERMINAL_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.WITHDRAWN, St
 ENDED_STAGES = TERMINAL_STAGES - {Stage.ACCEPTED}
 
 
-SALARY_RANGE_MESSAGE = "The maximum salary must not be below the minimum."
+SALARY_RANGE_MESSAGE = _("The maximum salary must not be below the minimum.")
 
 
 def salary_range_ordered(low: int | None, high: int | None) -> bool:

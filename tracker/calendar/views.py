@@ -26,7 +26,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         .first()
     )
     if feed is None:
-        raise Http404("No such calendar.")
+        raise Http404(gettext("No such calendar."))
     body = ics.calendar_ics(user=feed.user, now=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="rebound.ics"'

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.applications import services as applications
@@ -52,7 +53,12 @@ def posting_fetch(*, url: str) -> Posting:
     safe to show: the fetcher's (never an internal address), or what the page lacks."""
     url = url.strip()
     if len(url) > URL_LIMIT:
-        raise ValidationError({"url": f"Use an address of at most {URL_LIMIT} characters."})
+        raise ValidationError(
+            {
+                "url": gettext("Use an address of at most %(limit)d characters.")
+                % {"limit": URL_LIMIT}
+            }
+        )
     try:
         response = outbound.fetch(
             url,
@@ -64,7 +70,10 @@ def posting_fetch(*, url: str) -> Posting:
         raise ValidationError({"url": _fetch_message(exc)}) from None
     if response.content_type and response.content_type not in HTML_TYPES:
         raise ValidationError(
-            {"url": f"This address gives a {response.content_type} file, not a web page."}
+            {
+                "url": gettext("This address gives a %(type)s file, not a web page.")
+                % {"type": response.content_type}
+            }
         )
     text = decode_html(response.body, response.headers.get("content-type", ""))
     posting = posting_extract(text, url=response.url)
@@ -75,13 +84,15 @@ def posting_fetch(*, url: str) -> Posting:
 
 def _fetch_message(exc: outbound.FetchError) -> str:
     if exc.kind == "status" and exc.status in (404, 410):
-        return "That page does not exist (any more): the site answered it is not found."
+        return gettext("That page does not exist (any more): the site answered it is not found.")
     if exc.kind == "status":
-        return f"The site refused to show the page (it answered {exc.status})."
+        return gettext("The site refused to show the page (it answered %(status)s).") % {
+            "status": exc.status
+        }
     if exc.kind == "too_large":
-        return "That page is too large to read."
+        return gettext("That page is too large to read.")
     if exc.kind == "unreachable":
-        return "Could not reach that address. Check it, or fill the form in by hand."
+        return gettext("Could not reach that address. Check it, or fill the form in by hand.")
     return str(exc)
 
 
@@ -109,9 +120,9 @@ def application_create_from_posting(
 ) -> Application:
     """Saves the posting as a new application, its description kept with the date."""
     if not posting.company:
-        raise ValidationError({"company": "The page does not name the company; enter it."})
+        raise ValidationError({"company": gettext("The page does not name the company; enter it.")})
     if not posting.role:
-        raise ValidationError({"role": "The page does not name the role; enter it."})
+        raise ValidationError({"role": gettext("The page does not name the role; enter it.")})
     if stage == Stage.APPLIED and applied_on is None:
         applied_on = timezone.localdate(timezone.now(), owner.zone)
     return applications.application_create(

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -60,7 +61,10 @@ def application_save_from_link(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Added {application}, with its posting.")
+            messages.success(
+                request,
+                gettext("Added %(application)s, with its posting.") % {"application": application},
+            )
             return redirect("application_detail", pk=application.pk)
     prior = application_prior_at_company(
         user=request.user,

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 EARLIEST_DAY = date(1970, 1, 1)
 # The latest instant that is still 1 January 1970 somewhere is 1970-01-01T00:00 at UTC-12;
@@ -30,9 +31,9 @@ CLOCK_SKEW = timedelta(minutes=5)
 # The furthest a local date runs ahead of UTC (Kiribati, UTC+14).
 _AHEAD_OF_UTC = timedelta(hours=14)
 
-TOO_EARLY = "Check the year: that is before 1970."
-IN_THE_FUTURE = "This cannot be in the future."
-TOO_FAR_AHEAD = "Check the year: that is more than two years ahead."
+TOO_EARLY = gettext_lazy("Check the year: that is before 1970.")
+IN_THE_FUTURE = gettext_lazy("This cannot be in the future.")
+TOO_FAR_AHEAD = gettext_lazy("Check the year: that is more than two years ahead.")
 
 
 def _now(now: datetime | None) -> datetime:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from django.utils.translation import gettext
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 1024 * 1024
@@ -62,7 +64,7 @@ class Response:
 
 
 def _undeliverable() -> FetchError:
-    return FetchError("Could not deliver to this address.", kind="unreachable")
+    return FetchError(gettext("Could not deliver to this address."), kind="unreachable")
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,15 @@ def validate_url(url: str) -> None:
 def _parse(url: str) -> _Target:
     if any(ord(c) < 0x21 or ord(c) == 0x7F for c in url) or "\\" in url:
         # Whitespace, control characters and backslashes are where URL parsers disagree.
-        raise FetchError("This address contains characters a URL cannot have.", kind="url")
+        raise FetchError(gettext("This address contains characters a URL cannot have."), kind="url")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise FetchError("Only http:// and https:// addresses can be used.", kind="url")
+        raise FetchError(gettext("Only http:// and https:// addresses can be used."), kind="url")
     if "@" in parts.netloc:
         raise FetchError(
-            "Addresses with a user name or password (user@host) are not accepted.", kind="url"
+            gettext("Addresses with a user name or password (user@host) are not accepted."),
+            kind="url",
         )
     try:
         port = parts.port or (443 if scheme == "https" else 80)
@@ -104,7 +107,7 @@ def _parse(url: str) -> _Target:
             raise ValueError("no host")
         host = host.encode("idna").decode("ascii")
     except (ValueError, UnicodeError):
-        raise FetchError("This is not a valid web address.", kind="url") from None
+        raise FetchError(gettext("This is not a valid web address."), kind="url") from None
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
@@ -264,18 +267,21 @@ def fetch(
         target = next_target
     else:
         logger.info("Outbound: more than %s redirects from %s", max_redirects, url)
-        raise FetchError("The address redirected too many times.", kind="redirects")
+        raise FetchError(gettext("The address redirected too many times."), kind="redirects")
 
     if not 200 <= response.status < 300:
         raise FetchError(
-            f"Could not deliver to this address: the server answered {response.status}.",
+            gettext("Could not deliver to this address: the server answered %(status)d.")
+            % {"status": response.status},
             kind="status",
             status=response.status,
         )
     if allowed_content_types is not None and response.content_type not in {
         t.lower() for t in allowed_content_types
     }:
-        raise FetchError("The address did not answer with a page we can read.", kind="content_type")
+        raise FetchError(
+            gettext("The address did not answer with a page we can read."), kind="content_type"
+        )
     return response
 
 
@@ -297,7 +303,7 @@ def _request_once(
     addresses = _resolve(target, allow_private=allow_private)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError("The address took too long to answer.", kind="timeout")
+        raise FetchError(gettext("The address took too long to answer."), kind="timeout")
     connector = _pinned_connector(addresses, allow_private=allow_private)
     connection_class = _PinnedHTTPSConnection if target.scheme == "https" else _PinnedHTTPConnection
     connection = connection_class(target, connector, remaining)
@@ -307,7 +313,7 @@ def _request_once(
         received = {name.lower(): value for name, value in answer.getheaders()}
         declared = received.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            raise FetchError("The answer was too large.", kind="too_large")
+            raise FetchError(gettext("The answer was too large."), kind="too_large")
         content = _read_capped(answer, max_bytes=max_bytes, deadline=deadline)
         return Response(status=answer.status, headers=received, body=content, url=_url_of(target))
     except FetchError:
@@ -317,7 +323,7 @@ def _request_once(
         raise _undeliverable() from None
     except TimeoutError as exc:
         logger.info("Outbound: %s timed out: %s", target.host, exc)
-        raise FetchError("The address took too long to answer.", kind="timeout") from None
+        raise FetchError(gettext("The address took too long to answer."), kind="timeout") from None
     except (OSError, http.client.HTTPException, ValueError) as exc:
         # Refused connections, TLS failures, malformed answers, http.client's InvalidURL.
         logger.info("Outbound: %s failed: %r", target.host, exc)
@@ -339,5 +345,5 @@ def _read_capped(answer: http.client.HTTPResponse, *, max_bytes: int, deadline: 
             return b"".join(chunks)
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError("The answer was too large.", kind="too_large")
+            raise FetchError(gettext("The answer was too large."), kind="too_large")
         chunks.append(chunk)

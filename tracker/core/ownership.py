@@ -5,8 +5,30 @@ from typing import TypeVar
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext, gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 M = TypeVar("M", bound=Model)
+
+# What a 404 says, a whole sentence per kind of thing a page or the API names by its id:
+# the models' own names are English, and "No such %s" cannot agree in gender elsewhere.
+_NO_SUCH: dict[str, StrOrPromise] = {
+    "applications.application": gettext_lazy("No such application."),
+    "applications.contact": gettext_lazy("No such contact."),
+    "applications.company": gettext_lazy("No such company."),
+    "applications.interview": gettext_lazy("No such interview."),
+    "applications.feedback": gettext_lazy("No such feedback."),
+    "followups.followup": gettext_lazy("No such follow-up."),
+    "inbox.inboxitem": gettext_lazy("No such message."),
+    "notifications.notification": gettext_lazy("No such notification."),
+    "imports.importjob": gettext_lazy("No such import."),
+    "worksearch.activity": gettext_lazy("No such activity."),
+}
+
+
+def not_found_message(model: type[Model]) -> str:
+    """The 404's words for `model`, in the active language."""
+    return str(_NO_SUCH.get(model._meta.label_lower, gettext("Not found.")))
 
 
 def get_owned_or_404(
@@ -31,4 +53,4 @@ def get_owned_or_404(
         return queryset.get(**{owner_field: user, "pk": pk})
     except (ObjectDoesNotExist, ValueError, TypeError):
         # A pk of the wrong shape (from an API path, say) names nothing, too.
-        raise Http404(f"No such {queryset.model._meta.verbose_name}.") from None
+        raise Http404(not_found_message(queryset.model)) from None

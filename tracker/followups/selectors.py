@@ -204,4 +204,4 @@ def followups_edited_open(*, application: Application) -> list[str]:
         .order_by("kind", "sequence")
         .values_list("kind", flat=True)
     )
-    return [KIND_LABELS[Kind(kind)].lower() for kind in dict.fromkeys(kinds)]
+    return [str(KIND_LABELS[Kind(kind)]) for kind in dict.fromkeys(kinds)]

@@ -127,7 +127,7 @@ def followup_sent(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         services.followup_mark_sent,
-        lambda _: "Marked as sent. No more reminders for this one.",
+        lambda _: gettext("Marked as sent. No more reminders for this one."),
     )
 
 
@@ -161,9 +161,9 @@ def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         pk,
         services.followup_skip,
         lambda followup: (
-            "Still waiting: the application stays as it is."
+            gettext("Still waiting: the application stays as it is.")
             if followup.kind == Kind.GHOST_CHECK
-            else "Skipped. No more reminders for this one."
+            else gettext("Skipped. No more reminders for this one.")
         ),
     )
     if response.status_code == 302 and _origin(request) == "followups":
@@ -176,7 +176,10 @@ def followup_skip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def followup_unskip(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, services.followup_unskip, lambda _: "Restored: the follow-up is open again."
+        request,
+        pk,
+        services.followup_unskip,
+        lambda _: gettext("Restored: the follow-up is open again."),
     )
 
 
@@ -187,7 +190,7 @@ def followup_rebuild(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         services.followup_rebuild_draft,
-        lambda _: "Draft rebuilt from the current details.",
+        lambda _: gettext("Draft rebuilt from the current details."),
     )
 
 

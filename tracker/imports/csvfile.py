@@ -11,6 +11,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 # A file wider or longer-celled than any tracker is refused at upload: the mapping page
@@ -28,27 +31,39 @@ class CsvFileError(ValueError):
 
 
 # What people upload by mistake, recognised by its first bytes.
+# Whole sentences, so each language says "a ... image" its own way.
 _NOT_CSV = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "an Excel workbook (.xlsx) or another zip archive",
-    b"\xd0\xcf\x11\xe0": "an Excel workbook (.xls)",
+    b"\x89PNG": gettext_lazy("This is a PNG image, not a CSV file."),
+    b"\xff\xd8\xff": gettext_lazy("This is a JPEG image, not a CSV file."),
+    b"GIF8": gettext_lazy("This is a GIF image, not a CSV file."),
+    b"%PDF": gettext_lazy("This is a PDF document, not a CSV file."),
+    b"PK\x03\x04": gettext_lazy(
+        "This is an Excel workbook (.xlsx) or another zip archive, not a CSV file."
+    ),
+    b"\xd0\xcf\x11\xe0": gettext_lazy("This is an Excel workbook (.xls), not a CSV file."),
 }
-_SAVE_AS_CSV = "Save it from your spreadsheet as CSV (comma-separated values) and upload that."
+_SAVE_AS_CSV = gettext_lazy(
+    "Save it from your spreadsheet as CSV (comma-separated values) and upload that."
+)
+_BINARY = gettext_lazy("This is not a CSV file: it holds binary data.")
+_EMPTY = gettext_lazy("The file is empty.")
+
+
+def _number(value: int) -> str:
+    """A count as the user's language groups it: 10,000 or 10.000."""
+    return number_format(value, force_grouping=True)
 
 
 def decode_upload(raw: bytes) -> tuple[str, str]:
     """The file's text and the name of its encoding; CsvFileError if it is not text."""
     for magic, what in _NOT_CSV.items():
         if raw.startswith(magic):
-            raise CsvFileError(f"This is {what}, not a CSV file. {_SAVE_AS_CSV}")
+            raise CsvFileError(f"{what} {_SAVE_AS_CSV}")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         # Excel's "Unicode text": UTF-16 with a byte-order mark.
         text, encoding = _decode(raw, "utf-16"), "UTF-16"
     elif b"\x00" in raw:
-        raise CsvFileError(f"This is not a CSV file: it holds binary data. {_SAVE_AS_CSV}")
+        raise CsvFileError(f"{_BINARY} {_SAVE_AS_CSV}")
     else:
         try:
             text, encoding = raw.decode("utf-8-sig"), "UTF-8"
@@ -61,10 +76,10 @@ def decode_upload(raw: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 text, encoding = raw.decode("latin-1"), "Latin-1"
     if not text.strip():
-        raise CsvFileError("The file is empty.")
+        raise CsvFileError(str(_EMPTY))
     # A NUL is never text (and PostgreSQL cannot store one in a text column).
     if "\x00" in text or _mostly_control_characters(text[:100_000]):
-        raise CsvFileError(f"This is not a CSV file: it holds binary data. {_SAVE_AS_CSV}")
+        raise CsvFileError(f"{_BINARY} {_SAVE_AS_CSV}")
     return text, encoding
 
 
@@ -72,7 +87,9 @@ def _decode(raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError:
-        raise CsvFileError(f"This file is not valid {encoding.upper()} text.") from None
+        raise CsvFileError(
+            gettext("This file is not valid %(encoding)s text.") % {"encoding": encoding.upper()}
+        ) from None
 
 
 def _mostly_control_characters(sample: str) -> bool:
@@ -131,9 +148,11 @@ def read_csv(text: str, delimiter: str, *, max_rows: int = MAX_ROWS) -> CsvTable
                 if header is None:
                     raise CsvFileError(_too_wide(physical.count(delimiter) + 1))
                 raise CsvFileError(
-                    f"Line {number} is longer than {MAX_LINE_CHARS:,} characters, more "
-                    "than any application's cells hold. A quote that is never closed "
-                    "causes this too."
+                    gettext(
+                        "Line %(line)d is longer than %(limit)s characters, more than any "
+                        "application's cells hold. A quote that is never closed causes this too."
+                    )
+                    % {"line": number, "limit": _number(MAX_LINE_CHARS)}
                 )
             yield physical
 
@@ -149,29 +168,37 @@ def read_csv(text: str, delimiter: str, *, max_rows: int = MAX_ROWS) -> CsvTable
                 continue
             if len(rows) == max_rows:
                 raise CsvFileError(
-                    f"The file has more than {max_rows:,} rows. Split it into smaller files."
+                    gettext("The file has more than %(count)s rows. Split it into smaller files.")
+                    % {"count": _number(max_rows)}
                 )
             width = len(header)
             if len(cells) > width and any(c.strip() for c in cells[width:]):
                 raise CsvFileError(
-                    f"Line {start}: this row has {len(cells)} cells but the header names "
-                    f"{width} columns. Check the delimiter, or quote cells that contain it."
+                    gettext(
+                        "Line %(line)d: this row has %(cells)d cells but the header names "
+                        "%(width)d columns. Check the delimiter, or quote cells that contain it."
+                    )
+                    % {"line": start, "cells": len(cells), "width": width}
                 )
             rows.append(CsvRow(start, (cells + [""] * width)[:width]))
     except csv.Error as exc:
-        raise CsvFileError(f"Line {line}: {_explain(exc)}") from None
+        raise CsvFileError(_on_line(line, _explain(exc))) from None
     if header is None:
-        raise CsvFileError("The file is empty.")
+        raise CsvFileError(str(_EMPTY))
     if not rows:
-        raise CsvFileError("The file has a header row but no rows under it.")
+        raise CsvFileError(gettext("The file has a header row but no rows under it."))
     return CsvTable(header, rows)
 
 
 def _too_wide(count: int) -> str:
-    return (
-        f"The file has {count:,} columns; Rebound reads at most {MAX_COLUMNS}. Remove the "
+    return gettext(
+        "The file has %(count)s columns; Rebound reads at most %(most)d. Remove the "
         "columns you do not need, or check the delimiter."
-    )
+    ) % {"count": _number(count), "most": MAX_COLUMNS}
+
+
+def _on_line(line: int, problem: str) -> str:
+    return gettext("Line %(line)d: %(problem)s") % {"line": line, "problem": problem}
 
 
 def _check_size(line: int, cells: list[str], *, is_header: bool) -> None:
@@ -180,22 +207,26 @@ def _check_size(line: int, cells: list[str], *, is_header: bool) -> None:
         if is_header:
             raise CsvFileError(_too_wide(len(cells)))
         raise CsvFileError(
-            f"Line {line}: this row has {len(cells):,} cells; Rebound reads at most "
-            f"{MAX_COLUMNS} columns."
+            gettext(
+                "Line %(line)d: this row has %(count)s cells; Rebound reads at most "
+                "%(most)d columns."
+            )
+            % {"line": line, "count": _number(len(cells)), "most": MAX_COLUMNS}
         )
     if any(len(cell) > MAX_CELL_CHARS for cell in cells):
-        raise CsvFileError(f"Line {line}: {_cell_too_long()}")
+        raise CsvFileError(_on_line(line, _cell_too_long()))
     if sum(map(len, cells)) > MAX_ROW_CHARS:
         raise CsvFileError(
-            f"Line {line}: this row is longer than {MAX_ROW_CHARS:,} characters in all."
+            gettext("Line %(line)d: this row is longer than %(limit)s characters in all.")
+            % {"line": line, "limit": _number(MAX_ROW_CHARS)}
         )
 
 
 def _cell_too_long() -> str:
-    return (
-        f"a cell is longer than {MAX_CELL_CHARS:,} characters. A quote that is never "
+    return gettext(
+        "a cell is longer than %(limit)s characters. A quote that is never "
         "closed causes this too: the rest of the file becomes one cell."
-    )
+    ) % {"limit": _number(MAX_CELL_CHARS)}
 
 
 def _explain(exc: csv.Error) -> str:
@@ -203,4 +234,4 @@ def _explain(exc: csv.Error) -> str:
     if "field larger than field limit" in message:
         # The csv module's own limit (128 KB) is above MAX_CELL_CHARS.
         return _cell_too_long()
-    return f"this is not valid CSV ({message})."
+    return gettext("this is not valid CSV (%(problem)s).") % {"problem": message}

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from django.utils.translation import gettext
+
 from tracker.applications.models import STAGE_PROGRESS, ChangeSource, Stage
 from tracker.applications.services import furthest_stage_of
 from tracker.core.clock import start_of_local_day
@@ -41,13 +43,19 @@ class Plan:
 
 def duplicate_error(row: ImportRow, reader: RowReader) -> RowError:
     column = reader.header[reader.index["company"]]
-    when = f", applied on {row.applied_on:%Y-%m-%d}" if row.applied_on else ""
-    return RowError(
-        row.line,
-        column,
-        f"You already have {row.role} at {row.company}{when}. Tick “Skip duplicates” to "
-        "import the other rows without it.",
-    )
+    words = {"role": row.role, "company": row.company}
+    if row.applied_on:
+        words["day"] = f"{row.applied_on:%Y-%m-%d}"
+        said = gettext(
+            "You already have %(role)s at %(company)s, applied on %(day)s. Tick “Skip "
+            "duplicates” to import the other rows without it."
+        )
+    else:
+        said = gettext(
+            "You already have %(role)s at %(company)s. Tick “Skip duplicates” to import the "
+            "other rows without it."
+        )
+    return RowError(row.line, column, said % words)
 
 
 def plan_histories(

@@ -16,6 +16,8 @@ from typing import TypeVar
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Field, Model
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from tracker.applications.models import (
     Application,
@@ -78,7 +80,19 @@ _MONTHS = {
 }  # fmt: skip
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+\-Z]*)?$")
 _NAMED_MONTH = re.compile(r"^(?:\w+,?\s+)??(\d{1,2})?\.?\s*([a-z]+)\.?,?\s*(\d{1,2})?,?\s+(\d{4})$")
-_DATE_HELP = "Enter a date like 2026-11-25."
+
+
+def _number(value: float | None) -> str:
+    """A number as the user's language groups it: 65,000 or 65.000 (None: nothing)."""
+    return "" if value is None else number_format(value, force_grouping=True)
+
+
+def _quoted_problem(text: str, problem: object) -> str:
+    return gettext("“%(text)s”: %(problem)s") % {"text": _short(text), "problem": problem}
+
+
+def _not_a_stage(text: str) -> str:
+    return gettext("“%(text)s” is not a stage.") % {"text": _short(text)}
 
 
 def parse_date(value: str, order: str = "ymd") -> date | None:
@@ -87,7 +101,7 @@ def parse_date(value: str, order: str = "ymd") -> date | None:
     as every other way in refuses it."""
     day = _parse_date(value, order)
     if day is not None and day < dates.EARLIEST_DAY:
-        raise CellError(f"“{_short(value.strip())}”: {dates.TOO_EARLY}")
+        raise CellError(_quoted_problem(value.strip(), dates.TOO_EARLY))
     return day
 
 
@@ -110,8 +124,13 @@ def _parse_date(value: str, order: str) -> date | None:
             if month_name in _MONTHS and day_text and not (day_first and day_after):
                 return date(int(year_text), _MONTHS[month_name], int(day_text))
     except ValueError:
-        raise CellError(f"“{text}” is not a date that exists. {_DATE_HELP}") from None
-    raise CellError(f"“{_short(text)}” is not a date. {_DATE_HELP}")
+        raise CellError(
+            gettext("“%(text)s” is not a date that exists. Enter a date like 2026-11-25.")
+            % {"text": text}
+        ) from None
+    raise CellError(
+        gettext("“%(text)s” is not a date. Enter a date like 2026-11-25.") % {"text": _short(text)}
+    )
 
 
 def parse_moment(value: str, zone: tzinfo) -> datetime | None:
@@ -123,12 +142,14 @@ def parse_moment(value: str, zone: tzinfo) -> datetime | None:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise CellError(
-            f"“{_short(text)}” is not a date and time. Use ISO 8601, like "
-            "2026-11-25T14:30:00+01:00."
+            gettext(
+                "“%(text)s” is not a date and time. Use ISO 8601, like 2026-11-25T14:30:00+01:00."
+            )
+            % {"text": _short(text)}
         ) from None
     moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
     if moment < dates.EARLIEST:
-        raise CellError(f"“{_short(text)}”: {dates.TOO_EARLY}")
+        raise CellError(_quoted_problem(text, dates.TOO_EARLY))
     return moment
 
 
@@ -143,7 +164,7 @@ def parse_salary(value: str) -> int | None:
     if not text:
         return None
     if text.startswith("-"):
-        raise CellError("A salary cannot be negative.")
+        raise CellError(gettext("A salary cannot be negative."))
     text = re.sub(r"^[^\d]+|[^\dk]+$", "", text).strip()
     thousands = text.endswith("k")
     text = text.removesuffix("k").strip()
@@ -152,10 +173,15 @@ def parse_salary(value: str) -> int | None:
     elif _DECIMAL.match(text):
         amount = float(text.replace(",", "."))
     else:
-        raise CellError(f"“{_short(value.strip())}” is not an amount. Enter a number like 65000.")
+        raise CellError(
+            gettext("“%(text)s” is not an amount. Enter a number like 65000.")
+            % {"text": _short(value.strip())}
+        )
     amount = round(amount * (1000 if thousands else 1))
     if amount > MAX_SALARY:
-        raise CellError(f"{amount:,} is more than Rebound can store.")
+        raise CellError(
+            gettext("%(amount)s is more than Rebound can store.") % {"amount": _number(amount)}
+        )
     return int(amount)
 
 
@@ -166,7 +192,10 @@ def parse_currency(value: str) -> str:
     text = value.strip()
     code = _CURRENCY_SYMBOLS.get(text.casefold(), text.upper())
     if code and not (len(code) == 3 and code.isascii() and code.isalpha()):
-        raise CellError(f"“{_short(text)}” is not a currency. Use a code like EUR or USD.")
+        raise CellError(
+            gettext("“%(text)s” is not a currency. Use a code like EUR or USD.")
+            % {"text": _short(text)}
+        )
     return code
 
 
@@ -180,11 +209,16 @@ def parse_url(value: str) -> str:
     if "://" not in text:
         text = f"https://{text}"  # "acme.com/jobs/1", as the application form assumes
     if len(text) > MAX_LENGTHS["url"]:
-        raise CellError(f"The address is longer than {MAX_LENGTHS['url']} characters.")
+        raise CellError(
+            gettext("The address is longer than %(limit)s characters.")
+            % {"limit": _number(MAX_LENGTHS["url"])}
+        )
     try:
         _validate_url(text)
     except ValidationError:
-        raise CellError(f"“{_short(value.strip())}” is not a web address.") from None
+        raise CellError(
+            gettext("“%(text)s” is not a web address.") % {"text": _short(value.strip())}
+        ) from None
     return text
 
 
@@ -276,7 +310,11 @@ class _Cells:
             self.fail(target, missing)
         limit = MAX_LENGTHS[target]
         if len(value) > limit:
-            self.fail(target, f"This is {len(value):,} characters long; the limit is {limit:,}.")
+            self.fail(
+                target,
+                gettext("This is %(length)s characters long; the limit is %(limit)s.")
+                % {"length": _number(len(value)), "limit": _number(limit)},
+            )
         return value
 
 
@@ -307,7 +345,9 @@ class RowReader:
         salary_max = cells.parse("salary_max", parse_salary)
         if not salary_range_ordered(salary_min, salary_max):
             cells.fail(
-                "salary_max", f"The maximum ({salary_max:,}) is below the minimum ({salary_min:,})."
+                "salary_max",
+                gettext("The maximum (%(max)s) is below the minimum (%(min)s).")
+                % {"max": _number(salary_max), "min": _number(salary_min)},
             )
         order = "ymd" if self.own_format else self.date_order
         applied_on = cells.parse("applied_on", partial(parse_date, order=order))
@@ -315,8 +355,8 @@ class RowReader:
             cells.fail("applied_on", f"{applied_on:%Y-%m-%d} is in the future.")
         result = ImportRow(
             line=row.line,
-            company=cells.text("company", missing="The company is missing."),
-            role=cells.text("role", missing="The role is missing."),
+            company=cells.text("company", missing=gettext("The company is missing.")),
+            role=cells.text("role", missing=gettext("The role is missing.")),
             stage=self._stage(cells),
             url=cells.parse("url", parse_url) or "",
             location=cells.text("location"),
@@ -338,15 +378,20 @@ class RowReader:
             if value in Stage.values:
                 return value
             cells.fail(
-                "stage", f"“{_short(value)}” is not a stage. Use one of: {', '.join(Stage.values)}."
+                "stage",
+                gettext("“%(text)s” is not a stage. Use one of: %(known)s.")
+                % {"text": _short(value), "known": ", ".join(Stage.values)},
             )
             return ""
         stage = self.stages.get(stage_key(value)) or guess_stage(value)
         if stage not in Stage.values:
             cells.fail(
                 "stage",
-                f"Rebound does not know which stage “{_short(value.strip())}” means. "
-                "Choose one for it under “What each status means”.",
+                gettext(
+                    "Rebound does not know which stage “%(text)s” means. "
+                    "Choose one for it under “What each status means”."
+                )
+                % {"text": _short(value.strip())},
             )
             return ""
         return stage
@@ -358,7 +403,9 @@ class RowReader:
         if value in Source.values:
             return value
         cells.fail(
-            "source", f"“{_short(value)}” is not a source. Use one of: {', '.join(Source.values)}."
+            "source",
+            gettext("“%(text)s” is not a source. Use one of: %(known)s.")
+            % {"text": _short(value), "known": ", ".join(Source.values)},
         )
         return Source.OTHER
 
@@ -367,12 +414,14 @@ class RowReader:
         if raw_id.isdigit():
             result.ref_id = int(raw_id)
         else:
-            cells.fail("id", "The id must be a whole number: the one history.csv refers to.")
+            cells.fail(
+                "id", gettext("The id must be a whole number: the one history.csv refers to.")
+            )
         furthest = cells.get("furthest_stage")
         if furthest in Stage.values:
             result.furthest_stage = furthest
         else:
-            cells.fail("furthest_stage", f"“{_short(furthest)}” is not a stage.")
+            cells.fail("furthest_stage", _not_a_stage(furthest))
         moment = partial(parse_moment, zone=self.zone)
         result.stage_changed_at = cells.parse("stage_changed_at", moment)
         result.created_at = cells.parse("created_at", moment)
@@ -380,9 +429,9 @@ class RowReader:
         for target in ("stage_changed_at", "created_at", "updated_at"):
             value = getattr(result, target)
             if value is not None and value > self.clock + CLOCK_SKEW:
-                cells.fail(target, "This is in the future.")
+                cells.fail(target, str(dates.IN_THE_FUTURE))
         if result.stage_changed_at is None and cells.get("stage_changed_at") == "":
-            cells.fail("stage_changed_at", "The date of the last stage change is missing.")
+            cells.fail("stage_changed_at", gettext("The date of the last stage change is missing."))
         result.first_response_on = cells.parse(
             "first_response_on", partial(parse_date, order="ymd")
         )
@@ -409,24 +458,26 @@ def read_history_row(
         return None, []
     errors: list[RowError] = []
     if event != EVENT_STAGE_CHANGE:
-        errors.append(RowError(row.line, "event", f"“{_short(event)}” is not an event."))
+        not_event = gettext("“%(text)s” is not an event.") % {"text": _short(event)}
+        errors.append(RowError(row.line, "event", not_event))
     if not application_id.isdigit():
-        errors.append(RowError(row.line, "application_id", "This must be a whole number."))
+        errors.append(RowError(row.line, "application_id", gettext("This must be a whole number.")))
     if from_ and from_ not in Stage.values:
-        errors.append(RowError(row.line, "from", f"“{_short(from_)}” is not a stage."))
+        errors.append(RowError(row.line, "from", _not_a_stage(from_)))
     if to not in Stage.values:
-        errors.append(RowError(row.line, "to", f"“{_short(to)}” is not a stage."))
+        errors.append(RowError(row.line, "to", _not_a_stage(to)))
     if source not in ChangeSource.values:
-        errors.append(RowError(row.line, "source", f"“{_short(source)}” is not a source."))
+        not_source = gettext("“%(text)s” is not a source.") % {"text": _short(source)}
+        errors.append(RowError(row.line, "source", not_source))
     moment: datetime | None = None
     try:
         moment = parse_moment(at, zone)
     except CellError as exc:
         errors.append(RowError(row.line, "at", str(exc)))
     if moment is None and not errors:
-        errors.append(RowError(row.line, "at", "The date and time are missing."))
+        errors.append(RowError(row.line, "at", gettext("The date and time are missing.")))
     elif moment is not None and moment > clock + CLOCK_SKEW:
-        errors.append(RowError(row.line, "at", "This is in the future."))
+        errors.append(RowError(row.line, "at", str(dates.IN_THE_FUTURE)))
     if errors or moment is None:
         return None, errors
     return HistoryRow(row.line, int(application_id), from_, to, moment, source), []

@@ -15,6 +15,7 @@ proposes follow-ups.
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
@@ -24,7 +25,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
+from django_stubs_ext import StrOrPromise
 
+from tracker.accounts.language import in_language_of
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company, Stage, StageChange
 from tracker.applications.names import company_name_key
@@ -66,12 +70,15 @@ WRITE_BATCH = 2_000
 REDISPATCH_AFTER = timedelta(minutes=2)
 # A job running this long died with its worker (the task's hard limit is shorter).
 RUNNING_STALE_AFTER = timedelta(minutes=15)
-TOO_WIDE = (
-    f"This file has more than {MAX_COLUMNS} columns, more than Rebound reads. Remove the "
-    "columns you do not need and upload it again."
-)
+
 # Named, not imported: tasks.py imports this module.
 IMPORT_TASK = "tracker.imports.tasks.import_applications_task"
+
+# A whole sentence per column the import cannot do without, so each language words it.
+_REQUIRED_MISSING = {
+    "company": gettext_lazy("Choose the column that holds the company."),
+    "role": gettext_lazy("Choose the column that holds the role."),
+}
 
 
 # --- Upload ----------------------------------------------------------------------------
@@ -80,7 +87,12 @@ IMPORT_TASK = "tracker.imports.tasks.import_applications_task"
 def _read_upload(raw: bytes, *, field: str, max_rows: int) -> tuple[CsvTable, str, str, str]:
     if len(raw) > MAX_UPLOAD_BYTES:
         size = MAX_UPLOAD_BYTES // (1024 * 1024)
-        raise ValidationError({field: f"The file is larger than {size} MB. Split it in parts."})
+        raise ValidationError(
+            {
+                field: gettext("The file is larger than %(size)d MB. Split it in parts.")
+                % {"size": size}
+            }
+        )
     try:
         text, encoding = decode_upload(raw)
         delimiter = sniff_delimiter(text)
@@ -119,8 +131,10 @@ def import_job_create(
         if not own_format:
             raise ValidationError(
                 {
-                    "history_file": "A history.csv goes with the applications.csv of the same "
-                    "Rebound export; the first file is not one."
+                    "history_file": gettext(
+                        "A history.csv goes with the applications.csv of the same "
+                        "Rebound export; the first file is not one."
+                    )
                 }
             )
         history, history_text, _, history_delimiter = _read_upload(
@@ -128,7 +142,7 @@ def import_job_create(
         )
         if not columns.is_own_history(history.header):
             raise ValidationError(
-                {"history_file": "This is not a Rebound history.csv: its columns differ."}
+                {"history_file": gettext("This is not a Rebound history.csv: its columns differ.")}
             )
         job.history_filename = history_filename[:255]
         job.history_text = history_text
@@ -180,23 +194,27 @@ def import_mapping_clean(
         return Mapping(list(job.header), {}, "ymd")
     if len(job.header) > MAX_COLUMNS:
         # Stored before uploads were capped: its mapping page would never end.
-        raise ValidationError(TOO_WIDE)
+        raise ValidationError(_too_wide())
     targets = list(columns_)
     errors: list[str] = []
     if len(targets) != len(job.header):
-        raise ValidationError("The mapping does not match the file's columns. Reload the page.")
+        raise ValidationError(
+            gettext("The mapping does not match the file's columns. Reload the page.")
+        )
     unknown = {t for t in targets if t != columns.IGNORE and t not in columns.TARGET_LABELS}
     if unknown:
-        errors.append("Choose a column's meaning from the list.")
+        errors.append(gettext("Choose a column's meaning from the list."))
     for target in {t for t in targets if t != columns.IGNORE}:
         if targets.count(target) > 1:
             label = columns.TARGET_LABELS.get(target, target)
-            errors.append(f"Two columns are mapped to “{label}”; choose one.")
+            errors.append(
+                gettext("Two columns are mapped to “%(column)s”; choose one.") % {"column": label}
+            )
     for target in columns.REQUIRED_TARGETS:
         if target not in targets:
-            errors.append(f"Choose the column that holds the {target}.")
+            errors.append(str(_REQUIRED_MISSING[target]))
     if date_order not in dict(columns.DATE_ORDERS):
-        errors.append("Choose how the dates are written.")
+        errors.append(gettext("Choose how the dates are written."))
     known = {key: stage for key, stage in stages.items() if stage in Stage.values}
     if errors:
         raise ValidationError(sorted(errors))
@@ -296,7 +314,7 @@ def import_job_refuse_too_wide(*, job: ImportJob) -> bool:
         return False
     ImportJob.objects.filter(pk=job.pk, status=ImportStatus.NEW).update(
         status=ImportStatus.FAILED,
-        errors=[RowError(0, "", TOO_WIDE).as_dict()],
+        errors=[RowError(0, "", _too_wide()).as_dict()],
         text="",
         history_text="",
         finished_at=timezone.now(),
@@ -317,6 +335,13 @@ def import_job_edit(*, job: ImportJob) -> bool:
 # --- Running an import -----------------------------------------------------------------
 
 
+def _too_wide() -> str:
+    return gettext(
+        "This file has more than %(most)d columns, more than Rebound reads. Remove the "
+        "columns you do not need and upload it again."
+    ) % {"most": MAX_COLUMNS}
+
+
 def import_job_run(*, job_id: int) -> bool:
     """Imports a queued job, once: False if another run has it or had it.
 
@@ -332,6 +357,12 @@ def import_job_run(*, job_id: int) -> bool:
     if not claimed:
         return False
     job = ImportJob.objects.select_related("owner").get(pk=job_id)
+    # The errors are kept with the job and shown later: in the owner's words.
+    with in_language_of(job.owner):
+        return _run(job, claim)
+
+
+def _run(job: ImportJob, claim: uuid.UUID) -> bool:
     try:
         plan = _plan(job, claim)
         if plan.errors:
@@ -343,15 +374,18 @@ def import_job_run(*, job_id: int) -> bool:
                 transaction.set_rollback(True)
                 return False
     except Exception:
-        logger.exception("Import %s failed", job_id)
-        message = "Something went wrong on our side; nothing was imported. Try again."
+        logger.exception("Import %s failed", job.pk)
+        message = gettext("Something went wrong on our side; nothing was imported. Try again.")
         _finish(job, claim, status=ImportStatus.FAILED, errors=[RowError(0, "", message)])
         raise
     return True
 
 
-def import_job_fail(*, job_id: int, message: str) -> None:
+def import_job_fail(*, job_id: int, message: StrOrPromise) -> None:
     """Gives up on a running job (the worker's time ran out): nothing was imported."""
+    job = ImportJob.objects.select_related("owner").filter(pk=job_id).first()
+    with in_language_of(job.owner) if job is not None else nullcontext():
+        message = str(message)
     # Failed already, when the run's own safety net caught the same exception first.
     ImportJob.objects.filter(
         pk=job_id, status__in=(ImportStatus.RUNNING, ImportStatus.FAILED)

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.utils.translation import gettext_lazy
 
 from tracker.imports import services
 
@@ -16,8 +17,10 @@ def import_applications_task(import_id: int) -> bool:
     except SoftTimeLimitExceeded:
         services.import_job_fail(
             job_id=import_id,
-            message="The import took too long and was stopped; nothing was imported. "
-            "Try a smaller file.",
+            message=gettext_lazy(
+                "The import took too long and was stopped; nothing was imported. "
+                "Try a smaller file."
+            ),
         )
         return False
 

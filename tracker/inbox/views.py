@@ -32,7 +32,7 @@ def _item_for_user(request: AuthenticatedRequest, pk: int) -> InboxItem:
     try:
         return selectors.inbox_item_get(user=request.user, pk=pk)
     except InboxItem.DoesNotExist:
-        raise Http404("No such message.") from None
+        raise Http404(gettext("No such message.")) from None
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker.accounts.http import AuthenticatedRequest
@@ -94,5 +95,13 @@ def notifications_read_all(request: AuthenticatedRequest) -> HttpResponse:
             response["HX-Refresh"] = "true"
         return response
     if marked:
-        messages.success(request, f"Marked {marked} notification{'s' if marked != 1 else ''} read.")
+        messages.success(
+            request,
+            ngettext(
+                "Marked %(count)d notification read.",
+                "Marked %(count)d notifications read.",
+                marked,
+            )
+            % {"count": marked},
+        )
     return _back_to_list(request)

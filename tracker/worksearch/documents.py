@@ -9,6 +9,7 @@ import io
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 
 from tracker.exports.formats import neutralise
 from tracker.worksearch.layouts import Sheet
@@ -29,7 +30,7 @@ class PdfUnavailable(Exception):
     """This server lacks the system libraries WeasyPrint draws with."""
 
 
-PDF_UNAVAILABLE = (
+PDF_UNAVAILABLE = gettext_lazy(
     "PDFs cannot be made on this server: its administrator needs to install Pango "
     "(see the README). The printable page and the CSV still work."
 )

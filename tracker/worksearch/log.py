@@ -10,12 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from django.utils.translation import gettext_lazy
+
 from tracker.worksearch.vocabulary import ActivityKind, EntryKind, Method, Result
 
 # Agencies keep a year of logs; two years covers any period one asks for at once.
 MAX_RANGE = timedelta(days=2 * 365 + 1)
-RANGE_TOO_LONG = "Ask for at most two years at once."
-RANGE_BACKWARDS = "The end of the period must not be before its start."
+RANGE_TOO_LONG = gettext_lazy("Ask for at most two years at once.")
+RANGE_BACKWARDS = gettext_lazy("The end of the period must not be before its start.")
 
 # How an application went out, from where the user found it.
 SOURCE_METHOD: dict[str, Method] = {
@@ -185,9 +187,9 @@ class Log:
 def range_problems(start: date, end: date) -> dict[str, str]:
     """What is wrong with a period, by the field to blame; empty when it is fine."""
     if end < start:
-        return {"to": RANGE_BACKWARDS}
+        return {"to": str(RANGE_BACKWARDS)}
     if end - start >= MAX_RANGE:
-        return {"to": RANGE_TOO_LONG}
+        return {"to": str(RANGE_TOO_LONG)}
     return {}
 
 

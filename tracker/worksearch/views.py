@@ -159,7 +159,9 @@ def activity_create(request: AuthenticatedRequest) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Logged: {activity.get_kind_display()}.")
+            messages.success(
+                request, gettext("Logged: %(kind)s.") % {"kind": activity.get_kind_display()}
+            )
             return _back(request)
     return _page(
         request, period=_period_form(request, request.POST), activity_form=form, status=400
@@ -207,7 +209,9 @@ def employer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            messages.success(request, f"Saved how to reach {company.name}.")
+            messages.success(
+                request, gettext("Saved how to reach %(company)s.") % {"company": company.name}
+            )
             return _back(request)
     context = {"company": company, "form": form, "period": period if period.is_valid() else None}
     return render(request, "worksearch/employer.html", context, status=400 if form.errors else 200)

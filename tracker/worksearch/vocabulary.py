@@ -7,6 +7,8 @@ source added there fails a test until the log knows how to write it down.
 
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy
+
 
 class ActivityKind(StrEnum):
     NETWORKING = "networking"
@@ -18,12 +20,12 @@ class ActivityKind(StrEnum):
 
 
 ACTIVITY_LABELS = {
-    ActivityKind.NETWORKING: "Networking",
-    ActivityKind.JOB_FAIR: "Job fair",
-    ActivityKind.TRAINING: "Training or course",
-    ActivityKind.RECRUITER_CALL: "Call with a recruiter",
-    ActivityKind.INFORMATIONAL_INTERVIEW: "Informational interview",
-    ActivityKind.OTHER: "Other",
+    ActivityKind.NETWORKING: gettext_lazy("Networking"),
+    ActivityKind.JOB_FAIR: gettext_lazy("Job fair"),
+    ActivityKind.TRAINING: gettext_lazy("Training or course"),
+    ActivityKind.RECRUITER_CALL: gettext_lazy("Call with a recruiter"),
+    ActivityKind.INFORMATIONAL_INTERVIEW: gettext_lazy("Informational interview"),
+    ActivityKind.OTHER: gettext_lazy("Other"),
 }
 ACTIVITY_CHOICES = [(kind.value, label) for kind, label in ACTIVITY_LABELS.items()]
 
@@ -70,8 +72,8 @@ class Layout(StrEnum):
 
 
 LAYOUT_LABELS = {
-    Layout.GENERAL: "General (US-style work search record)",
-    Layout.UK: "UK (Universal Credit journal)",
-    Layout.DE: "Germany (Nachweis der Eigenbemühungen)",
+    Layout.GENERAL: gettext_lazy("General (US-style work search record)"),
+    Layout.UK: gettext_lazy("UK (Universal Credit journal)"),
+    Layout.DE: gettext_lazy("Germany (Nachweis der Eigenbemühungen)"),
 }
 LAYOUT_CHOICES = [(layout.value, label) for layout, label in LAYOUT_LABELS.items()]

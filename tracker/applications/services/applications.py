@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.accounts.models import User
 from tracker.applications import selectors
@@ -71,7 +72,7 @@ def validate_applied_on(applied_on: date | None, *, zone: tzinfo) -> None:
         dates.check_past_day(applied_on, zone=zone)
     except ValidationError as exc:
         if exc.code == "future":
-            message = "The date applied cannot be in the future."
+            message = gettext("The date applied cannot be in the future.")
             raise ValidationError({"applied_on": message}) from exc
         raise ValidationError({"applied_on": exc.messages}) from exc
 
@@ -89,7 +90,7 @@ def company_update_details(*, company: Company, address: str, phone: str, websit
 def company_get_or_create(*, owner: User, name: str) -> Company:
     """The user's company of that name, however it is spelled (names.py), else a new one."""
     if not company_name_key(name):
-        raise ValidationError({"company": "Enter the company's name."})
+        raise ValidationError({"company": gettext("Enter the company's name.")})
     company = Company.objects.filter(owner=owner, name_key=company_name_key(name)).first()
     if company is None:
         company = Company.named(owner=owner, name=name)
@@ -120,7 +121,7 @@ def application_create(
     if unknown:
         raise TypeError(f"Unknown application fields: {sorted(unknown)}")
     if stage not in Stage.values:
-        raise ValidationError({"stage": f"Unknown stage {stage!r}."})
+        raise ValidationError({"stage": gettext("Unknown stage %(stage)r.") % {"stage": stage}})
     _validate_salary(fields.get("salary_min"), fields.get("salary_max"))
     fields = _posting(fields, None)
     applied_on = fields.get("applied_on")
@@ -201,7 +202,7 @@ def _owned(owner: User, ids: Sequence[int]) -> list[Application]:
     except Application.DoesNotExist:
         found = []
     if not found:
-        raise ValidationError({"ids": "Choose applications from your own list."})
+        raise ValidationError({"ids": gettext("Choose applications from your own list.")})
     return found
 
 
@@ -211,7 +212,7 @@ def applications_bulk_change_stage(
 ) -> int:
     """Moves several applications at once, all or none; returns how many moved."""
     if to_stage not in BULK_STAGES:
-        raise ValidationError({"action": "That stage cannot be set for many at once."})
+        raise ValidationError({"action": gettext("That stage cannot be set for many at once.")})
     moved = 0
     for application in _owned(owner, ids):
         if application_change_stage(application=application, to_stage=to_stage, source=source):

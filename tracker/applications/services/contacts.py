@@ -62,7 +62,7 @@ def _save(contact: Contact) -> None:
 
 def _require_own_applications(owner: User, applications: Sequence[Application]) -> None:
     if any(a.owner_id != owner.pk for a in applications):
-        raise ValidationError({"applications": "Unknown application."})
+        raise ValidationError({"applications": gettext("Unknown application.")})
 
 
 def _cleaned(contact: Contact) -> None:
@@ -154,10 +154,10 @@ def contact_update(
     """Edits a person (CONTACT_EDITABLE_FIELDS, and which applications they were part of
     when `applications` is given). Becoming someone the owner already has is refused."""
     if contact.owner_id != owner.pk:
-        raise ValidationError({"contact": "Unknown contact."})
+        raise ValidationError({"contact": gettext("Unknown contact.")})
     unknown = set(fields) - CONTACT_EDITABLE_FIELDS
     if unknown:
-        raise ValidationError(dict.fromkeys(unknown, "This field cannot be changed."))
+        raise ValidationError(dict.fromkeys(unknown, gettext("This field cannot be changed.")))
     if applications is not None:
         _require_own_applications(owner, applications)
     for name, value in fields.items():
@@ -200,7 +200,7 @@ def contact_from_rejection(
 
 def _require_same_owner(application: Application, contact: Contact) -> None:
     if contact.owner_id != application.owner_id:
-        raise ValidationError({"contact": "Unknown contact."})
+        raise ValidationError({"contact": gettext("Unknown contact.")})
 
 
 @transaction.atomic
@@ -220,7 +220,7 @@ def contact_unlink(*, application: Application, contact: Contact) -> None:
 @transaction.atomic
 def contact_update_role(*, owner: User, contact: Contact, role: str) -> Contact:
     if contact.owner_id != owner.pk:
-        raise ValidationError({"contact": "Unknown contact."})
+        raise ValidationError({"contact": gettext("Unknown contact.")})
     contact.role = role
     contact.full_clean(exclude=["owner", "company"], validate_constraints=False)
     contact.save(update_fields=["role"])

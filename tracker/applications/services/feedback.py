@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from tracker.applications.models import Application, Feedback, FeedbackReason
 
@@ -18,7 +19,10 @@ def _clean_reasons(reasons: Sequence[str]) -> list[str]:
     unknown = [r for r in reasons if r not in known]
     if unknown:
         raise ValidationError(
-            {"reasons": f"Unknown reason {unknown[0]!r}: use {', '.join(FeedbackReason.values)}."}
+            {
+                "reasons": gettext("Unknown reason %(reason)r: use %(known)s.")
+                % {"reason": unknown[0], "known": ", ".join(FeedbackReason.values)}
+            }
         )
     # In the vocabulary's order, each once: the tags are a set.
     return [r for r in FeedbackReason.values if r in reasons]
@@ -27,9 +31,18 @@ def _clean_reasons(reasons: Sequence[str]) -> list[str]:
 def _clean_text(text: str) -> str:
     text = text.strip()
     if not text:
-        raise ValidationError({"text": "Feedback needs its words."})
+        raise ValidationError({"text": gettext("Feedback needs its words.")})
     if len(text) > FEEDBACK_TEXT_LIMIT:
-        raise ValidationError({"text": f"At most {FEEDBACK_TEXT_LIMIT} characters."})
+        raise ValidationError(
+            {
+                "text": ngettext(
+                    "At most %(limit)d character.",
+                    "At most %(limit)d characters.",
+                    FEEDBACK_TEXT_LIMIT,
+                )
+                % {"limit": FEEDBACK_TEXT_LIMIT}
+            }
+        )
     return text
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from tracker.applications import events, history
 from tracker.applications.models import (
@@ -54,7 +55,9 @@ def interviewers_find_or_add(
     found = {c.pk: c for c in Contact.objects.filter(owner=owner, pk__in=contact_ids)}
     missing = [pk for pk in contact_ids if pk not in found]
     if missing:
-        raise ValidationError({"interviewers": f"Unknown contact: {missing[0]}."})
+        raise ValidationError(
+            {"interviewers": gettext("Unknown contact: %(id)s.") % {"id": missing[0]}}
+        )
     people = [found[pk] for pk in dict.fromkeys(contact_ids)]
     for name in dict.fromkeys(" ".join(n.split()) for n in names):
         people.append(_interviewer_named(application, name))
@@ -65,7 +68,7 @@ def interviewers_find_or_add(
 
 def _interviewer_named(application: Application, name: str) -> Contact:
     if not name:
-        raise ValidationError({"interviewers": "An interviewer's name cannot be empty."})
+        raise ValidationError({"interviewers": gettext("An interviewer's name cannot be empty.")})
     same = Contact.objects.filter(owner=application.owner, name__iexact=name)
     known = (
         same.filter(applications=application).first()
@@ -97,7 +100,7 @@ def interview_create(
     _interview_date_stage); a future one moves the stage when its time comes
     (interviews_move_stages)."""
     if any(c.owner_id != application.owner_id for c in interviewers):
-        raise ValidationError({"interviewers": "Unknown contact."})
+        raise ValidationError({"interviewers": gettext("Unknown contact.")})
     _on_field("scheduled_at", dates.check_future_moment, scheduled_at)
     interview = Interview(
         application=application, scheduled_at=scheduled_at, kind=kind, notes=notes
@@ -143,7 +146,9 @@ def _interview_date_stage(interview: Interview, *, source: str) -> tuple[str, ..
         raise ValidationError({"scheduled_at": _refusal_message(refusal, zone)}) from refusal
     if not plan.changes_anything:
         return ()
-    change = _write_plan(application, plan, source, because="the interview")
+    change = _write_plan(
+        application, plan, source, because=pgettext("date taken from", "the interview")
+    )
     return change.adjusted
 
 
@@ -170,7 +175,7 @@ def _interview_move_on(
             source=source,
             at=at,
             dated=True,
-            because="the interview",
+            because=pgettext("date taken from", "the interview"),
         )
     except ValidationError as exc:
         raise ValidationError({"scheduled_at": exc.message_dict.get("at", exc.messages)}) from exc

@@ -7,6 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 from tracker.accounts.models import User
 from tracker.applications import events, history
@@ -49,7 +51,13 @@ def _day_start(at: datetime, zone: tzinfo) -> datetime:
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    return f"{timezone.localtime(moment, zone):%d %b %Y, %H:%M}"
+    # Each language writes its dates its own way ("7. Dezember 2026"); English keeps the
+    # short "07 Dec 2026" the history has always shown.
+    return date_format(timezone.localtime(moment, zone), pgettext("history moment", "d M Y, H:i"))
+
+
+def _day(day: date) -> str:
+    return date_format(day, pgettext("history day", "j M Y"))
 
 
 def _moves(application: Application) -> list[history.Move]:
@@ -62,22 +70,24 @@ def _moves(application: Application) -> list[history.Move]:
 
 def _label(move: history.Move) -> str:
     to = Stage(move.to_stage).label
-    return f"{Stage(move.from_stage).label} → {to}" if move.from_stage else f"the start ({to})"
+    if move.from_stage:
+        return f"{Stage(move.from_stage).label} → {to}"
+    return gettext("the start (%(stage)s)") % {"stage": to}
 
 
 def _refusal_message(refusal: history.Refusal, zone: tzinfo) -> str:
     when = _local(refusal.move.at, zone)
     if refusal.reason == history.Refusal.BEFORE_START:
-        return f"This is before the application started ({when})."
+        return gettext("This is before the application started (%(when)s).") % {"when": when}
     if refusal.reason == history.Refusal.AFTER_MOVE:
-        return (
-            f"The application cannot start after {_label(refusal.move)} on {when}: "
+        return gettext(
+            "The application cannot start after %(move)s on %(when)s: "
             "choose a date on or before it."
-        )
-    return (
-        f"This is before {_label(refusal.move)} on {when}, which you dated yourself: "
+        ) % {"move": _label(refusal.move), "when": when}
+    return gettext(
+        "This is before %(move)s on %(when)s, which you dated yourself: "
         "choose a time after it, or correct that date first."
-    )
+    ) % {"move": _label(refusal.move), "when": when}
 
 
 def _write_plan(
@@ -113,11 +123,15 @@ def _write_plan(
     )
     new_at = {r.move.id: r.at for r in plan.redate}
     dropped = {m.id for m in plan.drop}
+    # The words are for the page answering this request, in its language; nothing stores them.
     change.adjusted = started + tuple(
-        f"Dropped {_label(m)} of {_local(m.at, zone)}: this date undoes it."
+        gettext("Dropped %(move)s of %(when)s: this date undoes it.")
+        % {"move": _label(m), "when": _local(m.at, zone)}
         if m.id in dropped
-        else f"Re-dated {_label(m)} from {_local(m.at, zone)} to {_local(new_at[m.id], zone)}, "
-        "so the history reads in order."
+        else gettext(
+            "Re-dated %(move)s from %(before)s to %(after)s, so the history reads in order."
+        )
+        % {"move": _label(m), "before": _local(m.at, zone), "after": _local(new_at[m.id], zone)}
         for m in plan.moved
         if m.from_stage
     )
@@ -133,9 +147,15 @@ def _start_yielded(application: Application, plan: history.Plan, because: str) -
     day = timezone.localdate(start.at, application.owner.zone)
     if start.move.to_stage == Stage.WISHLIST:
         # On the wishlist, nothing was sent that day: the start moves, no date applied.
-        return (f"Started on {day.day} {day:%b %Y}, from {because}.",)
+        return (
+            gettext("Started on %(day)s, from %(because)s.")
+            % {"day": _day(day), "because": because},
+        )
     application.applied_on = day
-    return (f"Applied date set to {day.day} {day:%b %Y}, from {because}.",)
+    return (
+        gettext("Applied date set to %(day)s, from %(because)s.")
+        % {"day": _day(day), "because": because},
+    )
 
 
 def _restart(application: Application, applied_on: date | None) -> None:
@@ -185,7 +205,7 @@ def application_change_stage(
     rejection"; by default the move).
     """
     if to_stage not in Stage.values:
-        raise ValidationError({"stage": f"Unknown stage {to_stage!r}."})
+        raise ValidationError({"stage": gettext("Unknown stage %(stage)r.") % {"stage": to_stage}})
     if source not in ChangeSource.values:
         raise ValueError(f"Unknown change source {source!r}")
     dated = at is not None if dated is None else dated
@@ -205,7 +225,9 @@ def application_change_stage(
     if not plan.changes_anything:
         application.refresh_from_db()
         return None
-    because = because or f"the move to {Stage(to_stage).label}"
+    because = because or pgettext("date taken from", "the move to %(stage)s") % {
+        "stage": Stage(to_stage).label
+    }
     change = _write_plan(locked, plan, source, because=because)
     events.stage_changed.send(
         sender=Application, application=locked, from_stage=from_stage, to_stage=to_stage
@@ -257,7 +279,7 @@ def application_reject(
         source=source,
         at=received_at,
         dated=dated,
-        because="the rejection",
+        because=pgettext("date taken from", "the rejection"),
     )
     if change is None:
         rejection.adjusted = _redate_current_stage(
@@ -314,6 +336,8 @@ def _redate_current_stage(
         raise ValidationError({"received_at": _refusal_message(refusal, zone)}) from refusal
     if not plan.changes_anything:
         return ()
-    change = _write_plan(locked, plan, ChangeSource.SYSTEM, because="the rejection")
+    change = _write_plan(
+        locked, plan, ChangeSource.SYSTEM, because=pgettext("date taken from", "the rejection")
+    )
     application.refresh_from_db()
     return change.adjusted

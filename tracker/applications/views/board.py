@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tracker.accounts.http import AuthenticatedRequest
 from tracker.applications import events, selectors, services
 from tracker.applications.forms import MoreCardsForm, MoveForm
-from tracker.applications.models import ChangeSource, Stage
+from tracker.applications.models import Application, ChangeSource, Stage
 from tracker.applications.shortcuts import get_application_for_user
 
 
@@ -37,7 +37,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse:
     if stage not in Stage.values:
-        raise Http404("No such stage.")
+        raise Http404(gettext("No such stage."))
     form = MoreCardsForm(request.GET)
     if not form.is_valid():
         return _refusal(gettext("Could not tell which cards come next."))
@@ -60,6 +60,19 @@ def board_column_more(request: AuthenticatedRequest, stage: str) -> HttpResponse
 def _refusal(message: str) -> HttpResponse:
     """A 400 whose plain text the board shows as it is (anything else, it words itself)."""
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def _would_cancel(edited: list[str], application: Application) -> str:
+    """The question before leaving Rejected throws away the drafts the user edited."""
+    if len(edited) == 1:
+        return gettext(
+            "You edited the draft “%(draft)s” for %(application)s: moving it out of Rejected "
+            "cancels it. Move it anyway?"
+        ) % {"draft": edited[0], "application": application}
+    return gettext(
+        "You edited the drafts “%(first)s” and “%(second)s” for %(application)s: moving it "
+        "out of Rejected cancels them. Move it anyway?"
+    ) % {"first": edited[0], "second": edited[-1], "application": application}
 
 
 def _to_confirm(question: str) -> HttpResponse:
@@ -86,10 +99,7 @@ def application_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         # Leaving Rejected cancels its drafts: ask before throwing away the user's words.
         edited = events.move_would_cancel.ask(events.Move(application, to_stage))
         if edited:
-            return _to_confirm(
-                f"You edited the {' and the '.join(edited)} for {application}: moving it out "
-                f"of Rejected cancels {'them' if len(edited) > 1 else 'it'}. Move it anyway?"
-            )
+            return _to_confirm(_would_cancel(edited, application))
     try:
         change = services.application_change_stage(
             application=application, to_stage=to_stage, source=ChangeSource.BOARD

@@ -16,6 +16,7 @@ from tracker.followups import kinds, rules
 from tracker.followups.drafts import LANGUAGES, compose
 from tracker.followups.kinds import Kind
 from tracker.followups.models import (
+    LANGUAGE_CHOICES,
     OPEN_STATUSES,
     REJECTION_KINDS,
     FollowUp,
@@ -102,7 +103,8 @@ def followup_switch_language(
         raise ValidationError(
             {
                 "language": gettext("Drafts are written in %(languages)s only.")
-                % {"languages": ", ".join(LANGUAGES)}
+                # Each by its own name, as the switch on the page offers them.
+                % {"languages": ", ".join(name for _, name in LANGUAGE_CHOICES)}
             }
         )
     followup.language = language
@@ -189,8 +191,8 @@ def followup_unskip(*, followup: FollowUp, now: datetime | None = None) -> Follo
         )
         if later.filter(edited=True).exists():
             raise ValidationError(
-                {"status": "The next keep-in-touch note, which you edited, is already "
-                 "waiting: send or skip it instead."}
+                {"status": gettext("The next keep-in-touch note, which you edited, is already "
+                 "waiting: send or skip it instead.")}
             )  # fmt: skip
         later.delete()
     followup.status = FollowUpStatus.PROPOSED

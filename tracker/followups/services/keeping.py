@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.accounts.language import in_language_of
 from tracker.accounts.models import User
@@ -46,10 +47,10 @@ def keeping_start(
     """The user's yes, for an application or a person; the next note is proposed at once
     when the two notes are already behind, so its date shows straight away."""
     if (application is None) == (contact is None):
-        raise ValidationError("Keep in touch for one application or one person.")
+        raise ValidationError(gettext("Keep in touch for one application or one person."))
     owner = application.owner_id if application is not None else contact.owner_id  # type: ignore[union-attr]
     if owner != user.pk:
-        raise ValidationError("Not yours.")
+        raise ValidationError(gettext("Not yours."))
     with transaction.atomic():
         keeping, _ = KeepingInTouch.objects.get_or_create(
             owner=user, application=application, contact=contact

@@ -75,7 +75,7 @@ def followup_detach_answer(*, followup: FollowUp) -> FollowUp:
     """The user's one click: this was not an answer to it. The answer goes, with the
     feedback it became and the notice that told of it."""
     if followup.answered_at is None:
-        raise ValidationError({"status": "This follow-up has no answer to detach."})
+        raise ValidationError({"status": gettext("This follow-up has no answer to detach.")})
     notifications.notifications_withdraw(dedupe_keys=[_answer_key(followup, followup.answered_at)])
     feedback = followup.feedback
     followup.answered_at = None
@@ -109,12 +109,12 @@ def followup_undo_sent(*, followup: FollowUp, now: datetime | None = None) -> Fo
     the reminders still ahead of it as they were."""
     if followup.status != FollowUpStatus.SENT:
         raise ValidationError(
-            {"status": f"Only a sent follow-up can be undone; this one is "
-             f"{followup.get_status_display()}."}
+            {"status": gettext("Only a sent follow-up can be undone; this one is %(status)s.")
+             % {"status": followup.get_status_display()}}
         )  # fmt: skip
     if followup.kind in REJECTION_KINDS and followup.application.stage != Stage.REJECTED:
         raise ValidationError(
-            {"status": "The application is no longer rejected, so this follow-up is moot."}
+            {"status": gettext("The application is no longer rejected, so this follow-up is moot.")}
         )
     now = now or timezone.now()
     followup.status = FollowUpStatus.PROPOSED

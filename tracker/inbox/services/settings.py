@@ -149,8 +149,10 @@ def mailbox_address(mailbox: Mailbox) -> imap.MailboxAddress:
     except crypto.PasswordUnreadable:
         raise imap.MailboxError(
             "password",
-            "The stored app password can no longer be read (the server's encryption key "
-            "changed). Enter it again.",
+            gettext(
+                "The stored app password can no longer be read (the server's encryption key "
+                "changed). Enter it again."
+            ),
         ) from None
     return imap.MailboxAddress(
         host=mailbox.host,
