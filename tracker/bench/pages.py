@@ -32,12 +32,21 @@ API_LIST = "api:application-list"
 
 # p95 over HTTP (one gunicorn worker) by page and by
 # applications per user; the table against the admin changelist of the same applications.
+# They hold for a machine as fast as the one they were set on: on a slower one (or the same
+# one, slowed by its neighbours) each is stretched by how much slower this run found the
+# machine's own limit for the board, its bare SQL and bare card render, against what they
+# took there.
 PAGE_P95_BUDGET_MS = {
     "dashboard": {10_000: 50, 100_000: 50},
     "application_table": {10_000: 50, 100_000: 150},
     "insights": {100_000: 100},
     API_LIST: {10_000: 25, 100_000: 25},
 }
+
+
+# The board's bare SQL and bare card render, p50, 10,000 applications, on the machine the
+# budgets were set on (7 Dec 2026, 2 cores, quiet): 1.5 + 11.2 ms.
+REFERENCE_LIMIT_MS = 12.7
 
 
 TABLE_ADMIN_BUDGET = 0.3
@@ -101,6 +110,9 @@ def _page_rows(bench: Bench, size: int, count: int, web: Web | None) -> list[Row
     the admin it is compared with. Over HTTP against gunicorn when `web` is given,
     through the test client otherwise (the quick run of the tests)."""
     user = bench.user_with(size)
+    data = f"{size:,} applications"
+    limit_rows, limit_ms = _limit_rows(user, data, count)
+    pace = max(1.0, limit_ms / REFERENCE_LIMIT_MS)
     admin, _ = User.objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
@@ -116,7 +128,6 @@ def _page_rows(bench: Bench, size: int, count: int, web: Web | None) -> list[Row
     by_name = dict(zip(urls, timings, strict=False))
     admin_timings = timings[-1]
     how = "over HTTP, gunicorn 1 worker" if web else "test client, in process"
-    data = f"{size:,} applications"
     rows = []
     for name, page in {**PAGES, API_LIST: "API list"}.items():
         p50, p95 = percentiles(by_name[name])
@@ -125,7 +136,11 @@ def _page_rows(bench: Bench, size: int, count: int, web: Web | None) -> list[Row
         if budget is None:
             rows.append(Row(f"{page}: {how}", data, figure))
         else:
-            rows.append(Row(f"{page}: {how}", data, figure, f"p95 ≤ {budget} ms", p95 <= budget))
+            stretched = budget * pace
+            said = f"p95 ≤ {budget} ms" + (
+                f", {pace:.2f} times at this run's pace" if pace > 1 else ""
+            )
+            rows.append(Row(f"{page}: {how}", data, figure, said, p95 <= stretched))
     table_p50, admin_p50 = (
         statistics.median(t) for t in (by_name["application_table"], admin_timings)
     )
@@ -139,13 +154,13 @@ def _page_rows(bench: Bench, size: int, count: int, web: Web | None) -> list[Row
             ratio <= TABLE_ADMIN_BUDGET,
         )
     )
-    rows += _limit_rows(user, data, count)
-    return rows
+    return [*rows, *limit_rows]
 
 
-def _limit_rows(user: User, data: str, count: int) -> list[Row]:
+def _limit_rows(user: User, data: str, count: int) -> tuple[list[Row], float]:
     """What the machine itself takes for the board: its own SQL through the driver's
-    bare cursor, and its cards through a bare Django template render."""
+    bare cursor, and its cards through a bare Django template render; and the sum of
+    their medians, this run's limit for the board."""
     now = timezone.now()
     with CaptureQueriesContext(connection) as queries:
         columns = board_columns(user=user, now=now)
@@ -166,6 +181,7 @@ def _limit_rows(user: User, data: str, count: int) -> list[Row]:
     selects, renders = _alternating(
         lambda work, _: (work(), 200)[1], [(select, ""), (render, "")], count
     )
+    limit_ms = statistics.median(selects) + statistics.median(renders)
     return [
         Row(
             "limit: the board's SQL, bare driver cursor",
@@ -179,7 +195,7 @@ def _limit_rows(user: User, data: str, count: int) -> list[Row]:
             data,
             "p50 {:.1f} ms, p95 {:.1f} ms ({} cards)".format(*percentiles(renders), len(cards)),
         ),
-    ]
+    ], limit_ms
 
 
 _clients: dict[str, Client] = {}
