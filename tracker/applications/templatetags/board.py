@@ -2,19 +2,15 @@
 hundred cards or more, most of them the same from one visit to the next, and rendering
 them was most of the page's CPU."""
 
-import hashlib
-
 from django import template
-from django.core.cache import caches
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.applications.selectors import BoardCard
+from tracker.core.fragments import cached_fragment, fragment_key
 
 CARD_TEMPLATE = "applications/board.html#card"
 FRAGMENT_CACHE = "board_cards"
-# A card stays as long as a day of visits, unless pushed out by newer ones first.
-CARD_KEPT_SECONDS = 24 * 3600
 
 register = template.Library()
 
@@ -22,15 +18,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def board_card(context: template.Context, card: BoardCard) -> SafeString:
     """The same HTML as `{% partial card %}`, rendered once for everything it shows."""
-    cache = caches[FRAGMENT_CACHE]
-    key = card_cache_key(card)
-    html = cache.get(key)
-    if html is None:
+
+    def render() -> str:
         engine = context.template.engine  # type: ignore[union-attr]
         with context.push(card=card):
-            html = str(engine.get_template(CARD_TEMPLATE).render(context))
-        cache.set(key, html, CARD_KEPT_SECONDS)
-    return mark_safe(html)
+            return str(engine.get_template(CARD_TEMPLATE).render(context))
+
+    return mark_safe(cached_fragment(FRAGMENT_CACHE, card_cache_key(card), render))
 
 
 def card_cache_key(card: BoardCard) -> str:
@@ -52,4 +46,4 @@ def card_cache_key(card: BoardCard) -> str:
         card.followup_overdue,
         card.followup_today,
     )
-    return "board-card:" + hashlib.blake2b(repr(shown).encode(), digest_size=20).hexdigest()
+    return fragment_key("board-card", shown)

@@ -2,24 +2,21 @@
 application %}`, so that applications' page shows follow-ups without importing them; and
 one follow-up's card, kept in the fragment cache (`{% followup_card card %}`)."""
 
-import hashlib
 from typing import Any
 
 from django import template
-from django.core.cache import caches
 from django.utils import timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from tracker.applications.models import Application
+from tracker.core.fragments import cached_fragment, fragment_key
 from tracker.followups.models import FollowUp
 from tracker.followups.selectors import FollowUpCard
 from tracker.followups.views import followups_panel_context
 
 CARD_TEMPLATE = "followups/_card.html"
 FRAGMENT_CACHE = "fragments"
-# A card stays as long as a day of visits, unless pushed out by newer ones first.
-CARD_KEPT_SECONDS = 24 * 3600
 
 register = template.Library()
 
@@ -47,13 +44,13 @@ def followup_card(context: template.Context, card: FollowUpCard, **options: Any)
     if context.get("draft_form") or context.get("snooze_form") or token in ("", "NOTPROVIDED"):
         with context.push(card=card, **options):
             return engine.get_template(CARD_TEMPLATE).render(context)
-    cache = caches[FRAGMENT_CACHE]
-    key = card_cache_key(card, origin=str(context.get("origin", "")), **options)
-    html = cache.get(key)
-    if html is None:
+
+    def render() -> str:
         with context.push(card=card, csrf_token=_TOKEN_MARK, **options):
-            html = str(engine.get_template(CARD_TEMPLATE).render(context))
-        cache.set(key, html, CARD_KEPT_SECONDS)
+            return str(engine.get_template(CARD_TEMPLATE).render(context))
+
+    key = card_cache_key(card, origin=str(context.get("origin", "")), **options)
+    html = cached_fragment(FRAGMENT_CACHE, key, render)
     # The token as the {% csrf_token %} tag writes it (escaped), in every form of the card.
     return mark_safe(html.replace(_TOKEN_MARK, str(conditional_escape(token))))
 
@@ -80,4 +77,4 @@ def card_cache_key(card: FollowUpCard, **options: Any) -> str:
         application.company.name,
         contact.linkedin_url if contact is not None else None,
     )
-    return "followup-card:" + hashlib.blake2b(repr(shown).encode(), digest_size=20).hexdigest()
+    return fragment_key("followup-card", shown)
