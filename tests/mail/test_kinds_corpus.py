@@ -23,6 +23,21 @@ one hand do not reach the next hand's idioms, so phrase families alone will not 
 The n-gram model
 (test_kinds_model), asked only where the rules found nothing decisive, would have read 29 of
 32 with none of the 15 other job mails: it may point at a rejection, the rules decide.
+
+Four more rounds came from four other hands, each told only what a label means, never
+shown a rule or a mail of the corpus. The thirteenth (small firms, founders, agencies,
+chat pastes) and fourteenth (large employers, portals, forwards) read on their first run
+27 and 25 of 32 rejections, took 2 and 3 of 16 other job mails for rejections and kept 3 and
+2 of 12 non-job mails; their failures were studied into general rules (a forward's letter
+read whatever the note above it, a candidacy said to be still alive vetoing a no, "without
+news by then, consider...", a moved meeting no invitation, a portal's "Status: Rejected", a
+"not hiring you" or "the process ends for you" in every language, a newsletter or a credit
+card from an applied-to company not job mail, umlauts spelled "ue" in domains). Only then
+were "trades" (trades, services, the public sector) and "blunt" (short notes, chat pastes,
+status changes, titles and honorifics) read, once each: 30 and 33 of 40 rejections (79%
+together), 6 and 7 of 30 other job mails taken for rejections (22%), 2 and 2 of 20 non-job
+mails kept. The rules from before the thirteenth round read 29 and 31 of them, taking 7 and
+9: the study moved the honest figure by two or three points, no more.
 """
 
 from zoneinfo import ZoneInfo
@@ -42,7 +57,11 @@ def kind_of(mail: corpus.Mail) -> str:
 
 def sender_of(mail: corpus.Mail) -> dict[str, str]:
     reading = read_rejection(
-        mail.raw, zone=ZONE, user_emails=[corpus.USER_EMAIL], user_names=[corpus.USER_NAME]
+        mail.raw,
+        zone=ZONE,
+        user_emails=[corpus.USER_EMAIL],
+        user_names=[corpus.USER_NAME],
+        company_names=corpus.COMPANIES,
     )
     return {
         "channel": reading.channel,
@@ -82,6 +101,10 @@ FIRST_RUNS = {
     "tenth": ((13, 20), (1, 14), (3, 8)),
     "eleventh": ((32, 33), (0, 19), (1, 12)),
     "twelfth": ((24, 32), (0, 15), (0, 11)),
+    "thirteenth": ((27, 32), (2, 16), (3, 12)),
+    "fourteenth": ((25, 32), (3, 16), (2, 12)),
+    "trades": ((30, 40), (6, 30), (2, 20)),
+    "blunt": ((33, 40), (7, 30), (2, 20)),
 }
 
 
@@ -108,6 +131,10 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/tenth",
         "heldout/eleventh",
         "heldout/twelfth",
+        "heldout/thirteenth",
+        "heldout/fourteenth",
+        "heldout/trades",
+        "heldout/blunt",
     ],
 )
 def test_figures(part, capsys):

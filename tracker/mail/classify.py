@@ -24,6 +24,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from django.utils.translation import gettext_noop as N
 
@@ -93,6 +94,7 @@ class _Signals:
     """Everything the rules decide on: who sent the mail, and its phrases by family."""
 
     sender: str  # why the sender alone makes it job mail, or ""
+    company_only: bool  # the sender is known only as the company or domain of an application
     friend: bool  # from a personal mailbox the user's applications do not explain
     mailing: bool
     job: _Found | None
@@ -174,9 +176,25 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     # "The position has not been filled yet": a sentence about what is not decided yet. From
     # the company of an application, "a place on the programme" is the job's place.
     about = stated if sender else _about_a_job(stated, order)
-    settled = [s for s in about if not _not_yet(s, order)]
+    # A letter that says the candidacy is still alive ("this is not a decision on your
+    # application") decides no no, whatever it regrets about a freeze or a delay.
+    alive = _found("STILL_IN", [s for s in stated if not _in_a_pool(s, order)], order)
+    # Sentences about a meeting moved, the start of the job or its salary: their "no" is
+    # about those, not the candidacy ("we can't move you to a different day").
+    settled = (
+        []
+        if alive
+        else [
+            s
+            for s in about
+            if not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
+            and not _meeting_moved(s, order)
+        ]
+    )
+    kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     return _Signals(
         sender=sender,
+        company_only=bool(sender) and not _sender_in_the_process(message, context),
         friend=_from_free_mail(message) and not sender,
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order),
@@ -189,7 +207,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         offered=_offered(to_the_user, order),
         no=_no(settled, order),
         regret=_regret(settled, order),
-        kept=_kept(settled, order),
+        kept=kept,
         withdrew=_found("WITHDREW", stated, order),
         to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
@@ -227,6 +245,10 @@ def _no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     """A no that names a candidate, a position or moving forward: about a job by itself."""
     return (
         _found("NO", sentences, order)
+        or _found("NOT_HIRED", sentences, order)
+        or _found("TOOK_SOMEONE", sentences, order)
+        # "Status:" and its value are split at the colon: read each with the next.
+        or _found("STATUS_NO", [" ".join(pair) for pair in pairwise(sentences)], order)
         or _chose_another(sentences, order)
         or _both(sentences, order, "CANDIDATES", "BETTER")
     )
@@ -236,6 +258,7 @@ def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     """ "We regret to inform you", "unfortunately ... not": a no in job mail only."""
     return (
         _found("REGRET", sentences, order)
+        or _found("ENDS_FOR_YOU", sentences, order)
         or _softened_no(sentences, order)
         or _refused(sentences, order)
         or _meant_no(sentences, order)
@@ -286,6 +309,17 @@ def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str]
     return None
 
 
+def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:
+    """ "I have to cancel our interview on Tuesday": a meeting moved or called off."""
+    phrases = [BY_LANGUAGE[code] for code in order]
+    return any(p["MOVED"].search(sentence) and p["MEETING"].search(sentence) for p in phrases)
+
+
+def _in_a_pool(sentence: str, order: tuple[str, ...]) -> bool:
+    """ "Your profile remains active in our talent pool": kept for later, not still in."""
+    return any(BY_MEANING[code]["POOL"].search(sentence) for code in order)
+
+
 def _not_yet(sentence: str, order: tuple[str, ...]) -> bool:
     return any(BY_MEANING[code]["YET"].search(sentence) for code in order)
 
@@ -312,7 +346,10 @@ def _received(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
 
 
 def _about_something_else(signals: _Signals) -> _Verdict | None:
-    if signals.elsewhere and not signals.job and not signals.alert:
+    # From the company of an application, a position named outweighs a word of elsewhere
+    # ("charla" is a talk at a conference, and a chat with a hiring manager).
+    ours = signals.sender and (signals.post or signals.no)
+    if signals.elsewhere and not (signals.job or signals.alert or ours):
         reason = B(
             N("About something other than a job (“%(words)s”)"), words=signals.elsewhere.phrase
         )
@@ -333,7 +370,10 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
     # filled"): a no in a mailing counts when it speaks of the reader's application.
     no = (signals.no or signals.regret) and signals.to_you
     said = no or signals.offer or signals.invite or signals.received
-    if signals.mailing and not (signals.sender or signals.alert or said):
+    # The company of an application sends newsletters too: its name alone does not make
+    # one job mail (a thread, a subject or an applicant-tracking system does).
+    sender = signals.sender and not signals.company_only
+    if signals.mailing and not (sender or signals.alert or said):
         reason = B(N("A mailing that is not about one of your applications"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
@@ -426,7 +466,11 @@ _RULES = (
 def _letter(message: Message) -> str:
     """The text that says what the mail is: the newest part, or what a short note passes on."""
     segments = message.segments
-    if len(segments) > 1 and len(segments[0].text.split()) <= _SHORT_NOTE_WORDS:
+    # A forward is sent to pass its letter on, whatever the friend wrote above it.
+    passes_on = len(segments) > 1 and (
+        segments[1].how == "forward" or len(segments[0].text.split()) <= _SHORT_NOTE_WORDS
+    )
+    if passes_on:
         return (segments[0].text + "\n" + segments[1].text)[:_ANALYSED_CHARS]
     return (message.newest or message.body)[:_ANALYSED_CHARS]
 
@@ -521,6 +565,10 @@ def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
 def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     """A proposal to meet: the invitation phrases, or a meeting with a time or a question of
     when ("Would Thursday 10 December at 11:00 work?"), or the next round named."""
+    # A meeting moved or called off is news about one already arranged, however politely
+    # the new time is asked for.
+    if _found("MOVED", sentences, order):
+        return None
     invitation = _invitation_phrase(sentences, order)
     if invitation:
         return invitation
@@ -570,10 +618,10 @@ def _asks_when(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) 
 
 
 def _sender_address(message: Message) -> str:
-    """Who wrote the letter: the author of what a short note passes on, a forward's author,
-    else the From: address."""
+    """Who wrote the letter: a forward's author, else the From: address."""
     segments = message.segments
-    if len(segments) > 1 and len(segments[0].text.split()) <= _SHORT_NOTE_WORDS:
+    # A reply's quoted part is what it answers (often the user's own mail), not its sender.
+    if len(segments) > 1 and segments[1].how == "forward":
         return segments[1].author_email or message.from_email
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 
@@ -590,6 +638,16 @@ def _sender_context(message: Message, context: MailContext) -> str:
         or _in_a_known_thread(message, context)
         or _from_an_applied_domain(sender, context)
         or _from_an_applied_company(message, sender, context)
+        or _on_a_known_subject(message, context)
+        or _pasted_about_an_application(message, context)
+    )
+
+
+def _sender_in_the_process(message: Message, context: MailContext) -> bool:
+    """An applicant-tracking system, a known thread or subject: job mail whatever it says."""
+    return bool(
+        _sent_by_ats(_sender_address(message).lower())
+        or _in_a_known_thread(message, context)
         or _on_a_known_subject(message, context)
     )
 
@@ -627,9 +685,23 @@ def _from_an_applied_company(message: Message, sender: str, context: MailContext
     label = _squash(_organisation(sender))
     name = _squash(message.from_name)
     companies = tuple(context.company_names)
-    for company, key in zip(companies, _squashed_in_order(companies), strict=True):
-        if len(key) >= 3 and (key == label or (name and key in name)):
-            return B(N("From %(company)s, one of your applications"), company=company)
+    for company, keys in zip(companies, _squashed_in_order(companies), strict=True):
+        for key in keys:
+            if len(key) >= 3 and (key == label or (name and key in name)):
+                return B(N("From %(company)s, one of your applications"), company=company)
+    return ""
+
+
+def _pasted_about_an_application(message: Message, context: MailContext) -> str:
+    """Text the user pasted (no sender at all) that names the company of an application:
+    "Datamar me ha dicho que no siguen contigo", from a recruiter's chat."""
+    if message.from_email or message.from_name:
+        return ""
+    text = fold(message.body[:_ANALYSED_CHARS])
+    for company in context.company_names:
+        name = fold(company)
+        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            return B(N("Names %(company)s, one of your applications"), company=company)
     return ""
 
 
@@ -643,12 +715,12 @@ def _on_a_known_subject(message: Message, context: MailContext) -> str:
 # A poll reads many messages with one context: its keys are worked out once.
 @lru_cache(maxsize=8)
 def _squashed(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_squash(n) for n in names)
+    return frozenset(key for n in names for key in _spellings(n))
 
 
 @lru_cache(maxsize=8)
-def _squashed_in_order(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_squash(n) for n in names)
+def _squashed_in_order(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(_spellings(n) for n in names)
 
 
 @lru_cache(maxsize=8)
@@ -658,6 +730,15 @@ def _subject_keys(subjects: tuple[str, ...]) -> frozenset[str]:
 
 def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name squashed, and as a domain spells its umlauts: "Müller" is "mueller" there."""
+    german = name.translate(_UMLAUTS)
+    return tuple(dict.fromkeys((_squash(name), _squash(german))))
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def _subject_key(subject: str) -> str:

@@ -66,7 +66,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "FOUND": r"(?:found|secured|hired|recruited) (?:\S+ ){0,2}?(?:(?:someone|somebody) (?:who|whose|with|for (?:the|this|that) (?:role|position|job))|a candidate|(?:the|a) (?:right|ideal|suitable|strong|great) (?:person|candidate|fit|match)|our (?:new )?(?:\S+ )?(?:hire|team member|colleague|candidate|person))",
     },
     "de": {
-        "POST": r"stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
+        "POST": r"\w*stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
         "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
         "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",

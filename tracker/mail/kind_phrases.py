@@ -56,6 +56,7 @@ EN = {
         r"filled (?:the|this|that|our) (?:position|role|vacancy|opening|post)",
         r"(?:closed|ended|stopped|halted|paused|cancell?ed) (?:the|this|their|our) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job)",
         r"(?:someone|somebody) else",
+        r"(?:had to|have to|'ve|have|decided to|going to) (?:\S+ )?pull(?:ed)? (?:the|this|our|that) (?:\S+ )?(?:role|position|req\w*|job|opening|vacancy)|clos\w* out (?:every|all|the) (?:\S+ )?(?:candidates?|applicants?|applications?)",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
@@ -71,10 +72,11 @@ EN = {
     ),
     # A decision in words any other application gets too: a no only in job mail.
     "REGRET": words(
-        r"(?:not|\w+n't) (?:\S+ ){0,2}?(?:successful|selected|shortlisted|chosen|progressed|invited|retained|accepted)|unsuccessful|not (?:\S+ )?among (?:the )?(?:finalists|shortlisted|selected|successful|candidates)",
+        r"(?:not|\w+n't) (?:\S+ ){0,2}?(?:successful|selected|shortlisted|chosen|choosen|progressed|invited|retained|accepted)|unsuccessful|not (?:\S+ )?among (?:the )?(?:finalists|shortlisted|selected|successful|candidates)",
         r"regret to (?:inform|tell|advise|let you know|say)|(?:we|i) regret that|regretfully|regrettably",
         r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
-        r"sorry to (?:say|tell you|inform you|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
+        r"sorry to (?:say|tell you|inform(?: you)?|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
+        r"(?:they've|they have|client has|manager has) passed(?! (?:the|your|our|this|that|it))|(?:it's|it is) a no|a no from (?:us|me|them|the client)|filled it(?! (?:in|out|up))",
         r"(?:going to|gonna|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?|pass(?:ed|ing)? on (?:you|your \w+)",
         r"(?:decided|decision) against (?:moving|proceeding|progressing|going|taking|continuing|offering|hiring|inviting|you|your)|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
         r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
@@ -138,7 +140,7 @@ EN = {
     ),
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
-        r"flats?|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
+        r"flats?|flatmates?|housemates?|flatshare|apartments?|propert(?:y|ies)|landlord|tenan\w+|lettings|letting agent|viewing|rent(?:al)?",
         r"grants?|funding|scholarships?|bursar(?:y|ies)|fellowships?|(?<!strong )(?<!stiff )(?<!fierce )(?<!tough )(?<!high )competition(?! (?:for|was|is|has|had|were|among|between)(?!\w))|residenc(?:y|ies)",
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
@@ -151,11 +153,15 @@ EN = {
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
     ),
-    "IF": words(r"if|unless|should you|in case|whether"),
+    "IF": words(
+        r"if|unless|should you|in case|whether|otherwise|or else|as soon as|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+    ),
     "ASIDE": words(
         r"(?:reply|respond|get back|write|answer) to (?:each|every|all|every single) (?:applicant|candidate|application)\w*",
         r"individual(?:ly)?",
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
+        r"(?:shortlisted|successful|selected) (?:candidates|applicants) (?:\S+ ){0,4}?(?:will|are to) be",
+        r"(?:meet|interview|see|invite|contact) (?:all|every|each) (?:of the )?(?:applicants|candidates)",
         r"(?:candidates|applicants|those|anyone) (?:who|that) (?:\S+ ){0,6}?(?:will|can|should|may)",
         r"please assume",
         r"(?:ways|tips|how) to (?:\S+ ){0,3}?(?:stand out|reply|respond|handle|deal|cope|bounce back)",
@@ -215,7 +221,7 @@ DE = {
         r"bewerbung (?:\S+ )?erhalten|(?:danke|dank) fur (?:ihre|deine) bewerbung",
         r"unterlagen (?:\S+ ){0,3}?(?:an|durch|prufen)",
     ),
-    "POST": words(r"stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"),
+    "POST": words(r"\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"),
     "JOB": words(
         r"stellen\w*|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
@@ -227,7 +233,7 @@ DE = {
     ),
     "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
     "ELSEWHERE": words(
-        r"\w*wohnung\w*|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete",
+        r"\w*wohnung\w*|mietinteressent\w*|vermiet\w*|eigentumer|besichtigung|miete|ehrenamt\w*|freiwilligen\w*|wg-zimmer|zimmer|mitbewohner\w*",
         r"\w*stipendi\w*|forderung|zuschuss|forderantrag",
         r"vortrag\w*|einreichung\w*|programmkomitee|konferenz",
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
@@ -237,8 +243,12 @@ DE = {
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
-    "IF": words(r"falls|wenn|sollten sie|solltest du|sofern"),
-    "ASIDE": words(r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*"),
+    "IF": words(
+        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+    ),
+    "ASIDE": words(
+        r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)"
+    ),
     "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
     "NEGATION": words(r"nicht|kein\w*|nie"),
@@ -269,7 +279,8 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|un creneau|disponibilites?",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?",
+        r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
     ),
     "RECEIVED": words(
@@ -292,8 +303,12 @@ FR = {
         r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
-    "IF": words(r"si|au cas ou|dans le cas ou"),
-    "ASIDE": words(r"chaque candidat\w*|individuellement"),
+    "IF": words(
+        r"si|au cas ou|dans le cas ou|des que|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
+    ),
+    "ASIDE": words(
+        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)"
+    ),
     "WISH": words(
         r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
     ),
@@ -337,14 +352,18 @@ ES = {
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
     "ELSEWHERE": words(
-        r"piso|alquiler|propietario|inmobiliaria|beca\w*|subvencion|convocatoria de becas|ponencia|charla",
+        r"piso|alquiler|propietario|inmobiliaria|beca\w*|subvencion|convocatoria de becas|ponencia|charla|voluntari\w*",
         r"admision|admitid\w*|(?:el|del|un) master|curso academico|estudiante",
-        r"vuelo|tren|billete|pedido|reembolso|comida",
+        r"vuelo|tren|billete|pedido|reembolso|comida|tarjeta|prestamo|hipoteca",
         r"paquete|paqueteria|mensajero|numero de seguimiento",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
-    "IF": words(r"si|en caso de"),
-    "ASIDE": words(r"cada candidat\w*|individualmente"),
+    "IF": words(
+        r"si|en caso de|de lo contrario|en cuanto|tan pronto como|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
+    ),
+    "ASIDE": words(
+        r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*"
+    ),
     "WISH": words(r"mucha suerte|suerte con|que tal|como te (?:fue|ha ido)"),
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
     "NEGATION": words(r"no|nunca"),
@@ -354,7 +373,7 @@ ES = {
 
 NL = {
     "NO": words(
-        r"(?:voor|met) (?:een )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
+        r"(?:voor|met) (?:een |de )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
         r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|door te laten|voort\w*|in overweging|in aanmerking)",
         r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
@@ -382,12 +401,16 @@ NL = {
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
         r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
-        r"trein|reis|vlucht|bestelling",
+        r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
-    "IF": words(r"als je|als u|indien|mocht"),
-    "ASIDE": words(r"(?:elke|iedere) sollicitant|individueel"),
+    "IF": words(
+        r"als je|als u|indien|mocht|zodra|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+    ),
+    "ASIDE": words(
+        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
+    ),
     "WISH": words(
         r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
     ),
@@ -409,7 +432,7 @@ IT = {
         r"(?:chiuso|coperto) (?:la|il) (?:posizione|ricerca|ruolo|selezione)|(?:posizione|ricerca|selezione|ruolo) (?:\S+ ){0,3}?(?:chius[oa]|copert[oa])",
     ),
     "REGRET": words(
-        r"non se ne fa (?:niente|nulla)|siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
+        r"non se ne fa (?:niente|nulla)|(?:pero|purtroppo) non ci siamo|non (?:e|risulta) (?:\S+ )?(?:ammess|inserit)\w* (?:alla|nella|tra)|siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
         r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
     "OFFER": words(
@@ -431,14 +454,18 @@ IT = {
     "ELSEWHERE": words(
         r"appartamento|affitto|proprietario|immobiliare|borsa di studio|borse di studio|bando (?:di )?borse",
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
-        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato",
+        r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato|volontari\w*|finanziament\w*",
         r"pacco|corriere|numero di tracciamento",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
-    "IF": words(r"se(?! ne(?!\w))|qualora|nel caso"),
-    "ASIDE": words(r"ogni candidat\w*|singolarmente"),
-    "WISH": words(r"in bocca al lupo|buona fortuna|com'e andat\w*|come e andat\w*"),
+    "IF": words(
+        r"se(?! ne(?!\w))|qualora|nel caso|altrimenti|non appena|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
+    ),
+    "ASIDE": words(
+        r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*"
+    ),
+    "WISH": words(r"in bocca al lupo|buona fortuna|buon lavoro|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
@@ -478,14 +505,18 @@ PT = {
     "ELSEWHERE": words(
         r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
-        r"intercambio|programa de \w+|emprestimo|financiamento",
+        r"intercambio|programa de \w+|emprestimo|financiamento|voluntari\w*",
         r"encomendas?|pacotes?|estafeta|codigo de rastreio",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
     ),
-    "IF": words(r"caso|se (?:voce|nao|o seu|a sua)"),
-    "ASIDE": words(r"cada candidat\w*|individualmente"),
+    "IF": words(
+        r"caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que|logo que|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
+    ),
+    "ASIDE": words(
+        r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*"
+    ),
     "WISH": words(r"boa sorte|como foi|como correu"),
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
     "NEGATION": words(r"nao|nunca"),
@@ -538,7 +569,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"chose|chosen|selected|picked|hired|offered|appointed|gave|given|went|gone|go|going|decided|proceed\w*|continu\w*|moving|move|making an offer|made an offer|extended|filled|identified|ended up|opted|preferred|settled on|landed on|focus\w* on|prioriti[sz]ed"
         ),
         "CONTINUE": words(
-            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
+            r"mov(?:e|ing)(?= (?:\S+ ){0,2}?(?:forward|ahead|further|on with|on to|onto|on(?=[.,;!]|$)|to (?:the )?(?:next|final|interview|offer)|you|your)(?!\w))|proceed\w*|progress\w*|advanc\w*|continu\w*|pursu\w*|invit\w*|interview(?:ing)? you|bring\w* you (?:in|to|forward|back)|hir(?:e|ing)(?! (?:team|manager|managers|process|committee|panel|lead|partner))|fill\w*|shortlist\w*|offer\w* (?:you|(?:a |an |the )?(?:position|role|job|place))|consider\w*|taking|take|submit\w*|recommend\w*|select\w*|yes"
         ),
         "CANDIDATES": words(r"candidates|applicants|profiles|people|others"),
         "BETTER": words(
@@ -608,7 +639,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(
             r"entretiens?|rencontre\w*|rencontrer|revoir|visio\w*|appel|echange|reunion"
         ),
-        "AVAILABLE": words(r"disponibles?|creneau|convient|libre"),
+        "AVAILABLE": words(r"disponibles?|creneaux?|convien\w*|libre"),
         "NEXT": words(r"prochaine etape|dernier entretien|second entretien|deuxieme entretien"),
         "THANKS": words(r"merci|suite a|apres"),
         "RECEIVED_WORD": words(r"recue?|transmise|enregistree|reception"),
@@ -623,7 +654,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"elegido|seleccionado|contratado|decantado|(?:nos )?(?:quedamos|quedado|quedaremos) con|inclinad\w*|inclinamos|preferencia|decidido|continuar|seguir|avanzar|optado|avanzamos|cerrado|cerramos|preferido|prefiri\w*|apostado|escogido|elegimos"
         ),
         "CONTINUE": words(
-            r"avanz\w*|continu\w*|segui\w*|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
+            r"avanz\w*|continu\w*|segui\w*|sigu(?:e|en|es|iendo|imos)|seguir|(?:en )?consideracion|tener en cuenta|pasar\w*|pasa|seleccionad\w*|contar con\w*|invitar\w*|adelante"
         ),
         "CANDIDATES": words(r"candidat\w*|perfiles|personas"),
         "BETTER": words(
@@ -731,10 +762,95 @@ _OUTREACH = words(
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
 # An interview moved or called off is news about one already arranged, not an invitation.
 _MOVED = words(
-    r"cancel\w*|postpon\w*|reschedul\w*|push back|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
+    r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
-    r"decale\w*|reporte\w*|verplaatst|uitgesteld|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ )?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
+    r"mov(?:e|ing) you to (?:a|another) (?:different )?(?:day|date|session|slot|time)|(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen"
+)
+# The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
+# your application" is no no, whatever else the letter regrets.
+_STILL_IN = words(
+    r"(?:still|remain\w*|stay\w*) (?:\S+ ){0,2}?(?:in the running|in the race|in contention|under consideration|being considered|in (?:the|our) (?:process|pipeline|selection))|"
+    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|is still|stays) (?:active|open|under consideration|in (?:the|our) process)|"
+    r"(?:not|n't) (?:\S+ ){0,2}?(?:a|any) (?:decision|judg\w+) (?:on|about|against) (?:your|the) (?:candidacy|application|candidature)|"
+    r"(?:doesn't|does not|isn't|is not) (?:\S+ ){0,2}?mean (?:\S+ ){0,3}?(?:decided against|rejected|(?:a|the) no|out of the running)|"
+    r"(?:weiterhin|noch|nach wie vor) im (?:rennen|verfahren|auswahlverfahren|prozess|bewerbungsprozess)|"
+    r"(?:heisst|bedeutet) (?:\S+ ){0,2}?nicht,? dass wir uns (?:\S+ ){0,2}?gegen|keine entscheidung gegen|"
+    r"toujours (?:en lice|dans la course|en course|dans le processus|a l'etude)|(?:reste|demeure) (?:active|en cours|a l'etude)|"
+    r"(?:ne signifie|ne veut dire) pas (?:\S+ ){0,3}?(?:ecart|refus|rejet|pas retenu)|"
+    r"sigues? (?:\S+ )?(?:en el proceso|en carrera|en la carrera|siendo candidat\w*)|(?:continua|sigue) (?:activa|en proceso|en el proceso|en evaluacion)|"
+    r"no (?:significa|quiere decir) (?:\S+ ){0,3}?(?:descart|rechaz)\w*|"
+    r"nog (?:steeds )?in de (?:race|running|procedure|selectie)|(?:blijft|is nog) (?:\S+ )?(?:actief|in behandeling|in de procedure)|"
+    r"(?:betekent|wil zeggen) (?:\S+ ){0,2}?niet dat (?:\S+ ){0,3}?(?:afgewezen|afvalt|af valt)|"
+    r"ancora in (?:corsa|gara|lizza|selezione)|(?:resta|rimane) (?:attiva|in corso|in valutazione)|"
+    r"non (?:significa|vuol dire) (?:\S+ ){0,3}?(?:scartat|esclus|rifiutat)\w*|"
+    r"(?:continua|segue|permanece) (?:ativa|no processo|em analise|em andamento)|ainda (?:esta|estas|segue) no processo|"
+    r"nao (?:significa|quer dizer) (?:\S+ ){0,3}?(?:reprovad|descartad|eliminad)\w*|"
+    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
+    r"bewerbung (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
+    r"candidature (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
+    r"candidatura (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
+    r"sollicitatie (?:\S+ ){0,2}?blijft (?:\S+ )?(?:geldig|staan|lopen|actief)|"
+    r"candidatura (?:\S+ ){0,2}?(?:resta|rimane) (?:\S+ )?(?:valida|attiva|in essere)|trasferire (?:la (?:sua|tua) )?candidatura|"
+    r"candidatura (?:\S+ ){0,2}?(?:continua|permanece|mantem-se|fica) (?:\S+ )?(?:valida|ativa)|transferir (?:a )?(?:sua |tua )?candidatura"
+)
+# Sentences about something else than the candidacy: starting the job (checks, documents,
+# the first day) and negotiating it (the salary, a counter-offer): their "no" ends nothing.
+_SETTLING_IN = words(
+    r"pre-?employment|onboarding|start date|your start|first (?:working )?day|right to work|background check|dbs|references? check|"
+    r"salary|counter(?:-?offer)?|base pay|compensation|pay review|(?:the|our|this) offer stands|"
+    r"arbeitsbeginn|eintrittsdatum|ersten arbeitstag|fuhrungszeugnis|gehalt\w*|vergutung|"
+    r"prise de poste|premier jour|date de debut|casier judiciaire|salaire|remuneration|contre-proposition|"
+    r"fecha de (?:inicio|incorporacion)|primer dia|antecedentes penales|salario|sueldo|contraoferta|"
+    r"eerste werkdag|startdatum|laten starten|vog|verklaring omtrent het gedrag|salaris|tegenbod|"
+    r"primo giorno|data di inizio|presa (?:di )?servizio|casellario|stipendio|retribuzione|controfferta|"
+    r"primeiro dia|data de inicio|antecedentes criminais|salario|remuneracao|contraproposta"
+)
+# Keeping the CV is asked, not told: a talent pool's request for consent ends nothing.
+_CONSENT = words(
+    r"consent\w*|your permission|einwilligung|zustimmung|einverstanden|consentement|"
+    r"consentimiento|autoriza\w*|toestemming|consenso|consentimento"
+)
+# "We won't be hiring you", "we nemen je niet aan": a no about a job by itself.
+_NOT_HIRED = words(
+    r"(?:not|won't|will not|aren't|are not|can't|cannot|unable to) (?:be )?(?:hir(?:e|ing)|employ\w*|tak\w+ on|bring\w* on|onboard\w*) you|"
+    r"(?:stellen|nehmen) (?:sie|dich) (?:\S+ ){0,3}?nicht (?:ein|auf)|(?:sie|dich) nicht (?:einstellen|einzustellen)|"
+    r"(?:ne|n') ?(?:vous|te|t') ?(?:\S+ )?(?:embauch|recrut|engag)\w*(?: pas)?|"
+    r"no (?:te|le|la|lo|os) (?:\S+ ){0,3}?(?:contrat|incorpor|sumar)\w*|no (?:vamos|podemos) a (?:contratarte|contratarle|incorporarte)|"
+    r"(?:nemen|neem) (?:je|jou|u) (?:\S+ )?niet aan|(?:je|jou|u) niet (?:aan te nemen|aannemen)|"
+    r"non (?:ti|la|lo|vi) (?:\S+ ){0,2}?(?:assum|assunt)\w*|"
+    r"nao (?:vamos |podemos |iremos )?(?:te |lhe |o |a )?(?:contratar|admitir)\w*"
+)
+# Someone else taken, in plain words: "I've offered the post to someone who can commit",
+# "j'ai pris quelqu'un qui connaît la maison", "al final quedó la piba que venía cubriendo".
+_TOOK_SOMEONE = words(
+    r"(?:i've|i have|we've|we have|i|we|they've|they have|they) (?:\S+ )?(?:taken on|gone with|went with|hired|picked|took on|offered (?:it|the \S+) to) (?:someone|somebody|a lad|a guy|a girl|a woman|a man|a person|another|the other)|"
+    r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|"
+    r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
+    r"(?:j'ai|nous avons|on a) (?:\S+ )?(?:pris|choisi|retenu|embauche|recrute) (?:quelqu'un|une autre|un autre|une personne|la personne)|(?:ce|c') (?:ne )?(?:sera|est) pas pour cette fois|"
+    r"(?:hemos|he) (?:\S+ )?(?:cogido|contratado|elegido|escogido|tomado) a (?:alguien|otra persona|otro|otra)|(?:quedo|se quedo) (?:con )?(?:la|el|otra|otro) (?:\S+ )?(?:piba|chica|chico|persona|candidat\w*)|"
+    r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|"
+    r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|"
+    r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)"
+)
+# A portal's status line: "Status: Rejected", "Estado: Descartado".
+_STATUS_NO = words(
+    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
+    r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
+    r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
+    r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden)"
+)
+# The process over for the user: "damit ist das Verfahren für Sie beendet", "per te si chiude".
+_ENDS_FOR_YOU = words(
+    r"(?:ends|is over|has ended|closes|is closed|concludes|has concluded|stops) for you|"
+    r"fur sie (?:\S+ ){0,3}?(?:beendet|abgeschlossen|vorbei|zu ende)|"
+    r"(?:schliessen|beenden) (?:\S+ ){0,3}?(?:verfahren|rekrutierungsverfahren|auswahlverfahren|prozess) (?:\S+ ){0,3}?ab|"
+    r"(?:termine|s'arrete|prend fin|est clos|se termine|s'acheve) (?:\S+ )?pour (?:vous|toi)|"
+    r"(?:termina|finaliza|concluye|se cierra|acaba) (?:\S+ )?(?:para ti|para usted|aqui)|"
+    r"(?:stopt|eindigt|is afgelopen|is klaar|houdt op) (?:het )?(?:\S+ )?voor (?:jou|je|u)|voor (?:jou|je|u) (?:stopt|eindigt) (?:het|de procedure)|"
+    r"(?:si conclude|si chiude|termina|finisce) (?:\S+ )?per (?:te|lei|tutti)|"
+    r"(?:termina|encerra|se encerra|acaba) (?:\S+ )?(?:para voce|para ti|por aqui)"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
@@ -762,6 +878,13 @@ for _code, _parts in PARTS.items():
     _parts["HESITATE"] = _HESITATE
     _parts["WITHDREW"] = _WITHDREW
     _parts["MOVED"] = _MOVED
+    _parts["STILL_IN"] = _STILL_IN
+    _parts["CONSENT"] = _CONSENT
+    _parts["NOT_HIRED"] = _NOT_HIRED
+    _parts["TOOK_SOMEONE"] = _TOOK_SOMEONE
+    _parts["SETTLING_IN"] = _SETTLING_IN
+    _parts["STATUS_NO"] = _STATUS_NO
+    _parts["ENDS_FOR_YOU"] = _ENDS_FOR_YOU
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.

@@ -13,6 +13,7 @@ The decision, in order:
 6. Only then do stock phrases tip the balance.
 """
 
+import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -151,7 +152,48 @@ def read_rejection(
     else:
         clues = _clues(message, author, text, companies, signature)
         reading = _decide(message, author, clues, _evidence(message, author, clues))
+        reading = _role_from_applications(reading, author.email, text, company_names)
     return replace(reading, received_at=_received_at(message, author, zone))
+
+
+# What a personal sender's own words say they do (roles.role_from_text).
+_SAID_ROLE = {
+    "hires": N("They write that they chose for their own team: they hire"),
+    "interviewed": N("They write that they interviewed you"),
+    "client": N("They write about a client's decision: a recruiter"),
+}
+
+
+def _role_from_applications(
+    reading: Reading, email: str, text: str, company_names: Collection[str]
+) -> Reading:
+    """A personal sender's role from the user's applications, where nothing else gave it:
+    their surname is the company's ("Giulia Rossi" of Rossi Design owns it and hires), or
+    they write about one of the companies from an address of another (an agency)."""
+    if reading.channel != RejectionChannel.PERSONAL_EMAIL or reading.sender_role != "unknown":
+        return reading
+    surname = phrases.fold(reading.sender_name).split()[-1:] or [""]
+    folded = phrases.fold(text)
+    own = re.sub(r"[^a-z0-9]", "", phrases.fold(addresses.organisation_label(email) or ""))
+    free = addresses.domain_of(email) in _FREE_MAIL or addresses.is_ats(email)
+    for company in company_names:
+        name = phrases.fold(company)
+        if len(surname[0]) >= 3 and surname[0] in name.split():
+            reason = B(N("Their name is the company's (%(company)s): they hire"), company=company)
+            return _with_role(reading, SenderRole.HIRING_MANAGER, reason)
+        squashed = re.sub(r"[^a-z0-9]", "", name)
+        agency = own and not free and squashed not in own and own not in squashed
+        if agency and len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            reason = B(
+                N("They write about %(company)s from another company's address: a recruiter"),
+                company=company,
+            )
+            return _with_role(reading, SenderRole.RECRUITER, reason)
+    return reading
+
+
+def _with_role(reading: Reading, role: str, reason: str) -> Reading:
+    return replace(reading, sender_role=role, because=(*reading.because, reason))
 
 
 # -- Who wrote the part being read ---------------------------------------------------
@@ -567,8 +609,10 @@ def _personal(
         because.append(
             B(N("Their role comes from their signature (%(title)s)"), title=signature.title)
         )
-    elif name and (role := role_from_text(phrases.fold(words))) != SenderRole.UNKNOWN:
-        because.append(B(N("They write that they chose for their own team: they hire")))
+    elif name:
+        role, said = role_from_text(phrases.fold(words))
+        if said:
+            because.append(B(_SAID_ROLE[said]))
     because += [although(reason) for _, reason in evidence.form]
     score = evidence.weight(evidence.person) - evidence.weight(evidence.form) + boost
     return Reading(

@@ -20,7 +20,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _W + r"(?:recruit\w*|talent[oi]?|sourc(?:er|ing)|headhunter|"
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
-            r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente)"
+            r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente|"
+            r"talents|acquisition de talents|intercedent\w*|werving|selecao|selezione|atracao|wervings?\w*)"
             + _E,
             re.I,
         ),
@@ -45,7 +46,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"team lead|teamlead\w*|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
             r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
             r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
-            r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo)" + _E,
+            r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo|"
+            r"\w*verantwoordelijke|lider|l[íi]der|leider)" + _E,
             re.I,
         ),
     ),
@@ -90,6 +92,7 @@ def is_title(line: str) -> bool:
 _HIRES_OWN_TEAM = re.compile(
     _W
     + r"(?:i (?:have |'ve |had )?(?:\S+ ){0,2}?(?:hired|chose|chosen|picked|offered (?:it|the role)|gone with|went with|decided)|"
+    r"i (?:have |'ve |had )?(?:\S+ ){0,2}?(?:pull\w*|cancel\w*|froze|frozen|clos\w*) (?:the|this|my|that) (?:\S+ )?(?:role|position|req\w*|opening|hire)|"
     r"my team|"
     r"ich habe (?:\S+ ){0,6}?(?:eingestellt|entschieden)|mein(?:em|en)? team|"
     r"j'ai (?:\S+ ){0,2}?(?:recrut\w+|embauch\w+|choisi|retenu)|mon equipe|"
@@ -101,8 +104,41 @@ _HIRES_OWN_TEAM = re.compile(
 )
 
 
-def role_from_text(folded: str) -> str:
-    """The role a personal sender's own words give ("I hired someone else for my team")."""
-    return (
-        SenderRole.HIRING_MANAGER if _HIRES_OWN_TEAM.search(folded[:3000]) else SenderRole.UNKNOWN
-    )
+# Someone who reports a client's decision works for an agency: "just heard back from Hooli",
+# "retour de Vinci Logiciel", "mijn opdrachtgever".
+_SPEAKS_FOR_A_CLIENT = re.compile(
+    _W
+    + r"(?:my client|our client|the client|heard back from|feedback from the (?:hiring )?(?:team|manager)|"
+    r"mein(?:em|en)? (?:kunden?|mandanten?|auftraggeber)|unser(?:em|en)? (?:kunden?|mandanten?)|der kunde|"
+    r"mon client|notre client|le client|retour de|"
+    r"mi cliente|nuestro cliente|el cliente|me (?:ha|han) (?:dicho|comentado|confirmado)|"
+    r"(?:mijn|onze|de) (?:opdrachtgever|klant)|terugkoppeling (?:van|gehad)|aan de lijn gehad|"
+    r"il (?:mio |nostro )?cliente|ti aggiorno su|mi hanno (?:detto|comunicato)|"
+    r"(?:meu|nosso|o) cliente|me (?:disseram|retornaram|deram retorno))" + _E,
+    re.I,
+)
+# Someone who says they interviewed the user: "el que te hizo la entrevista".
+_INTERVIEWED_YOU = re.compile(
+    _W
+    + r"(?:i interviewed you|(?:who|that) interviewed you|i (?:ran|led|did|conducted) (?:your|the) (?:\S+ )?interview|"
+    r"(?:ich habe|der|die) (?:\S+ ){0,3}?(?:gesprach|interview) mit ihnen gefuhrt|"
+    r"(?:j'ai|qui (?:t'a|vous a)) (?:\S+ ){0,2}?(?:fait passer|mene|conduit) (?:ton|votre|l') ?entr\w+|"
+    r"(?:el|la) que te hizo la entrevista|te entrevist\w+|"
+    r"ik heb (?:je|jou|u) (?:\S+ )?(?:gesproken|geinterviewd)|"
+    r"ti ho fatto (?:il|io il) colloquio|(?:che|chi) ti ha fatto il colloquio|"
+    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista)" + _E,
+    re.I,
+)
+
+
+def role_from_text(folded: str) -> tuple[str, str]:
+    """The role a personal sender's own words give, and what gave it: "I hired someone else
+    for my team" hires, "my client has decided" recruits, "I interviewed you" interviewed."""
+    head = folded[:3000]
+    if _HIRES_OWN_TEAM.search(head):
+        return SenderRole.HIRING_MANAGER, "hires"
+    if _INTERVIEWED_YOU.search(head):
+        return SenderRole.INTERVIEWER, "interviewed"
+    if _SPEAKS_FOR_A_CLIENT.search(head):
+        return SenderRole.RECRUITER, "client"
+    return SenderRole.UNKNOWN, ""

@@ -50,8 +50,9 @@ _CREDENTIAL = re.compile(
 )
 _PREFIX = re.compile(
     # Titles, and the German "i. A." / "i. V." (signing for the firm) and "pp".
-    r"^(?:dr\.?|prof\.?|mr\.?|mrs\.?|ms\.?|mx\.?|herr|frau|m\.|mme|sr\.|sra\.|don|doña|"
-    r"i\.\s?a\.|i\.\s?v\.|pp\.?|p\.p\.)\s*(?=\S)",
+    # Each ends with its dot or a space: "Ing." or "Ing " is a title, "Ingrid" a name.
+    r"^(?:(?:dr|prof|mr|mrs|ms|mx|mag|lic|licda?|ing|dott(?:\.?ssa)?|drs|ir|avv|arch|eng|"
+    r"dipl\.?-\w+|herr|frau|mme|m|sr|sra|srta|dra|doña|pp|p\.p|i\.\s?a|i\.\s?v)(?:\.|\s))\s*(?=\S)",
     re.I,
 )
 _BRACKETED_TAIL = re.compile(r"\s+[(\[][^()\[\]]{1,40}[)\]]\s*$")
@@ -213,6 +214,24 @@ GREETINGS = frozenset(
         "estimados",
         "buenos",
         "buenas",
+        "ciao",
+        "salve",
+        "gentile",
+        "caro",
+        "cara",
+        "beste",
+        "hoi",
+        "goedemiddag",
+        "goedemorgen",
+        "oi",
+        "ola",
+        "olá",
+        "prezado",
+        "prezada",
+        "moin",
+        "servus",
+        "grüezi",
+        "gruezi",
         "queridos",
         "querida",
         "querido",

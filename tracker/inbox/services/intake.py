@@ -144,8 +144,14 @@ def message_ingest(
     if message_seen(owner=owner, fingerprints=(fingerprint, by_letter)):
         return None, "duplicate"
 
+    # The user's companies tell an agency recruiter (writing about one of them from another
+    # firm's address) and an owner (whose name is the company's).
     reading = mail.read_rejection(
-        message, zone=owner.zone, user_emails=context.user_emails, user_names=context.user_names
+        message,
+        zone=owner.zone,
+        user_emails=context.user_emails,
+        user_names=context.user_names,
+        company_names=tuple(dict.fromkeys(c.company for c in context.candidates)),
     )
     found = matching.match_application(
         matching.Mail(
