@@ -1,108 +1,66 @@
-"""Would a small statistical model read the kind of mail better than the rules? Measured, not
-assumed: a naive Bayes over character n-grams (3 to 5 letters inside words, the way it reads
-any of the seven languages alike), trained on every mail of the corpus except one held-out
-round, then asked about that round, as the rules are.
+"""Does the resemblance model (tracker/mail/resemblance) read new hands better beside the
+rules? Measured the honest way: the model is trained without the last three study rounds
+(seventeenth, eighteenth, nineteenth: job boards and mixed languages, public competitions
+and apprenticeships, agencies and threads), then the rules alone and the rules with the
+model read them. The thresholds were chosen by cross-validation over the earlier rounds
+(each left out in turn) before these three were written.
 
-It prints, for each held-out round, the rules as they are now (every round but the last was
-studied after its first run, so only the last round's line estimates them), the model
-alone, and the model deciding only where the rules found job mail but nothing decisive. The
-rules decide in the reader: the model finds the rejections the rules' phrases miss, but
-takes more of the other job mail (a delay, feedback, a salary talk) for rejections.
-
-On the last two rounds, each read once by the rules of its time and by a model trained on
-every other round, the model asked only where the rules found nothing decisive would have
-read the eleventh round's 33 of 33 rejections (rules alone 32) and the twelfth's 29 of 32
-(rules alone 24), taking none of the 34 other job mails and none of the 23 non-job mails;
-on the ninth and tenth rounds, asked beside the rules as they are now, it takes 5 of 29
-other job mails. So it is a hint worth showing ("may be a rejection", in the review
-queue's other lane), not a decider: at 5 in 63 it would miss the 2% goal. Shipping it
-needs its counts as package data, which this pure package does not read; it is measured here.
+On 7 December 2026, with the rules as they were when those rounds arrived (unstudied), on
+96 rejections, 48 other job mails and 36 non-job mails: the rules read 79 rejections
+(82%) and took 6 other job mails and 2 non-job mails for rejections; beside them the model
+(veto below -1, add above 1) read 83 (86%) and took 4 and 0. After the rounds were studied
+into the rules, the guards were added that this test now runs with: the veto at -1.5 (at -1
+it held back a plain "unfortunately, we cannot move forward with yours" of the reader's own
+corpus), and no rejection added where the rules saw a sentence of "not yet", "still in", a
+meeting moved or the job's start, where the user withdrew, or on fewer than 20 words. With
+them, on the studied rounds, the rules read 89 and the model keeps 89 while it takes 4
+other job mails where the rules took 7. The model ships as a second opinion; the rules
+decide every other kind.
 """
 
-import math
-import re
 from collections import Counter
-from collections.abc import Iterable
 
-from tests.mail import corpus
-from tracker.mail import MailContext, classify, parse_message
-from tracker.mail.kind_phrases import fold
+from tests.mail import corpus, train_resemblance
+from tracker.mail import MailContext, classify, parse_message, resemblance
+from tracker.mail.classify import letter_of
 
 CONTEXT = MailContext(company_names=corpus.COMPANIES)
-# Chosen on the development part alone (5-fold), before any held-out round was scored.
-SMALLEST, LARGEST, MARGIN = 3, 5, 10.0
-ROUNDS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
+HELD = ("seventeenth", "eighteenth", "nineteenth")
 
 
-def label(kind: str) -> str:
-    return kind if kind in ("rejection", "not_job_mail") else "other"
-
-
-def grams(mail: corpus.Mail) -> set[str]:
-    message = parse_message(mail.raw)
-    text = fold(f"{message.subject} {message.newest or message.body}")
-    found: set[str] = set()
-    for word in re.findall(r"\w+", text):
-        padded = f" {word} "
-        for n in range(SMALLEST, LARGEST + 1):
-            found.update(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return found
-
-
-class NaiveBayes:
-    def __init__(self, examples: Iterable[tuple[set[str], str]]) -> None:
-        self.counts: dict[str, Counter[str]] = {}
-        self.documents: Counter[str] = Counter()
-        for features, kind in examples:
-            self.documents[kind] += 1
-            self.counts.setdefault(kind, Counter()).update(features)
-        self.vocabulary = set().union(*self.counts.values())
-        self.totals = {kind: sum(c.values()) for kind, c in self.counts.items()}
-
-    def says_rejection(self, features: set[str]) -> bool:
-        known = features & self.vocabulary
-        scores = {
-            kind: math.log(self.documents[kind])
-            + sum(
-                math.log((self.counts[kind][g] + 1) / (self.totals[kind] + len(self.vocabulary)))
-                for g in known
-            )
-            for kind in self.documents
-        }
-        others = max(score for kind, score in scores.items() if kind != "rejection")
-        return scores["rejection"] - others > MARGIN
-
-
-def figures(mails: list[corpus.Mail], says: dict[str, bool]) -> str:
-    rejections = [m for m in mails if m.kind == "rejection"]
-    other = [m for m in mails if m.kind not in ("rejection", "not_job_mail")]
-    not_job = [m for m in mails if m.kind == "not_job_mail"]
-    read = sum(says[m.id] for m in rejections)
-    wrong = sum(says[m.id] for m in other)
-    kept = sum(says[m.id] for m in not_job)
-    return (
-        f"rejections {read}/{len(rejections)}, other job mail as rejection "
-        f"{wrong}/{len(other)}, non-job mail as rejection {kept}/{len(not_job)}"
-    )
-
-
-def test_the_model_against_the_rules(capsys):
+def test_the_model_beside_the_rules_on_rounds_it_never_saw(capsys, monkeypatch):
+    found = train_resemblance.examples()
     mails = corpus.load()
-    features = {m.id: grams(m) for m in mails}
-    rules = {m.id: classify(parse_message(m.raw), CONTEXT).kind.value for m in mails}
-    lines = []
-    for part in ROUNDS:
-        held = [m for m in mails if m.part == part]
-        model = NaiveBayes((features[m.id], label(m.kind)) for m in mails if m.part != part)
-        alone = {m.id: model.says_rejection(features[m.id]) for m in held}
-        by_rules = {m.id: rules[m.id] == "rejection" for m in held}
-        undecided = {m.id: rules[m.id] == "other_job_mail" and alone[m.id] for m in held}
-        both = {i: by_rules[i] or undecided[i] for i in by_rules}
-        lines += [
-            f"Held-out round {part} ({len(held)} mails):",
-            f"  rules as they are now:        {figures(held, by_rules)}",
-            f"  model alone:                  {figures(held, alone)}",
-            f"  model where rules undecided:  {figures(held, both)}",
-        ]
+    held = [m for m in mails if m.part in HELD]
+    held_letters = set()
+    for mail in held:
+        message = parse_message(mail.raw)
+        held_letters.add((message.subject, letter_of(message)))
+    bias, weights = train_resemblance.train([e for e in found if e[:2] not in held_letters])
+    counts: Counter[str] = Counter()
+    for mail in held:
+        message = parse_message(mail.raw)
+        with monkeypatch.context() as patched:
+            # Thresholds no score crosses: the rules' verdicts alone.
+            patched.setattr(resemblance, "VETO", float("-inf"))
+            patched.setattr(resemblance, "ADD", float("inf"))
+            rules = classify(message, CONTEXT).kind.value
+        with monkeypatch.context() as patched:
+            patched.setattr(resemblance, "_model", lambda: {"bias": bias, "weights": weights})
+            both = classify(message, CONTEXT).kind.value
+        group = {"rejection": "rej", "not_job_mail": "non"}.get(mail.kind, "oth")
+        counts[group] += 1
+        counts[f"{group} rules"] += rules == "rejection"
+        counts[f"{group} both"] += both == "rejection"
     with capsys.disabled():
-        print("\n" + "\n".join(lines))
+        print(
+            f"\nRounds {', '.join(HELD)}, the model trained without them:"
+            f"\n  rejections read:        rules {counts['rej rules']}/{counts['rej']},"
+            f" with the model {counts['rej both']}/{counts['rej']}"
+            f"\n  other job as rejection: rules {counts['oth rules']}/{counts['oth']},"
+            f" with the model {counts['oth both']}/{counts['oth']}"
+            f"\n  non-job as rejection:   rules {counts['non rules']}/{counts['non']},"
+            f" with the model {counts['non both']}/{counts['non']}"
+        )
+    assert counts["rej both"] >= counts["rej rules"]
+    assert counts["oth both"] <= counts["oth rules"]

@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from django.utils.translation import gettext_noop as N
 
-from tracker.mail import addresses
+from tracker.mail import addresses, resemblance
 from tracker.mail.because import ATS_SENT
 from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
@@ -50,6 +50,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 # Words in quotation marks are someone else's, quoted: a newsletter's "we've decided to move
 # forward with other candidates" decides nothing.
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,300})[\"”»“]")
+# ...but a job board relays the employer's own words in quotation marks under "Message from
+# the employer:": that message is the letter.
+_RELAYED = re.compile(
+    r"((?:message|nachricht|mensaje|bericht|messaggio|mensagem|note|antwort|reponse|respuesta|"
+    r"antwoord|risposta|resposta)\b[^:\n]{0,60}:)\s*[\"“«„]([^\"“”«»„]{1,1500})[\"”»“]"
+)
 _NAMES = {
     "en": N("English"),
     "de": N("German"),
@@ -95,6 +101,7 @@ class _Signals:
 
     sender: str  # why the sender alone makes it job mail, or ""
     company_only: bool  # the sender is known only as the company or domain of an application
+    doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
     friend: bool  # from a personal mailbox the user's applications do not explain
     mailing: bool
     job: _Found | None
@@ -120,13 +127,14 @@ class _Verdict:
     kind: MailKind
     confidence: float
     reason: str
+    before: tuple[str, ...] = ()  # what the rules said, where the model overruled them
 
 
 def classify(message: Message, context: MailContext | None = None) -> Classification:
     sentences = _sentences(message)
     signals = _signals(message, context or MailContext(), sentences)
-    verdict = next(filter(None, (rule(signals) for rule in _RULES)), None)
-    verdict = verdict or _other_job_mail(signals)
+    decided = next(filter(None, (rule(signals) for rule in _RULES)), None)
+    verdict = _weighed(message, decided, signals)
     because: list[str] = (
         [B(N("Written in %(language)s"), language=B(_NAMES[sentences.language]))]
         if sentences.language
@@ -135,11 +143,36 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     # Who sent it is evidence once the mail is job mail: it explains no other verdict.
     if verdict.kind != MailKind.NOT_JOB_MAIL and signals.sender:
         because.append(signals.sender)
-    return Classification(verdict.kind, verdict.confidence, (*because, verdict.reason))
+    return Classification(
+        verdict.kind, verdict.confidence, (*because, *verdict.before, verdict.reason)
+    )
+
+
+def _weighed(message: Message, decided: _Verdict | None, signals: _Signals) -> _Verdict:
+    """The rules' verdict, and the resemblance model's second opinion where it disagrees
+    clearly: a no that reads unlike any rejection waits in the other lane; job mail the
+    rules found nothing decisive in, that reads like a rejection, is queued as one."""
+    if decided is not None and decided.kind != MailKind.REJECTION:
+        return decided
+    likeness = resemblance.score(message.subject, letter_of(message))
+    if decided is None:
+        # Where the rules read a sentence as "not decided yet" or "still in", the model's
+        # likeness is not allowed to overrule them.
+        # Nor on a line or two: a few n-grams make a loud score.
+        words = len(letter_of(message).split())
+        doubt = signals.doubt or signals.withdrew or words < resemblance.FEWEST_WORDS
+        if likeness > resemblance.ADD and not doubt:
+            reason = B(N("Reads like a rejection letter, though no phrase Rebound knows says no"))
+            return _Verdict(MailKind.REJECTION, 0.55, reason)
+        return _other_job_mail(signals)
+    if likeness < resemblance.VETO:
+        reason = B(N("…but reads unlike a rejection letter: is it one?"))
+        return _Verdict(MailKind.OTHER_JOB_MAIL, 0.5, reason, before=(decided.reason,))
+    return decided
 
 
 def _sentences(message: Message) -> _Sentences:
-    letter = _letter(message)
+    letter = _RELAYED.sub(r"\1 \2", letter_of(message))
     language, order = _languages(message.subject, letter)
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
@@ -173,26 +206,12 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
-    # "The position has not been filled yet": a sentence about what is not decided yet. From
-    # the company of an application, "a place on the programme" is the job's place.
+    # From the company of an application, "a place on the programme" is the job's place.
     about = stated if sender else _about_a_job(stated, order)
-    # A letter that says the candidacy is still alive ("this is not a decision on your
-    # application") decides no no, whatever it regrets about a freeze or a delay.
-    alive = _found("STILL_IN", [s for s in stated if not _in_a_pool(s, order)], order)
-    # Sentences about a meeting moved, the start of the job or its salary: their "no" is
-    # about those, not the candidacy ("we can't move you to a different day").
-    settled = (
-        []
-        if alive
-        else [
-            s
-            for s in about
-            if not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
-            and not _meeting_moved(s, order)
-        ]
-    )
+    settled = _settled(about, stated, order)
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     return _Signals(
+        doubt=len(settled) < len(about),
         sender=sender,
         company_only=bool(sender) and not _sender_in_the_process(message, context),
         friend=_from_free_mail(message) and not sender,
@@ -259,6 +278,8 @@ def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     return (
         _found("REGRET", sentences, order)
         or _found("ENDS_FOR_YOU", sentences, order)
+        or _found("NOT_AMONG", sentences, order)
+        or _found("EXCLUDED", sentences, order)
         or _softened_no(sentences, order)
         or _refused(sentences, order)
         or _meant_no(sentences, order)
@@ -309,9 +330,27 @@ def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str]
     return None
 
 
+def _settled(about: list[str], stated: list[str], order: tuple[str, ...]) -> list[str]:
+    """The sentences that may say a no: none when the letter says the candidacy is still
+    alive ("this is not a decision on your application"), whatever it regrets about a freeze
+    or a delay; never one about what is not decided yet ("the position has not been filled
+    yet"), a meeting moved, or the start of the job or its salary ("we can't move you to a
+    different day", "I'm afraid it's a no on the base salary")."""
+    if _found("STILL_IN", [s for s in stated if not _in_a_pool(s, order)], order):
+        return []
+    return [
+        s
+        for s in about
+        if not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
+        and not _meeting_moved(s, order)
+    ]
+
+
 def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:
     """ "I have to cancel our interview on Tuesday": a meeting moved or called off."""
     phrases = [BY_LANGUAGE[code] for code in order]
+    if phrases and phrases[0]["DAY_MOVED"].search(sentence):
+        return True
     return any(p["MOVED"].search(sentence) and p["MEETING"].search(sentence) for p in phrases)
 
 
@@ -400,8 +439,14 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
-    # A rejection's footer invites to set up job alerts; an alert itself is a mailing.
-    if signals.alert and (signals.mailing or not (signals.no or signals.regret)):
+    # A rejection's footer invites to set up job alerts; an alert itself is a mailing. A job
+    # board's update on the user's own application is news about it, whatever jobs it adds.
+    about_yours = (signals.no or signals.regret) and signals.to_you
+    if (
+        signals.alert
+        and not about_yours
+        and (signals.mailing or not (signals.no or signals.regret))
+    ):
         reason = B(N("A job board's alert (“%(words)s”)"), words=signals.alert.phrase)
         return _Verdict(MailKind.OTHER_JOB_MAIL, 0.7, reason)
     return None
@@ -463,7 +508,7 @@ _RULES = (
 )
 
 
-def _letter(message: Message) -> str:
+def letter_of(message: Message) -> str:
     """The text that says what the mail is: the newest part, or what a short note passes on."""
     segments = message.segments
     # A forward is sent to pass its letter on, whatever the friend wrote above it.

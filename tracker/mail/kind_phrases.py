@@ -47,6 +47,7 @@ EN = {
         r"(?:go|gone|going|went|move|moving|moved|proceed\w*|continu\w*|progress\w*|advanc\w*)(?: ahead| forward| on)? with (?:another|other|a different|someone|an internal|a candidate|the candidate|the other|candidates|applicants|a finalist|the finalist)",
         r"(?:chosen|chose|selected|picked|hire|hired|hiring|appointed|offered|offer|filled) (?:the (?:\S+ )?(?:position|role|job) (?:to|with) )?(?:another|a different|other|someone|an internal|a candidate|the candidate|an applicant|a colleague|candidates (?:who|whose|with))",
         r"(?:go|mov|head)\w* (?:in |down )?(?:a different|another) (?:direction|way|route|path)",
+        r"(?:won't|will not|not) (?:be )?(?:scheduling|arranging|setting up|booking|moving to|taking) (?:any )?(?:next|further) steps?",
         r"(?:decided|chosen|opted) not to (?:\S+ ){0,2}?(?:schedule|arrange|set up|book|invite|interview|offer|hire|shortlist|recommend)",
         r"(?:opted|settled|decided|gone|went) (?:for|on|with) (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|whose|that)",
         r"(?:had to|have to|have|'ve|decided to) prioriti[sz]e (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)|prioriti[sz]ed (?:\S+ )?(?:candidates|applicants|profiles|people) (?:with|who|whose)",
@@ -145,10 +146,11 @@ EN = {
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
-        r"flights?|trains?|trip|tickets?",
+        r"flights?|trains?|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip",
         r"parcels?|delivery attempt|courier|tracking number",
+        r"membership|gym|credit limit",
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
@@ -161,7 +163,7 @@ EN = {
         r"individual(?:ly)?",
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
         r"(?:shortlisted|successful|selected) (?:candidates|applicants) (?:\S+ ){0,4}?(?:will|are to) be",
-        r"(?:meet|interview|see|invite|contact) (?:all|every|each) (?:of the )?(?:applicants|candidates)",
+        r"(?:reply|respond|write|answer) to everyone|(?:meet|interview|see|invite|contact) (?:all|every|each) (?:of the )?(?:applicants|candidates)|(?:meet|interview|see|invite|contact) everyone",
         r"(?:candidates|applicants|those|anyone) (?:who|that) (?:\S+ ){0,6}?(?:will|can|should|may)",
         r"please assume",
         r"(?:ways|tips|how) to (?:\S+ ){0,3}?(?:stand out|reply|respond|handle|deal|cope|bounce back)",
@@ -239,12 +241,13 @@ DE = {
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
         r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
+        r"mitgliedschaft|fitnessstudio|kreditkarte|kredit",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(
-        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
         r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)"
@@ -289,7 +292,7 @@ FR = {
     # "Bureau de poste" is the post office, no job.
     "POST": words(r"(?<!bureau de )postes?|prochaine etape"),
     "JOB": words(
-        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?",
+        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?|concours (?:externe|interne|de la fonction publique)|fiche de poste",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
         r"directrice technique|directeur technique",
     ),
@@ -301,13 +304,14 @@ FR = {
         r"admissions?|(?:le|en|du) master|mastere|jury d'admission",
         r"tgv|votre train|billet|vol|commande|remboursement",
         r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
+        r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(
         r"si|au cas ou|dans le cas ou|des que|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
-        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)"
+        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)"
     ),
     "WISH": words(
         r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
@@ -346,7 +350,7 @@ ES = {
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
     "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
     "JOB": words(
-        r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos",
+        r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition",
     ),
@@ -356,6 +360,7 @@ ES = {
         r"admision|admitid\w*|(?:el|del|un) master|curso academico|estudiante",
         r"vuelo|tren|billete|pedido|reembolso|comida|tarjeta|prestamo|hipoteca",
         r"paquete|paqueteria|mensajero|numero de seguimiento",
+        r"gimnasio|membresia|cuota|socio|solicitud de alta",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(
@@ -375,7 +380,7 @@ NL = {
     "NO": words(
         r"(?:voor|met) (?:een |de )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
-        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|door te laten|voort\w*|in overweging|in aanmerking)",
+        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|doorgaat|door te laten|voort\w*|in overweging|in aanmerking)",
         r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
         r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
         r"besloten (?:\S+ ){0,3}?niet",
@@ -403,13 +408,14 @@ NL = {
         r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
+        r"lidmaatschap|sportschool|creditcard|lening",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"als je|als u|indien|mocht|zodra|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"als je|als u|indien|mocht|zodra|(?:heb|hebt|hoor) je (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
-        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
+        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
     ),
     "WISH": words(
         r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
@@ -447,7 +453,7 @@ IT = {
     ),
     "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
-        r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane",
+        r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
         r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
@@ -456,6 +462,7 @@ IT = {
         r"ammissione|ammess\w*|corso di laurea|laurea|studente",
         r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato|volontari\w*|finanziament\w*",
         r"pacco|corriere|numero di tracciamento",
+        r"palestra|abbonamento|carta di credito|conto corrente|canone",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
@@ -469,7 +476,9 @@ IT = {
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
-    "UNSUBSCRIBE": words(r"annulla (?:l')?iscrizione|disiscriviti"),
+    "UNSUBSCRIBE": words(
+        r"annulla (?:l')?iscrizione|disiscriviti|revocarlo|messaggio pubblicitario|finalita (?:promozionali|di marketing)"
+    ),
 }
 
 PT = {
@@ -497,16 +506,17 @@ PT = {
     ),
     "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
-        r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos",
+        r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|processo seletivo",
         r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
     "ELSEWHERE": words(
-        r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?|edital",
+        r"apartamento|locacao|aluguel|proprietario|imobiliaria|bolsas?",
         r"mestrado|doutorado|pos-graduacao|admissao|voo|passagem|pedido|reembolso|almoco",
         r"intercambio|programa de \w+|emprestimo|financiamento|voluntari\w*",
         r"encomendas?|pacotes?|estafeta|codigo de rastreio",
+        r"academia|mensalidade|cartao|cartao de credito|credito",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
@@ -627,7 +637,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"choisi|retenu|selectionne|recrute|embauche|confier|confie|alle\w* vers|tourne\w* vers|poursuivre|decide|privilegie|choix|opte|prefere|oriente\w*|privilegier|retenir|choisir"
         ),
         "CONTINUE": words(
-            r"donner suite|(?:en )?consideration|prendre en compte|retiendr\w*|retenons|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
+            r"donner suite|aller de l'avant|(?:en )?consideration|prendre en compte|retiendr\w*|retenons|(?:aller|allons|irons|irions|ira|iront|irai) plus loin|poursuiv\w*|retenue?s?|retenir|continu\w*|selectionnee?s?|proposer|convier|suite favorable|repondre favorablement|suite"
         ),
         "CANDIDATES": words(r"candidat\w*|profils|personnes"),
         "BETTER": words(
@@ -702,7 +712,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
             r"scelto|selezionato|assunto|deciso|proseguire|andare avanti|individuato|preferito|orientarci|orientati|orientare|scelta|preferenza|optato|puntato"
         ),
         "CONTINUE": words(
-            r"prosegu\w*|prosieguo|(?:in )?considerazione|considerar\w*|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
+            r"prosegu\w*|prosieguo|andr\w+ avanti|andiamo avanti|(?:in )?considerazione|considerar\w*|rientrat\w*|rientra|proced\w*|selezionat\w*|seguito|continu\w*|andare avanti"
         ),
         "CANDIDATES": words(r"candidati|profili|persone"),
         "BETTER": words(
@@ -760,13 +770,17 @@ _OUTREACH = words(
     r"vi seu perfil|uma oportunidade"
 )
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
+# A meeting's day moved (or not), in words that need no meeting named.
+_DAY_MOVED = words(
+    r"mov(?:e|ing) you to (?:a|another) (?:different )?(?:day|date|session|slot|time|intake)|(?:new|different|alternative) (?:date|day|time) for (?:your|the|our)"
+)
 # An interview moved or called off is news about one already arranged, not an invitation.
 _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
     r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ )?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
-    r"mov(?:e|ing) you to (?:a|another) (?:different )?(?:day|date|session|slot|time)|(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen"
+    r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*"
 )
 # The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
 # your application" is no no, whatever else the letter regrets.
@@ -819,27 +833,41 @@ _NOT_HIRED = words(
     r"(?:ne|n') ?(?:vous|te|t') ?(?:\S+ )?(?:embauch|recrut|engag)\w*(?: pas)?|"
     r"no (?:te|le|la|lo|os) (?:\S+ ){0,3}?(?:contrat|incorpor|sumar)\w*|no (?:vamos|podemos) a (?:contratarte|contratarle|incorporarte)|"
     r"(?:nemen|neem) (?:je|jou|u) (?:\S+ )?niet aan|(?:je|jou|u) niet (?:aan te nemen|aannemen)|"
-    r"non (?:ti|la|lo|vi) (?:\S+ ){0,2}?(?:assum|assunt)\w*|"
+    r"non (?:ti|la|lo|vi) (?:\S+ ){0,2}?(?:assum|assunt)\w*|non (?:posso|possiamo) (?:\S+ )?prender(?:ti|la|lo|vi)|(?:can't|cannot|won't|unable to|not able to) take you on|"
     r"nao (?:vamos |podemos |iremos )?(?:te |lhe |o |a )?(?:contratar|admitir)\w*"
 )
 # Someone else taken, in plain words: "I've offered the post to someone who can commit",
 # "j'ai pris quelqu'un qui connaît la maison", "al final quedó la piba que venía cubriendo".
 _TOOK_SOMEONE = words(
     r"(?:i've|i have|we've|we have|i|we|they've|they have|they) (?:\S+ )?(?:taken on|gone with|went with|hired|picked|took on|offered (?:it|the \S+) to) (?:someone|somebody|a lad|a guy|a girl|a woman|a man|a person|another|the other)|"
-    r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|"
-    r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
+    r"(?:going|moving|go|move) (?:ahead|forward|on) with one of (?:them|the others|the other (?:candidates|finalists))|"
+    r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|(?:made|extended|given|gave) (?:an|the) offer to (?:someone|somebody|another|a|an|the other)|"
+    r"decided to (?:focus on|prioriti[sz]e|go with) (?:folks|candidates|people|applicants|profiles|someone|somebody) (?:with|who)|"
+    r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:sich|uns) (?:\S+ ){0,8}?gegen (?:sie|dich) (?:\S+ ){0,3}?entschieden|mit (?:jemand(?:em)? (?:anderem|anders)|einem anderen|einer anderen) (?:\S+ )?(?:weiter|fortfahren)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
     r"(?:j'ai|nous avons|on a) (?:\S+ )?(?:pris|choisi|retenu|embauche|recrute) (?:quelqu'un|une autre|un autre|une personne|la personne)|(?:ce|c') (?:ne )?(?:sera|est) pas pour cette fois|"
-    r"(?:hemos|he) (?:\S+ )?(?:cogido|contratado|elegido|escogido|tomado) a (?:alguien|otra persona|otro|otra)|(?:quedo|se quedo) (?:con )?(?:la|el|otra|otro) (?:\S+ )?(?:piba|chica|chico|persona|candidat\w*)|"
-    r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|"
-    r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|"
-    r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)"
+    r"(?:hemos|he) (?:\S+ )?(?:cogido|contratado|elegido|escogido|tomado) a (?:alguien|otra persona|otro|otra)|seguir con (?:uno|una) de (?:ellos|ellas|los otros|las otras)|(?:quedo|se quedo) (?:con )?(?:la|el|otra|otro) (?:\S+ )?(?:piba|chica|chico|persona|perfil|candidat\w*)|"
+    r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|met (?:een|een van|1) van (?:hen|hun|die|de andere\w*) gaan we (?:door|verder)|(?:gekozen|doorgehakt|besloten) voor (?:een|de) (?:andere )?kandidaat (?:die|met)|"
+    r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
+    r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
+    r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)"
+)
+# Excluded from a selection, in a public competition's words: "se mantiene su exclusión".
+_EXCLUDED = words(
+    r"excluded from (?:the )?(?:process|competition|selection|recruitment)|your exclusion|"
+    r"(?:vom|aus dem) (?:\S+ )?(?:verfahren|auswahlverfahren) ausgeschlossen|ihr ausschluss|"
+    r"exclue?s? (?:de la|du) (?:procedure|concours|selection|processus)|votre exclusion|"
+    r"(?:su|tu) exclusion|excluid[oa] (?:del|de la) (?:proceso|procedimiento|convocatoria|oposicion)|"
+    r"uitgesloten van (?:de )?(?:procedure|selectie)|"
+    r"(?:sua|tua) esclusione|esclus[oa] (?:dal|dalla) (?:concorso|selezione|procedura)|"
+    r"(?:sua|tua) exclusao|excluid[oa] d[oa] (?:processo|concurso|selecao)|eliminad[oa] d[oa] (?:processo|concurso)|"
+    r"komt er (?:\S+ )?niet van"
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
     r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
-    r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden)"
+    r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])"
 )
 # The process over for the user: "damit ist das Verfahren für Sie beendet", "per te si chiude".
 _ENDS_FOR_YOU = words(
@@ -850,7 +878,18 @@ _ENDS_FOR_YOU = words(
     r"(?:termina|finaliza|concluye|se cierra|acaba) (?:\S+ )?(?:para ti|para usted|aqui)|"
     r"(?:stopt|eindigt|is afgelopen|is klaar|houdt op) (?:het )?(?:\S+ )?voor (?:jou|je|u)|voor (?:jou|je|u) (?:stopt|eindigt) (?:het|de procedure)|"
     r"(?:si conclude|si chiude|termina|finisce) (?:\S+ )?per (?:te|lei|tutti)|"
-    r"(?:termina|encerra|se encerra|acaba) (?:\S+ )?(?:para voce|para ti|por aqui)"
+    r"(?:termina|encerra|se encerra|acaba) (?:\S+ )?(?:para voce|para ti|por aqui)|"
+    r"consider (?:the|this) (?:process|search|role) (?:closed|complete|finished)|betrachten (?:\S+ ){0,2}?(?:verfahren|prozess) (?:\S+ )?als (?:abgeschlossen|beendet)|"
+    r"consider\w* (?:le|ce) processus (?:comme )?(?:clos|termine|clot\w*)|(?:damos|doy) (?:el|este) proceso por (?:cerrado|terminado|finalizado|concluido)|"
+    r"beschouwen (?:\S+ ){0,2}?procedure (?:\S+ )?als (?:afgesloten|beeindigd)|(?:voor (?:deze|die|de) (?:rol|functie|vacature|baan) (?:\S+ ){0,4}?)?houdt het (?:\S+ )?op|"
+    r"consideriamo (?:\S+ ){0,2}?(?:processo|selezione|iter) (?:\S+ )?(?:chius|conclus)\w*|(?:damos|consideramos) (?:o )?processo (?:por |como )?(?:encerrado|fechado|concluido)"
+)
+# Not among those chosen: "il Suo profilo non è risultato tra quelli individuati".
+_NOT_AMONG = words(
+    r"not (?:\S+ ){0,2}?among (?:those|the)|nicht (?:\S+ ){0,2}?(?:unter|zu) den (?:ausgewahlt|berucksichtigt|engeren|kandidat)\w*|"
+    r"(?:ne|n') ?(?:\S+ ){0,2}?(?:figure|figurez|figurent|etes|est|faites|fait) (?:\S+ )?pas (?:\S+ ){0,2}?parmi|no (?:\S+ ){0,2}?(?:se encuentra|esta|figura|quedo|ha quedado) entre|"
+    r"niet (?:\S+ ){0,2}?(?:bij|tot|onder) de (?:geselecteerde|gekozen|kandidaten|laatste)|non (?:\S+ ){0,2}?(?:risultat[oa]|rientrat[oa]|inclus[oa]|compres[oa]) (?:tra|fra)|"
+    r"nao (?:\S+ ){0,2}?(?:esta|ficou|figura|foi incluid[oa]) entre"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
@@ -877,12 +916,16 @@ for _code, _parts in PARTS.items():
     _parts["OUTREACH"] = _OUTREACH
     _parts["HESITATE"] = _HESITATE
     _parts["WITHDREW"] = _WITHDREW
-    _parts["MOVED"] = _MOVED
+    # A day moved is a meeting moved, for an invitation as for a no.
+    _parts["MOVED"] = re.compile(f"{_MOVED.pattern}|{_DAY_MOVED.pattern}")
+    _parts["DAY_MOVED"] = _DAY_MOVED
     _parts["STILL_IN"] = _STILL_IN
     _parts["CONSENT"] = _CONSENT
     _parts["NOT_HIRED"] = _NOT_HIRED
     _parts["TOOK_SOMEONE"] = _TOOK_SOMEONE
     _parts["SETTLING_IN"] = _SETTLING_IN
+    _parts["NOT_AMONG"] = _NOT_AMONG
+    _parts["EXCLUDED"] = _EXCLUDED
     _parts["STATUS_NO"] = _STATUS_NO
     _parts["ENDS_FOR_YOU"] = _ENDS_FOR_YOU
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a

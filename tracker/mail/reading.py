@@ -31,6 +31,7 @@ from tracker.mail.parse import parse_message
 from tracker.mail.roles import role_from_text, role_from_title
 from tracker.mail.signature import (
     Signature,
+    chat_sender,
     clean_person,
     find_signature,
     is_person_name,
@@ -146,6 +147,8 @@ def read_rejection(
     text = author.segment.text[:_ANALYSED_CHARS]
     companies = set(_company_words(company_names, author.email))
     signature = _signature(text, companies, me)
+    if not message.has_headers and not signature.name:
+        signature = chat_sender(text, companies=companies) or signature
     contact = _match_contact(contacts, author.email, message.reply_to, signature, author.name)
     if contact is not None:
         reading = _from_contact(contact, author.email, signature)
@@ -236,9 +239,11 @@ def _passed_on(author: _Author, following: Segment | None, me: _Me) -> bool:
     short = len(author.segment.text.split()) <= 40
     if _by_user(author, signed, following, short, me):
         return True
-    forwarding = following is not None and following.how == "forward" and short
-    # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote.
-    return forwarding and not signed.name
+    forwarding = following is not None and following.how == "forward"
+    # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote. A
+    # friend writing from a personal mailbox only passes the letter on, however long the note.
+    friend = addresses.domain_of(author.email) in _FREE_MAIL
+    return forwarding and (friend or (short and not signed.name))
 
 
 def _by_user(
@@ -466,12 +471,25 @@ def _key(name: str) -> str:
 
 def _person_name(signature: Signature, display_person: str) -> str:
     if signature.name and display_person:
+        # "D." or "D Farrow" under Dana Farrow: the initial stands for the name shown.
+        signed, shown = signature.name.split(), display_person.split()
+        if _initial_of(signed, shown):
+            return display_person
+        if _initial_of(shown, signed):
+            return signature.name
         # "Best, Dana" from Dana Whitfield: the display name gives the whole name.
         if display_person.lower().startswith(signature.name.lower()):
             return display_person
         if len(signature.name.split()) == 1 and signature.name.lower() in display_person.lower():
             return display_person
     return signature.name or display_person
+
+
+def _initial_of(short: list[str], full: list[str]) -> bool:
+    """ "D." or "D Farrow" for Dana Farrow: an initial, and the same surname if any."""
+    initial = short[0].strip(".")
+    same_surname = len(short) == 1 or short[-1].lower() == full[-1].lower()
+    return len(initial) == 1 and initial.lower() == full[0][0].lower() and same_surname
 
 
 def _signed_sentence(signature: Signature) -> str:

@@ -47,7 +47,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
             r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
             r"responsabile|direttore|direttrice|diretor\w*|coordenador\w*|capo|"
-            r"\w*verantwoordelijke|lider|l[íi]der|leider)" + _E,
+            r"\w*verantwoordelijke|lider|l[íi]der|leider|chef|chef de \w+|\w+chef(?:in)?|headteacher|head teacher|principal)"
+            + _E,
             re.I,
         ),
     ),

@@ -34,6 +34,10 @@ SIGN_OFF = re.compile(
     # Spanish
     r"|(?:un )?(?:cordial |afectuoso |fuerte )?saludos?(?: cordiales)?|atentamente|cordialmente|un abrazo|abrazos"
     r"|(?:mucha )?suerte[^,.!]{0,40}|(?:te|le|les) deseamos[^,.!]{0,60}|(?:muchas )?gracias(?: de nuevo)?|saludos cordiales"
+    # Dutch, Italian, Portuguese
+    r"|hoogachtend|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|hartelijke groet(?:en)?"
+    r"|cordiali saluti|distinti saluti|saluti|un (?:caro )?saluto|a presto|un abbraccio"
+    r"|atenciosamente|cordialmente|abra(?:ç|c)os?|um abra(?:ç|c)o|cumprimentos|at(?:é|e) breve"
     r")[\s,.!]*$",
     re.I,
 )
@@ -45,7 +49,7 @@ _DASH_NAME = re.compile(r"^(?:~|\u2014|\u2013|-{1,2})\s*(?P<name>\S.{0,80})$")
 _PARTS = re.compile(r"\s+[|·•/]\s+|\s+[\u2014\u2013-]\s+|\t+")
 _CREDENTIAL = re.compile(
     r"(?:,?\s+(?:ph\.?\s?d\.?|mba|msc|m\.sc\.?|bsc|b\.sc\.?|ma|ba|md|m\.d\.|cpa|shrm-(?:cp|scp)|sphr|phr|"
-    r"cipd|pmp|jd|j\.d\.|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv))+$",
+    r"cipd|pmp|jd|j\.d\.|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv|rgn|rn|rmn|bsn|msn|ceng|frics|acca|cfa))+$",
     re.I,
 )
 _PREFIX = re.compile(
@@ -158,6 +162,38 @@ TEAM_WORDS = frozenset(
         "inc",
         "inc.",
         "llc",
+        # legal forms and kinds of place: "Banca Adriatica S.p.A.", "Hotel Miramare"
+        "s.p.a.",
+        "s.p.a",
+        "spa",
+        "s.r.l.",
+        "s.r.l",
+        "srl",
+        "s.a",
+        "b.v",
+        "n.v",
+        "personalservice",
+        "gmbh",
+        "ltd",
+        "ltd.",
+        "b.v.",
+        "bv",
+        "n.v.",
+        "s.a.",
+        "s.l.",
+        "ltda",
+        "lda",
+        "hotel",
+        "ristorante",
+        "restaurant",
+        "brasserie",
+        "klinik",
+        "clinic",
+        "hospital",
+        "ospedale",
+        "comune",
+        "ayuntamiento",
+        "gemeente",
         "ltd",
         "ltd.",
         "gmbh",
@@ -257,6 +293,9 @@ class Signature:
     title: str = ""
     team: str = ""  # "The Talent Team", "Acme Recruiting", a bare company name
     line: str = ""  # the line the name came from, for the evidence
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.title or self.team)
 
 
 def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
@@ -432,6 +471,8 @@ def _is_title_line(line: str) -> bool:
 
 def clean_person(text: str) -> str:
     text = _PRONOUNS.sub(" ", text)
+    # "Sanne de Groot | Oranje Werving", "Fer Ríos - Banco Meridiano": the name comes first.
+    text = re.split(r"\s+[|\u2013\u2014-]\s+", text, maxsplit=1)[0]
     # "Yuki Tanaka (田中 由紀)", "Dana Smith (Acme)": what the brackets add is not the name.
     text = _BRACKETED_TAIL.sub("", text)
     text = " ".join(text.replace("\u2019", "'").split()).strip(' ,;:*_"')
@@ -454,12 +495,17 @@ def _names_something_else(name: str, tokens: list[str], companies: Collection[st
     lowered = [_unelided(t.lower().strip(".,")) for t in tokens]
     return (
         lowered[0] in GREETINGS
+        # "São Paulo", "San Sebastián", "Sankt Gallen": a place on the address line.
+        or (lowered[0] in _PLACE_LEADS and len(tokens) > 1)
         or any(t in TEAM_WORDS for t in lowered)
         or squash(name) in {squash(c) for c in companies}
         or (any(t in companies for t in lowered) and len(tokens) <= 2)
         or is_title(name)
         or bool(SIGN_OFF.match(name))
     )
+
+
+_PLACE_LEADS = frozenset(["são", "sao", "san", "santa", "santo", "saint", "sainte", "sankt", "st"])
 
 
 def _could_be_in_a_name(index: int, token: str, count: int) -> bool:
@@ -500,3 +546,48 @@ def squash(text: str) -> str:
     """ "bancoalameda" for "Banco Alameda" and for banco-alameda.es: names compared bare."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+# A message pasted from a chat or a network names its sender above the text, not below:
+# "[14/05/2027, 18:42] Nerea (Hunters Bcn): …" (WhatsApp), "Jordan Pike · 2nd" then a title
+# (LinkedIn), "Nachricht von Dr. Henrik Paulsen · Teamleiter bei Medtech Kiel" (XING), or a
+# name alone on the first line with a time on the next ("Aujourd'hui 18:52", "10:42").
+_CHAT_LINE = re.compile(
+    r"^\[[\d/.\-]{6,10},? \d{1,2}:\d{2}(?::\d{2})?(?: ?[ap]\.? ?m\.?)?\] ([^:\n]{2,60}): "
+)
+_NETWORK_HEAD = re.compile(
+    r"^(?:(?:nachricht|message|mensaje|bericht|messaggio|mensagem) (?:von|from|de|van|da) )?"
+    r"([^·\n]{3,60}?)\s*·\s*(?:(?:1st|2nd|3rd|1°|2°|3°|1er|2e|3e)\b\s*)?(.*)$",
+    re.I,
+)
+_TIME_LINE = re.compile(
+    r"^(?:(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|vandaag|gisteren|oggi|ieri|hoje|ontem),? )?"
+    r"\d{1,2}[:.h]\d{2}(?: ?[ap]\.? ?m\.?)?$",
+    re.I,
+)
+
+
+def chat_sender(text: str, *, companies: Collection[str] = ()) -> Signature:
+    """The sender a pasted chat or network message names at its top, if any."""
+    lines = [line.strip() for line in text.strip().split("\n")[:4]]
+    if not lines:
+        return Signature()
+    chat = _CHAT_LINE.match(lines[0])
+    if chat:
+        return _person_or_nothing(chat.group(1), "", lines[0], companies)
+    network = _NETWORK_HEAD.match(lines[0])
+    if network:
+        title = network.group(2).strip() or (lines[1] if len(lines) > 1 else "")
+        return _person_or_nothing(network.group(1), title, lines[0], companies)
+    if len(lines) > 1 and _TIME_LINE.match(lines[1].replace("\u202f", " ")):
+        return _person_or_nothing(lines[0], "", lines[0], companies)
+    # "Chiara Galli  10:42": the name and the time on one line.
+    named = re.match(r"^(.{3,60}?)\s{2,}\d{1,2}:\d{2}$", lines[0])
+    return _person_or_nothing(named.group(1), "", lines[0], companies) if named else Signature()
+
+
+def _person_or_nothing(name: str, title: str, line: str, companies: Collection[str]) -> Signature:
+    name = clean_person(name)
+    if not is_person_name(name, companies):
+        return Signature()
+    return Signature(name=name, title=title if is_title(title) else "", line=line)
