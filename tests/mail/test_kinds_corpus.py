@@ -47,6 +47,17 @@ together), 2, 2 and 2 of 16 other job mails taken for rejections (12%), 4, 2 and
 non-job mails kept. The rules from before the thirteenth round read 79 of those 96 too,
 taking 7 other job mails: phrases learnt from one hand barely reach the next. What did
 move the figure is the resemblance model beside the rules (test_kinds_model).
+
+The estimate that counts: two rounds, the fifteenth (employers outside tech, public
+administration, seasonal work, partial refusals) and the sixteenth (big tech, startups,
+LinkedIn, agencies, academia, newsletters of companies applied to), were written by two
+more hands at the start of that work and kept sealed until the rules and the model above
+were done; each was read once. Rejections read: 29 and 30 of 32 (59 of 64, 92%; the rules
+of before the thirteenth round read 55, 86%); other job mail taken for a rejection: 4 and 0
+of 16 (4 of 32, 12%; before 7, 22%); non-job mail kept: 2 and 4 of 12 (6 of 24, 25%; before
+9, 38%); channel 60 of 64, role 32 of 41, name 60 of 64, address 64 of 64. Short of the
+goals (97%, 2%, none kept): the unusual wording still escapes, and so do the cautious
+non-answers ("your application is on pause") and the company's own newsletters.
 """
 
 from zoneinfo import ZoneInfo
@@ -117,6 +128,8 @@ FIRST_RUNS = {
     "seventeenth": ((27, 32), (2, 16), (4, 12)),
     "eighteenth": ((25, 32), (2, 16), (2, 12)),
     "nineteenth": ((27, 32), (2, 16), (1, 12)),
+    "fifteenth": ((29, 32), (4, 16), (2, 12)),
+    "sixteenth": ((30, 32), (0, 16), (4, 12)),
 }
 
 
@@ -150,6 +163,8 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/seventeenth",
         "heldout/eighteenth",
         "heldout/nineteenth",
+        "heldout/fifteenth",
+        "heldout/sixteenth",
     ],
 )
 def test_figures(part, capsys):

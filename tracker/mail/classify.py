@@ -34,6 +34,7 @@ from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
 from tracker.mail.language import CODES, SURE, likely_languages
+from tracker.mail.signature import is_person_name
 from tracker.mail.types import Classification, MailKind, Message
 
 _ANALYSED_CHARS = 10_000
@@ -101,6 +102,7 @@ class _Signals:
 
     sender: str  # why the sender alone makes it job mail, or ""
     company_only: bool  # the sender is known only as the company or domain of an application
+    recruiting: bool  # the sender's mailbox or name is a careers one ("careers@", "Karriere")
     doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
     friend: bool  # from a personal mailbox the user's applications do not explain
     mailing: bool
@@ -214,6 +216,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         doubt=len(settled) < len(about),
         sender=sender,
         company_only=bool(sender) and not _sender_in_the_process(message, context),
+        recruiting=_careers_or_a_person(message, context),
         friend=_from_free_mail(message) and not sender,
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order),
@@ -431,7 +434,20 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
     applied = signals.applied and (signals.sender or signals.received)
     words = signals.job or signals.post or signals.alert or signals.offer or signals.no
-    if not (words or signals.sender or applied):
+    # The company of an application also sends its product's news, a claim's settlement, a
+    # subscription: from its careers mailbox anything is job mail, from any other only
+    # what speaks of a candidacy.
+    said = (
+        signals.applied
+        or signals.regret
+        or signals.kept
+        or signals.invite
+        or signals.received
+        or signals.interest
+        or signals.offered
+    )
+    sender = signals.sender if signals.recruiting or said or not signals.company_only else ""
+    if not (words or sender or applied):
         return _Verdict(
             MailKind.NOT_JOB_MAIL, 0.7, B(N("Nothing in it is about a job application"))
         )
@@ -686,6 +702,26 @@ def _sender_context(message: Message, context: MailContext) -> str:
         or _on_a_known_subject(message, context)
         or _pasted_about_an_application(message, context)
     )
+
+
+# A careers mailbox, by its address's local part or its display name, in seven languages.
+_RECRUITING_MAILBOX = re.compile(
+    r"career|job|recruit|talent|hiring|(?<![a-z])(?:hr|rh|rrhh|ta|people)(?![a-z])|karriere|bewerb|"
+    r"personal|emploi|empleo|trabaj|vacature|werkenbij|werken bij|werving|lavora|selezion|"
+    r"seleccion|selecao|vaga|recrut|reclut|candidat|staffing|onboarding|trainee|graduate|"
+    r"apprentice|ausbildung"
+)
+
+
+def _careers_or_a_person(message: Message, context: MailContext) -> bool:
+    """A careers mailbox, or a person (dana.smith@, "Dana Smith"): not the company's news@
+    or its claims department."""
+    local = _sender_address(message).lower().partition("@")[0]
+    if _RECRUITING_MAILBOX.search(fold(f"{local} {message.from_name}")):
+        return True
+    person_like = re.fullmatch(r"[a-z]+[._-][a-z]+", local) is not None
+    name = " ".join(message.from_name.split())
+    return person_like or (bool(name) and is_person_name(name, context.company_names))
 
 
 def _sender_in_the_process(message: Message, context: MailContext) -> bool:

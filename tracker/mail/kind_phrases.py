@@ -150,7 +150,7 @@ EN = {
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip",
         r"parcels?|delivery attempt|courier|tracking number",
-        r"membership|gym|credit limit",
+        r"membership|gym|credit limit|allotments?|insurance claim|your claim|your policy",
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
