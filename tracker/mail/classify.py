@@ -341,11 +341,14 @@ def _settled(about: list[str], stated: list[str], order: tuple[str, ...]) -> lis
     different day", "I'm afraid it's a no on the base salary")."""
     if _found("STILL_IN", [s for s in stated if not _in_a_pool(s, order)], order):
         return []
+    # "We have to cancel tomorrow. A new date will follow": the cancelling is of a meeting.
+    rescheduled = _found("DAY_MOVED", stated, order) is not None
     return [
         s
         for s in about
         if not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
         and not _meeting_moved(s, order)
+        and not (rescheduled and _found("MOVED", [s], order))
     ]
 
 
@@ -434,24 +437,23 @@ def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
     applied = signals.applied and (signals.sender or signals.received)
     words = signals.job or signals.post or signals.alert or signals.offer or signals.no
-    # The company of an application also sends its product's news, a claim's settlement, a
-    # subscription: from its careers mailbox anything is job mail, from any other only
-    # what speaks of a candidacy.
-    said = (
-        signals.applied
-        or signals.regret
-        or signals.kept
-        or signals.invite
-        or signals.received
-        or signals.interest
-        or signals.offered
-    )
-    sender = signals.sender if signals.recruiting or said or not signals.company_only else ""
-    if not (words or sender or applied):
+    if not (words or _sender_says_job_mail(signals) or applied):
         return _Verdict(
             MailKind.NOT_JOB_MAIL, 0.7, B(N("Nothing in it is about a job application"))
         )
     return None
+
+
+def _sender_says_job_mail(signals: _Signals) -> bool:
+    """The company of an application also sends its product's news, a claim's settlement, a
+    subscription: from its careers mailbox or a person there anything is job mail, from any
+    other address only what speaks of a candidacy."""
+    if not signals.sender:
+        return False
+    if signals.recruiting or not signals.company_only:
+        return True
+    said = (signals.applied, signals.regret, signals.kept, signals.invite, signals.received)
+    return any(said) or bool(signals.interest or signals.offered)
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
@@ -700,7 +702,7 @@ def _sender_context(message: Message, context: MailContext) -> str:
         or _from_an_applied_domain(sender, context)
         or _from_an_applied_company(message, sender, context)
         or _on_a_known_subject(message, context)
-        or _pasted_about_an_application(message, context)
+        or _names_an_application(message, context)
     )
 
 
@@ -773,12 +775,12 @@ def _from_an_applied_company(message: Message, sender: str, context: MailContext
     return ""
 
 
-def _pasted_about_an_application(message: Message, context: MailContext) -> str:
-    """Text the user pasted (no sender at all) that names the company of an application:
-    "Datamar me ha dicho que no siguen contigo", from a recruiter's chat."""
-    if message.from_email or message.from_name:
-        return ""
-    text = fold(message.body[:_ANALYSED_CHARS])
+def _names_an_application(message: Message, context: MailContext) -> str:
+    """Text the user pasted (no sender at all) that names the company of an application
+    ("Datamar me ha dicho que no siguen contigo", from a recruiter's chat), or a subject
+    that does (an agency's "Re: Initech")."""
+    pasted = not (message.from_email or message.from_name)
+    text = fold(message.body[:_ANALYSED_CHARS] if pasted else message.subject)
     for company in context.company_names:
         name = fold(company)
         if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):

@@ -254,7 +254,7 @@ DE = {
     ),
     "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
-    "NEGATION": words(r"nicht|kein\w*|nie"),
+    "NEGATION": words(r"nicht|kein\w*|nie|nix"),
     "OBJECT": words(
         r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen"  # not "Sie": "leider nicht erreicht"
     ),
@@ -412,7 +412,7 @@ NL = {
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"als je|als u|indien|mocht|zodra|(?:heb|hebt|hoor) je (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"als je|als u|indien|mocht|zodra|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
         r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
@@ -772,7 +772,8 @@ _OUTREACH = words(
 _ASKS_TO_SEND = words(r"send|mandar|enviar|schicken|senden|envoyer|sturen|inviare|mande")
 # A meeting's day moved (or not), in words that need no meeting named.
 _DAY_MOVED = words(
-    r"mov(?:e|ing) you to (?:a|another) (?:different )?(?:day|date|session|slot|time|intake)|(?:new|different|alternative) (?:date|day|time) for (?:your|the|our)"
+    r"mov(?:e|ing) you to (?:a|another) (?:different )?(?:day|date|session|slot|time|intake)|(?:new|different|alternative) (?:date|day|time) for (?:your|the|our)|"
+    r"neue[rn]? termin\w*|nouvelle date|nouveau creneau|nueva fecha|nueva cita|nieuwe (?:datum|afspraak)|nuova data|nuovo appuntamento|nova data|novo horario"
 )
 # An interview moved or called off is news about one already arranged, not an invitation.
 _MOVED = words(
@@ -793,7 +794,7 @@ _STILL_IN = words(
     r"(?:heisst|bedeutet) (?:\S+ ){0,2}?nicht,? dass wir uns (?:\S+ ){0,2}?gegen|keine entscheidung gegen|"
     r"toujours (?:en lice|dans la course|en course|dans le processus|a l'etude)|(?:reste|demeure) (?:active|en cours|a l'etude)|"
     r"(?:ne signifie|ne veut dire) pas (?:\S+ ){0,3}?(?:ecart|refus|rejet|pas retenu)|"
-    r"sigues? (?:\S+ )?(?:en el proceso|en carrera|en la carrera|siendo candidat\w*)|(?:continua|sigue) (?:activa|en proceso|en el proceso|en evaluacion)|"
+    r"sigues? (?:\S+ )?(?:en el proceso|en carrera|en la carrera|en la fase|siendo candidat\w*)|candidatura (?:\S+ ){0,2}?no (?:se )?ha (?:sido )?descartad\w*|(?:you'd|you would) be a (?:really |very )?(?:strong|good|great) fit for (?:the|our|another|a)|(?:continua|sigue) (?:activa|en proceso|en el proceso|en evaluacion)|"
     r"no (?:significa|quiere decir) (?:\S+ ){0,3}?(?:descart|rechaz)\w*|"
     r"nog (?:steeds )?in de (?:race|running|procedure|selectie)|(?:blijft|is nog) (?:\S+ )?(?:actief|in behandeling|in de procedure)|"
     r"(?:betekent|wil zeggen) (?:\S+ ){0,2}?niet dat (?:\S+ ){0,3}?(?:afgewezen|afvalt|af valt)|"
@@ -801,7 +802,9 @@ _STILL_IN = words(
     r"non (?:significa|vuol dire) (?:\S+ ){0,3}?(?:scartat|esclus|rifiutat)\w*|"
     r"(?:continua|segue|permanece) (?:ativa|no processo|em analise|em andamento)|ainda (?:esta|estas|segue) no processo|"
     r"nao (?:significa|quer dizer) (?:\S+ ){0,3}?(?:reprovad|descartad|eliminad)\w*|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
+    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to|consider you for (?:another|a different|the other) (?:role|position)|"
+    r"bascul\w* (?:ta|votre) candidature|no (?:lo|la) (?:damos|doy) por (?:cerrad|perdid)\w*|(?:pasar|mover) tu candidatura a|"
+    r"(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
     r"bewerbung (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
     r"candidature (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
     r"candidatura (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
@@ -844,11 +847,11 @@ _TOOK_SOMEONE = words(
     r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|(?:made|extended|given|gave) (?:an|the) offer to (?:someone|somebody|another|a|an|the other)|"
     r"decided to (?:focus on|prioriti[sz]e|go with) (?:folks|candidates|people|applicants|profiles|someone|somebody) (?:with|who)|"
     r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:sich|uns) (?:\S+ ){0,8}?gegen (?:sie|dich) (?:\S+ ){0,3}?entschieden|mit (?:jemand(?:em)? (?:anderem|anders)|einem anderen|einer anderen) (?:\S+ )?(?:weiter|fortfahren)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
-    r"(?:j'ai|nous avons|on a) (?:\S+ )?(?:pris|choisi|retenu|embauche|recrute) (?:quelqu'un|une autre|un autre|une personne|la personne)|(?:ce|c') (?:ne )?(?:sera|est) pas pour cette fois|"
-    r"(?:hemos|he) (?:\S+ )?(?:cogido|contratado|elegido|escogido|tomado) a (?:alguien|otra persona|otro|otra)|seguir con (?:uno|una) de (?:ellos|ellas|los otros|las otras)|(?:quedo|se quedo) (?:con )?(?:la|el|otra|otro) (?:\S+ )?(?:piba|chica|chico|persona|perfil|candidat\w*)|"
+    r"(?:j'ai|nous avons|on a) (?:\S+ )?(?:pris|choisi|retenu|embauche|recrute) (?:quelqu'un|une autre|un autre|une personne|la personne)|(?:on part|nous partons|on est partis?|nous sommes partis) sur (?:quelqu'un|un autre|une autre|un profil)|(?:on prend|nous prenons) un (?:autre )?profil plus|(?:ce|c') (?:ne )?(?:sera|est) pas pour cette fois|"
+    r"(?:hemos|he) (?:\S+ )?(?:cogido|contratado|elegido|escogido|tomado) a (?:alguien|otra persona|otro|otra)|(?:cogemos|tomamos|elegimos|nos quedamos con) un (?:perfil|candidato) (?:mas|con mas)|seguir con (?:uno|una) de (?:ellos|ellas|los otros|las otras)|(?:quedo|se quedo) (?:con )?(?:la|el|otra|otro) (?:\S+ )?(?:piba|chica|chico|persona|perfil|candidat\w*)|"
     r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|met (?:een|een van|1) van (?:hen|hun|die|de andere\w*) gaan we (?:door|verder)|(?:gekozen|doorgehakt|besloten) voor (?:een|de) (?:andere )?kandidaat (?:die|met)|"
-    r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
-    r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
+    r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:prendiamo|abbiamo preso|scegliamo|abbiamo scelto) un (?:altro )?profilo (?:piu|diverso)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
+    r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|(?:pegamos|vamos com|ficamos com) um perfil mais|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
     r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)"
 )
 # Excluded from a selection, in a public competition's words: "se mantiene su exclusión".
@@ -864,7 +867,7 @@ _EXCLUDED = words(
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
-    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
+    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,80}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
     r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])"
@@ -881,8 +884,10 @@ _ENDS_FOR_YOU = words(
     r"(?:termina|encerra|se encerra|acaba) (?:\S+ )?(?:para voce|para ti|por aqui)|"
     r"consider (?:the|this) (?:process|search|role) (?:closed|complete|finished)|betrachten (?:\S+ ){0,2}?(?:verfahren|prozess) (?:\S+ )?als (?:abgeschlossen|beendet)|"
     r"consider\w* (?:le|ce) processus (?:comme )?(?:clos|termine|clot\w*)|(?:damos|doy) (?:el|este) proceso por (?:cerrado|terminado|finalizado|concluido)|"
-    r"beschouwen (?:\S+ ){0,2}?procedure (?:\S+ )?als (?:afgesloten|beeindigd)|(?:voor (?:deze|die|de) (?:rol|functie|vacature|baan) (?:\S+ ){0,4}?)?houdt het (?:\S+ )?op|"
-    r"consideriamo (?:\S+ ){0,2}?(?:processo|selezione|iter) (?:\S+ )?(?:chius|conclus)\w*|(?:damos|consideramos) (?:o )?processo (?:por |como )?(?:encerrado|fechado|concluido)"
+    r"beschouwen (?:\S+ ){0,2}?procedure (?:\S+ )?als (?:afgesloten|beeindigd)|(?:voor (?:deze|die|de) (?:rol|functie|vacature|baan) (?:\S+ ){0,4}?)?houdt het (?:\S+ ){0,3}?op|"
+    r"consideriamo (?:\S+ ){0,2}?(?:processo|selezione|iter) (?:\S+ )?(?:chius|conclus)\w*|ci fermiamo qui|"
+    r"chiud\w* (?:\S+ ){0,5}?(?:la )?(?:tua|sua) candidatura|(?:clore|cloturer|clotur\w+) (?:\S+ ){0,5}?(?:votre|ta) candidature|cerrar (?:\S+ ){0,5}?(?:tu|su) candidatura|"
+    r"encerrar (?:\S+ ){0,5}?(?:a )?(?:sua|tua) candidatura|(?:sluiten|afsluiten) (?:\S+ ){0,5}?(?:je|jouw|uw) sollicitatie|schliessen (?:\S+ ){0,5}?ihre bewerbung|close (?:\S+ ){0,3}?your application|(?:damos|consideramos) (?:o )?processo (?:por |como )?(?:encerrado|fechado|concluido)"
 )
 # Not among those chosen: "il Suo profilo non è risultato tra quelli individuati".
 _NOT_AMONG = words(

@@ -171,32 +171,68 @@ def _role_from_applications(
     reading: Reading, email: str, text: str, company_names: Collection[str]
 ) -> Reading:
     """A personal sender's role from the user's applications, where nothing else gave it:
-    their surname is the company's ("Giulia Rossi" of Rossi Design owns it and hires), or
-    they write about one of the companies from an address of another (an agency)."""
+    their surname is the company's ("Giulia Rossi" of Rossi Design owns it and hires); they
+    write from the company's own address with no recruiting title or words (most often the
+    manager who met the user); or they write about one of the companies from an address of
+    another (an agency)."""
     if reading.channel != RejectionChannel.PERSONAL_EMAIL or reading.sender_role != "unknown":
         return reading
-    surname = phrases.fold(reading.sender_name).split()[-1:] or [""]
-    folded = phrases.fold(text)
-    own = re.sub(r"[^a-z0-9]", "", phrases.fold(addresses.organisation_label(email) or ""))
-    free = addresses.domain_of(email) in _FREE_MAIL or addresses.is_ats(email)
-    for company in company_names:
-        name = phrases.fold(company)
-        if len(surname[0]) >= 3 and surname[0] in name.split():
+    names = [(company, phrases.fold(company)) for company in company_names if company.strip()]
+    found = (
+        _owner(reading.sender_name, names)
+        or _at_the_company(email, names)
+        or _an_agency_on(email, text, names)
+    )
+    if found is None:
+        return reading
+    role, reason = found
+    return replace(reading, sender_role=role, because=(*reading.because, reason))
+
+
+def _owner(name: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
+    surname = (phrases.fold(name).split() or [""])[-1]
+    for company, folded in names:
+        if len(surname) >= 3 and surname in folded.split():
             reason = B(N("Their name is the company's (%(company)s): they hire"), company=company)
-            return _with_role(reading, SenderRole.HIRING_MANAGER, reason)
-        squashed = re.sub(r"[^a-z0-9]", "", name)
-        agency = own and not free and squashed not in own and own not in squashed
-        if agency and len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            return SenderRole.HIRING_MANAGER, reason
+    return None
+
+
+def _at_the_company(email: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
+    own = _squashed(addresses.organisation_label(email) or "")
+    if not own or not _company_mailbox(email):
+        return None
+    for company, folded in names:
+        if _squashed(folded) in own or own in _squashed(folded):
+            reason = B(
+                N("A person at %(company)s with no recruiting title: likely the hiring manager"),
+                company=company,
+            )
+            return SenderRole.HIRING_MANAGER, reason
+    return None
+
+
+def _an_agency_on(email: str, text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
+    if not (addresses.organisation_label(email) and _company_mailbox(email)):
+        return None
+    said = phrases.fold(text)
+    for company, folded in names:
+        if len(folded) >= 3 and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", said):
             reason = B(
                 N("They write about %(company)s from another company's address: a recruiter"),
                 company=company,
             )
-            return _with_role(reading, SenderRole.RECRUITER, reason)
-    return reading
+            return SenderRole.RECRUITER, reason
+    return None
 
 
-def _with_role(reading: Reading, role: str, reason: str) -> Reading:
-    return replace(reading, sender_role=role, because=(*reading.because, reason))
+def _company_mailbox(email: str) -> bool:
+    """An address at a firm: not a personal mailbox, nor a tracking system's."""
+    return addresses.domain_of(email) not in _FREE_MAIL and not addresses.is_ats(email)
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", phrases.fold(text))
 
 
 # -- Who wrote the part being read ---------------------------------------------------

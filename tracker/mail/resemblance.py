@@ -27,7 +27,7 @@ _READ_CHARS = 4_000
 VETO = -1.5
 ADD = 1.0
 # A letter shorter than this is too short for its likeness to add a rejection.
-FEWEST_WORDS = 20
+FEWEST_WORDS = 25
 _WORD = re.compile(r"\w+")
 
 
