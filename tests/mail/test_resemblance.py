@@ -43,7 +43,8 @@ def test_job_mail_the_rules_leave_undecided_that_reads_like_a_no_is_queued_as_on
     raw = (
         b"From: Dana <dana@hooli.com>\nSubject: Your application\n\n"
         b"About the role: thanks for your patience while we finished talking with everyone "
-        b"on the team about the next steps for this position and its timing.\n"
+        b"on the team about this position and its timing; sadly we are still a small company "
+        b"and every hire takes a while.\n"
     )
     found = classify(parse_message(raw))
     assert found.kind.value == "rejection"
@@ -54,3 +55,13 @@ def test_a_line_or_two_is_too_short_for_the_model_to_add_a_rejection(monkeypatch
     monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
     raw = b"From: Dana <dana@hooli.com>\nSubject: Your application\n\nAbout the role.\n"
     assert classify(parse_message(raw)).kind.value == "other_job_mail"
+
+
+def test_a_short_letter_that_never_says_no_is_not_made_a_rejection(monkeypatch):
+    monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
+    raw = (
+        b"From: Dana <dana@hooli.com>\nSubject: Your application\n\n"
+        b"I've found someone in our Munich office who can tell you more about the team; "
+        b"expect a note from her.\n"
+    )
+    assert classify(parse_message(raw)).kind.value != "rejection"

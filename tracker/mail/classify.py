@@ -104,6 +104,7 @@ class _Signals:
     company_only: bool  # the sender is known only as the company or domain of an application
     recruiting: bool  # the sender's mailbox or name is a careers one ("careers@", "Karriere")
     doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
+    negative: bool  # some sentence says "not", "no" or "unfortunately"
     friend: bool  # from a personal mailbox the user's applications do not explain
     mailing: bool
     job: _Found | None
@@ -163,6 +164,9 @@ def _weighed(message: Message, decided: _Verdict | None, signals: _Signals) -> _
         # Nor on a line or two: a few n-grams make a loud score.
         words = len(letter_of(message).split())
         doubt = signals.doubt or signals.withdrew or words < resemblance.FEWEST_WORDS
+        # A short letter that never says "not", "no" or "unfortunately" is not made a
+        # rejection by its likeness alone.
+        doubt = doubt or (words < resemblance.PLAIN_WORDS and not signals.negative)
         if likeness > resemblance.ADD and not doubt:
             reason = B(N("Reads like a rejection letter, though no phrase Rebound knows says no"))
             return _Verdict(MailKind.REJECTION, 0.55, reason)
@@ -214,12 +218,13 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     return _Signals(
         doubt=len(settled) < len(about),
+        negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
         company_only=bool(sender) and not _sender_in_the_process(message, context),
         recruiting=_careers_or_a_person(message, context),
         friend=_from_free_mail(message) and not sender,
         mailing=_mailing(message, sentences),
-        job=_found("JOB", sentences.plain, order),
+        job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
@@ -283,6 +288,7 @@ def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         or _found("ENDS_FOR_YOU", sentences, order)
         or _found("NOT_AMONG", sentences, order)
         or _found("EXCLUDED", sentences, order)
+        or _found("NO_PLACE", sentences, order)
         or _softened_no(sentences, order)
         or _refused(sentences, order)
         or _meant_no(sentences, order)
@@ -768,9 +774,12 @@ def _from_an_applied_company(message: Message, sender: str, context: MailContext
     label = _squash(_organisation(sender))
     name = _squash(message.from_name)
     companies = tuple(context.company_names)
+    raw_label = fold(_organisation(sender))
     for company, keys in zip(companies, _squashed_in_order(companies), strict=True):
         for key in keys:
-            if len(key) >= 3 and (key == label or (name and key in name)):
+            # "acme-stores.com" is Acme's, and so is "globexhotels.com" (a longer name).
+            prefix = raw_label.startswith(f"{key}-") or (len(key) >= 5 and label.startswith(key))
+            if len(key) >= 3 and (key == label or prefix or (name and key in name)):
                 return B(N("From %(company)s, one of your applications"), company=company)
     return ""
 

@@ -60,6 +60,7 @@ EN = {
         r"(?:had to|have to|'ve|have|decided to|going to) (?:\S+ )?pull(?:ed)? (?:the|this|our|that) (?:\S+ )?(?:role|position|req\w*|job|opening|vacancy)|clos\w* out (?:every|all|the) (?:\S+ )?(?:candidates?|applicants?|applications?)",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
+        r"giv\w+ (?:the|this|that|these) (?:\S+ ){0,2}?(?:hours|shifts?|role|job|position|place|spot|post) to (?:someone|somebody|another|a|an)",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
         r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
         r"promot\w* (?:someone|somebody|a colleague|an? \S+) (?:\S+ ){0,3}?(?:from|within) (?:their|our|the) (?:own|existing|current|internal)",
@@ -150,7 +151,7 @@ EN = {
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip",
         r"parcels?|delivery attempt|courier|tracking number",
-        r"membership|gym|credit limit|allotments?|insurance claim|your claim|your policy",
+        r"membership|gym|credit limit|allotments?|insurance claim|your claim|your policy|accommodation|halls of residence",
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
@@ -405,7 +406,7 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"\w*woning\w*|huur\w*|verhuur\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|kamer|hospi\w*|huisgeno\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
         r"lidmaatschap|sportschool|creditcard|lening",
@@ -802,8 +803,8 @@ _STILL_IN = words(
     r"non (?:significa|vuol dire) (?:\S+ ){0,3}?(?:scartat|esclus|rifiutat)\w*|"
     r"(?:continua|segue|permanece) (?:ativa|no processo|em analise|em andamento)|ainda (?:esta|estas|segue) no processo|"
     r"nao (?:significa|quer dizer) (?:\S+ ){0,3}?(?:reprovad|descartad|eliminad)\w*|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to|consider you for (?:another|a different|the other) (?:role|position)|"
-    r"bascul\w* (?:ta|votre) candidature|no (?:lo|la) (?:damos|doy) por (?:cerrad|perdid)\w*|(?:pasar|mover) tu candidatura a|"
+    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to (?:another|a different|the other|our other) (?:role|position|team|opening|vacancy)|consider you for (?:another|a different|the other) (?:role|position)|"
+    r"bascul\w* (?:ta|votre) candidature|no (?:lo|la) (?:damos|doy) por (?:cerrad|perdid)\w*|(?:pasar|mover) tu candidatura a (?:otr[oa]|la otra) (?:puesto|posicion|vacante|oferta)|"
     r"(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
     r"bewerbung (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
     r"candidature (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
@@ -864,6 +865,18 @@ _EXCLUDED = words(
     r"(?:sua|tua) esclusione|esclus[oa] (?:dal|dalla) (?:concorso|selezione|procedura)|"
     r"(?:sua|tua) exclusao|excluid[oa] d[oa] (?:processo|concurso|selecao)|eliminad[oa] d[oa] (?:processo|concurso)|"
     r"komt er (?:\S+ )?niet van"
+)
+# No place for you: "per te non c'è posto", "geen plek voor jou".
+_NO_PLACE = words(
+    r"no (?:place|spot|room) for you|kein(?:en)? platz (?:mehr )?fur (?:sie|dich)|pas de place pour (?:toi|vous)|"
+    r"no (?:hay|tenemos) (?:sitio|lugar|plaza|hueco) para (?:ti|usted)|geen (?:plek|plaats) (?:meer )?voor (?:je|jou|u)|"
+    r"(?:per te|per lei) non c'e posto|non c'e posto per (?:te|lei)|nao (?:ha|tem|temos) (?:vaga|lugar) para (?:voce|ti)|"
+    r"(?:gaan|doen) het (?:\S+ ){0,3}?niet met (?:jou|je|u)|(?:abbiamo|ho) (?:gia )?chiuso con (?:\S+ )?(?:altr\w*|due|un|una)"
+)
+# A trial day or shift: only a job has one.
+_TRIAL = words(
+    r"trial (?:shift|day)|probetag|probearbeit\w*|journee d'essai|jour d'essai|(?:dia|jornada) de prueba|"
+    r"proefdra\w*|proefdag|giornata di prova|dia de (?:teste|experiencia)"
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
@@ -931,6 +944,8 @@ for _code, _parts in PARTS.items():
     _parts["SETTLING_IN"] = _SETTLING_IN
     _parts["NOT_AMONG"] = _NOT_AMONG
     _parts["EXCLUDED"] = _EXCLUDED
+    _parts["NO_PLACE"] = _NO_PLACE
+    _parts["TRIAL"] = _TRIAL
     _parts["STATUS_NO"] = _STATUS_NO
     _parts["ENDS_FOR_YOU"] = _ENDS_FOR_YOU
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a

@@ -26,8 +26,10 @@ SMALLEST, LARGEST = 3, 5
 _READ_CHARS = 4_000
 VETO = -1.5
 ADD = 1.0
-# A letter shorter than this is too short for its likeness to add a rejection.
-FEWEST_WORDS = 25
+# A letter shorter than this is too short for its likeness to add a rejection, and one
+# shorter than PLAIN_WORDS must also say "not" or "unfortunately" somewhere.
+FEWEST_WORDS = 20
+PLAIN_WORDS = 40
 _WORD = re.compile(r"\w+")
 
 
