@@ -12,9 +12,10 @@ On 7 December 2026, with the rules as they were when those rounds arrived (unstu
 into the rules, the guards were added that this test now runs with: the veto at -1.5 (at -1
 it held back a plain "unfortunately, we cannot move forward with yours" of the reader's own
 corpus), and no rejection added where the rules saw a sentence of "not yet", "still in", a
-meeting moved or the job's start, where the user withdrew, or on fewer than 25 words. With
+meeting moved or the job's start, where the user withdrew, on fewer than 20 words, or on
+fewer than 40 that never say "not", "no" or "unfortunately". With
 them, on the studied rounds (the model retrained on a corpus that grew by seven more
-rounds), the rules read 90 and the model 91, taking 4 other job mails where the rules
+rounds), the rules read 91 and the model 92, taking 4 other job mails where the rules
 took 5. The model ships as a second opinion; the rules
 decide every other kind.
 """
