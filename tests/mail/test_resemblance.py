@@ -26,42 +26,39 @@ def test_a_longer_letter_does_not_score_by_its_length():
     assert abs(resemblance.score("", said * 20) - resemblance.score("", said)) < 1.0
 
 
+def classified(monkeypatch, likeness: float, letter: str, subject: str = "Your application"):
+    """How a letter from someone at the company is read when the model scores it so."""
+    monkeypatch.setattr(resemblance, "score", lambda subject, letter: likeness)
+    raw = f"From: Dana <dana@hooli.com>\nSubject: {subject}\n\n{letter}\n"
+    return classify(parse_message(raw.encode()))
+
+
 def test_a_no_the_model_finds_unlike_any_rejection_says_what_the_rules_read(monkeypatch):
-    monkeypatch.setattr(resemblance, "score", lambda subject, letter: -5.0)
-    raw = (
-        b"From: Dana <dana@hooli.com>\nSubject: Update\n\n"
-        b"Unfortunately we will not move forward with your application.\n"
-    )
-    found = classify(parse_message(raw))
+    letter = "Unfortunately we will not move forward with your application."
+    found = classified(monkeypatch, -5.0, letter, subject="Update")
     assert found.kind.value == "other_job_mail"
     assert any("Says no" in reason for reason in found.because)
     assert "reads unlike a rejection letter" in found.because[-1]
 
 
 def test_job_mail_the_rules_leave_undecided_that_reads_like_a_no_is_queued_as_one(monkeypatch):
-    monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
-    raw = (
-        b"From: Dana <dana@hooli.com>\nSubject: Your application\n\n"
-        b"About the role: thanks for your patience while we finished talking with everyone "
-        b"on the team about this position and its timing; sadly we are still a small company "
-        b"and every hire takes a while.\n"
+    letter = (
+        "About the role: thanks for your patience while we finished talking with everyone "
+        "on the team about this position and its timing; sadly we are still a small company "
+        "and every hire takes a while."
     )
-    found = classify(parse_message(raw))
+    found = classified(monkeypatch, 5.0, letter)
     assert found.kind.value == "rejection"
     assert "Reads like a rejection letter" in found.because[-1]
 
 
 def test_a_line_or_two_is_too_short_for_the_model_to_add_a_rejection(monkeypatch):
-    monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
-    raw = b"From: Dana <dana@hooli.com>\nSubject: Your application\n\nAbout the role.\n"
-    assert classify(parse_message(raw)).kind.value == "other_job_mail"
+    assert classified(monkeypatch, 5.0, "About the role.").kind.value == "other_job_mail"
 
 
 def test_a_short_letter_that_never_says_no_is_not_made_a_rejection(monkeypatch):
-    monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
-    raw = (
-        b"From: Dana <dana@hooli.com>\nSubject: Your application\n\n"
-        b"I've found someone in our Munich office who can tell you more about the team; "
-        b"expect a note from her.\n"
+    letter = (
+        "I've found someone in our Munich office who can tell you more about the team; "
+        "expect a note from her."
     )
-    assert classify(parse_message(raw)).kind.value != "rejection"
+    assert classified(monkeypatch, 5.0, letter).kind.value != "rejection"

@@ -32,7 +32,7 @@ from tracker.mail import addresses, resemblance
 from tracker.mail.because import ATS_SENT
 from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
-from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold
+from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold, names, squash
 from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.signature import is_person_name
 from tracker.mail.types import Classification, MailKind, Message
@@ -88,6 +88,7 @@ class _Found:
 class _Sentences:
     """The letter read as sentences (the subject first), with the languages to try."""
 
+    letter: str  # the text that says what the mail is (letter_of)
     language: str  # "" when it is not clear
     order: tuple[str, ...]  # the languages whose phrases are tried, first first
     every: list[str]
@@ -137,7 +138,7 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     sentences = _sentences(message)
     signals = _signals(message, context or MailContext(), sentences)
     decided = next(filter(None, (rule(signals) for rule in _RULES)), None)
-    verdict = _weighed(message, decided, signals)
+    verdict = _weighed(message.subject, sentences.letter, decided, signals)
     because: list[str] = (
         [B(N("Written in %(language)s"), language=B(_NAMES[sentences.language]))]
         if sentences.language
@@ -151,18 +152,18 @@ def classify(message: Message, context: MailContext | None = None) -> Classifica
     )
 
 
-def _weighed(message: Message, decided: _Verdict | None, signals: _Signals) -> _Verdict:
+def _weighed(subject: str, letter: str, decided: _Verdict | None, signals: _Signals) -> _Verdict:
     """The rules' verdict, and the resemblance model's second opinion where it disagrees
     clearly: a no that reads unlike any rejection waits in the other lane; job mail the
     rules found nothing decisive in, that reads like a rejection, is queued as one."""
     if decided is not None and decided.kind != MailKind.REJECTION:
         return decided
-    likeness = resemblance.score(message.subject, letter_of(message))
+    likeness = resemblance.score(subject, letter)
     if decided is None:
         # Where the rules read a sentence as "not decided yet" or "still in", the model's
         # likeness is not allowed to overrule them.
         # Nor on a line or two: a few n-grams make a loud score.
-        words = len(letter_of(message).split())
+        words = len(letter.split())
         doubt = signals.doubt or signals.withdrew or words < resemblance.FEWEST_WORDS
         # A short letter that never says "not", "no" or "unfortunately" is not made a
         # rejection by its likeness alone.
@@ -178,7 +179,8 @@ def _weighed(message: Message, decided: _Verdict | None, signals: _Signals) -> _
 
 
 def _sentences(message: Message) -> _Sentences:
-    letter = _RELAYED.sub(r"\1 \2", letter_of(message))
+    written = letter_of(message)
+    letter = _RELAYED.sub(r"\1 \2", written)
     language, order = _languages(message.subject, letter)
     parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
     every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
@@ -186,7 +188,7 @@ def _sentences(message: Message) -> _Sentences:
     decisive = [s for s in decided if s.strip()]
     stated = [s for s in decisive if not s.rstrip().endswith("?")]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
-    return _Sentences(language, order, every, decisive, stated, plain)
+    return _Sentences(written, language, order, every, decisive, stated, plain)
 
 
 def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
@@ -208,7 +210,8 @@ def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
-    sender = _sender_context(message, context)
+    address = _sender_address(message).lower()
+    sender, in_process = _sender_context(message, address, context)
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
@@ -220,8 +223,8 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
-        company_only=bool(sender) and not _sender_in_the_process(message, context),
-        recruiting=_careers_or_a_person(message, context),
+        company_only=bool(sender) and not in_process,
+        recruiting=_careers_or_a_person(message, address, context),
         friend=_from_free_mail(message) and not sender,
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
@@ -545,10 +548,13 @@ def letter_of(message: Message) -> str:
 
 
 def _found(family: str, sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    tried: set[re.Pattern[str]] = set()
     for code in order:
         pattern = BY_LANGUAGE[code].get(family)
-        if pattern is None:
+        # The families written for every language are one pattern: searched once.
+        if pattern is None or pattern in tried:
             continue
+        tried.add(pattern)
         for sentence in sentences:
             match = pattern.search(sentence)
             if match:
@@ -699,17 +705,18 @@ def _from_free_mail(message: Message) -> bool:
     return addresses.domain_of(_sender_address(message).lower()) in FREE_MAIL
 
 
-def _sender_context(message: Message, context: MailContext) -> str:
-    """Why the sender alone makes it job mail, or "" when it does not."""
-    sender = _sender_address(message).lower()
-    return (
-        _sent_by_ats(sender)
-        or _in_a_known_thread(message, context)
-        or _from_an_applied_domain(sender, context)
-        or _from_an_applied_company(message, sender, context)
-        or _on_a_known_subject(message, context)
-        or _names_an_application(message, context)
+def _sender_context(message: Message, sender: str, context: MailContext) -> tuple[str, bool]:
+    """Why the sender alone makes it job mail ("" when it does not), and whether that is the
+    process itself (an applicant-tracking system, a known thread or subject: job mail
+    whatever it says) rather than only the company of an application."""
+    ats = _sent_by_ats(sender)
+    thread = _in_a_known_thread(message, context)
+    subject = _on_a_known_subject(message, context)
+    company = _from_an_applied_domain(sender, context) or _from_an_applied_company(
+        message, sender, context
     )
+    reason = ats or thread or company or subject or _names_an_application(message, context)
+    return reason, bool(ats or thread or subject)
 
 
 # A careers mailbox, by its address's local part or its display name, in seven languages.
@@ -721,24 +728,15 @@ _RECRUITING_MAILBOX = re.compile(
 )
 
 
-def _careers_or_a_person(message: Message, context: MailContext) -> bool:
+def _careers_or_a_person(message: Message, sender: str, context: MailContext) -> bool:
     """A careers mailbox, or a person (dana.smith@, "Dana Smith"): not the company's news@
     or its claims department."""
-    local = _sender_address(message).lower().partition("@")[0]
+    local = sender.partition("@")[0]
     if _RECRUITING_MAILBOX.search(fold(f"{local} {message.from_name}")):
         return True
     person_like = re.fullmatch(r"[a-z]+[._-][a-z]+", local) is not None
     name = " ".join(message.from_name.split())
     return person_like or (bool(name) and is_person_name(name, context.company_names))
-
-
-def _sender_in_the_process(message: Message, context: MailContext) -> bool:
-    """An applicant-tracking system, a known thread or subject: job mail whatever it says."""
-    return bool(
-        _sent_by_ats(_sender_address(message).lower())
-        or _in_a_known_thread(message, context)
-        or _on_a_known_subject(message, context)
-    )
 
 
 def _sent_by_ats(sender: str) -> str:
@@ -761,7 +759,7 @@ def _organisation(sender: str) -> str:
 
 def _from_an_applied_domain(sender: str, context: MailContext) -> str:
     label = _organisation(sender)
-    if label and _squash(label) in _squashed(tuple(context.company_domains)):
+    if label and squash(label) in _squashed(tuple(context.company_domains)):
         return B(
             N("From %(domain)s, the domain of one of your applications"),
             domain=addresses.domain_of(sender),
@@ -771,8 +769,8 @@ def _from_an_applied_domain(sender: str, context: MailContext) -> str:
 
 def _from_an_applied_company(message: Message, sender: str, context: MailContext) -> str:
     """The company named by the sender's domain or in the sender's name."""
-    label = _squash(_organisation(sender))
-    name = _squash(message.from_name)
+    label = squash(_organisation(sender))
+    name = squash(message.from_name)
     companies = tuple(context.company_names)
     raw_label = fold(_organisation(sender))
     for company, keys in zip(companies, _squashed_in_order(companies), strict=True):
@@ -791,8 +789,7 @@ def _names_an_application(message: Message, context: MailContext) -> str:
     pasted = not (message.from_email or message.from_name)
     text = fold(message.body[:_ANALYSED_CHARS] if pasted else message.subject)
     for company in context.company_names:
-        name = fold(company)
-        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if names(text, company):
             return B(N("Names %(company)s, one of your applications"), company=company)
     return ""
 
@@ -820,14 +817,10 @@ def _subject_keys(subjects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_subject_key(s) for s in subjects)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(text))
-
-
 def _spellings(name: str) -> tuple[str, ...]:
     """A name squashed, and as a domain spells its umlauts: "Müller" is "mueller" there."""
     german = name.translate(_UMLAUTS)
-    return tuple(dict.fromkeys((_squash(name), _squash(german))))
+    return tuple(dict.fromkeys((squash(name), squash(german))))
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})

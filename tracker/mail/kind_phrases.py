@@ -32,6 +32,18 @@ def words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
+def squash(text: str) -> str:
+    """A name folded to its letters and digits: "Umbrella Analytics" and "umbrella-analytics"
+    are "umbrellaanalytics"."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def names(folded: str, name: str) -> bool:
+    """Whether folded text names a company (three letters or more) as whole words."""
+    key = fold(name)
+    return len(key) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded) is not None
+
+
 def fold(text: str) -> str:
     # "Kandidat:innen", "Bewerber*innen": one word, as the phrases spell it.
     text = re.sub(r"(?<=\w)[:*_/](?=innen\b)", "", text)
@@ -922,6 +934,27 @@ _WITHDREW = words(
     r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
 )
 _HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
+# The families written once for all seven languages: the same compiled pattern in each.
+_EVERY_LANGUAGE = {
+    "ASKS_TO_SEND": _ASKS_TO_SEND,
+    "OUTREACH": _OUTREACH,
+    "HESITATE": _HESITATE,
+    "WITHDREW": _WITHDREW,
+    # A day moved is a meeting moved, for an invitation as for a no.
+    "MOVED": re.compile(f"{_MOVED.pattern}|{_DAY_MOVED.pattern}"),
+    "DAY_MOVED": _DAY_MOVED,
+    "STILL_IN": _STILL_IN,
+    "CONSENT": _CONSENT,
+    "NOT_HIRED": _NOT_HIRED,
+    "TOOK_SOMEONE": _TOOK_SOMEONE,
+    "SETTLING_IN": _SETTLING_IN,
+    "NOT_AMONG": _NOT_AMONG,
+    "EXCLUDED": _EXCLUDED,
+    "NO_PLACE": _NO_PLACE,
+    "TRIAL": _TRIAL,
+    "STATUS_NO": _STATUS_NO,
+    "ENDS_FOR_YOU": _ENDS_FOR_YOU,
+}
 # German and Dutch put the verb last: "nicht möglich, Ihnen eine Position in unserem
 # Unternehmen anzubieten" has seven words between the "not" and the verb.
 _VERB_LAST = {"de": 8, "nl": 8}
@@ -930,24 +963,7 @@ for _code, _parts in PARTS.items():
     _parts["REFUSED"] = re.compile(
         BY_LANGUAGE[_code]["NEGATION"].pattern + _gap + _parts["CONTINUE"].pattern
     )
-    _parts["ASKS_TO_SEND"] = _ASKS_TO_SEND
-    _parts["OUTREACH"] = _OUTREACH
-    _parts["HESITATE"] = _HESITATE
-    _parts["WITHDREW"] = _WITHDREW
-    # A day moved is a meeting moved, for an invitation as for a no.
-    _parts["MOVED"] = re.compile(f"{_MOVED.pattern}|{_DAY_MOVED.pattern}")
-    _parts["DAY_MOVED"] = _DAY_MOVED
-    _parts["STILL_IN"] = _STILL_IN
-    _parts["CONSENT"] = _CONSENT
-    _parts["NOT_HIRED"] = _NOT_HIRED
-    _parts["TOOK_SOMEONE"] = _TOOK_SOMEONE
-    _parts["SETTLING_IN"] = _SETTLING_IN
-    _parts["NOT_AMONG"] = _NOT_AMONG
-    _parts["EXCLUDED"] = _EXCLUDED
-    _parts["NO_PLACE"] = _NO_PLACE
-    _parts["TRIAL"] = _TRIAL
-    _parts["STATUS_NO"] = _STATUS_NO
-    _parts["ENDS_FOR_YOU"] = _ENDS_FOR_YOU
+    _parts.update(_EVERY_LANGUAGE)
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
     # nous vous proposons un entretien") thanks for nothing.
