@@ -450,3 +450,15 @@ def test_contacts_match_whatever_the_accents_and_case():
 def test_an_upper_case_display_name_is_a_person():
     reading = read(raw("From: DANA SMITH <dana.smith@acme.com>", "We went another way."))
     assert (reading.channel, reading.sender_name) == ("personal_email", "Dana Smith")
+
+
+def test_a_person_at_a_company_with_accents_in_its_name_is_read_against_its_domain():
+    # "Société Lumière" writes from societe-lumiere.fr: the accents fold away on both sides.
+    reading = read(
+        raw(
+            "From: Claire Dubois <claire.dubois@societe-lumiere.fr>",
+            "Bonjour Sam, nous avons choisi une autre personne pour le poste.\n\nClaire",
+        ),
+        company_names=["Société Lumière"],
+    )
+    assert (reading.channel, reading.sender_role) == ("personal_email", "hiring_manager")

@@ -13,7 +13,6 @@ The decision, in order:
 6. Only then do stock phrases tip the balance.
 """
 
-import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from tracker.mail import addresses, phrases
 from tracker.mail.because import ATS_SENT as _ATS
 from tracker.mail.because import Because as B
 from tracker.mail.because import although
+from tracker.mail.kind_phrases import fold, names, squash
 from tracker.mail.limits import MAX_MESSAGE_CHARS
 from tracker.mail.parse import parse_message
 from tracker.mail.roles import role_from_text, role_from_title
@@ -177,11 +177,11 @@ def _role_from_applications(
     another (an agency)."""
     if reading.channel != RejectionChannel.PERSONAL_EMAIL or reading.sender_role != "unknown":
         return reading
-    names = [(company, phrases.fold(company)) for company in company_names if company.strip()]
+    companies = [company for company in company_names if company.strip()]
     found = (
-        _owner(reading.sender_name, names)
-        or _at_the_company(email, names)
-        or _an_agency_on(email, text, names)
+        _owner(reading.sender_name, companies)
+        or _at_the_company(email, companies)
+        or _an_agency_on(email, text, companies)
     )
     if found is None:
         return reading
@@ -189,21 +189,21 @@ def _role_from_applications(
     return replace(reading, sender_role=role, because=(*reading.because, reason))
 
 
-def _owner(name: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
-    surname = (phrases.fold(name).split() or [""])[-1]
-    for company, folded in names:
-        if len(surname) >= 3 and surname in folded.split():
+def _owner(name: str, companies: list[str]) -> tuple[str, str] | None:
+    surname = (fold(name).split() or [""])[-1]
+    for company in companies:
+        if len(surname) >= 3 and surname in fold(company).split():
             reason = B(N("Their name is the company's (%(company)s): they hire"), company=company)
             return SenderRole.HIRING_MANAGER, reason
     return None
 
 
-def _at_the_company(email: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
-    own = _squashed(addresses.organisation_label(email) or "")
+def _at_the_company(email: str, companies: list[str]) -> tuple[str, str] | None:
+    own = squash(addresses.organisation_label(email) or "")
     if not own or not _company_mailbox(email):
         return None
-    for company, folded in names:
-        if _squashed(folded) in own or own in _squashed(folded):
+    for company in companies:
+        if squash(company) in own or own in squash(company):
             reason = B(
                 N("A person at %(company)s with no recruiting title: likely the hiring manager"),
                 company=company,
@@ -212,12 +212,12 @@ def _at_the_company(email: str, names: list[tuple[str, str]]) -> tuple[str, str]
     return None
 
 
-def _an_agency_on(email: str, text: str, names: list[tuple[str, str]]) -> tuple[str, str] | None:
+def _an_agency_on(email: str, text: str, companies: list[str]) -> tuple[str, str] | None:
     if not (addresses.organisation_label(email) and _company_mailbox(email)):
         return None
-    said = phrases.fold(text)
-    for company, folded in names:
-        if len(folded) >= 3 and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", said):
+    said = fold(text)
+    for company in companies:
+        if names(said, company):
             reason = B(
                 N("They write about %(company)s from another company's address: a recruiter"),
                 company=company,
@@ -229,10 +229,6 @@ def _an_agency_on(email: str, text: str, names: list[tuple[str, str]]) -> tuple[
 def _company_mailbox(email: str) -> bool:
     """An address at a firm: not a personal mailbox, nor a tracking system's."""
     return addresses.domain_of(email) not in _FREE_MAIL and not addresses.is_ats(email)
-
-
-def _squashed(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", phrases.fold(text))
 
 
 # -- Who wrote the part being read ---------------------------------------------------
