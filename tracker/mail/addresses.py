@@ -24,7 +24,11 @@ NO_REPLY = re.compile(
     r"n[aã]o[-_.]?respond[ae]r?|non[-_.]?rispondere|niet[-_.]?beantwoorden|geen[-_.]?antwoord|"
     # a notifications mailbox in the other six: notificaciones@, benachrichtigung@...
     r"notificaci(?:on|ones)|notifica[cç](?:ao|ão|oes|ões)|notifiche|notificaties?|benachrichtigung(?:en)?)"
-    r"(?:[-_.+][\w.-]{0,40})?@|^[\w.+-]{0,40}[-_.+]no[-_.]?reply@",
+    r"(?:[-_.+][\w.-]{0,40})?@|"
+    # ...or after a team's name: jobs.noreply@, recrutamento.naoresponder@
+    r"^[\w.+-]{0,40}[-_.+](?:no[-_.]?reply|do[-_.]?not[-_.]?reply|n[aã]o[-_.]?respond[ae]r?|"
+    r"no[-_.]?responder|ne[-_.]?pas[-_.]?r[ée]pondre|non[-_.]?rispondere|niet[-_.]?beantwoorden|"
+    r"keine[-_.]?antwort)@",
     re.I,
 )
 # A shared mailbox of a team: nobody in particular writes from it.

@@ -219,6 +219,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     about = stated if sender else _about_a_job(stated, order)
     settled = _settled(about, stated, order)
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
+    withdrawn = _found("OFFER_WITHDRAWN", settled, order)
     return _Signals(
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
@@ -233,8 +234,9 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         elsewhere=_found("ELSEWHERE", sentences.every, order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
-        offer=_offer(to_the_user, order),
-        offered=_offered(to_the_user, order),
+        # An offer taken back is spoken of, and is a no.
+        offer=None if withdrawn else _offer(to_the_user, order),
+        offered=None if withdrawn else _offered(to_the_user, order),
         no=_no(settled, order),
         regret=_regret(settled, order),
         kept=kept,
@@ -277,6 +279,7 @@ def _no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         _found("NO", sentences, order)
         or _found("NOT_HIRED", sentences, order)
         or _found("TOOK_SOMEONE", sentences, order)
+        or _found("OFFER_WITHDRAWN", sentences, order)
         # "Status:" and its value are split at the colon: read each with the next.
         or _found("STATUS_NO", [" ".join(pair) for pair in pairwise(sentences)], order)
         or _chose_another(sentences, order)
@@ -543,7 +546,10 @@ def letter_of(message: Message) -> str:
         segments[1].how == "forward" or len(segments[0].text.split()) <= _SHORT_NOTE_WORDS
     )
     if passes_on:
-        return (segments[0].text + "\n" + segments[1].text)[:_ANALYSED_CHARS]
+        # Apple Mail's "Begin forwarded message:" over quoted headers splits into empty
+        # blocks before the letter: the letter is the first block that says something.
+        passed = next((s.text for s in segments[1:] if s.text.strip()), "")
+        return (segments[0].text + "\n" + passed)[:_ANALYSED_CHARS]
     return (message.newest or message.body)[:_ANALYSED_CHARS]
 
 

@@ -90,7 +90,7 @@ EN = {
         r"regret to (?:inform|tell|advise|let you know|say)|(?:we|i) regret that|regretfully|regrettably",
         r"(?:going to|will|we'll|i'll|have to|decided to|best to) leave it (?:there|at that)",
         r"sorry to (?:say|tell you|inform(?: you)?|let you know|share)|afraid (?:that )?(?:we|i) (?:\S+ ){0,3}?(?:not|won't|can't|cannot)|bad news",
-        r"(?:they've|they have|client has|manager has) passed(?! (?:the|your|our|this|that|it))|(?:it's|it is) a no|a no from (?:us|me|them|the client)|filled it(?! (?:in|out|up))",
+        r"(?:they've|they have|client has|manager has) passed(?! (?:the|your|our|this|that|it)\b| on (?:him|her|them|his|their)\b)|(?:it's|it is) a no|a no from (?:us|me|them|the client)|filled it(?! (?:in|out|up))",
         r"(?:going to|gonna|decided to|will|we'll|i'll|have to|had to|must|we're|we are|i'm|i am) pass(?:ing)?(?: on (?:you|your \w+|this))?|pass(?:ed|ing)? on (?:you|your \w+)",
         r"(?:decided|decision) against (?:moving|proceeding|progressing|going|taking|continuing|offering|hiring|inviting|you|your)|decided to (?:keep|continue) (?:\S+ )?(?:looking|searching|(?:our|the) search)",
         r"not (?:the right|a good|a strong|the best|a) (?:fit|match)|(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,3}?(?:the right|a good|a strong|the best|a) (?:fit|match)",
@@ -519,7 +519,7 @@ PT = {
     ),
     "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
-        r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|processo seletivo",
+        r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
         r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
     ),
@@ -857,6 +857,9 @@ _NOT_HIRED = words(
 _TOOK_SOMEONE = words(
     r"(?:i've|i have|we've|we have|i|we|they've|they have|they) (?:\S+ )?(?:taken on|gone with|went with|hired|picked|took on|offered (?:it|the \S+) to) (?:someone|somebody|a lad|a guy|a girl|a woman|a man|a person|another|the other)|"
     r"(?:going|moving|go|move) (?:ahead|forward|on) with one of (?:them|the others|the other (?:candidates|finalists))|"
+    r"(?:the person|the candidate|the one|someone|somebody) (?:who |that )?(?:we've|we have|we|i've|i have|i|they've|they) (?:\S+ )?(?:gone for|gone with|went for|went with|chosen|picked|hired)|(?:not|n't) (?:going to )?be (?:you|yourself) (?:this time|on this occasion)|"
+    r"(?:entscheidung|wahl) (?:\S+ ){0,3}?zugunsten (?:einer|eines|einem) (?:\S+ )?(?:anderen|kollegin|kollegen|mitbewerber\w*|bewerber\w*|kandidat\w*)|"
+    r"(?:decision|choix) (?:\S+ ){0,3}?en faveur d'(?:un|une) (?:autre|collegue|candidat\w*)|(?:decision|eleccion) (?:\S+ ){0,3}?a favor de (?:otr[oa]|un[oa]? (?:compa\w*|candidat\w*))|"
     r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|(?:made|extended|given|gave) (?:an|the) offer to (?:someone|somebody|another|a|an|the other)|"
     r"decided to (?:focus on|prioriti[sz]e|go with) (?:folks|candidates|people|applicants|profiles|someone|somebody) (?:with|who)|"
     r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:sich|uns) (?:\S+ ){0,8}?gegen (?:sie|dich) (?:\S+ ){0,3}?entschieden|mit (?:jemand(?:em)? (?:anderem|anders)|einem anderen|einer anderen) (?:\S+ )?(?:weiter|fortfahren)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
@@ -912,7 +915,16 @@ _ENDS_FOR_YOU = words(
     r"beschouwen (?:\S+ ){0,2}?procedure (?:\S+ )?als (?:afgesloten|beeindigd)|(?:voor (?:deze|die|de) (?:rol|functie|vacature|baan) (?:\S+ ){0,4}?)?houdt het (?:\S+ ){0,3}?op|"
     r"consideriamo (?:\S+ ){0,2}?(?:processo|selezione|iter) (?:\S+ )?(?:chius|conclus)\w*|ci fermiamo qui|"
     r"chiud\w* (?:\S+ ){0,5}?(?:la )?(?:tua|sua) candidatura|(?:clore|cloturer|clotur\w+) (?:\S+ ){0,5}?(?:votre|ta) candidature|cerrar (?:\S+ ){0,5}?(?:tu|su) candidatura|"
-    r"encerrar (?:\S+ ){0,5}?(?:a )?(?:sua|tua) candidatura|(?:sluiten|afsluiten) (?:\S+ ){0,5}?(?:je|jouw|uw) sollicitatie|schliessen (?:\S+ ){0,5}?ihre bewerbung|close (?:\S+ ){0,3}?your application|(?:damos|consideramos) (?:o )?processo (?:por |como )?(?:encerrado|fechado|concluido)"
+    r"encerrar (?:\S+ ){0,5}?(?:a )?(?:sua|tua) candidatura|(?:sluiten|afsluiten) (?:\S+ ){0,5}?(?:je|jouw|uw) sollicitatie|schliessen (?:\S+ ){0,5}?ihre bewerbung|close (?:\S+ ){0,3}?your application|close (?:it|this|your (?:application|candidacy|file)) out|close out (?:your|the) (?:application|candidacy)|(?:damos|consideramos) (?:o )?processo (?:por |como )?(?:encerrado|fechado|concluido)"
+)
+# An offer taken back: the offer is over, and with it the candidacy ("nous sommes au regret
+# de devoir retirer la promesse d'embauche", "devo ritirare l'offerta").
+_OFFER_WITHDRAWN = words(
+    r"(?:withdraw\w*|withdrew|rescind\w*|revok\w*|retract\w*|pull\w*) (?:\S+ ){0,3}?offer|offer (?:\S+ ){0,3}?(?:withdrawn|rescinded|revoked|retracted|pulled)|"
+    r"(?:zusage|angebot|vertragsangebot|jobangebot|stellenangebot) (?:\S+ ){0,5}?(?:zuruckziehen|zuruckzuziehen|zuruckgezogen|zurucknehmen|zuruckzunehmen|zuruckgenommen|widerrufen)|(?:ziehen|nehmen) (?:\S+ ){0,5}?(?:zusage|angebot) (?:\S+ ){0,3}?zuruck|"
+    r"(?:retir|annul|revoqu)\w* (?:\S+ ){0,3}?(?:l')?(?:promesse d'embauche|offre|proposition)|(?:promesse d'embauche|offre|proposition d'embauche) (?:\S+ ){0,4}?(?:retiree|annulee|revoquee)|"
+    r"(?:retir|anul|revoc|revog|ritir)\w* (?:\S+ ){0,3}?(?:l')?(?:oferta|propuesta|proposta|offerta)|(?:oferta|propuesta|proposta|offerta) (?:\S+ ){0,4}?(?:retirada|anulada|revocada|revogada|cancelada|ritirata|revocata|annullata)|"
+    r"(?:aanbod|toezegging|arbeidsaanbod|jobaanbod) (?:\S+ ){0,5}?(?:intrekken|in te trekken|ingetrokken|terugtrekken|terug te trekken|teruggetrokken)|trekken (?:\S+ ){0,5}?(?:aanbod|toezegging) (?:\S+ ){0,3}?in"
 )
 # Not among those chosen: "il Suo profilo non è risultato tra quelli individuati".
 _NOT_AMONG = words(
@@ -947,6 +959,7 @@ _EVERY_LANGUAGE = {
     "CONSENT": _CONSENT,
     "NOT_HIRED": _NOT_HIRED,
     "TOOK_SOMEONE": _TOOK_SOMEONE,
+    "OFFER_WITHDRAWN": _OFFER_WITHDRAWN,
     "SETTLING_IN": _SETTLING_IN,
     "NOT_AMONG": _NOT_AMONG,
     "EXCLUDED": _EXCLUDED,

@@ -33,7 +33,8 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
             r"talento humano|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
-            r"personeelszaken|hr-\w+|personalwesen)" + _E,
+            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office))"
+            + _E,
             re.I,
         ),
     ),

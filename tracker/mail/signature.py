@@ -49,7 +49,7 @@ _DASH_NAME = re.compile(r"^(?:~|\u2014|\u2013|-{1,2})\s*(?P<name>\S.{0,80})$")
 _PARTS = re.compile(r"\s+[|·•/]\s+|\s+[\u2014\u2013-]\s+|\t+")
 _CREDENTIAL = re.compile(
     r"(?:,?\s+(?:ph\.?\s?d\.?|mba|msc|m\.sc\.?|bsc|b\.sc\.?|ma|ba|md|m\.d\.|cpa|shrm-(?:cp|scp)|sphr|phr|"
-    r"cipd|pmp|jd|j\.d\.|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv|rgn|rn|rmn|bsn|msn|ceng|frics|acca|cfa))+$",
+    r"cipd|pmp|jd|j\.d\.|crha|cria|chrl|cphr|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv|rgn|rn|rmn|bsn|msn|ceng|frics|acca|cfa))+$",
     re.I,
 )
 _PREFIX = re.compile(
