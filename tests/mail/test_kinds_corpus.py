@@ -89,7 +89,11 @@ from tests.mail import corpus
 from tracker.mail import MailContext, classify, parse_message, read_rejection
 
 ZONE = ZoneInfo("Europe/Berlin")
-CONTEXT = MailContext(company_names=corpus.COMPANIES)
+CONTEXT = MailContext(
+    company_names=corpus.COMPANIES,
+    user_emails=(corpus.USER_EMAIL,),
+    user_names=(corpus.USER_NAME,),
+)
 
 
 def kind_of(mail: corpus.Mail) -> str:

@@ -22,7 +22,7 @@ The decision, in order:
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -35,10 +35,12 @@ from tracker.mail.kind_meanings import BY_MEANING
 from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold, names, squash
 from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.signature import is_person_name
-from tracker.mail.types import Classification, MailKind, Message
+from tracker.mail.types import Classification, MailKind, Message, Segment
 
 _ANALYSED_CHARS = 10_000
 _SHORT_NOTE_WORDS = 40
+# Where a letter names whom it is written to.
+_GREETING_CHARS = 300
 _SHORT_LETTER_WORDS = 25
 # "Not this time" is a no in a short sentence; in a long one it is about something else.
 _SHORT_NO_WORDS = 10
@@ -76,6 +78,10 @@ class MailContext:
     company_domains: Collection[str] = ()  # their domains' owner labels ("umbrella-analytics")
     thread_ids: Collection[str] = ()  # Message-IDs of job mail already seen
     subjects: Collection[str] = ()  # subjects of job mail already seen
+    # The user's own addresses: a letter a friend passes on that was written to someone else
+    # is that person's news, not the user's.
+    user_emails: Collection[str] = ()
+    user_names: Collection[str] = ()  # and names: a letter to the user's address names them
 
 
 @dataclass
@@ -124,6 +130,7 @@ class _Signals:
     invite: _Found | None
     received: _Found | None
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
+    someone_else: str  # the address of another person a passed-on letter was written to
 
 
 @dataclass(frozen=True)
@@ -245,7 +252,26 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
+        someone_else=_written_to_someone_else(message, context),
     )
+
+
+def _written_to_someone_else(message: Message, context: MailContext) -> str:
+    """Whom the letter a friend passes on was written to, when that is not the user: a
+    friend's forward of their own rejection ("same template as yours") is their news."""
+    passed = _passed_on(message)
+    users = {address.lower() for address in context.user_emails}
+    if not (passed and passed.recipient_email and users):
+        return ""
+    # The user forwarding mail from an address Rebound does not know is still the user's,
+    # and so is a letter to Sam that reached a friend's address ("Dear Sam", "Hi Rivera").
+    if passed.recipient_email in users or message.from_email.lower() in users:
+        return ""
+    greeting = fold(passed.text[:_GREETING_CHARS])
+    named = {w for name in context.user_names for w in fold(name).split() if len(w) > 1}
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", greeting) for w in named):
+        return ""
+    return passed.recipient_email
 
 
 def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
@@ -482,6 +508,17 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
     return None
 
 
+def _someone_elses_letter(signals: _Signals) -> _Verdict | None:
+    said = signals.no or signals.regret or signals.offer or signals.invite
+    if signals.someone_else and said:
+        reason = B(
+            N("Passes on a letter written to someone else (%(address)s)"),
+            address=signals.someone_else,
+        )
+        return _Verdict(MailKind.OTHER_JOB_MAIL, 0.6, reason)
+    return None
+
+
 def _an_offer(signals: _Signals) -> _Verdict | None:
     offer = signals.offer or signals.offered
     if offer:
@@ -531,6 +568,7 @@ _RULES = (
     _from_a_friend,
     _nothing_about_a_job,
     _an_alert,
+    _someone_elses_letter,
     _an_offer,
     _a_no,
     _an_invitation,
@@ -540,17 +578,29 @@ _RULES = (
 
 def letter_of(message: Message) -> str:
     """The text that says what the mail is: the newest part, or what a short note passes on."""
+    passed = _passed_on(message)
+    if passed:
+        return (message.segments[0].text + "\n" + passed.text)[:_ANALYSED_CHARS]
+    return (message.newest or message.body)[:_ANALYSED_CHARS]
+
+
+def _passed_on(message: Message) -> Segment | None:
+    """The letter a forward or a short note passes on, or None."""
     segments = message.segments
     # A forward is sent to pass its letter on, whatever the friend wrote above it.
     passes_on = len(segments) > 1 and (
         segments[1].how == "forward" or len(segments[0].text.split()) <= _SHORT_NOTE_WORDS
     )
-    if passes_on:
-        # Apple Mail's "Begin forwarded message:" over quoted headers splits into empty
-        # blocks before the letter: the letter is the first block that says something.
-        passed = next((s.text for s in segments[1:] if s.text.strip()), "")
-        return (segments[0].text + "\n" + passed)[:_ANALYSED_CHARS]
-    return (message.newest or message.body)[:_ANALYSED_CHARS]
+    if not passes_on:
+        return None
+    # Apple Mail's "Begin forwarded message:" over quoted headers splits into empty blocks
+    # before the letter: the letter is the first block that says something.
+    at = next((i for i, s in enumerate(segments) if i and s.text.strip()), 0)
+    if not at:
+        return None
+    # Its header block may be an empty block of its own, just before the letter's text.
+    recipient = next((s.recipient_email for s in segments[1 : at + 1] if s.recipient_email), "")
+    return replace(segments[at], recipient_email=recipient)
 
 
 def _found(family: str, sentences: list[str], order: tuple[str, ...]) -> _Found | None:

@@ -5,6 +5,7 @@ length, so the work is linear in the size of the body.
 """
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from tracker.mail.addresses import find_addresses, parse_person
@@ -31,6 +32,7 @@ _FIELD = re.compile(
     re.I,
 )
 _FROM_KEYS = frozenset(("from", "von", "de", "da"))
+_TO_KEYS = frozenset(("to", "an", "à", "a", "para", "aan"))
 _DATE_KEYS = frozenset(
     ("sent", "date", "gesendet", "datum", "envoyé", "envoye", "enviado", "fecha")
 )
@@ -66,8 +68,8 @@ def split_segments(body: str, *, depth: int = 0) -> list[Segment]:
             inner = split_segments("\n".join(quoted), depth=depth + 1) if depth < _MAX_DEPTH else []
             if inner:
                 first = inner[0]
-                inner[0] = Segment(
-                    text=first.text,
+                inner[0] = replace(
+                    first,
                     author_name=header.author_name or first.author_name,
                     author_email=header.author_email or first.author_email,
                     date=header.date or first.date,
@@ -91,26 +93,14 @@ def _merge_trailing_newest(segments: list[Segment]) -> list[Segment]:
         if out and segment.how == "newest" and not (segment.author_name or segment.author_email):
             if segment.text:
                 first = out[0]
-                out[0] = Segment(
-                    text=(first.text + "\n" + segment.text).strip(),
-                    author_name=first.author_name,
-                    author_email=first.author_email,
-                    date=first.date,
-                    how=first.how,
-                )
+                out[0] = replace(first, text=(first.text + "\n" + segment.text).strip())
             continue
         out.append(segment)
     return out
 
 
 def _with_text(segment: Segment, lines: list[str]) -> Segment:
-    return Segment(
-        text="\n".join(lines).strip(),
-        author_name=segment.author_name,
-        author_email=segment.author_email,
-        date=segment.date,
-        how=segment.how,
-    )
+    return replace(segment, text="\n".join(lines).strip())
 
 
 def _unquote(line: str) -> str:
@@ -181,7 +171,7 @@ def _field_block_follows(lines: list[str], i: int) -> bool:
 
 
 def _header_block(lines: list[str], i: int, how: str) -> tuple[Segment, int]:
-    name = email = ""
+    name = email = recipient = ""
     date: datetime | None = None
     while i < len(lines) and not lines[i].strip():
         i += 1
@@ -195,8 +185,12 @@ def _header_block(lines: list[str], i: int, how: str) -> tuple[Segment, int]:
             name, email = parse_person(value)
         elif key in _DATE_KEYS and date is None:
             date = parse_loose_date(value)
+        elif key in _TO_KEYS and not recipient:
+            recipient = parse_person(value)[1].lower()
         i += 1
-    return Segment(author_name=name, author_email=email, date=date, how=how), i
+    return Segment(
+        author_name=name, author_email=email, date=date, how=how, recipient_email=recipient
+    ), i
 
 
 def _attribution(lines: list[str], i: int) -> tuple[Segment, int] | None:

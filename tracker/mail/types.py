@@ -47,6 +47,8 @@ class Segment:
     # Aware when the block carried a zone; naive means wall time in the reader's zone.
     date: datetime | None = None
     how: str = "newest"  # newest | reply | forward
+    # Whom a forwarded or quoted letter was written to, when its header block says.
+    recipient_email: str = ""
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,8 @@ def ingest_context(*, owner: User) -> IngestContext:
         company_domains=tuple(domains),
         thread_ids=tuple(t for c in candidates for t in c.thread_ids),
         subjects=tuple(subjects),
+        user_emails=tuple(who.addresses),
+        user_names=tuple(who.names),
     )
     return IngestContext(
         owner,
