@@ -165,6 +165,8 @@ FIRST_RUNS = {
     "twentyseventh": ((31, 32), (2, 16), (0, 12)),
     "twentyeighth": ((28, 32), (1, 22), (1, 12)),
     "twentyninth": ((31, 32), (1, 22), (0, 12)),
+    "thirtysecond": ((31, 32), (4, 22), (2, 12)),
+    "thirtythird": ((31, 32), (1, 22), (0, 12)),
 }
 
 

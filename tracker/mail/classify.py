@@ -109,6 +109,7 @@ class _Signals:
 
     sender: str  # why the sender alone makes it job mail, or ""
     company_only: bool  # the sender is known only as the company or domain of an application
+    product_side: bool  # from the company's own address, but not a careers one or a person's
     recruiting: bool  # the sender's mailbox or name is a careers one ("careers@", "Karriere")
     doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
     negative: bool  # some sentence says "not", "no" or "unfortunately"
@@ -131,6 +132,7 @@ class _Signals:
     received: _Found | None
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
     someone_else: str  # the address of another person a passed-on letter was written to
+    offer_withdrawn: bool  # an offer taken back
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,8 @@ def _weighed(subject: str, letter: str, decided: _Verdict | None, signals: _Sign
             reason = B(N("Reads like a rejection letter, though no phrase Rebound knows says no"))
             return _Verdict(MailKind.REJECTION, 0.55, reason)
         return _other_job_mail(signals)
-    if likeness < resemblance.VETO:
+    # An offer taken back is rare in the letters the model learnt from, and never ambiguous.
+    if likeness < resemblance.VETO and not signals.offer_withdrawn:
         reason = B(N("…but reads unlike a rejection letter: is it one?"))
         return _Verdict(MailKind.OTHER_JOB_MAIL, 0.5, reason, before=(decided.reason,))
     return decided
@@ -218,7 +221,7 @@ def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     address = _sender_address(message).lower()
-    sender, in_process = _sender_context(message, address, context)
+    sender, in_process, from_company = _sender_context(message, address, context)
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
@@ -232,6 +235,10 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
         company_only=bool(sender) and not in_process,
+        # The company's bank, shop or claims side: its own address, not its careers one.
+        product_side=from_company
+        and not in_process
+        and not _careers_or_a_person(message, address, context),
         recruiting=_careers_or_a_person(message, address, context),
         friend=_from_free_mail(message) and not sender,
         mailing=_mailing(message, sentences),
@@ -253,6 +260,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
         someone_else=_written_to_someone_else(message, context),
+        offer_withdrawn=withdrawn is not None,
     )
 
 
@@ -439,7 +447,8 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.8, reason)
     # Job words follow ("the interview stage of this year's competition"), but what was
     # applied for is named, and no application of the user's explains the sender.
-    if signals.applied_elsewhere and not signals.sender:
+    # From the company's bank, shop or claims side ("your personal loan application") too.
+    if signals.applied_elsewhere and (not signals.sender or signals.product_side):
         reason = B(
             N("An application for something other than a job (“%(words)s”)"),
             words=signals.applied_elsewhere.phrase,
@@ -490,8 +499,10 @@ def _sender_says_job_mail(signals: _Signals) -> bool:
         return False
     if signals.recruiting or not signals.company_only:
         return True
-    said = (signals.applied, signals.regret, signals.kept, signals.invite, signals.received)
-    return any(said) or bool(signals.interest or signals.offered)
+    said = (signals.applied, signals.kept, signals.invite, signals.received)
+    # From its claims side a regret alone ("we cannot pay this claim") speaks of no candidacy.
+    regret = signals.regret and not signals.product_side
+    return any(said) or bool(regret or signals.interest or signals.offered)
 
 
 def _an_alert(signals: _Signals) -> _Verdict | None:
@@ -761,10 +772,11 @@ def _from_free_mail(message: Message) -> bool:
     return addresses.domain_of(_sender_address(message).lower()) in FREE_MAIL
 
 
-def _sender_context(message: Message, sender: str, context: MailContext) -> tuple[str, bool]:
-    """Why the sender alone makes it job mail ("" when it does not), and whether that is the
+def _sender_context(message: Message, sender: str, context: MailContext) -> tuple[str, bool, bool]:
+    """Why the sender alone makes it job mail ("" when it does not); whether that is the
     process itself (an applicant-tracking system, a known thread or subject: job mail
-    whatever it says) rather than only the company of an application."""
+    whatever it says) rather than only the company of an application; and whether the mail
+    comes from that company's own address (rather than naming it)."""
     ats = _sent_by_ats(sender)
     thread = _in_a_known_thread(message, context)
     subject = _on_a_known_subject(message, context)
@@ -772,7 +784,7 @@ def _sender_context(message: Message, sender: str, context: MailContext) -> tupl
         message, sender, context
     )
     reason = ats or thread or company or subject or _names_an_application(message, context)
-    return reason, bool(ats or thread or subject)
+    return reason, bool(ats or thread or subject), bool(company)
 
 
 # A careers mailbox, by its address's local part or its display name, in seven languages.

@@ -68,7 +68,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "de": {
         "POST": r"\w*stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
         "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
-        "YET": r"noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
+        "YET": r"(?:bisher|bislang) (?:\S+ ){0,2}?nicht|noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",
         "YOURS": r"(?:ihre|deine|ihrer|deiner) (?:bewerbung|kandidatur|unterlagen|erfahrung\w*|qualifikation\w*)|(?:ihr|dein) (?:profil|lebenslauf|werdegang)",
         "AGAINST": r"abgelehnt|ausgeschieden|aussortiert|zu (?:ihren|deinen) ungunsten",
@@ -97,7 +97,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"cette fois(?:-ci)?",
         "KEEP": r"conserv\w*|gard\w*|enregistr\w*",
         "POOL": r"vivier|cvtheque|base de (?:donnees|candidats|talents)|futur\w*|ulterieur\w*|prochaines? (?:opportunit\w*|offres)",
-        "THROUGH": r"reussi|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?)",
+        "THROUGH": r"reussi(?! a )|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?)",
         "RIGHT": r"(?:le|la) (?:bon|bonne) (?:profil|personne|candidat\w*)|(?:le|la) (?:profil|personne|candidat\w*) (?:ideal\w*|adapte\w*|recherche\w*)",
         "RIVAL": r"(?:d')?autres? (?:candidat\w*|profils?|personnes?)",
         "ENDS_HERE": r"s'arrete (?:\S+ ){0,2}?(?:ici|la)|(?:prend|prendra) fin (?:\S+ ){0,2}?ici",

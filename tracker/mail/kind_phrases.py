@@ -800,7 +800,17 @@ _MOVED = words(
 # your application" is no no, whatever else the letter regrets.
 _STILL_IN = words(
     r"(?:still|remain\w*|stay\w*) (?:\S+ ){0,2}?(?:in the running|in the race|in contention|under consideration|being considered|in (?:the|our) (?:process|pipeline|selection))|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|is still|stays) (?:active|open|under consideration|in (?:the|our) process)|"
+    r"(?:application|candidacy|candidature) (?:\S+ ){0,4}?(?:remains|is still|stays) (?:active|open|live|under consideration|in (?:the|our) process)|"
+    # A pause that is no ending, a no sent in error: "on hold, not closed", "intended for a
+    # different candidate", "auf Eis, nicht beendet", "en pause, pas close".
+    r"(?:on hold|paused)[,;:]? (?:and |but )?not (?:closed|cancell?ed|over|ended)|pick up where we left off|"
+    r"(?:sent|went out|reached you) (?:to you )?(?:\S+ )?(?:in error|by mistake|by error)|(?:intended|meant) for (?:a different|another|the wrong) (?:candidate|applicant|person|recipient)|"
+    r"(?:pausiert|ruht|auf eis gelegt)[,;:]? (?:aber |und )?nicht (?:beendet|abgeschlossen|abgesagt)|(?:irrtumlich|versehentlich|falschlicherweise) (?:\S+ ){0,3}?(?:versandt|verschickt|gesendet|erhalten)|"
+    r"(?:en pause|suspendu)[,;:]? (?:et |mais )?(?:pas|non) (?:clos|close|annule|termine)|envoye (?:\S+ )?par erreur|"
+    r"(?:en pausa|suspendido)[,;:]? (?:y |pero )?no (?:cerrado|cancelado|terminado)|enviado (?:\S+ )?por error|"
+    r"(?:in de wacht|gepauzeerd)[,;:]? (?:en |maar )?niet (?:gesloten|afgesloten|geannuleerd)|per (?:ongeluk|vergissing) (?:\S+ )?(?:verstuurd|gestuurd|verzonden)|"
+    r"(?:in pausa|sospes[oa])[,;:]? (?:e |ma )?non (?:chius[oa]|annullat[oa]|conclus[oa])|inviat[oa] (?:\S+ )?per errore|"
+    r"(?:em pausa|suspens[oa])[,;:]? (?:e |mas )?nao (?:encerrad[oa]|cancelad[oa]|fechad[oa])|enviad[oa] (?:\S+ )?por (?:engano|erro)|"
     r"(?:not|n't) (?:\S+ ){0,2}?(?:a|any) (?:decision|judg\w+) (?:on|about|against) (?:your|the) (?:candidacy|application|candidature)|"
     r"(?:doesn't|does not|isn't|is not) (?:\S+ ){0,2}?mean (?:\S+ ){0,3}?(?:decided against|rejected|(?:a|the) no|out of the running)|"
     r"(?:weiterhin|noch|nach wie vor) im (?:rennen|verfahren|auswahlverfahren|prozess|bewerbungsprozess)|"
@@ -895,7 +905,7 @@ _TRIAL = words(
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
-    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,80}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
+    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,140}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
     r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])"

@@ -49,13 +49,13 @@ _DASH_NAME = re.compile(r"^(?:~|\u2014|\u2013|-{1,2})\s*(?P<name>\S.{0,80})$")
 _PARTS = re.compile(r"\s+[|·•/]\s+|\s+[\u2014\u2013-]\s+|\t+")
 _CREDENTIAL = re.compile(
     r"(?:,?\s+(?:ph\.?\s?d\.?|mba|msc|m\.sc\.?|bsc|b\.sc\.?|ma|ba|md|m\.d\.|cpa|shrm-(?:cp|scp)|sphr|phr|"
-    r"cipd|pmp|jd|j\.d\.|crha|cria|chrl|cphr|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv|rgn|rn|rmn|bsn|msn|ceng|frics|acca|cfa))+$",
+    r"cipd|pmp|jd|j\.d\.|crha|cria|chrl|cphr|due|dipl\.?-?\w*|mcipd|chrp|esq\.?|jr\.?|sr\.?|ii|iii|iv|rgn|rn|rmn|bsn|msn|ceng|frics|acca|cfa))+$",
     re.I,
 )
 _PREFIX = re.compile(
     # Titles, and the German "i. A." / "i. V." (signing for the firm) and "pp".
     # Each ends with its dot or a space: "Ing." or "Ing " is a title, "Ingrid" a name.
-    r"^(?:(?:dr|prof|mr|mrs|ms|mx|mag|lic|licda?|ing|dott(?:\.?ssa)?|drs|ir|avv|arch|eng|"
+    r"^(?:(?:dr\.?-\w+\.?|dr|prof|mr|mrs|ms|mx|mag|lic|licda?|ing|dott(?:\.?ssa)?|drs|ir|avv|arch|eng|"
     r"dipl\.?-\w+|herr|frau|mme|m|sr|sra|srta|dra|doña|pp|p\.p|i\.\s?a|i\.\s?v)(?:\.|\s))\s*(?=\S)",
     re.I,
 )
@@ -298,6 +298,10 @@ class Signature:
         return bool(self.name or self.title or self.team)
 
 
+# A name beside a sign-off has at most this many words ("Maria de los Ángeles Ruiz").
+_MOST_NAME_WORDS = 5
+
+
 def find_signature(text: str, *, companies: Collection[str] = ()) -> Signature:
     lines = [line.strip() for line in text.split("\n")]
     lines = [line[:_MAX_LINE] for line in lines if line][-_TAIL_LINES:]
@@ -319,6 +323,10 @@ def _after_sign_off(lines: list[str], companies: set[str]) -> Signature | None:
         if SIGN_OFF.match(line) or _unlisted_sign_off(lines, i, companies):
             return _signed(lines[i + 1 : i + 6], companies, lowercase=line.islower())
         inline = _SIGN_OFF_INLINE.match(line)
+        # "Thanks again, and good luck with the rest of your search." is a sentence, not a
+        # sign-off beside a name.
+        if inline and len(inline.group("name").split()) > _MOST_NAME_WORDS:
+            inline = None
         if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
             found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], companies)
             if found.name or found.team:
@@ -500,9 +508,16 @@ def _names_something_else(name: str, tokens: list[str], companies: Collection[st
         or any(t in TEAM_WORDS for t in lowered)
         or squash(name) in {squash(c) for c in companies}
         or (any(t in companies for t in lowered) and len(tokens) <= 2)
+        or _holds_a_company(lowered, companies)
         or is_title(name)
         or bool(SIGN_OFF.match(name))
     )
+
+
+def _holds_a_company(lowered: list[str], companies: Collection[str]) -> bool:
+    """ "Hansa Versicherung Schadenservice": the company and one of its departments."""
+    words = f" {' '.join(lowered)} "
+    return any(len(c) >= 4 and f" {c.lower()} " in words for c in companies)
 
 
 _PLACE_LEADS = frozenset(["são", "sao", "san", "santa", "santo", "saint", "sainte", "sankt", "st"])
