@@ -64,6 +64,7 @@ CELERY_BULK_QUEUE = os.environ.get("REBOUND_TEST_BULK_QUEUE") or f"{CELERY_TASK_
 # Per xdist worker, so that one worker clearing its counters between tests never clears
 # another's; a server a test starts inherits PYTEST_XDIST_WORKER and counts with it.
 CACHES["throttle"]["KEY_PREFIX"] = f"test-{RUN_ID}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+CACHES["fragments"]["KEY_PREFIX"] = CACHES["throttle"]["KEY_PREFIX"] + "-fragments"
 
 # The email service whose inbound webhook the tests post to (tests/inbox/test_anymail.py).
 INBOX_EMAIL_SERVICE = "postmark"

@@ -295,27 +295,24 @@ REDIS_THROTTLE_URL = env.str(
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
-        "BACKEND": "tracker.core.ratelimit.ForgivingRedisCache",
+        "BACKEND": "tracker.core.rediscache.ForgivingRedisCache",
         "LOCATION": REDIS_THROTTLE_URL,
         "KEY_PREFIX": env.str("THROTTLE_KEY_PREFIX", default="rebound"),
         # A limit must never make a login wait on a Redis that is away.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     },
 }
-# Rendered fragments a page repeats from one visit to the next (a follow-up's card), kept
-# by each web process under a key naming everything they show, so nothing in them is ever
-# stale: a few thousand cards, some 5 kB each, at most.
+# Rendered fragments a page repeats from one visit to the next (a board's card, a table's
+# row, a follow-up's card), kept under a key naming everything they show, so nothing in them
+# is ever stale. In Redis beside the rate limits, so that every web worker finds what
+# another rendered (kept per process, a user's next visit mostly reached a worker that had
+# not seen their cards yet); an hour, so a busy instance keeps only its recent visitors'.
 CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": 4_000},
-}
-# The board's cards, the same way: under 1 kB each, and a board shows a hundred or more, so
-# a web process serving 150 people keeps all of theirs in some 20 MB.
-CACHES["board_cards"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "board_cards",
-    "OPTIONS": {"MAX_ENTRIES": 20_000},
+    "BACKEND": "tracker.core.rediscache.ForgivingRedisCache",
+    "LOCATION": REDIS_THROTTLE_URL,
+    "KEY_PREFIX": env.str("THROTTLE_KEY_PREFIX", default="rebound") + "-fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
 }
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL

@@ -12,7 +12,7 @@ from django.urls import reverse
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
 from tracker.applications.models import Application, Company
-from tracker.applications.templatetags.board import FRAGMENT_CACHE
+from tracker.core.fragments import FRAGMENT_CACHE
 
 pytestmark = pytest.mark.django_db
 

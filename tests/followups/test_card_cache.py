@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from tests.followups.test_views import rejected
 from tracker.accounts.models import User
+from tracker.core.fragments import FRAGMENT_CACHE
 from tracker.followups.kinds import Kind
-from tracker.followups.templatetags.followups import FRAGMENT_CACHE
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,17 @@
-"""Rendered fragments a page repeats from one visit to the next (a board card, a follow-up
-card), kept by each web process under a key naming everything they show: a fragment whose
-any shown value changed is another fragment, so none is ever stale."""
+"""Rendered fragments a page repeats from one visit to the next (a board's card, a table's
+row, a follow-up card), kept in the shared "fragments" cache under a key naming everything
+they show: a fragment whose any shown value changed is another fragment, so none is ever
+stale. A page asks for all of its fragments of a kind at once: one round trip to Redis."""
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from django import template
 from django.core.cache import caches
+from django.utils.safestring import SafeString, mark_safe
 
-# A fragment stays as long as a day of visits, unless pushed out by newer ones first.
-KEPT_SECONDS = 24 * 3600
+FRAGMENT_CACHE = "fragments"
 
 
 def fragment_key(kind: str, shown: tuple[Any, ...]) -> str:
@@ -17,12 +19,38 @@ def fragment_key(kind: str, shown: tuple[Any, ...]) -> str:
     return f"{kind}:" + hashlib.blake2b(repr(shown).encode(), digest_size=20).hexdigest()
 
 
-def cached_fragment(cache: str, key: str, render: Callable[[], str]) -> str:
-    """The fragment kept under `key` in the cache named `cache`, rendered and kept first
-    when it is not there."""
-    kept = caches[cache]
-    html = kept.get(key)
-    if html is None:
-        html = render()
-        kept.set(key, html, KEPT_SECONDS)
-    return html
+def cached_fragments(keyed: Sequence[tuple[str, Callable[[], str]]]) -> list[str]:
+    """Each fragment kept under its key, in order; those not kept are rendered and kept."""
+    kept = caches[FRAGMENT_CACHE]
+    found = kept.get_many([key for key, _ in keyed]) if keyed else {}
+    rendered: dict[str, str] = {}
+    fragments = []
+    for key, render in keyed:
+        html = found.get(key) or rendered.get(key)
+        if html is None:
+            html = rendered[key] = render()
+        fragments.append(html)
+    if rendered:
+        kept.set_many(rendered)
+    return fragments
+
+
+def cached_fragment(key: str, render: Callable[[], str]) -> str:
+    return cached_fragments([(key, render)])[0]
+
+
+def cached_partials(
+    context: template.Context, partial: str, keyed: Sequence[tuple[str, dict[str, Any]]]
+) -> SafeString:
+    """The template `partial` rendered once for each set of values in the context, joined;
+    each kept under its key (which must name everything the partial shows)."""
+    engine = context.template.engine  # type: ignore[union-attr]
+
+    def renderer(values: dict[str, Any]) -> Callable[[], str]:
+        def render() -> str:
+            with context.push(**values):
+                return str(engine.get_template(partial).render(context))
+
+        return render
+
+    return mark_safe("".join(cached_fragments([(key, renderer(v)) for key, v in keyed])))

@@ -2,15 +2,9 @@
 a database of its own): a limit counted per process lets N processes allow N times as
 much."""
 
-import logging
 import time
-from typing import Any
 
 from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import RedisError
-
-logger = logging.getLogger(__name__)
 
 THROTTLE_CACHE = "throttle"
 
@@ -44,33 +38,3 @@ def limit_reached(scope: str, ident: str, *, limit: int, window: int) -> bool:
     if limit <= 0:
         return False
     return int(caches[THROTTLE_CACHE].get(_key(scope, ident, window)) or 0) >= limit
-
-
-class ForgivingRedisCache(RedisCache):
-    """The throttle cache: while Redis is away, limits are not counted (a warning in the
-    log) instead of every login and token request failing."""
-
-    def _forgive(self, name: str, default: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return getattr(super(), name)(*args, **kwargs)
-        except RedisError as exc:
-            logger.warning("Rate-limit cache unavailable (%s): %s", name, exc)
-            return default
-
-    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
-        return self._forgive("get", default, key, default, version)
-
-    def set(self, key: Any, value: Any, timeout: Any = None, version: int | None = None) -> None:
-        self._forgive("set", None, key, value, timeout, version)
-
-    def add(self, key: Any, value: Any, timeout: Any = None, version: int | None = None) -> bool:
-        return bool(self._forgive("add", False, key, value, timeout, version))
-
-    def incr(self, key: Any, delta: int = 1, version: int | None = None) -> int:
-        result = self._forgive("incr", None, key, delta, version)
-        if result is None:
-            raise ValueError("rate-limit cache unavailable")
-        return int(result)
-
-    def delete(self, key: Any, version: int | None = None) -> bool:
-        return bool(self._forgive("delete", False, key, version))

@@ -1,6 +1,6 @@
 """The follow-ups card of the application page: `{% load followups %}{% followups_panel
 application %}`, so that applications' page shows follow-ups without importing them; and
-one follow-up's card, kept in the fragment cache (`{% followup_card card %}`)."""
+the follow-ups page's cards, kept in the fragment cache (`{% followup_cards cards %}`)."""
 
 from typing import Any
 
@@ -10,13 +10,12 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from tracker.applications.models import Application
-from tracker.core.fragments import cached_fragment, fragment_key
+from tracker.core.fragments import cached_partials, fragment_key
 from tracker.followups.models import FollowUp
 from tracker.followups.selectors import FollowUpCard
 from tracker.followups.views import followups_panel_context
 
 CARD_TEMPLATE = "followups/_card.html"
-FRAGMENT_CACHE = "fragments"
 
 register = template.Library()
 
@@ -32,26 +31,32 @@ _TOKEN_MARK = "csrfmarkf0110wupcard"
 
 
 @register.simple_tag(takes_context=True)
-def followup_card(context: template.Context, card: FollowUpCard, **options: Any) -> str:
-    """`{% followup_card card show_application=True fold_draft=True %}`: the card of
-    _card.html, the same HTML as its include, kept in the fragment cache under everything
-    it shows, so a page that lists hundreds of follow-ups renders only the changed ones.
+def followup_cards(context: template.Context, cards: list[FollowUpCard], **options: Any) -> str:
+    """`{% followup_cards cards show_application=True fold_draft=True %}`: the cards of
+    _card.html, the same HTML as their includes, kept in the fragment cache under
+    everything they show, so a page that lists hundreds of follow-ups renders only the
+    changed ones.
 
-    A card after a refused action (with its bound forms and their errors) is never kept.
+    Cards after a refused action (with its bound forms and their errors) are never kept.
     """
     engine = context.template.engine  # type: ignore[union-attr]
     token = str(context.get("csrf_token") or "")
     if context.get("draft_form") or context.get("snooze_form") or token in ("", "NOTPROVIDED"):
-        with context.push(card=card, **options):
-            return engine.get_template(CARD_TEMPLATE).render(context)
-
-    def render() -> str:
-        with context.push(card=card, csrf_token=_TOKEN_MARK, **options):
-            return str(engine.get_template(CARD_TEMPLATE).render(context))
-
-    key = card_cache_key(card, origin=str(context.get("origin", "")), **options)
-    html = cached_fragment(FRAGMENT_CACHE, key, render)
-    # The token as the {% csrf_token %} tag writes it (escaped), in every form of the card.
+        rendered = []
+        for card in cards:
+            with context.push(card=card, **options):
+                rendered.append(engine.get_template(CARD_TEMPLATE).render(context))
+        return mark_safe("".join(rendered))
+    origin = str(context.get("origin", ""))
+    keyed = [
+        (
+            card_cache_key(card, origin=origin, **options),
+            {"card": card, "csrf_token": _TOKEN_MARK, **options},
+        )
+        for card in cards
+    ]
+    html = cached_partials(context, CARD_TEMPLATE, keyed)
+    # The token as the {% csrf_token %} tag writes it (escaped), in every form of the cards.
     return mark_safe(html.replace(_TOKEN_MARK, str(conditional_escape(token))))
 
 
