@@ -79,6 +79,21 @@ other job mail taken 1 and 2 of 16 (3 of 32, 9%; before 7), non-job mail kept 0 
 62 of 64. Over all six sealed rounds, each read once by the code of its time: 182 of 192
 rejections (95%; the session's starting rules 171, 89%), 10 of 96 other job mails taken
 (10%; before 18, 19%), 8 of 72 non-job mails kept (before 11).
+
+Another session wrote eight more rounds by eight more hands, each told only what a label
+means. Four were studied: the twenty-eighth (regional and idiomatic speech, no usual sad
+word; first run 28 of 32, 1 of 22 other job mails taken, 1 of 12 kept) and twenty-ninth
+(portals, agency threads, letters half one thing and half another; 31, 1, 0), then the
+thirty-second (the treacherous cases: pauses, mistakes, a company's bank and claims side;
+31, 4, 2) and thirty-third (people who write personally, signed in every style; 31, 1, 0).
+Four were kept sealed and read once at the end: the thirtieth, thirty-first, thirty-fourth
+and thirty-fifth (ordinary inboxes in seven languages; senior and specialised roles;
+a career changer's; a software professional's across Europe and the Americas): 31, 31, 29
+and 32 of 32 rejections (123 of 128, 96%; the session's starting rules 118, 92%), 0, 2, 1
+and 1 of 22 other job mails taken (4 of 88, 5%; before 4), 1, 1, 0 and 0 of 12 non-job
+mails kept (2 of 48; before 2); channel 128 of 128, role 55 of 64 (86%; before 54), name
+126 of 128, address 126 of 128. Over all ten sealed rounds (these four and the six above): 305 of 320
+rejections (95%), 14 of 184 other job mails (8%), 10 of 120 non-job mails kept.
 """
 
 from zoneinfo import ZoneInfo
@@ -167,6 +182,10 @@ FIRST_RUNS = {
     "twentyninth": ((31, 32), (1, 22), (0, 12)),
     "thirtysecond": ((31, 32), (4, 22), (2, 12)),
     "thirtythird": ((31, 32), (1, 22), (0, 12)),
+    "thirtieth": ((31, 32), (0, 22), (1, 12)),
+    "thirtyfirst": ((31, 32), (2, 22), (1, 12)),
+    "thirtyfourth": ((29, 32), (1, 22), (0, 12)),
+    "thirtyfifth": ((32, 32), (1, 22), (0, 12)),
 }
 
 
