@@ -92,8 +92,13 @@ a career changer's; a software professional's across Europe and the Americas): 3
 and 32 of 32 rejections (123 of 128, 96%; the session's starting rules 118, 92%), 0, 2, 1
 and 1 of 22 other job mails taken (4 of 88, 5%; before 4), 1, 1, 0 and 0 of 12 non-job
 mails kept (2 of 48; before 2); channel 128 of 128, role 55 of 64 (86%; before 54), name
-126 of 128, address 126 of 128. Over all ten sealed rounds (these four and the six above): 305 of 320
-rejections (95%), 14 of 184 other job mails (8%), 10 of 120 non-job mails kept.
+126 of 128, address 126 of 128. Over all ten sealed rounds (these four and the six above):
+305 of 320 rejections (95%), 14 of 184 other job mails (8%), 10 of 120 non-job mails kept.
+Their misses were then studied too (a no about a post beside an invitation to volunteer, a
+bank's credit refusal, an offer of "other opportunities" in a talent-pool sentence, a no
+about a colleague or a referred friend named "him", a decision "noch nicht gefallen", a job
+offered "to someone" several words on, offers rescinded with their start date, a booking
+"référence" and a visa appointment).
 """
 
 from zoneinfo import ZoneInfo

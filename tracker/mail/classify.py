@@ -227,7 +227,10 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     to_the_user = [s for s in stated if not _chose_another([s], order)]
     # From the company of an application, "a place on the programme" is the job's place.
     about = stated if sender else _about_a_job(stated, order)
-    settled = _settled(about, stated, order)
+    # A letter passed on by a referrer speaks of the user in the third person ("não seguir
+    # com ele"); one written to the user, of someone else.
+    to_the_reader = _passed_on(message) is None
+    settled = _settled(about, stated, order, to_the_reader=to_the_reader)
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     withdrawn = _found("OFFER_WITHDRAWN", settled, order)
     return _Signals(
@@ -379,7 +382,9 @@ def _means_no(parts: dict[str, re.Pattern[str]], sentence: str) -> re.Match[str]
     return None
 
 
-def _settled(about: list[str], stated: list[str], order: tuple[str, ...]) -> list[str]:
+def _settled(
+    about: list[str], stated: list[str], order: tuple[str, ...], *, to_the_reader: bool = True
+) -> list[str]:
     """The sentences that may say a no: none when the letter says the candidacy is still
     alive ("this is not a decision on your application"), whatever it regrets about a freeze
     or a delay; never one about what is not decided yet ("the position has not been filled
@@ -392,10 +397,33 @@ def _settled(about: list[str], stated: list[str], order: tuple[str, ...]) -> lis
     return [
         s
         for s in about
-        if not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
+        if not (_not_yet(s, order) or _settling_in(s, order))
         and not _meeting_moved(s, order)
         and not (rescheduled and _found("MOVED", [s], order))
+        and not (to_the_reader and _THIRD_PERSON_NO.search(s))
     ]
+
+
+# A no about someone else, the pronoun right after it: "decided not to move forward with
+# him", "haben sich gegen ihn entschieden", "n'ont pas retenu sa candidature à lui".
+_THIRD_PERSON_NO = re.compile(
+    r"(?:forward|proceed|progress|continue|ahead|further) with (?:him|her)\b|"
+    r"(?:reject\w*|declin\w*|turn\w* down|pass\w* on) (?:him|her)\b|"
+    r"gegen (?:ihn|sie als kandidatin)\b|mit (?:ihm|ihr) (?:nicht )?(?:weiter|fortfahren)|"
+    r"(?:continuer|poursuivre|avancer) avec (?:lui|elle)\b|"
+    r"(?:verder|door) met (?:hem|haar)\b|met (?:hem|haar) (?:\S+ )?(?:verder|door)\b|"
+    r"(?:proseguire|andare avanti|continuare) con (?:lui|lei)\b|"
+    r"(?:seguir|avancar|prosseguir|continuar) com (?:ele|ela)\b"
+)
+
+
+def _settling_in(sentence: str, order: tuple[str, ...]) -> bool:
+    """The job's start, its checks or its salary; an offer taken back with its start date
+    ("rescind all offers for roles starting after 1 February") is a no all the same."""
+    return bool(
+        _found("SETTLING_IN", [sentence], order)
+        and not _found("OFFER_WITHDRAWN", [sentence], order)
+    )
 
 
 def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:
@@ -440,7 +468,10 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     # From the company of an application, a position named outweighs a word of elsewhere
     # ("charla" is a talk at a conference, and a chat with a hiring manager).
     ours = signals.sender and (signals.post or signals.no)
-    if signals.elsewhere and not (signals.job or signals.alert or ours):
+    # Nor is a no about a post ("seguir con otra persona" for the "puesto") undone by an
+    # invitation to volunteer in the same letter.
+    post_refused = signals.post and signals.no and signals.recruiting
+    if signals.elsewhere and not (signals.job or signals.alert or ours or post_refused):
         reason = B(
             N("About something other than a job (“%(words)s”)"), words=signals.elsewhere.phrase
         )
@@ -448,7 +479,11 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     # Job words follow ("the interview stage of this year's competition"), but what was
     # applied for is named, and no application of the user's explains the sender.
     # From the company's bank, shop or claims side ("your personal loan application") too.
-    if signals.applied_elsewhere and (not signals.sender or signals.product_side):
+    if (
+        signals.applied_elsewhere
+        and (not signals.sender or signals.product_side)
+        and not post_refused
+    ):
         reason = B(
             N("An application for something other than a job (“%(words)s”)"),
             words=signals.applied_elsewhere.phrase,
@@ -645,9 +680,18 @@ def _offer(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         phrases = BY_LANGUAGE[code]
         for sentence in sentences:
             match = phrases["OFFER"].search(sentence)
-            if match and not phrases["NEGATION"].search(sentence[: match.start()]):
+            # "...afin de pouvoir vous proposer d'autres opportunités": kept for later.
+            later = match and _OTHER_OPENINGS.match(sentence, match.end())
+            if match and not later and not phrases["NEGATION"].search(sentence[: match.start()]):
                 return _Found(match.group(0), code)
     return None
+
+
+# What an offer of other openings starts with: "d'autres opportunités", "other roles".
+_OTHER_OPENINGS = re.compile(
+    r" (?:\S+ ){0,2}?(?:d'autres|other|others|otras|otros|altre|altri|outras|outros|andere\w*|"
+    r"weitere\w*|nuove|nuovi|new|future|futures|futuras|futuros|futur\w*|toekomstige|nieuwe)(?!\w)"
+)
 
 
 def _softened_no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -694,7 +738,8 @@ def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         phrases = BY_LANGUAGE[code]
         for index, sentence in enumerate(sentences):
             verb = phrases["OFFER_VERB"].search(sentence)
-            if verb and not phrases["NEGATION"].search(sentence[: verb.start()]):
+            later = verb and _OTHER_OPENINGS.match(sentence, verb.end())
+            if verb and not later and not phrases["NEGATION"].search(sentence[: verb.start()]):
                 return _Found(verb.group(0), code)
             pair = " ".join(sentences[index : index + 2])
             contract = phrases["CONTRACT"].search(pair)

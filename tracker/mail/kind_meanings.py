@@ -68,7 +68,7 @@ MEANINGS: dict[str, dict[str, str]] = {
     "de": {
         "POST": r"\w*stelle|position|vakanz|ausschreibung|auswahlverfahren|besetzungsverfahren|bewerbungsverfahren|bewerbungsprozess|recruiting\w*|suche|rolle",
         "GONE": r"nicht (?:\S+ ){0,3}?(?:nach|neu)besetzt|(?:nach|neu)besetzt|verzicht\w*|zuruckgenommen|verfahren (?:\S+ ){0,3}?beendet|besetzt|vergeben|gestrichen|zuruckgezogen|eingefroren|abgesagt|storniert|eingestellt|abgebrochen|pausiert|auf eis gelegt|entfall\w*|entfallt|weggefallen|nicht mehr (?:verfugbar|offen|vakant|aktuell)",
-        "YET": r"(?:bisher|bislang) (?:\S+ ){0,2}?nicht|noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
+        "YET": r"(?:bisher|bislang) (?:\S+ ){0,2}?nicht|noch (?:nicht|keine?) (?:\S+ ){0,3}?(?:besetz|vergeb|entschied|entscheid|getroffen|abgeschlossen|gefunden|gefallen)\w*|noch offen|(?:sprechen|fuhren|treffen) (?:\S+ )?noch|noch (?:\S+ )?(?:gesprache|im gesprach|in gesprachen)|verzoger\w*|dauert (?:\S+ )?langer",
         "ONCE": r"sobald",
         "YOURS": r"(?:ihre|deine|ihrer|deiner) (?:bewerbung|kandidatur|unterlagen|erfahrung\w*|qualifikation\w*)|(?:ihr|dein) (?:profil|lebenslauf|werdegang)",
         "AGAINST": r"abgelehnt|ausgeschieden|aussortiert|zu (?:ihren|deinen) ungunsten",

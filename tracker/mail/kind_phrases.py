@@ -236,7 +236,11 @@ DE = {
         r"bewerbung (?:\S+ )?erhalten|(?:danke|dank) fur (?:ihre|deine) bewerbung",
         r"unterlagen (?:\S+ ){0,3}?(?:an|durch|prufen)",
     ),
-    "POST": words(r"\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"),
+    # "Projektstelle", "Vollzeitstelle"; not an office, a building site or a bus stop.
+    "POST": words(
+        r"(?!(?:geschafts|beratungs|post|anlauf|schnitt|bau|halte|tank|melde|sammel|koordinierungs|"
+        r"kontakt|fach|dienst|annahme|zahl|vermittlungs|leit)stelle)\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"
+    ),
     "JOB": words(
         r"stellen\w*|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
@@ -254,7 +258,7 @@ DE = {
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
         r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
-        r"mitgliedschaft|fitnessstudio|kreditkarte|kredit",
+        r"mitgliedschaft|fitnessstudio|(?:raten|privat|klein|auto|bau|verbraucher|sofort)?kredit(?:antrag|antrags|anfrage|vertrag|karte|e|s)?|darlehen\w*",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
@@ -305,7 +309,8 @@ FR = {
     # "Bureau de poste" is the post office, no job.
     "POST": words(r"(?<!bureau de )postes?|prochaine etape"),
     "JOB": words(
-        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?|concours (?:externe|interne|de la fonction publique)|fiche de poste",
+        # "vos références" (a job's referees), not "référence RDV-27-558120" (a booking number).
+        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
         r"directrice technique|directeur technique",
     ),
@@ -315,7 +320,7 @@ FR = {
         r"bourses?|subvention|doctorale",
         r"conferences?|votre proposition|proposition de (?:conference|talk|expose)|comite de programme",
         r"admissions?|(?:le|en|du) master|mastere|jury d'admission",
-        r"tgv|votre train|billet|vol|commande|remboursement",
+        r"tgv|votre train|billet|vol|commande|remboursement|visas?|passeport|consulat",
         r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
         r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
     ),
@@ -870,7 +875,7 @@ _TOOK_SOMEONE = words(
     r"(?:the person|the candidate|the one|someone|somebody) (?:who |that )?(?:we've|we have|we|i've|i have|i|they've|they) (?:\S+ )?(?:gone for|gone with|went for|went with|chosen|picked|hired)|(?:not|n't) (?:going to )?be (?:you|yourself) (?:this time|on this occasion)|"
     r"(?:entscheidung|wahl) (?:\S+ ){0,3}?zugunsten (?:einer|eines|einem) (?:\S+ )?(?:anderen|kollegin|kollegen|mitbewerber\w*|bewerber\w*|kandidat\w*)|"
     r"(?:decision|choix) (?:\S+ ){0,3}?en faveur d'(?:un|une) (?:autre|collegue|candidat\w*)|(?:decision|eleccion) (?:\S+ ){0,3}?a favor de (?:otr[oa]|un[oa]? (?:compa\w*|candidat\w*))|"
-    r"offered the (?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|(?:made|extended|given|gave) (?:an|the) offer to (?:someone|somebody|another|a|an|the other)|"
+    r"offered the (?:\S+ ){0,3}?(?:post|position|role|job|place|spot|vacancy|shift) to (?:someone|somebody|another|a|an|the other)|(?:made|extended|given|gave) (?:an|the) offer to (?:someone|somebody|another|a|an|the other)|"
     r"decided to (?:focus on|prioriti[sz]e|go with) (?:folks|candidates|people|applicants|profiles|someone|somebody) (?:with|who)|"
     r"(?:jemand(?:en)? (?:anderen|anders)|einen anderen|eine andere) (?:\S+ ){0,3}?(?:genommen|eingestellt|gewahlt)|(?:sich|uns) (?:\S+ ){0,8}?gegen (?:sie|dich) (?:\S+ ){0,3}?entschieden|mit (?:jemand(?:em)? (?:anderem|anders)|einem anderen|einer anderen) (?:\S+ )?(?:weiter|fortfahren)|(?:intern|anderweitig) (?:\S+ )?vergeben|"
     r"(?:j'ai|nous avons|on a) (?:\S+ )?(?:pris|choisi|retenu|embauche|recrute) (?:quelqu'un|une autre|un autre|une personne|la personne)|(?:on part|nous partons|on est partis?|nous sommes partis) sur (?:quelqu'un|un autre|une autre|un profil)|(?:on prend|nous prenons) un (?:autre )?profil plus|(?:ce|c') (?:ne )?(?:sera|est) pas pour cette fois|"
@@ -930,7 +935,7 @@ _ENDS_FOR_YOU = words(
 # An offer taken back: the offer is over, and with it the candidacy ("nous sommes au regret
 # de devoir retirer la promesse d'embauche", "devo ritirare l'offerta").
 _OFFER_WITHDRAWN = words(
-    r"(?:withdraw\w*|withdrew|rescind\w*|revok\w*|retract\w*|pull\w*) (?:\S+ ){0,3}?offer|offer (?:\S+ ){0,3}?(?:withdrawn|rescinded|revoked|retracted|pulled)|"
+    r"(?:withdraw\w*|withdrew|rescind\w*|revok\w*|retract\w*|pull\w*) (?:\S+ ){0,3}?offers?|offers? (?:\S+ ){0,3}?(?:withdrawn|rescinded|revoked|retracted|pulled)|"
     r"(?:zusage|angebot|vertragsangebot|jobangebot|stellenangebot) (?:\S+ ){0,5}?(?:zuruckziehen|zuruckzuziehen|zuruckgezogen|zurucknehmen|zuruckzunehmen|zuruckgenommen|widerrufen)|(?:ziehen|nehmen) (?:\S+ ){0,5}?(?:zusage|angebot) (?:\S+ ){0,3}?zuruck|"
     r"(?:retir|annul|revoqu)\w* (?:\S+ ){0,3}?(?:l')?(?:promesse d'embauche|offre|proposition)|(?:promesse d'embauche|offre|proposition d'embauche) (?:\S+ ){0,4}?(?:retiree|annulee|revoquee)|"
     r"(?:retir|anul|revoc|revog|ritir)\w* (?:\S+ ){0,3}?(?:l')?(?:oferta|propuesta|proposta|offerta)|(?:oferta|propuesta|proposta|offerta) (?:\S+ ){0,4}?(?:retirada|anulada|revocada|revogada|cancelada|ritirata|revocata|annullata)|"
