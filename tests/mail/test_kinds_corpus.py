@@ -98,7 +98,10 @@ Their misses were then studied too (a no about a post beside an invitation to vo
 bank's credit refusal, an offer of "other opportunities" in a talent-pool sentence, a no
 about a colleague or a referred friend named "him", a decision "noch nicht gefallen", a job
 offered "to someone" several words on, offers rescinded with their start date, a booking
-"référence" and a visa appointment).
+"référence" and a visa appointment). Two more study rounds followed: the thirty-sixth
+(employers that are not companies: hospitals, foundations, schools, councils, public
+competitions; first run 25 of 32, 1 of 22 taken, 1 of 12 kept) and the thirty-seventh
+(other people's news, waiting, blunt shift work; 26 of 32, 0, 0).
 """
 
 from zoneinfo import ZoneInfo
@@ -191,6 +194,8 @@ FIRST_RUNS = {
     "thirtyfirst": ((31, 32), (2, 22), (1, 12)),
     "thirtyfourth": ((29, 32), (1, 22), (0, 12)),
     "thirtyfifth": ((32, 32), (1, 22), (0, 12)),
+    "thirtysixth": ((25, 32), (1, 22), (1, 12)),
+    "thirtyseventh": ((26, 32), (0, 22), (0, 12)),
 }
 
 

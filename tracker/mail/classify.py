@@ -32,7 +32,15 @@ from tracker.mail import addresses, resemblance
 from tracker.mail.because import ATS_SENT
 from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
-from tracker.mail.kind_phrases import BY_LANGUAGE, FREE_MAIL, WHEN, fold, names, squash
+from tracker.mail.kind_phrases import (
+    BY_LANGUAGE,
+    FREE_MAIL,
+    WHEN,
+    fold,
+    names,
+    spellings,
+    squash,
+)
 from tracker.mail.language import CODES, SURE, likely_languages
 from tracker.mail.signature import is_person_name
 from tracker.mail.types import Classification, MailKind, Message, Segment
@@ -232,7 +240,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     to_the_reader = _passed_on(message) is None
     settled = _settled(about, stated, order, to_the_reader=to_the_reader)
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
-    withdrawn = _found("OFFER_WITHDRAWN", settled, order)
+    withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     return _Signals(
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
@@ -397,10 +405,13 @@ def _settled(
     return [
         s
         for s in about
-        if not (_not_yet(s, order) or _settling_in(s, order))
-        and not _meeting_moved(s, order)
-        and not (rescheduled and _found("MOVED", [s], order))
-        and not (to_the_reader and _THIRD_PERSON_NO.search(s))
+        if _found("OFFER_WITHDRAWN", [s], order)
+        or (
+            not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
+            and not _meeting_moved(s, order)
+            and not (rescheduled and _found("MOVED", [s], order))
+            and not (to_the_reader and _THIRD_PERSON_NO.search(s))
+        )
     ]
 
 
@@ -415,15 +426,6 @@ _THIRD_PERSON_NO = re.compile(
     r"(?:proseguire|andare avanti|continuare) con (?:lui|lei)\b|"
     r"(?:seguir|avancar|prosseguir|continuar) com (?:ele|ela)\b"
 )
-
-
-def _settling_in(sentence: str, order: tuple[str, ...]) -> bool:
-    """The job's start, its checks or its salary; an offer taken back with its start date
-    ("rescind all offers for roles starting after 1 February") is a no all the same."""
-    return bool(
-        _found("SETTLING_IN", [sentence], order)
-        and not _found("OFFER_WITHDRAWN", [sentence], order)
-    )
 
 
 def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:
@@ -809,7 +811,9 @@ def _sender_address(message: Message) -> str:
     segments = message.segments
     # A reply's quoted part is what it answers (often the user's own mail), not its sender.
     if len(segments) > 1 and segments[1].how == "forward":
-        return segments[1].author_email or message.from_email
+        # Apple Mail's quoted header block is a block of its own, after the forward's mark.
+        passed = _passed_on(message)
+        return segments[1].author_email or (passed and passed.author_email) or message.from_email
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 
 
@@ -917,26 +921,17 @@ def _on_a_known_subject(message: Message, context: MailContext) -> str:
 # A poll reads many messages with one context: its keys are worked out once.
 @lru_cache(maxsize=8)
 def _squashed(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(key for n in names for key in _spellings(n))
+    return frozenset(key for n in names for key in spellings(n))
 
 
 @lru_cache(maxsize=8)
 def _squashed_in_order(names: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(_spellings(n) for n in names)
+    return tuple(spellings(n) for n in names)
 
 
 @lru_cache(maxsize=8)
 def _subject_keys(subjects: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_subject_key(s) for s in subjects)
-
-
-def _spellings(name: str) -> tuple[str, ...]:
-    """A name squashed, and as a domain spells its umlauts: "Müller" is "mueller" there."""
-    german = name.translate(_UMLAUTS)
-    return tuple(dict.fromkeys((squash(name), squash(german))))
-
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def _subject_key(subject: str) -> str:

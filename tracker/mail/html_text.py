@@ -71,6 +71,9 @@ class _Text(HTMLParser):
             self._newline()
         elif tag in _BLOCKS:
             self._newline()
+        elif tag in ("td", "th"):
+            # A table's cells side by side: "Current status" and "Rejected", not one word.
+            self.handle_data(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.skip:

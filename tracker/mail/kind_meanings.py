@@ -104,7 +104,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "FOUND": r"(?:trouve|recrute|embauche) (?:\S+ ){0,2}?(?:quelqu'un|la perle rare|la bonne personne|le bon profil|un candidat|une candidate|notre (?:\S+ )?(?:candidat\w*|recrue))",
     },
     "es": {
-        "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol",
+        "POST": r"puesto|vacante|posicion|proceso|oferta|busqueda|seleccion|rol|plazas?",
         "GONE": r"renunciado|desistido|amortizad[oa]|(?:ha sido|han sido|fue|esta|estan|ha quedado|quedo|queda|quedara|hemos|se ha|se han) (?:\S+ ){0,2}?(?:dad[oa] de baja|cubiert[oa]|asignad[oa]|adjudicad[oa]|cancelad[oa]|congelad[oa]|suspendid[oa]|cerrad[oa]|desiert[oa]|anulad[oa]|paralizad[oa]|retirad[oa]|pausad[oa])",
         "YET": r"(?:todavia|aun) no (?:\S+ ){0,3}?(?:cubi|cubr|decid|decision|tom|cerr|finaliz|encontr)\w*|(?:todavia|aun) (?:esta|sigue) abiert\w*|sigue (?:abiert\w*|vigente)|seguimos entrevistando|retras\w*",
         "ONCE": r"una vez|hasta que",

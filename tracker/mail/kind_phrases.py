@@ -38,6 +38,15 @@ def squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def spellings(name: str) -> tuple[str, ...]:
+    """A name squashed, and as a domain spells its umlauts: "Müller" is "mueller" there."""
+    german = name.translate(_UMLAUTS)
+    return tuple(dict.fromkeys((squash(name), squash(german))))
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 def names(folded: str, name: str) -> bool:
     """Whether folded text names a company (three letters or more) as whole words."""
     key = fold(name)
@@ -98,6 +107,8 @@ EN = {
         r"(?:unable|not able|not be able|cannot|can't|won't|will not|not) (?:to )?(?:be )?(?:offer|extend)\w* (?:you )?(?:a |an |the )?(?:position|role|offer|job|interview|place|further)",
         r"won't be submitting|will not be submitting|not (?:be )?(?:submit|put) (?:you|your \w+) forward|not (?:be )?placed on|not (?:be )?(?:put|placed) on the (?:shortlist|eligibility)",
         r"didn't work out|did not work out|not (?:the|better|good) news|sorry to disappoint|disappointing news",
+        r"(?:did not|didn't|does not|doesn't) meet the (?:\S+ )?(?:standard|threshold|pass mark|minimum)|(?:below|under|short of) the (?:\S+ )?(?:pass mark|required standard|threshold)",
+        r"(?:that|this) one'?s a no|and it (?:isn't|is not|won't be|will not be) you|the successful (?:candidate|applicant) (?:has|had|was|is|brings|will)",
         r"(?:not|\w*n't) (?:\S+ )?in a position to (?:make|extend|offer)|(?:isn't|is not|not) the right time to (?:bring|hire|add|take|move|offer)|(?:answer|decision|response) is (?:a )?no|releas\w* you from (?:the|our|this) (?:\S+ )?process",
         r"(?:isn't|wasn't|is not|was not|not) (?:the )?(?:outcome|news|result|answer) (?:\S+ )?(?:you|we)|not what you (?:were )?hop\w*",
         r"(?:don't|do not|didn't|did not) (?:think|feel|believe) (?:\S+ ){0,4}?(?:the right|a good|the best) (?:\S+ )?(?:fit|match|step|move|person|profile|candidate)",
@@ -456,6 +467,7 @@ IT = {
         r"(?:chiuso|coperto) (?:la|il) (?:posizione|ricerca|ruolo|selezione)|(?:posizione|ricerca|selezione|ruolo) (?:\S+ ){0,3}?(?:chius[oa]|copert[oa])",
     ),
     "REGRET": words(
+        r"non (?:\S+ ){0,3}?esito (?:positivo|favorevole)|non (?:\S+ ){0,2}?raggiunto il punteggio minimo",
         r"non se ne fa (?:niente|nulla)|(?:pero|purtroppo) non ci siamo|non (?:e|risulta) (?:\S+ )?(?:ammess|inserit)\w* (?:alla|nella|tra)|siamo spiacenti di (?:comunicar|informar)\w*|non (?:e|sia) stat[oa] (?:\S+ )?(?:selezionat\w*|ammess\w*|scelt\w*)",
         r"non (?:e|sia|risulta|e risultato|e risultata) (?:\S+ ){0,2}?(?:in linea|idone\w*|adatt\w*|coerente)|esito negativo|non (?:\S+ ){0,3}?(?:soddisfa|possiede|rispond\w*)\S* (?:\S+ ){0,4}?requisiti",
     ),
@@ -471,7 +483,7 @@ IT = {
     ),
     "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
-        r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
+        r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|concorsi pubblici|bandi? di concorso|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
         r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
@@ -860,6 +872,7 @@ _CONSENT = words(
 # "We won't be hiring you", "we nemen je niet aan": a no about a job by itself.
 _NOT_HIRED = words(
     r"(?:not|won't|will not|aren't|are not|can't|cannot|unable to) (?:be )?(?:hir(?:e|ing)|employ\w*|tak\w+ on|bring\w* on|onboard\w*) you|"
+    r"not (?:to )?appoint(?:ing)? you|decided against appointing you|"
     r"(?:stellen|nehmen) (?:sie|dich) (?:\S+ ){0,3}?nicht (?:ein|auf)|(?:sie|dich) nicht (?:einstellen|einzustellen)|"
     r"(?:ne|n') ?(?:vous|te|t') ?(?:\S+ )?(?:embauch|recrut|engag)\w*(?: pas)?|"
     r"no (?:te|le|la|lo|os) (?:\S+ ){0,3}?(?:contrat|incorpor|sumar)\w*|no (?:vamos|podemos) a (?:contratarte|contratarle|incorporarte)|"
@@ -872,6 +885,9 @@ _NOT_HIRED = words(
 _TOOK_SOMEONE = words(
     r"(?:i've|i have|we've|we have|i|we|they've|they have|they) (?:\S+ )?(?:taken on|gone with|went with|hired|picked|took on|offered (?:it|the \S+) to) (?:someone|somebody|a lad|a guy|a girl|a woman|a man|a person|another|the other)|"
     r"(?:going|moving|go|move) (?:ahead|forward|on) with one of (?:them|the others|the other (?:candidates|finalists))|"
+    r"(?:gave|given|give|giving) the (?:\S+ ){0,3}?(?:job|role|position|post|shift|spot|place) to (?:someone|somebody|one of|another|a|an|the other)|"
+    r"(?:going|gone|went|go) with (?:the |an? )?(?:internal|other|another|external|existing) (?:guy|girl|lad|candidate|person|applicant|hire|one)|"
+    r"adjudica\w* (?:\S+ ){0,2}?(?:contrato|plaza|puesto) a (?:la persona|otr[oa]|un[oa]? (?:candidat\w*|aspirante))|nomina di (?:un )?altr[oa] candidat\w*|"
     r"(?:the person|the candidate|the one|someone|somebody) (?:who |that )?(?:we've|we have|we|i've|i have|i|they've|they) (?:\S+ )?(?:gone for|gone with|went for|went with|chosen|picked|hired)|(?:not|n't) (?:going to )?be (?:you|yourself) (?:this time|on this occasion)|"
     r"(?:entscheidung|wahl) (?:\S+ ){0,3}?zugunsten (?:einer|eines|einem) (?:\S+ )?(?:anderen|kollegin|kollegen|mitbewerber\w*|bewerber\w*|kandidat\w*)|"
     r"(?:decision|choix) (?:\S+ ){0,3}?en faveur d'(?:un|une) (?:autre|collegue|candidat\w*)|(?:decision|eleccion) (?:\S+ ){0,3}?a favor de (?:otr[oa]|un[oa]? (?:compa\w*|candidat\w*))|"
@@ -890,10 +906,10 @@ _EXCLUDED = words(
     r"excluded from (?:the )?(?:process|competition|selection|recruitment)|your exclusion|"
     r"(?:vom|aus dem) (?:\S+ )?(?:verfahren|auswahlverfahren) ausgeschlossen|ihr ausschluss|"
     r"exclue?s? (?:de la|du) (?:procedure|concours|selection|processus)|votre exclusion|"
-    r"(?:su|tu) exclusion|excluid[oa] (?:del|de la) (?:proceso|procedimiento|convocatoria|oposicion)|"
+    r"(?:su|tu) exclusion|excluid[oa](?:/a|\(a\))?s? (?:\S+ ){0,4}?(?:del|de la|de los|de las) (?:proceso|procedimiento|convocatoria|oposicion|fases?)|(?:queda|quedan|ha quedado|resulta) excluid[oa]|"
     r"uitgesloten van (?:de )?(?:procedure|selectie)|"
     r"(?:sua|tua) esclusione|esclus[oa] (?:dal|dalla) (?:concorso|selezione|procedura)|"
-    r"(?:sua|tua) exclusao|excluid[oa] d[oa] (?:processo|concurso|selecao)|eliminad[oa] d[oa] (?:processo|concurso)|"
+    r"(?:sua|tua) exclusao|excluid[oa](?:\(a\)|/a)? d[oa] (?:processo|concurso|selecao|procedimento)|eliminad[oa] d[oa] (?:processo|concurso)|"
     r"komt er (?:\S+ )?niet van"
 )
 # No place for you: "per te non c'è posto", "geen plek voor jou".
@@ -914,6 +930,10 @@ _STATUS_NO = words(
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
     r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])"
+)
+_STATUS_NO = re.compile(
+    _STATUS_NO.pattern
+    + r"|(?<!\w)(?:situacion|estado) de no (?:adjudicatari|admitid|apt|seleccionad)\w*"
 )
 # The process over for the user: "damit ist das Verfahren für Sie beendet", "per te si chiude".
 _ENDS_FOR_YOU = words(
@@ -946,7 +966,8 @@ _NOT_AMONG = words(
     r"not (?:\S+ ){0,2}?among (?:those|the)|nicht (?:\S+ ){0,2}?(?:unter|zu) den (?:ausgewahlt|berucksichtigt|engeren|kandidat)\w*|"
     r"(?:ne|n') ?(?:\S+ ){0,2}?(?:figure|figurez|figurent|etes|est|faites|fait) (?:\S+ )?pas (?:\S+ ){0,2}?parmi|no (?:\S+ ){0,2}?(?:se encuentra|esta|figura|quedo|ha quedado) entre|"
     r"niet (?:\S+ ){0,2}?(?:bij|tot|onder) de (?:geselecteerde|gekozen|kandidaten|laatste)|non (?:\S+ ){0,2}?(?:risultat[oa]|rientrat[oa]|inclus[oa]|compres[oa]) (?:tra|fra)|"
-    r"nao (?:\S+ ){0,2}?(?:esta|ficou|figura|foi incluid[oa]) entre"
+    r"nao (?:\S+ ){0,2}?(?:esta|ficou|figura|foi incluid[oa]) entre|"
+    r"no figurando (?:usted )?en|no figura (?:usted )?en (?:la|dicha|esta) (?:relacion|lista)|non (?:e|sei|risulta) (?:\S+ )?ammess[oa]"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
@@ -960,7 +981,11 @@ _WITHDREW = words(
     r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|"
     r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
 )
-_HESITATE = words(r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait")
+_HESITATE = words(
+    r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait|"
+    # "You do not need to take any action": nothing refused.
+    r"(?:do not|don't|does not|doesn't) need to"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
     "ASKS_TO_SEND": _ASKS_TO_SEND,

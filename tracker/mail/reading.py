@@ -25,7 +25,7 @@ from tracker.mail import addresses, phrases
 from tracker.mail.because import ATS_SENT as _ATS
 from tracker.mail.because import Because as B
 from tracker.mail.because import although
-from tracker.mail.kind_phrases import fold, names, squash
+from tracker.mail.kind_phrases import fold, names, spellings, squash
 from tracker.mail.limits import MAX_MESSAGE_CHARS
 from tracker.mail.parse import parse_message
 from tracker.mail.roles import role_from_text, role_from_title
@@ -203,7 +203,7 @@ def _at_the_company(email: str, companies: list[str]) -> tuple[str, str] | None:
     if not own or not _company_mailbox(email):
         return None
     for company in companies:
-        if squash(company) in own or own in squash(company):
+        if any(spelt in own or own in spelt for spelt in spellings(company)):
             reason = B(
                 N("A person at %(company)s with no recruiting title: likely the hiring manager"),
                 company=company,

@@ -33,7 +33,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
             r"talento humano|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
-            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento)"
+            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento)"
             + _E,
             re.I,
         ),
