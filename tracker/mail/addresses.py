@@ -130,8 +130,67 @@ def clean_name(name: str) -> str:
     return name
 
 
+# Mailboxes anyone can have: a friend writes from these, a company seldom does.
+FREE_MAIL = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "ymail.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.com",
+        "gmx.at",
+        "gmx.ch",
+        "web.de",
+        "t-online.de",
+        "posteo.de",
+        "proton.me",
+        "protonmail.com",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "sfr.fr",
+        "wanadoo.fr",
+        "yahoo.fr",
+        "hotmail.fr",
+        "yahoo.es",
+        "hotmail.es",
+        "telefonica.net",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "hetnet.nl",
+        "planet.nl",
+        "libero.it",
+        "virgilio.it",
+        "alice.it",
+        "tiscali.it",
+        "uol.com.br",
+        "bol.com.br",
+        "terra.com.br",
+        "sapo.pt",
+        "fastmail.com",
+        "hey.com",
+        "zoho.com",
+        "mail.com",
+    ]
+)
+
+
 def domain_of(address: str) -> str:
     return address.rpartition("@")[2].lower()
+
+
+def is_free_mail(address: str) -> bool:
+    return domain_of(address) in FREE_MAIL
 
 
 def is_no_reply(address: str) -> bool:

@@ -34,7 +34,6 @@ from tracker.mail.because import Because as B
 from tracker.mail.kind_meanings import BY_MEANING
 from tracker.mail.kind_phrases import (
     BY_LANGUAGE,
-    FREE_MAIL,
     WHEN,
     fold,
     names,
@@ -818,7 +817,7 @@ def _sender_address(message: Message) -> str:
 
 
 def _from_free_mail(message: Message) -> bool:
-    return addresses.domain_of(_sender_address(message).lower()) in FREE_MAIL
+    return addresses.is_free_mail(_sender_address(message).lower())
 
 
 def _sender_context(message: Message, sender: str, context: MailContext) -> tuple[str, bool, bool]:

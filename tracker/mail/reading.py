@@ -41,44 +41,6 @@ from tracker.mail.types import KnownContact, Message, Reading, Segment
 from tracker.mail.vocabulary import SENDER_ROLES, RejectionChannel, SenderRole
 
 _ANALYSED_CHARS = 10_000
-_FREE_MAIL = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "outlook.com",
-        "hotmail.com",
-        "live.com",
-        "msn.com",
-        "yahoo.com",
-        "ymail.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "aol.com",
-        "gmx.de",
-        "gmx.net",
-        "gmx.com",
-        "web.de",
-        "t-online.de",
-        "posteo.de",
-        "proton.me",
-        "protonmail.com",
-        "orange.fr",
-        "free.fr",
-        "laposte.net",
-        "sfr.fr",
-        "wanadoo.fr",
-        "yahoo.fr",
-        "hotmail.fr",
-        "yahoo.es",
-        "hotmail.es",
-        "telefonica.net",
-        "fastmail.com",
-        "hey.com",
-        "zoho.com",
-        "mail.com",
-    ]
-)
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
 
 
@@ -228,7 +190,7 @@ def _an_agency_on(email: str, text: str, companies: list[str]) -> tuple[str, str
 
 def _company_mailbox(email: str) -> bool:
     """An address at a firm: not a personal mailbox, nor a tracking system's."""
-    return addresses.domain_of(email) not in _FREE_MAIL and not addresses.is_ats(email)
+    return not (addresses.is_free_mail(email) or addresses.is_ats(email))
 
 
 # -- Who wrote the part being read ---------------------------------------------------
@@ -274,7 +236,7 @@ def _passed_on(author: _Author, following: Segment | None, me: _Me) -> bool:
     forwarding = following is not None and following.how == "forward"
     # ...unless the forwarder signed it: a recruiter passing on a manager's notes wrote. A
     # friend writing from a personal mailbox only passes the letter on, however long the note.
-    friend = addresses.domain_of(author.email) in _FREE_MAIL
+    friend = addresses.is_free_mail(author.email)
     return forwarding and (friend or (short and not signed.name))
 
 
@@ -487,8 +449,7 @@ def _unknown(email: str, evidence: _Evidence) -> Reading:
 
 def _company_words(company_names: Collection[str], author_email: str) -> list[str]:
     words = [c.strip().lower() for c in company_names if c and c.strip()]
-    domain = addresses.domain_of(author_email)
-    if author_email and domain not in _FREE_MAIL and not addresses.is_ats(author_email):
+    if author_email and _company_mailbox(author_email):
         label = addresses.organisation_label(author_email)
         if label:
             words.append(label)
