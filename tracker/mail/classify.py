@@ -234,23 +234,22 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     to_the_user = [s for s in stated if not _chose_another([s], order)]
     # From the company of an application, "a place on the programme" is the job's place.
     about = stated if sender else _about_a_job(stated, order)
+    passed = _passed_on(message)
     # A letter passed on by a referrer speaks of the user in the third person ("não seguir
     # com ele"); one written to the user, of someone else.
-    to_the_reader = _passed_on(message) is None
-    settled = _settled(about, stated, order, to_the_reader=to_the_reader)
+    settled = _settled(about, stated, order, to_the_reader=passed is None)
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
+    recruiting = _careers_or_a_person(message, address, context)
     return _Signals(
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
         company_only=bool(sender) and not in_process,
         # The company's bank, shop or claims side: its own address, not its careers one.
-        product_side=from_company
-        and not in_process
-        and not _careers_or_a_person(message, address, context),
-        recruiting=_careers_or_a_person(message, address, context),
-        friend=_from_free_mail(message) and not sender,
+        product_side=from_company and not in_process and not recruiting,
+        recruiting=recruiting,
+        friend=addresses.is_free_mail(address) and not sender,
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
@@ -269,15 +268,14 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         invite=_invited(sentences.plain, order),
         received=_received(decisive, order),
         interest=_found("INTEREST", decisive, order),
-        someone_else=_written_to_someone_else(message, context),
+        someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
     )
 
 
-def _written_to_someone_else(message: Message, context: MailContext) -> str:
+def _written_to_someone_else(passed: Segment | None, message: Message, context: MailContext) -> str:
     """Whom the letter a friend passes on was written to, when that is not the user: a
     friend's forward of their own rejection ("same template as yours") is their news."""
-    passed = _passed_on(message)
     users = {address.lower() for address in context.user_emails}
     if not (passed and passed.recipient_email and users):
         return ""
@@ -816,10 +814,6 @@ def _sender_address(message: Message) -> str:
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 
 
-def _from_free_mail(message: Message) -> bool:
-    return addresses.is_free_mail(_sender_address(message).lower())
-
-
 def _sender_context(message: Message, sender: str, context: MailContext) -> tuple[str, bool, bool]:
     """Why the sender alone makes it job mail ("" when it does not); whether that is the
     process itself (an applicant-tracking system, a known thread or subject: job mail
@@ -885,10 +879,11 @@ def _from_an_applied_domain(sender: str, context: MailContext) -> str:
 
 def _from_an_applied_company(message: Message, sender: str, context: MailContext) -> str:
     """The company named by the sender's domain or in the sender's name."""
-    label = squash(_organisation(sender))
+    organisation = _organisation(sender)
+    label = squash(organisation)
     name = squash(message.from_name)
     companies = tuple(context.company_names)
-    raw_label = fold(_organisation(sender))
+    raw_label = fold(organisation)
     for company, keys in zip(companies, _squashed_in_order(companies), strict=True):
         for key in keys:
             # "acme-stores.com" is Acme's, and so is "globexhotels.com" (a longer name).
