@@ -310,7 +310,7 @@ CACHES = {
 CACHES["fragments"] = {
     "BACKEND": "tracker.core.rediscache.ForgivingRedisCache",
     "LOCATION": REDIS_THROTTLE_URL,
-    "KEY_PREFIX": env.str("THROTTLE_KEY_PREFIX", default="rebound") + "-fragments",
+    "KEY_PREFIX": CACHES["throttle"]["KEY_PREFIX"] + "-fragments",
     "TIMEOUT": 3600,
     "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
 }

@@ -35,8 +35,11 @@ def cached_fragments(keyed: Sequence[tuple[str, Callable[[], str]]]) -> list[str
     return fragments
 
 
-def cached_fragment(key: str, render: Callable[[], str]) -> str:
-    return cached_fragments([(key, render)])[0]
+def rendered_partial(context: template.Context, partial: str, values: dict[str, Any]) -> str:
+    """The template `partial` rendered with `values` in the context."""
+    engine = context.template.engine  # type: ignore[union-attr]
+    with context.push(**values):
+        return str(engine.get_template(partial).render(context))
 
 
 def cached_partials(
@@ -44,13 +47,8 @@ def cached_partials(
 ) -> SafeString:
     """The template `partial` rendered once for each set of values in the context, joined;
     each kept under its key (which must name everything the partial shows)."""
-    engine = context.template.engine  # type: ignore[union-attr]
 
     def renderer(values: dict[str, Any]) -> Callable[[], str]:
-        def render() -> str:
-            with context.push(**values):
-                return str(engine.get_template(partial).render(context))
-
-        return render
+        return lambda: rendered_partial(context, partial, values)
 
     return mark_safe("".join(cached_fragments([(key, renderer(v)) for key, v in keyed])))

@@ -1,5 +1,5 @@
-"""The board's cards and the table's rows, kept in the fragment cache (`{% board_card card %}`,
-`{% table_row row %}`): the board shows a hundred cards or more and the table fifty rows,
+"""The board's cards and the table's rows, kept in the fragment cache (`{% board_cards cards %}`,
+`{% table_rows rows %}`): the board shows a hundred cards or more and the table fifty rows,
 most of them the same from one visit to the next, and rendering them was most of those
 pages' CPU."""
 

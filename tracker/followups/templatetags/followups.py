@@ -10,7 +10,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from tracker.applications.models import Application
-from tracker.core.fragments import cached_partials, fragment_key
+from tracker.core.fragments import cached_partials, fragment_key, rendered_partial
 from tracker.followups.models import FollowUp
 from tracker.followups.selectors import FollowUpCard
 from tracker.followups.views import followups_panel_context
@@ -39,14 +39,11 @@ def followup_cards(context: template.Context, cards: list[FollowUpCard], **optio
 
     Cards after a refused action (with its bound forms and their errors) are never kept.
     """
-    engine = context.template.engine  # type: ignore[union-attr]
     token = str(context.get("csrf_token") or "")
     if context.get("draft_form") or context.get("snooze_form") or token in ("", "NOTPROVIDED"):
-        rendered = []
-        for card in cards:
-            with context.push(card=card, **options):
-                rendered.append(engine.get_template(CARD_TEMPLATE).render(context))
-        return mark_safe("".join(rendered))
+        return mark_safe(
+            "".join(rendered_partial(context, CARD_TEMPLATE, {"card": c, **options}) for c in cards)
+        )
     origin = str(context.get("origin", ""))
     keyed = [
         (
