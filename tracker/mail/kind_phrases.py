@@ -81,7 +81,7 @@ EN = {
         r"(?:had to|have to|'ve|have|decided to|going to) (?:\S+ )?pull(?:ed)? (?:the|this|our|that) (?:\S+ )?(?:role|position|req\w*|job|opening|vacancy)|clos\w* out (?:every|all|the) (?:\S+ )?(?:candidates?|applicants?|applications?)",
         r"(?:pursue|consider|interview|progress|prioriti[sz]e|focus on|continue with) (?:\S+ )?(?:other|another|different|more (?:qualified|experienced|senior)) (?:candidates|applicants|profiles|people)",
         r"(?:position|role|vacancy|job|opening|post|requisition|lectureship) (?:has|have) (?:now |already |since )?been (?:filled|closed|cancell?ed)|(?:position|role|vacancy|job|opening) (?:\S+ ){0,4}?(?:is|was) (?:now )?(?:filled|closed|no longer (?:open|available))",
-        r"giv\w+ (?:the|this|that|these) (?:\S+ ){0,2}?(?:hours|shifts?|role|job|position|place|spot|post) to (?:someone|somebody|another|a|an)",
+        r"(?:gave|giv\w+) (?:the|this|that|these) (?:\S+ ){0,3}?(?:hours|shifts?|role|job|position|place|spot|post) to (?:someone|somebody|one of|another|a|an|the other)",
         r"(?:hired|recruited|appointed|found someone) (?:for|into) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)|(?:fill|filling) (?:the|this|that|our) (?:\S+ )?(?:position|role|vacancy|opening|post)",
         r"(?:position|role|vacancy|hiring|search|requisition|recruitment) (?:\S+ ){0,3}?on hold",
         r"promot\w* (?:someone|somebody|a colleague|an? \S+) (?:\S+ ){0,3}?(?:from|within) (?:their|our|the) (?:own|existing|current|internal)",
@@ -885,7 +885,6 @@ _NOT_HIRED = words(
 _TOOK_SOMEONE = words(
     r"(?:i've|i have|we've|we have|i|we|they've|they have|they) (?:\S+ )?(?:taken on|gone with|went with|hired|picked|took on|offered (?:it|the \S+) to) (?:someone|somebody|a lad|a guy|a girl|a woman|a man|a person|another|the other)|"
     r"(?:going|moving|go|move) (?:ahead|forward|on) with one of (?:them|the others|the other (?:candidates|finalists))|"
-    r"(?:gave|given|give|giving) the (?:\S+ ){0,3}?(?:job|role|position|post|shift|spot|place) to (?:someone|somebody|one of|another|a|an|the other)|"
     r"(?:going|gone|went|go) with (?:the |an? )?(?:internal|other|another|external|existing) (?:guy|girl|lad|candidate|person|applicant|hire|one)|"
     r"adjudica\w* (?:\S+ ){0,2}?(?:contrato|plaza|puesto) a (?:la persona|otr[oa]|un[oa]? (?:candidat\w*|aspirante))|nomina di (?:un )?altr[oa] candidat\w*|"
     r"(?:the person|the candidate|the one|someone|somebody) (?:who |that )?(?:we've|we have|we|i've|i have|i|they've|they) (?:\S+ )?(?:gone for|gone with|went for|went with|chosen|picked|hired)|(?:not|n't) (?:going to )?be (?:you|yourself) (?:this time|on this occasion)|"
@@ -929,11 +928,9 @@ _STATUS_NO = words(
     r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,140}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
-    r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])"
-)
-_STATUS_NO = re.compile(
-    _STATUS_NO.pattern
-    + r"|(?<!\w)(?:situacion|estado) de no (?:adjudicatari|admitid|apt|seleccionad)\w*"
+    r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])",
+    # "Su solicitud ha quedado en situación de no adjudicatario".
+    r"(?:situacion|estado) de no (?:adjudicatari|admitid|apt|seleccionad)\w*",
 )
 # The process over for the user: "damit ist das Verfahren für Sie beendet", "per te si chiude".
 _ENDS_FOR_YOU = words(

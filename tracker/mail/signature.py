@@ -37,7 +37,7 @@ SIGN_OFF = re.compile(
     # Dutch, Italian, Portuguese
     r"|hoogachtend|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|hartelijke groet(?:en)?"
     r"|cordiali saluti|distinti saluti|saluti|un (?:caro )?saluto|a presto|un abbraccio"
-    r"|atenciosamente|cordialmente|abra(?:ç|c)os?|um abra(?:ç|c)o|cumprimentos|at(?:é|e) breve"
+    r"|atenciosamente|abra(?:ç|c)os?|um abra(?:ç|c)o|cumprimentos|at(?:é|e) breve"
     r")[\s,.!]*$",
     re.I,
 )
@@ -173,14 +173,7 @@ TEAM_WORDS = frozenset(
         "b.v",
         "n.v",
         "personalservice",
-        "gmbh",
-        "ltd",
-        "ltd.",
-        "b.v.",
-        "bv",
         "n.v.",
-        "s.a.",
-        "s.l.",
         "ltda",
         "lda",
         "hotel",
