@@ -3,11 +3,13 @@ read the same as without it, and show every change at once, even one made behind
 (another web process, the worker)."""
 
 import re
+from datetime import UTC, timedelta
 
 import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import application_for, rejected_late
 from tracker.accounts.models import User
@@ -81,3 +83,23 @@ def test_cards_and_rows_speak_the_pages_language(
     alice.save(update_fields=["language"])
 
     assert german in part(_page(alice_client, page), quiet)
+
+
+@pytest.mark.parametrize(("page", "part"), [("dashboard", _card), ("application_table", _row)])
+def test_cards_and_rows_show_the_days_of_the_users_time_zone(
+    alice_client: Client, alice: User, page: str, part
+) -> None:
+    # Late in the evening in London is the next morning in Auckland.
+    quiet = application_for(alice, company="Quiet", days_ago=3)
+    evening = timezone.localtime(timezone.now() - timedelta(days=2), UTC).replace(hour=23)
+    Application.objects.filter(pk=quiet.pk).update(stage_changed_at=evening)
+    london = part(_page(alice_client, page), quiet)
+    alice.time_zone = "Pacific/Auckland"
+    alice.save(update_fields=["time_zone"])
+
+    auckland = part(_page(alice_client, page), quiet)
+
+    # The card's tooltip names the day, the row's <time> gives it in ISO 8601.
+    morning = evening + timedelta(days=1)
+    assert auckland != london
+    assert morning.strftime("%-d %b") in auckland or morning.date().isoformat() in auckland

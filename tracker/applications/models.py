@@ -120,6 +120,12 @@ class Company(models.Model):
         )
 
 
+def application_label(role: str, company: str) -> str:
+    """ "Backend Engineer at Acme": an application as the pages name it, in the page's
+    language ("Entwicklerin bei Brandt Werke"); English in the worker."""
+    return gettext("%(role)s at %(company)s") % {"role": role, "company": company}
+
+
 class Application(models.Model):
     # Indexed with the id below (app_owner_id_idx), which serves what an index of the
     # owner alone would, and the user's applications in the order they were added.
@@ -195,8 +201,7 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        # In the page's language ("Entwicklerin bei Brandt Werke"); English in the worker.
-        return gettext("%(role)s at %(company)s") % {"role": self.role, "company": self.company}
+        return application_label(self.role, str(self.company))
 
     def fold_for_search(self) -> None:
         self.search_text = application_search_text(

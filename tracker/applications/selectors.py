@@ -34,6 +34,7 @@ from tracker.applications.models import (
     Feedback,
     Stage,
     StageChange,
+    application_label,
 )
 from tracker.applications.search import search_words
 
@@ -250,27 +251,38 @@ def table_rows(applications: Sequence[Application], now: datetime) -> list[Table
 
 # The board shows each column's most recent cards; "show more" fetches the next ones.
 BOARD_COLUMN_SIZE = 15
-# What a card shows; the board loads nothing else (it renders a hundred or more).
-_CARD_FIELDS = ("pk", "stage", "stage_changed_at", "role", "company__name")
+# What a card shows, read as plain values: the board loads nothing else, and builds no
+# model instance for the hundred cards or more it shows.
+_CARD_FIELDS = ("pk", "stage", "stage_changed_at", "role", "company__name", "next_followup_due")
 
 
 @dataclass(frozen=True)
 class BoardCard:
-    """What a card shows, worked out here once: the board renders a hundred or more, and
-    every look-up, filter and URL the template would do per card is what it spends its
-    time on."""
+    """What a card shows. Its fields are what the card's cached fragment is keyed on, its
+    words and dates (properties) are worked out only when the fragment is rendered: the
+    board shows a hundred cards or more, most of them kept from the last visit."""
 
-    application: Application
+    pk: int
+    stage: str
+    company: str
+    role: str
+    stage_changed_at: datetime
     url: str
-    # "Backend Engineer at Acme", for the card's label and its Move button.
-    label: str
-    # When the card entered its stage, as the card's tooltip shows it ("3 Dec 2026").
-    since: str
     days_in_stage: int
     followup_due: datetime | None
     followup_overdue: bool
     # Due later today, in the user's time zone (overdue ones are not).
     followup_today: bool
+
+    @property
+    def label(self) -> str:
+        """ "Backend Engineer at Acme", for the card's label and its Move button."""
+        return application_label(self.role, self.company)
+
+    @property
+    def since(self) -> str:
+        """When the card entered its stage, as the card's tooltip shows it ("3 Dec 2026")."""
+        return date_format(timezone.localtime(self.stage_changed_at), "DAY")
 
     @property
     def followup_day(self) -> str:
@@ -341,21 +353,19 @@ def _detail_url(detail: str, pk: int) -> str:
 
 
 def _cards(qs: QuerySet[Application], now: datetime, limit: int | None = None) -> list[BoardCard]:
-    cards = []
     today = timezone.localdate(now)
     detail = reverse("application_detail", args=[_PK])
-    rows = with_next_followup(
-        qs.select_related("company").only(*_CARD_FIELDS).order_by("-stage_changed_at", "-id")
-    )
-    for application in rows[:limit]:
-        due: datetime | None = application.next_followup_due  # type: ignore[attr-defined]
-        changed = application.stage_changed_at
+    rows = with_next_followup(qs).order_by("-stage_changed_at", "-id").values_list(*_CARD_FIELDS)
+    cards = []
+    for pk, stage, changed, role, company, due in rows[:limit]:
         cards.append(
             BoardCard(
-                application=application,
-                url=_detail_url(detail, application.pk),
-                label=str(application),
-                since=date_format(timezone.localtime(changed), "DAY"),
+                pk=pk,
+                stage=stage,
+                company=company,
+                role=role,
+                stage_changed_at=changed,
+                url=_detail_url(detail, pk),
                 days_in_stage=max((now - changed).days, 0),
                 followup_due=due,
                 followup_overdue=due is not None and due < now,
@@ -400,7 +410,7 @@ def board_columns(*, user: User, now: datetime) -> list[BoardColumn]:
     by_stage: dict[str, list[BoardCard]] = {stage: [] for stage in counts}
     if recent:
         for card in _cards(Application.objects.filter(recent), now):
-            by_stage[card.application.stage].append(card)
+            by_stage[card.stage].append(card)
     return [
         BoardColumn(stage=Stage(s), count=counts[s], cards=by_stage[s], shown=len(by_stage[s]))
         for s in counts

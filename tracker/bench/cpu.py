@@ -110,7 +110,7 @@ def cpu_pages(user: User) -> list[Page]:
     longest = max(columns, key=lambda column: column.count)
     last = longest.cards[-1]
     more = reverse("board_column_more", args=[longest.stage])
-    before = last.application.stage_changed_at.isoformat()
+    before = last.stage_changed_at.isoformat()
     # The application with the most on its page: people, interviews, notes, follow-ups.
     busiest = (
         Application.objects.filter(owner=user, stage=Stage.REJECTED)
@@ -128,8 +128,7 @@ def cpu_pages(user: User) -> list[Page]:
         Page("board", reverse("dashboard")),
         Page(
             "board, a column's next cards",
-            f"{more}?"
-            + urlencode({"before": before, "id": last.application.pk, "shown": len(longest.cards)}),
+            f"{more}?" + urlencode({"before": before, "id": last.pk, "shown": len(longest.cards)}),
         ),
         Page("table, filtered and sorted", f"{table}?stage=rejected&sort=company"),
         Page("table, filtered and sorted, page 2", f"{table}?stage=rejected&sort=company&page=2"),

@@ -37,19 +37,18 @@ def table_rows(context: template.Context, rows: list[TableRow]) -> SafeString:
 
 
 def card_cache_key(card: BoardCard) -> str:
-    """Everything the card's partial shows: the card's own worked-out values (its words
-    come from them), the application's company and role, and the page's language. A card
+    """Everything the card's partial shows: the card's own values (its words and dates
+    come from them), the page's language and time zone (its days are the user's). A card
     whose any of these changed is another card; anything else the partial comes to read
     must be named here."""
-    application = card.application
     shown = (
         translation.get_language(),
-        application.pk,
-        application.company.name,
-        application.role,
+        timezone.get_current_timezone_name(),
+        card.pk,
+        card.company,
+        card.role,
         card.url,
-        card.label,
-        card.since,
+        card.stage_changed_at,
         card.days_in_stage,
         card.followup_due,
         card.followup_overdue,
