@@ -134,11 +134,13 @@ def second_rejection_questions(items: list[InboxItem]) -> dict[int, str]:
     }
 
 
-def application_mail_updates(*, user: User, application_id: int) -> list[InboxItem]:
+def application_mail_updates(*, owner_id: int, application_id: int) -> list[InboxItem]:
     """Job mail about the application that is none of a rejection, an invitation or an
     offer (a receipt, a take-home, a recruiter's note): its updates, newest first."""
     return list(
-        InboxItem.objects.filter(owner=user, application_id=application_id, kind=ItemKind.OTHER)
+        InboxItem.objects.filter(
+            owner_id=owner_id, application_id=application_id, kind=ItemKind.OTHER
+        )
         .only("id", "subject", "from_name", "from_email", "sent_at", "created_at", "status")
         .order_by("-created_at")[:20]
     )

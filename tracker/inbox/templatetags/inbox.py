@@ -14,7 +14,8 @@ register = template.Library()
 @register.inclusion_tag("inbox/_updates.html")
 def inbox_updates(application: Application) -> dict[str, Any]:
     return {
+        # The owner's id, not the owner: the page has no use for a second User loaded.
         "mail_updates": selectors.application_mail_updates(
-            user=application.owner, application_id=application.pk
+            owner_id=application.owner_id, application_id=application.pk
         )
     }
