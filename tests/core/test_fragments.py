@@ -11,7 +11,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from tests.factories import application_for
 from tracker.accounts.models import User
-from tracker.core.fragments import FRAGMENT_CACHE, cached_fragments
+from tracker.core.fragments import FRAGMENT_CACHE, cached_fragments, fragment_key, release_stamp
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,20 @@ def test_pages_render_while_redis_is_away(
         response = alice_client.get(reverse(page))
         assert response.status_code == 200, page
     assert "Data Engineer" in alice_client.get(reverse("application_table")).content.decode()
+
+
+def test_a_new_release_keys_its_fragments_anew(settings, tmp_path) -> None:
+    # A card template changed by an upgrade must not meet the last release's cards.
+    (tmp_path / "templates").mkdir()
+    card = tmp_path / "templates" / "card.html"
+    card.write_text("<li>{{ card }}</li>")
+    settings.BASE_DIR = tmp_path
+    release_stamp.cache_clear()
+    before = fragment_key("board-card", ("Acme",))
+    card.write_text("<li class='card'>{{ card }}</li>")
+    release_stamp.cache_clear()
+
+    try:
+        assert fragment_key("board-card", ("Acme",)) != before
+    finally:
+        release_stamp.cache_clear()
