@@ -199,13 +199,49 @@ def _sentences(message: Message) -> _Sentences:
     written = letter_of(message)
     letter = _RELAYED.sub(r"\1 \2", written)
     language, order = _languages(message.subject, letter)
-    parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
-    every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
-    decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
+    every = _split(message.subject, letter)
+    said = _split(message.subject, _without_data_protection(letter))
+    decided = (_decided(_QUOTED.sub(" ", s), order) for s in said)
     decisive = [s for s in decided if s.strip()]
     stated = [s for s in decisive if not s.rstrip().endswith("?")]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
     return _Sentences(written, language, order, every, decisive, stated, plain)
+
+
+def _split(subject: str, letter: str) -> list[str]:
+    """The subject and the letter's sentences, folded."""
+    parts = [subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
+    return [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
+
+
+# How the applicant's data is kept: its "at your request", "withdraw your consent" or "not
+# passed on to third parties" are the law's words, not the letter's. What it names (the
+# enrolment a school keeps data for) still tells what the mail is about.
+_DATA_PROTECTION = re.compile(
+    r"(?<!\w)(?:personal data|data protection|gdpr|privacy (?:act|policy|notice|statement)|"
+    r"datenschutz\w*|dsgvo|personenbezogene\w* daten|"
+    r"donnees (?:a caractere )?personnelles|protection des donnees|rgpd|informatique et libertes|"
+    r"datos (?:de caracter )?personales|proteccion de datos|lopd\w*|"
+    r"persoonsgegevens|avg|gegevensbescherming|privacy ?(?:beleid|verklaring|statement)|"
+    r"dati personali|protezione dei dati|informativa (?:sulla )?privacy|"
+    r"dados pessoais|protecao de dados|lgpd)(?!\w)"
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _without_data_protection(letter: str) -> str:
+    """The letter without what it says about data protection: a paragraph that opens on it
+    (a notice's heading, its first sentence), and any other sentence that names the law (a
+    no's last line, "your documents are deleted under the GDPR", stays a no)."""
+    kept = []
+    for paragraph in _PARAGRAPH.split(letter):
+        sentences = _SENTENCE.split(paragraph)
+        if not _DATA_PROTECTION.search(fold(sentences[0])):
+            kept.append(" ".join(s for s in sentences if not _DATA_PROTECTION.search(fold(s))))
+    return "\n\n".join(kept)
 
 
 def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:

@@ -180,9 +180,11 @@ EN = {
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
     ),
     "IF": words(
-        r"if|unless|should you|in case|whether|otherwise|or else|as soon as|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+        r"if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
+        # "Reaching this stage does not constitute an offer": a disclaimer, no refusal.
+        r"(?:does not|doesn't|do not|don't|shall not|will not|is not|isn't) (?:\S+ )?(?:constitute|represent|amount to|imply|guarantee|mean) (?:\S+ ){0,2}?(?:offer|promise)\w*",
         r"(?:reply|respond|get back|write|answer) to (?:each|every|all|every single) (?:applicant|candidate|application)\w*",
         r"individual(?:ly)?",
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
@@ -275,10 +277,11 @@ DE = {
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(
-        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
-        r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)"
+        r"(?:stellt|stellen|bedeutet|ist) (?:\S+ ){0,2}?(?:kein\w*|nicht) (?:\S+ ){0,2}?(?:angebot|zusage)\w*",
+        r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)",
     ),
     "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
@@ -337,10 +340,11 @@ FR = {
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(
-        r"si|au cas ou|dans le cas ou|des que|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
+        r"si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
-        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)"
+        r"(?:ne constitue|ne vaut|ne represente|ne signifie) pas (?:\S+ ){0,3}?(?:offre|promesse|engagement)",
+        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)",
     ),
     "WISH": words(
         r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
@@ -393,10 +397,11 @@ ES = {
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(
-        r"si|en caso de|de lo contrario|en cuanto|tan pronto como|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
+        r"si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
-        r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*"
+        r"no (?:constituye|supone|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|promesa|compromiso)",
+        r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*",
     ),
     "WISH": words(r"mucha suerte|suerte con|que tal|como te (?:fue|ha ido)"),
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
@@ -441,10 +446,11 @@ NL = {
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"als je|als u|indien|mocht|zodra|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
-        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
+        r"(?:is|vormt|betekent) (?:\S+ )?geen (?:\S+ ){0,2}?(?:aanbod|toezegging|belofte)",
+        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)",
     ),
     "WISH": words(
         r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
@@ -497,10 +503,11 @@ IT = {
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
-        r"se(?! ne(?!\w))|qualora|nel caso|altrimenti|non appena|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
+        r"se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
-        r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*"
+        r"non (?:costituisce|rappresenta|implica|equivale a|significa) (?:\S+ ){0,3}?(?:offerta|proposta|promessa|impegno)",
+        r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*",
     ),
     "WISH": words(r"in bocca al lupo|buona fortuna|buon lavoro|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
@@ -552,10 +559,11 @@ PT = {
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
     ),
     "IF": words(
-        r"caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que|logo que|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
+        r"caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
-        r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*"
+        r"nao (?:constitui|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|proposta|promessa|compromisso)",
+        r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*",
     ),
     "WISH": words(r"boa sorte|como foi|como correu"),
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
@@ -810,14 +818,14 @@ _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
-    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ )?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
     r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*"
 )
 # The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
 # your application" is no no, whatever else the letter regrets.
 _STILL_IN = words(
     r"(?:still|remain\w*|stay\w*) (?:\S+ ){0,2}?(?:in the running|in the race|in contention|under consideration|being considered|in (?:the|our) (?:process|pipeline|selection))|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,4}?(?:remains|is still|stays) (?:active|open|live|under consideration|in (?:the|our) process)|"
+    r"(?:application|candidacy|candidature),? (?:\S+ ){0,4}?(?:remains|is still|stays) (?:active|open|live|under consideration|in (?:the|our) process)|"
     # A pause that is no ending, a no sent in error: "on hold, not closed", "intended for a
     # different candidate", "auf Eis, nicht beendet", "en pause, pas close".
     r"(?:on hold|paused)[,;:]? (?:and |but )?not (?:closed|cancell?ed|over|ended)|pick up where we left off|"
@@ -842,15 +850,15 @@ _STILL_IN = words(
     r"non (?:significa|vuol dire) (?:\S+ ){0,3}?(?:scartat|esclus|rifiutat)\w*|"
     r"(?:continua|segue|permanece) (?:ativa|no processo|em analise|em andamento)|ainda (?:esta|estas|segue) no processo|"
     r"nao (?:significa|quer dizer) (?:\S+ ){0,3}?(?:reprovad|descartad|eliminad)\w*|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to (?:another|a different|the other|our other) (?:role|position|team|opening|vacancy)|consider you for (?:another|a different|the other) (?:role|position)|"
+    r"(?:application|candidacy|candidature),? (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to (?:another|a different|the other|our other) (?:role|position|team|opening|vacancy)|consider you for (?:another|a different|the other) (?:role|position)|"
     r"bascul\w* (?:ta|votre) candidature|no (?:lo|la) (?:damos|doy) por (?:cerrad|perdid)\w*|(?:pasar|mover) tu candidatura a (?:otr[oa]|la otra) (?:puesto|posicion|vacante|oferta)|"
     r"(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
-    r"bewerbung (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
-    r"candidature (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
-    r"candidatura (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
-    r"sollicitatie (?:\S+ ){0,2}?blijft (?:\S+ )?(?:geldig|staan|lopen|actief)|"
-    r"candidatura (?:\S+ ){0,2}?(?:resta|rimane) (?:\S+ )?(?:valida|attiva|in essere)|trasferire (?:la (?:sua|tua) )?candidatura|"
-    r"candidatura (?:\S+ ){0,2}?(?:continua|permanece|mantem-se|fica) (?:\S+ )?(?:valida|ativa)|transferir (?:a )?(?:sua |tua )?candidatura"
+    r"bewerbung,? (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
+    r"candidature,? (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
+    r"sollicitatie,? (?:\S+ ){0,2}?blijft (?:\S+ )?(?:geldig|staan|lopen|actief)|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:resta|rimane) (?:\S+ )?(?:valida|attiva|in essere)|trasferire (?:la (?:sua|tua) )?candidatura|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:continua|permanece|mantem-se|fica) (?:\S+ )?(?:valida|ativa)|transferir (?:a )?(?:sua |tua )?candidatura"
 )
 # Sentences about something else than the candidacy: starting the job (checks, documents,
 # the first day) and negotiating it (the salary, a counter-offer): their "no" ends nothing.
@@ -969,14 +977,16 @@ _NOT_AMONG = words(
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
 _WITHDREW = words(
-    r"(?:you've|you have|you) (?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
-    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision) to withdraw|"
-    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,3}?zuruckgezogen|"
-    r"a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|"
-    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|"
-    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|"
-    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|"
-    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
+    # "You may withdraw your consent at any time" is a right, not a withdrawal.
+    r"(?:you've|you have|you) (?!(?:\S+ )?(?:may|can|could|might) )(?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
+    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision|wish|choice) to withdraw|withdrawal of your (?:application|candidacy)|"
+    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,6}?zuruckgezogen|ruckzug (?:ihrer|deiner) bewerbung|(?:ihre|deine) bewerbung zuruckzuziehen|"
+    # "Donner une suite favorable à votre demande" answers the application, not a request.
+    r"(?<!favorable )(?<!suite )(?<!repondre )a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|(?:votre|ta) (?:decision|choix|souhait|demande) de (?:vous )?(?:retirer|desister)|retrait de (?:votre|ta) candidature|"
+    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|(?:tu|su) (?:decision|deseo) de retirar|retirada de (?:tu|su) candidatura|"
+    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|(?:je|u) (?:\S+ ){0,8}?(?:hebt|heeft) ingetrokken|intrekking (?:van )?(?:je|uw|jouw) sollicitatie|(?:je|uw) (?:besluit|beslissing|keuze|wens) om (?:je|uw) sollicitatie (?:in|terug) te trekken|"
+    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|(?:la (?:sua|tua)) (?:decisione|scelta|volonta) di ritirare|ritiro della (?:sua|tua) candidatura|"
+    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou|(?:sua|tua) decisao de (?:retirar|desistir)|retirada da (?:sua|tua) candidatura"
 )
 _HESITATE = words(
     r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait|"
