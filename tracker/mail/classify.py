@@ -219,8 +219,10 @@ def _split(subject: str, letter: str) -> list[str]:
 # enrolment a school keeps data for) still tells what the mail is about.
 _DATA_PROTECTION = re.compile(
     r"(?<!\w)(?:personal data|data protection|gdpr|privacy (?:act|policy|notice|statement)|"
+    r"(?:the|your) (?:personal )?information (?:you (?:have )?provided|we hold)|"
     r"datenschutz\w*|dsgvo|personenbezogene\w* daten|"
     r"donnees (?:a caractere )?personnelles|protection des donnees|rgpd|informatique et libertes|"
+    r"donnees (?:\S+ )?recueillies|renseignements fournis|"
     r"datos (?:de caracter )?personales|proteccion de datos|lopd\w*|"
     r"persoonsgegevens|avg|gegevensbescherming|privacy ?(?:beleid|verklaring|statement)|"
     r"dati personali|protezione dei dati|informativa (?:sulla )?privacy|"

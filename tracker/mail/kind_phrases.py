@@ -172,7 +172,8 @@ EN = {
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
         r"flights?|trains?|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
         r"volunteer\w*|marshals?|marathon|race",
-        r"dear parents|school trip",
+        r"dear parents|school trip|(?:nursery|childcare|child care|day ?care|preschool) places?|places? (?:\S+ ){0,3}?(?:nursery|childcare|day ?care|preschool)",
+        r"lottery|ballot for|(?:garden|allotment) plots?|community garden",
         r"parcels?|delivery attempt|courier|tracking number",
         r"membership|gym|credit limit|allotments?|insurance claim|your claim|your policy|accommodation|halls of residence",
     ),
@@ -180,9 +181,11 @@ EN = {
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
     ),
     "IF": words(
-        r"if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+        r"afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
+        # "You might remember my note when the role went to someone else": a no recalled.
+        r"(?:might|may|will|probably|surely) (?:\S+ )?remember|as you (?:may )?(?:know|recall)|you (?:may )?recall",
         # "Reaching this stage does not constitute an offer": a disclaimer, no refusal.
         r"(?:does not|doesn't|do not|don't|shall not|will not|is not|isn't) (?:\S+ )?(?:constitute|represent|amount to|imply|guarantee|mean) (?:\S+ ){0,2}?(?:offer|promise)\w*",
         r"(?:reply|respond|get back|write|answer) to (?:each|every|all|every single) (?:applicant|candidate|application)\w*",
@@ -255,7 +258,8 @@ DE = {
         r"kontakt|fach|dienst|annahme|zahl|vermittlungs|leit)stelle)\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"
     ),
     "JOB": words(
-        r"stellen\w*|job\w+|eingestellt|einzustellen",
+        # "Einen neuen Antrag stellen", "Fragen stellen": the verb is no job.
+        r"stellen\w+|(?:offene\w*|freie\w*|ausgeschriebene\w*|neue\w*|unsere\w*|die|der|den|weitere\w*|passende\w*|vakante\w*|mehrere\w*|folgende\w*|diese\w*|\d+|zwei|drei) stellen|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
         r"recruit\w*|personalabteilung|personalreferent\w*|personalberat\w*|human resources|talent acquisition",
         r"arbeitsvertrag|anstellung|lebenslauf|bewerbungsunterlagen|bewerbungsprozess|auswahlverfahren|bewerbungsverfahren",
@@ -271,15 +275,17 @@ DE = {
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
         r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
+        r"kita-?platz\w*|krippenplatz\w*|kindergartenplatz\w*|betreuungsplatz\w*|verlosung|losverfahren|aufnahmeantrag|mitgliedsantrag|vereinsmitglied\w*",
         r"mitgliedschaft|fitnessstudio|(?:raten|privat|klein|auto|bau|verbraucher|sofort)?kredit(?:antrag|antrags|anfrage|vertrag|karte|e|s)?|darlehen\w*",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(
-        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        r"angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
+        r"(?:sie|du) (?:\S+ )?erinner\w* (?:sich|dich) (?:\S+ )?(?:vielleicht|sicher|bestimmt|noch)|wie (?:sie|du) (?:\S+ )?wiss\w*",
         r"(?:stellt|stellen|bedeutet|ist) (?:\S+ ){0,2}?(?:kein\w*|nicht) (?:\S+ ){0,2}?(?:angebot|zusage)\w*",
         r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)",
     ),
@@ -337,12 +343,14 @@ FR = {
         r"tgv|votre train|billet|vol|commande|remboursement|visas?|passeport|consulat",
         r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
         r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
+        r"places? (?:\S+ ){0,3}?(?:creches?|halte-garderie|accueil du jeune enfant)|tirage au sort|jardin communautaire|parcelles?",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(
-        r"si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
+        r"(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
+        r"(?:vous vous|tu te) (?:souvenez|souviens|rappelez|rappelles) (?:\S+ )?(?:peut-etre|sans doute|surement|certainement)|comme (?:vous le savez|tu le sais)",
         r"(?:ne constitue|ne vaut|ne represente|ne signifie) pas (?:\S+ ){0,3}?(?:offre|promesse|engagement)",
         r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)",
     ),
@@ -394,12 +402,14 @@ ES = {
         r"vuelo|tren|billete|pedido|reembolso|comida|tarjeta|prestamo|hipoteca",
         r"paquete|paqueteria|mensajero|numero de seguimiento",
         r"gimnasio|membresia|cuota|socio|solicitud de alta",
+        r"plazas? (?:\S+ ){0,3}?(?:guarderia|escuela infantil)|sorteo|huerto urbano",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(
-        r"si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
+        r"miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
+        r"(?:recordaras|recordara|como (?:ya )?(?:sabes|sabe))",
         r"no (?:constituye|supone|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|promesa|compromiso)",
         r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*",
     ),
@@ -443,12 +453,14 @@ NL = {
         r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
         r"lidmaatschap|sportschool|creditcard|lening",
+        r"(?:plek|plaats|plaatsing|opvangplek) (?:\S+ ){0,3}?(?:kinderopvang|kinderdagverblijf|creche|peuterspeelzaal)|loting|volkstuin\w*",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"bang (?:om|dat)|vrees\w* dat|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
+        r"(?:je|u) (?:herinnert|herinner) (?:je|zich|u) (?:\S+ )?(?:vast|misschien|wellicht|nog)|zoals (?:je|u) weet",
         r"(?:is|vormt|betekent) (?:\S+ )?geen (?:\S+ ){0,2}?(?:aanbod|toezegging|belofte)",
         r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)",
     ),
@@ -499,13 +511,15 @@ IT = {
         r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato|volontari\w*|finanziament\w*",
         r"pacco|corriere|numero di tracciamento",
         r"palestra|abbonamento|carta di credito|conto corrente|canone",
+        r"(?:posto|posti|iscrizione) (?:\S+ ){0,3}?(?:asilo nido|nido|scuola dell'infanzia)|sorteggio|orti? urban\w*",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
-        r"se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
+        r"paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
+        r"(?:ricorderai|ricordera|come (?:sai|sa|saprai))",
         r"non (?:costituisce|rappresenta|implica|equivale a|significa) (?:\S+ ){0,3}?(?:offerta|proposta|promessa|impegno)",
         r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*",
     ),
@@ -554,14 +568,16 @@ PT = {
         r"intercambio|programa de \w+|emprestimo|financiamento|voluntari\w*",
         r"encomendas?|pacotes?|estafeta|codigo de rastreio",
         r"academia|mensalidade|cartao|cartao de credito|credito",
+        r"(?:vagas?|lugar(?:es)?|candidatura|inscricao) (?:\S+ ){0,3}?(?:creche|infantario|jardim de infancia|pre-escolar)|sorteio|horta comunitaria",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
     ),
     "IF": words(
-        r"caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
+        r"medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
+        r"(?:deve|deves|devem) (?:se )?lembrar|(?:voce )?(?:se )?lembra(?:-se|ras)? (?:\S+ )?(?:talvez|certamente)|como (?:voce )?(?:ja )?sabe",
         r"nao (?:constitui|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|proposta|promessa|compromisso)",
         r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*",
     ),
