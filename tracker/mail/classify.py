@@ -443,7 +443,7 @@ def _settled(
         if _found("OFFER_WITHDRAWN", [s], order)
         or (
             not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
-            and not _meeting_moved(s, order)
+            and not _called_off(s, order)
             and not (rescheduled and _found("MOVED", [s], order))
             and not (to_the_reader and _THIRD_PERSON_NO.search(s))
         )
@@ -461,6 +461,14 @@ _THIRD_PERSON_NO = re.compile(
     r"(?:proseguire|andare avanti|continuare) con (?:lui|lei)\b|"
     r"(?:seguir|avancar|prosseguir|continuar) com (?:ele|ela)\b"
 )
+
+
+def _called_off(sentence: str, order: tuple[str, ...]) -> bool:
+    """A meeting moved or called off, and no other no beside it: "the post has been filled,
+    so the second interview will not take place" is still a no."""
+    if not _meeting_moved(sentence, order):
+        return False
+    return not (_no([sentence], order) or _meant_no([sentence], order))
 
 
 def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:

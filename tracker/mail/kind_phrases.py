@@ -834,7 +834,7 @@ _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
-    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|(?:will not|won't) take place|findet (?:\S+ ){0,6}?nicht statt|n'aura pas lieu|no (?:tendra|se celebrara) lugar|non (?:avra|potra avere) luogo|nao (?:vai|ira) (?:acontecer|realizar-se)|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
     r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*"
 )
 # The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
