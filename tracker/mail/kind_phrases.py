@@ -130,7 +130,7 @@ EN = {
         r"(?:like|love|want|keen|happy) to (?:have|hop on|jump on|grab|do) (?:a |an )?(?:\S+ ){0,2}?(?:call|chat|conversation|interview)",
         r"(?:you're|you are) through to the (?:\S+ )?(?:stage|round)",
         r"(?:set up|schedule|arrange|book) (?:a|an|the|your|some) (?:\S+ ){0,2}?(?:interview|call|screen|chat|meeting|conversation|time)",
-        r"are you (?:free|available)|your availability|let me know (?:when|what times) you",
+        r"are you (?:free|available)|your availability(?! to (?:start|begin|relocate|travel))|let me know (?:when|what times) you",
         r"pick a (?:time|slot)|choose a (?:time|slot)|select a (?:time|slot)|book a slot|calendly",
         r"(?:selected|shortlisted) for (?:an? |the )?(?:\S+ )?(?:interview|round|assessment)",
         r"(?:move|moving|advance|progress) you (?:forward )?to the (?:next|final) (?:round|stage)",
@@ -319,7 +319,7 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
         r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
     ),
@@ -385,7 +385,7 @@ ES = {
         r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
         r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
@@ -493,7 +493,7 @@ IT = {
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita",
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
         r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
     ),
     "RECEIVED": words(
@@ -549,7 +549,7 @@ PT = {
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
     ),
     "INVITE": words(
-        r"convidar|convite para|pode ser\??|disponibilidade|agendar",
+        r"convidar|convite para|pode ser\??|disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
         r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
     ),
     "RECEIVED": words(
