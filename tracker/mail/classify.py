@@ -199,13 +199,51 @@ def _sentences(message: Message) -> _Sentences:
     written = letter_of(message)
     letter = _RELAYED.sub(r"\1 \2", written)
     language, order = _languages(message.subject, letter)
-    parts = [message.subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
-    every = [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
-    decided = (_decided(_QUOTED.sub(" ", s), order) for s in every)
+    every = _split(message.subject, letter)
+    said = _split(message.subject, _without_data_protection(letter))
+    decided = (_decided(_QUOTED.sub(" ", s), order) for s in said)
     decisive = [s for s in decided if s.strip()]
     stated = [s for s in decisive if not s.rstrip().endswith("?")]
     plain = [s for s in decisive if not _found("WISH", [s], order)]
     return _Sentences(written, language, order, every, decisive, stated, plain)
+
+
+def _split(subject: str, letter: str) -> list[str]:
+    """The subject and the letter's sentences, folded."""
+    parts = [subject, *_SENTENCE_END.split(letter, maxsplit=_MAX_SENTENCES)]
+    return [fold(s[:_MAX_SENTENCE_CHARS]) for s in parts[:_MAX_SENTENCES] if s.strip()]
+
+
+# How the applicant's data is kept: its "at your request", "withdraw your consent" or "not
+# passed on to third parties" are the law's words, not the letter's. What it names (the
+# enrolment a school keeps data for) still tells what the mail is about.
+_DATA_PROTECTION = re.compile(
+    r"(?<!\w)(?:personal data|data protection|gdpr|privacy (?:act|policy|notice|statement)|"
+    r"(?:the|your) (?:personal )?information (?:you (?:have )?provided|we hold)|"
+    r"datenschutz\w*|dsgvo|personenbezogene\w* daten|"
+    r"donnees (?:a caractere )?personnelles|protection des donnees|rgpd|informatique et libertes|"
+    r"donnees (?:\S+ )?recueillies|renseignements fournis|"
+    r"datos (?:de caracter )?personales|proteccion de datos|lopd\w*|"
+    r"persoonsgegevens|avg|gegevensbescherming|privacy ?(?:beleid|verklaring|statement)|"
+    r"dati personali|protezione dei dati|informativa (?:sulla )?privacy|"
+    r"dados pessoais|protecao de dados|lgpd)(?!\w)"
+)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _without_data_protection(letter: str) -> str:
+    """The letter without what it says about data protection: a paragraph that opens on it
+    (a notice's heading, its first sentence), and any other sentence that names the law (a
+    no's last line, "your documents are deleted under the GDPR", stays a no)."""
+    kept = []
+    for paragraph in _PARAGRAPH.split(letter):
+        sentences = _SENTENCE.split(paragraph)
+        if not _DATA_PROTECTION.search(fold(sentences[0])):
+            kept.append(" ".join(s for s in sentences if not _DATA_PROTECTION.search(fold(s))))
+    return "\n\n".join(kept)
 
 
 def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
@@ -405,7 +443,7 @@ def _settled(
         if _found("OFFER_WITHDRAWN", [s], order)
         or (
             not (_not_yet(s, order) or _found("SETTLING_IN", [s], order))
-            and not _meeting_moved(s, order)
+            and not _called_off(s, order)
             and not (rescheduled and _found("MOVED", [s], order))
             and not (to_the_reader and _THIRD_PERSON_NO.search(s))
         )
@@ -423,6 +461,14 @@ _THIRD_PERSON_NO = re.compile(
     r"(?:proseguire|andare avanti|continuare) con (?:lui|lei)\b|"
     r"(?:seguir|avancar|prosseguir|continuar) com (?:ele|ela)\b"
 )
+
+
+def _called_off(sentence: str, order: tuple[str, ...]) -> bool:
+    """A meeting moved or called off, and no other no beside it: "the post has been filled,
+    so the second interview will not take place" is still a no."""
+    if not _meeting_moved(sentence, order):
+        return False
+    return not (_no([sentence], order) or _meant_no([sentence], order))
 
 
 def _meeting_moved(sentence: str, order: tuple[str, ...]) -> bool:

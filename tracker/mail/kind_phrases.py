@@ -130,7 +130,7 @@ EN = {
         r"(?:like|love|want|keen|happy) to (?:have|hop on|jump on|grab|do) (?:a |an )?(?:\S+ ){0,2}?(?:call|chat|conversation|interview)",
         r"(?:you're|you are) through to the (?:\S+ )?(?:stage|round)",
         r"(?:set up|schedule|arrange|book) (?:a|an|the|your|some) (?:\S+ ){0,2}?(?:interview|call|screen|chat|meeting|conversation|time)",
-        r"are you (?:free|available)|your availability|let me know (?:when|what times) you",
+        r"are you (?:free|available)|your availability(?! to (?:start|begin|relocate|travel))|let me know (?:when|what times) you",
         r"pick a (?:time|slot)|choose a (?:time|slot)|select a (?:time|slot)|book a slot|calendly",
         r"(?:selected|shortlisted) for (?:an? |the )?(?:\S+ )?(?:interview|round|assessment)",
         r"(?:move|moving|advance|progress) you (?:forward )?to the (?:next|final) (?:round|stage)",
@@ -172,7 +172,8 @@ EN = {
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
         r"flights?|trains?|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
         r"volunteer\w*|marshals?|marathon|race",
-        r"dear parents|school trip",
+        r"dear parents|school trip|(?:nursery|childcare|child care|day ?care|preschool) places?|places? (?:\S+ ){0,3}?(?:nursery|childcare|day ?care|preschool)",
+        r"lottery|ballot for|(?:garden|allotment) plots?|community garden",
         r"parcels?|delivery attempt|courier|tracking number",
         r"membership|gym|credit limit|allotments?|insurance claim|your claim|your policy|accommodation|halls of residence",
     ),
@@ -180,9 +181,13 @@ EN = {
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
     ),
     "IF": words(
-        r"if|unless|should you|in case|whether|otherwise|or else|as soon as|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+        r"afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
+        # "You might remember my note when the role went to someone else": a no recalled.
+        r"(?:might|may|will|probably|surely) (?:\S+ )?remember|as you (?:may )?(?:know|recall)|you (?:may )?recall",
+        # "Reaching this stage does not constitute an offer": a disclaimer, no refusal.
+        r"(?:does not|doesn't|do not|don't|shall not|will not|is not|isn't) (?:\S+ )?(?:constitute|represent|amount to|imply|guarantee|mean) (?:\S+ ){0,2}?(?:offer|promise)\w*",
         r"(?:reply|respond|get back|write|answer) to (?:each|every|all|every single) (?:applicant|candidate|application)\w*",
         r"individual(?:ly)?",
         r"only (?:shortlisted|successful|selected) (?:candidates|applicants)",
@@ -253,7 +258,8 @@ DE = {
         r"kontakt|fach|dienst|annahme|zahl|vermittlungs|leit)stelle)\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"
     ),
     "JOB": words(
-        r"stellen\w*|job\w+|eingestellt|einzustellen",
+        # "Einen neuen Antrag stellen", "Fragen stellen": the verb is no job.
+        r"stellen\w+|(?:offene\w*|freie\w*|ausgeschriebene\w*|neue\w*|unsere\w*|die|der|den|weitere\w*|passende\w*|vakante\w*|mehrere\w*|folgende\w*|diese\w*|\d+|zwei|drei) stellen|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
         r"recruit\w*|personalabteilung|personalreferent\w*|personalberat\w*|human resources|talent acquisition",
         r"arbeitsvertrag|anstellung|lebenslauf|bewerbungsunterlagen|bewerbungsprozess|auswahlverfahren|bewerbungsverfahren",
@@ -269,16 +275,19 @@ DE = {
         r"zulassung\w*|studiengang|studium|semester|zugelassen",
         r"(?<!zum )zug|reise|fahrkarte|bestellung|das training|halle",
         r"paketshop|packstation|zustellung|sendungsnummer|sendungsverfolgung",
+        r"kita-?platz\w*|krippenplatz\w*|kindergartenplatz\w*|betreuungsplatz\w*|verlosung|losverfahren|aufnahmeantrag|mitgliedsantrag|vereinsmitglied\w*",
         r"mitgliedschaft|fitnessstudio|(?:raten|privat|klein|auto|bau|verbraucher|sofort)?kredit(?:antrag|antrags|anfrage|vertrag|karte|e|s)?|darlehen\w*",
     ),
     "ALERT": words(
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(
-        r"falls|wenn|sollten sie|solltest du|sofern|ob|sobald|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        r"angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
-        r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)"
+        r"(?:sie|du) (?:\S+ )?erinner\w* (?:sich|dich) (?:\S+ )?(?:vielleicht|sicher|bestimmt|noch)|wie (?:sie|du) (?:\S+ )?wiss\w*",
+        r"(?:stellt|stellen|bedeutet|ist) (?:\S+ ){0,2}?(?:kein\w*|nicht) (?:\S+ ){0,2}?(?:angebot|zusage)\w*",
+        r"jede[mn]? bewerber\w*|jede[rn]? bewerbung|einzeln\w*|individuell\w*|alle (?:bewerber\w*|kandidat\w*) (?:\S+ ){0,3}?(?:einladen|kennenlernen|treffen|antworten)|(?:ausgewahlte|erfolgreiche|eingeladene) (?:bewerber\w*|kandidat\w*)",
     ),
     "WISH": words(r"viel gluck|daumen|viel erfolg bei den|wie lief|wie war"),
     "SOFTENER": words(r"leider|bedauerlicherweise|bedauern|zu unserem bedauern"),
@@ -310,7 +319,7 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
         r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
     ),
@@ -334,13 +343,16 @@ FR = {
         r"tgv|votre train|billet|vol|commande|remboursement|visas?|passeport|consulat",
         r"colis|livraison|livreur|(?:pas pu etre|ete) (?:livree?|distribuee?)|bureau de poste",
         r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
+        r"places? (?:\S+ ){0,3}?(?:creches?|halte-garderie|accueil du jeune enfant)|tirage au sort|jardin communautaire|parcelles?",
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(
-        r"si|au cas ou|dans le cas ou|des que|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
+        r"(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
-        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)"
+        r"(?:vous vous|tu te) (?:souvenez|souviens|rappelez|rappelles) (?:\S+ )?(?:peut-etre|sans doute|surement|certainement)|comme (?:vous le savez|tu le sais)",
+        r"(?:ne constitue|ne vaut|ne represente|ne signifie) pas (?:\S+ ){0,3}?(?:offre|promesse|engagement)",
+        r"chaque candidat\w*|individuellement|(?:rencontrer|recevoir|contacter|repondre a) (?:\S+ )?(?:tous les|toutes les|chacun|tout le monde)|(?:les|seul(?:e)?s les) candidat\w* (?:retenu\w*|selectionne\w*|preselectionne\w*)",
     ),
     "WISH": words(
         r"bon courage|bonne chance|on pense (?:fort )?a toi|comment (?:s'est|ca s'est) passe"
@@ -373,7 +385,7 @@ ES = {
         r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
         r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
@@ -390,13 +402,16 @@ ES = {
         r"vuelo|tren|billete|pedido|reembolso|comida|tarjeta|prestamo|hipoteca",
         r"paquete|paqueteria|mensajero|numero de seguimiento",
         r"gimnasio|membresia|cuota|socio|solicitud de alta",
+        r"plazas? (?:\S+ ){0,3}?(?:guarderia|escuela infantil)|sorteo|huerto urbano",
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(
-        r"si|en caso de|de lo contrario|en cuanto|tan pronto como|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
+        r"miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
-        r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*"
+        r"(?:recordaras|recordara|como (?:ya )?(?:sabes|sabe))",
+        r"no (?:constituye|supone|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|promesa|compromiso)",
+        r"cada candidat\w*|individualmente|(?:entrevistar|conocer|contactar|responder) a (?:todos|todas)|(?:los|las|solo los|solo las) candidat\w* (?:seleccionad|preseleccionad)\w*",
     ),
     "WISH": words(r"mucha suerte|suerte con|que tal|como te (?:fue|ha ido)"),
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
@@ -438,13 +453,16 @@ NL = {
         r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
         r"lidmaatschap|sportschool|creditcard|lening",
+        r"(?:plek|plaats|plaatsing|opvangplek) (?:\S+ ){0,3}?(?:kinderopvang|kinderdagverblijf|creche|peuterspeelzaal)|loting|volkstuin\w*",
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"als je|als u|indien|mocht|zodra|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"bang (?:om|dat)|vrees\w* dat|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
-        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)"
+        r"(?:je|u) (?:herinnert|herinner) (?:je|zich|u) (?:\S+ )?(?:vast|misschien|wellicht|nog)|zoals (?:je|u) weet",
+        r"(?:is|vormt|betekent) (?:\S+ )?geen (?:\S+ ){0,2}?(?:aanbod|toezegging|belofte)",
+        r"(?:elke|iedere) (?:sollicitant|kandida)\w*|iedereen (?:\S+ )?persoonlijk|alle (?:kandidaten|sollicitanten) (?:\S+ ){0,3}?(?:uitnodigen|spreken|ontmoeten|antwoorden)|individueel|geselecteerde (?:kandidaten|sollicitanten)",
     ),
     "WISH": words(
         r"veel succes met (?:je|jouw) sollicitatiegesprek\w*|succes met|hoe ging|hoe was"
@@ -475,7 +493,7 @@ IT = {
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita",
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
         r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
     ),
     "RECEIVED": words(
@@ -493,14 +511,17 @@ IT = {
         r"treno|volo|rimborso|ordine|pranzo|mutuo|prestito|(?:il )?(?:tuo|suo) talk|comitato|volontari\w*|finanziament\w*",
         r"pacco|corriere|numero di tracciamento",
         r"palestra|abbonamento|carta di credito|conto corrente|canone",
+        r"(?:posto|posti|iscrizione) (?:\S+ ){0,3}?(?:asilo nido|nido|scuola dell'infanzia)|sorteggio|orti? urban\w*",
     ),
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
-        r"se(?! ne(?!\w))|qualora|nel caso|altrimenti|non appena|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
+        r"paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
-        r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*"
+        r"(?:ricorderai|ricordera|come (?:sai|sa|saprai))",
+        r"non (?:costituisce|rappresenta|implica|equivale a|significa) (?:\S+ ){0,3}?(?:offerta|proposta|promessa|impegno)",
+        r"ogni candidat\w*|singolarmente|(?:incontrare|contattare|rispondere a) (?:tutti|ciascun\w*)|(?:i|le|solo i|solo le) candidat\w* (?:selezionat|preselezionat|ammess)\w*",
     ),
     "WISH": words(r"in bocca al lupo|buona fortuna|buon lavoro|com'e andat\w*|come e andat\w*"),
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
@@ -528,7 +549,7 @@ PT = {
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
     ),
     "INVITE": words(
-        r"convidar|convite para|pode ser\??|disponibilidade|agendar",
+        r"convidar|convite para|pode ser\??|disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
         r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
     ),
     "RECEIVED": words(
@@ -547,15 +568,18 @@ PT = {
         r"intercambio|programa de \w+|emprestimo|financiamento|voluntari\w*",
         r"encomendas?|pacotes?|estafeta|codigo de rastreio",
         r"academia|mensalidade|cartao|cartao de credito|credito",
+        r"(?:vagas?|lugar(?:es)?|candidatura|inscricao) (?:\S+ ){0,3}?(?:creche|infantario|jardim de infancia|pre-escolar)|sorteio|horta comunitaria",
     ),
     "ALERT": words(
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
     ),
     "IF": words(
-        r"caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que|logo que|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
+        r"medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
-        r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*"
+        r"(?:deve|deves|devem) (?:se )?lembrar|(?:voce )?(?:se )?lembra(?:-se|ras)? (?:\S+ )?(?:talvez|certamente)|como (?:voce )?(?:ja )?sabe",
+        r"nao (?:constitui|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|proposta|promessa|compromisso)",
+        r"cada candidat\w*|individualmente|(?:entrevistar|conhecer|conversar com|contatar|contactar|responder a) (?:todos|todas)|(?:os|as|apenas os|apenas as) candidat\w* (?:selecionad|pre-selecionad|aprovad)\w*",
     ),
     "WISH": words(r"boa sorte|como foi|como correu"),
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
@@ -810,14 +834,14 @@ _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
-    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ )?niet door|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|(?:will not|won't) take place|findet (?:\S+ ){0,6}?nicht statt|n'aura pas lieu|no (?:tendra|se celebrara) lugar|non (?:avra|potra avere) luogo|nao (?:vai|ira) (?:acontecer|realizar-se)|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
     r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*"
 )
 # The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
 # your application" is no no, whatever else the letter regrets.
 _STILL_IN = words(
     r"(?:still|remain\w*|stay\w*) (?:\S+ ){0,2}?(?:in the running|in the race|in contention|under consideration|being considered|in (?:the|our) (?:process|pipeline|selection))|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,4}?(?:remains|is still|stays) (?:active|open|live|under consideration|in (?:the|our) process)|"
+    r"(?:application|candidacy|candidature),? (?:\S+ ){0,4}?(?:remains|is still|stays) (?:active|open|live|under consideration|in (?:the|our) process)|"
     # A pause that is no ending, a no sent in error: "on hold, not closed", "intended for a
     # different candidate", "auf Eis, nicht beendet", "en pause, pas close".
     r"(?:on hold|paused)[,;:]? (?:and |but )?not (?:closed|cancell?ed|over|ended)|pick up where we left off|"
@@ -842,15 +866,15 @@ _STILL_IN = words(
     r"non (?:significa|vuol dire) (?:\S+ ){0,3}?(?:scartat|esclus|rifiutat)\w*|"
     r"(?:continua|segue|permanece) (?:ativa|no processo|em analise|em andamento)|ainda (?:esta|estas|segue) no processo|"
     r"nao (?:significa|quer dizer) (?:\S+ ){0,3}?(?:reprovad|descartad|eliminad)\w*|"
-    r"(?:application|candidacy|candidature) (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to (?:another|a different|the other|our other) (?:role|position|team|opening|vacancy)|consider you for (?:another|a different|the other) (?:role|position)|"
+    r"(?:application|candidacy|candidature),? (?:\S+ ){0,2}?(?:remains|stays|is still) (?:live|valid)|(?:not|don't|do not) consider (?:it|the process) closed|move your application to (?:another|a different|the other|our other) (?:role|position|team|opening|vacancy)|consider you for (?:another|a different|the other) (?:role|position)|"
     r"bascul\w* (?:ta|votre) candidature|no (?:lo|la) (?:damos|doy) por (?:cerrad|perdid)\w*|(?:pasar|mover) tu candidatura a (?:otr[oa]|la otra) (?:puesto|posicion|vacante|oferta)|"
     r"(?:not|n't) (?:\S+ )?been (?:withdrawn|cancell?ed|closed|filled)|still standing|transfer (?:your|the) (?:application|candidacy)|"
-    r"bewerbung (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
-    r"candidature (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
-    r"candidatura (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
-    r"sollicitatie (?:\S+ ){0,2}?blijft (?:\S+ )?(?:geldig|staan|lopen|actief)|"
-    r"candidatura (?:\S+ ){0,2}?(?:resta|rimane) (?:\S+ )?(?:valida|attiva|in essere)|trasferire (?:la (?:sua|tua) )?candidatura|"
-    r"candidatura (?:\S+ ){0,2}?(?:continua|permanece|mantem-se|fica) (?:\S+ )?(?:valida|ativa)|transferir (?:a )?(?:sua |tua )?candidatura"
+    r"bewerbung,? (?:\S+ ){0,2}?bleibt (?:\S+ )?(?:im verfahren|bestehen|aktiv|gultig)|"
+    r"candidature,? (?:\S+ ){0,2}?(?:reste|demeure) (?:\S+ )?(?:valable|active)|transferer (?:votre|ta) candidature|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:sigue|se mantiene|continua) (?:\S+ )?(?:vigente|valida|activa)|trasladar (?:tu|su) candidatura|"
+    r"sollicitatie,? (?:\S+ ){0,2}?blijft (?:\S+ )?(?:geldig|staan|lopen|actief)|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:resta|rimane) (?:\S+ )?(?:valida|attiva|in essere)|trasferire (?:la (?:sua|tua) )?candidatura|"
+    r"candidatura,? (?:\S+ ){0,2}?(?:continua|permanece|mantem-se|fica) (?:\S+ )?(?:valida|ativa)|transferir (?:a )?(?:sua |tua )?candidatura"
 )
 # Sentences about something else than the candidacy: starting the job (checks, documents,
 # the first day) and negotiating it (the salary, a counter-offer): their "no" ends nothing.
@@ -969,14 +993,16 @@ _NOT_AMONG = words(
 # The user withdrew, and the company confirms it: "we've closed your application as you
 # asked" is no rejection.
 _WITHDREW = words(
-    r"(?:you've|you have|you) (?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
-    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision) to withdraw|"
-    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,3}?zuruckgezogen|"
-    r"a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|"
-    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|"
-    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|"
-    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|"
-    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou"
+    # "You may withdraw your consent at any time" is a right, not a withdrawal.
+    r"(?:you've|you have|you) (?!(?:\S+ )?(?:may|can|could|might) )(?:\S+ ){0,2}?(?:withdr[ae]w\w*|accepted (?:another|an?|the other) (?:\S+ )?offer)|"
+    r"as (?:you )?(?:requested|asked)|at your request|your (?:request|decision|wish|choice) to withdraw|withdrawal of your (?:application|candidacy)|"
+    r"auf (?:ihren|deinen) wunsch|(?:sie|du) (?:\S+ ){0,6}?zuruckgezogen|ruckzug (?:ihrer|deiner) bewerbung|(?:ihre|deine) bewerbung zuruckzuziehen|"
+    # "Donner une suite favorable à votre demande" answers the application, not a request.
+    r"(?<!favorable )(?<!suite )(?<!repondre )a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|(?:votre|ta) (?:decision|choix|souhait|demande) de (?:vous )?(?:retirer|desister)|retrait de (?:votre|ta) candidature|"
+    r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|(?:tu|su) (?:decision|deseo) de retirar|retirada de (?:tu|su) candidatura|"
+    r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|(?:je|u) (?:\S+ ){0,8}?(?:hebt|heeft) ingetrokken|intrekking (?:van )?(?:je|uw|jouw) sollicitatie|(?:je|uw) (?:besluit|beslissing|keuze|wens) om (?:je|uw) sollicitatie (?:in|terug) te trekken|"
+    r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|(?:la (?:sua|tua)) (?:decisione|scelta|volonta) di ritirare|ritiro della (?:sua|tua) candidatura|"
+    r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou|(?:sua|tua) decisao de (?:retirar|desistir)|retirada da (?:sua|tua) candidatura"
 )
 _HESITATE = words(
     r"hesitate|zogern\w*|hesiter|dude\w*|aarzel\w*|esit\w*|hesite\w*|can't wait|"

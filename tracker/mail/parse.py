@@ -3,6 +3,7 @@
 import codecs
 import email
 import re
+from dataclasses import replace
 from email import policy
 from email.header import decode_header, make_header
 from email.message import EmailMessage
@@ -59,7 +60,7 @@ def parse_message(raw: str | bytes) -> Message:
     if not from_email and not header.get("from"):
         return _from_text(data.decode("utf-8", "replace"))
     body = _body_text(parsed)
-    segments = tuple(split_segments(body))
+    segments = _marked_forward(tuple(split_segments(body)), header.get("subject"))
     newest, newest_author = _newest(segments)
     auto = header.get("auto-submitted").lower()
     return Message(
@@ -82,6 +83,18 @@ def parse_message(raw: str | bytes) -> Message:
         has_headers=True,
         segments=segments,
     )
+
+
+# A subject whose newest mark is a forward's ("Fwd:", "WG:", "TR:", "RV:", "ENC:", "I:").
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:fwd?|wg|tr|rv|enc|i|doorst)\s*:", re.I)
+
+
+def _marked_forward(segments: tuple[Segment, ...], subject: str) -> tuple[Segment, ...]:
+    """Outlook passes a letter on under the same "Original Message" block or rule as a reply;
+    only the subject's mark tells a forward, and then the block it quotes is the letter."""
+    if len(segments) < 2 or segments[1].how != "reply" or not _FORWARD_SUBJECT.match(subject):
+        return segments
+    return (segments[0], replace(segments[1], how="forward"), *segments[2:])
 
 
 def _looks_like_headers(data: bytes) -> bool:

@@ -616,6 +616,10 @@ def _personal(
         else SenderRole.UNKNOWN
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
+    said_role, said = role_from_text(phrases.fold(words)) if name else (SenderRole.UNKNOWN, "")
+    # A lead who ran the user's interview and writes the no says so: they interviewed.
+    if role == SenderRole.HIRING_MANAGER and said_role == SenderRole.INTERVIEWER:
+        role = SenderRole.UNKNOWN
     if role != SenderRole.UNKNOWN:
         because.append(
             B(N("Their role comes from their signature (%(title)s)"), title=signature.title)

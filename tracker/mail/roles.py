@@ -121,10 +121,12 @@ _SPEAKS_FOR_A_CLIENT = re.compile(
 )
 # Someone who says they interviewed the user: "el que te hizo la entrevista".
 _INTERVIEWED_YOU = re.compile(
-    _W
-    + r"(?:i interviewed you|(?:who|that) interviewed you|i (?:ran|led|did|conducted) (?:your|the) (?:\S+ )?interview|"
+    _W + r"(?:i interviewed you|(?:who|that) interviewed you|"
+    r"i (?:ran|led|did|conducted|took) (?:your|the) (?:\S+ ){0,2}?(?:interview|session|round|screen)|"
+    r"(?:one of|i was on|i sat on) (?:the|your) (?:\S+ ){0,3}?panel|"
     r"(?:ich habe|der|die) (?:\S+ ){0,3}?(?:gesprach|interview) mit ihnen gefuhrt|"
     r"(?:j'ai|qui (?:t'a|vous a)) (?:\S+ ){0,2}?(?:fait passer|mene|conduit) (?:ton|votre|l') ?entr\w+|"
+    r"(?:l'entretien|l'echange) (?:\S+ )?que nous avons eu ensemble|"
     r"(?:el|la) que te hizo la entrevista|te entrevist\w+|"
     r"ik heb (?:je|jou|u) (?:\S+ )?(?:gesproken|geinterviewd)|"
     r"ti ho fatto (?:il|io il) colloquio|(?:che|chi) ti ha fatto il colloquio|"

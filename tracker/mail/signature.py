@@ -45,6 +45,12 @@ SIGN_OFF = re.compile(
 _SIGN_OFF_INLINE = re.compile(
     r"^(?P<off>[^,!\-\u2014\u2013~]{2,40})[,!]?\s*[-\u2014\u2013~]?\s*(?P<name>[^\s,!][^,!]{0,60})$"
 )
+# "VG Jonas", "LG Anna", "Abs, Ana", "Bjs Léa": a short sign-off needs no comma before the name.
+_SHORT_SIGN_OFF = re.compile(
+    r"^(?P<off>mfg|lg|vg|bg|gr\.|groetjes|abs\.?|bjs|att\.|atte\.?|sds|slds|kr|br|thx|cheers|ciao)"
+    r"[,!]?\s+(?P<name>[^\W\d_][^,!]{0,60})$",
+    re.I,
+)
 _DASH_NAME = re.compile(r"^(?:~|\u2014|\u2013|-{1,2})\s*(?P<name>\S.{0,80})$")
 _PARTS = re.compile(r"\s+[|·•/]\s+|\s+[\u2014\u2013-]\s+|\t+")
 _CREDENTIAL = re.compile(
@@ -315,16 +321,24 @@ def _after_sign_off(lines: list[str], companies: set[str]) -> Signature | None:
         line = lines[i]
         if SIGN_OFF.match(line) or _unlisted_sign_off(lines, i, companies):
             return _signed(lines[i + 1 : i + 6], companies, lowercase=line.islower())
-        inline = _SIGN_OFF_INLINE.match(line)
+        inline = _inline_sign_off(line)
         # "Thanks again, and good luck with the rest of your search." is a sentence, not a
         # sign-off beside a name.
         if inline and len(inline.group("name").split()) > _MOST_NAME_WORDS:
             inline = None
-        if inline and SIGN_OFF.match(inline.group("off").strip()) and i >= len(lines) - 6:
+        if inline and i >= len(lines) - 6:
             found = _signed([inline.group("name"), *lines[i + 1 : i + 5]], companies)
             if found.name or found.team:
                 return found
     return None
+
+
+def _inline_sign_off(line: str) -> re.Match[str] | None:
+    """A sign-off and a name on one line: "Best, Dana", "VG Jonas"."""
+    inline = _SIGN_OFF_INLINE.match(line)
+    if inline and SIGN_OFF.match(inline.group("off").strip()):
+        return inline
+    return _SHORT_SIGN_OFF.match(line)
 
 
 def _without_sign_off(lines: list[str], companies: set[str]) -> Signature | None:

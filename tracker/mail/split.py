@@ -21,20 +21,36 @@ _SEPARATOR = re.compile(
     r"mensaje reenviado|original message|urspr[üu]ngliche nachricht|original ?nachricht|"
     r"message d'origine|message original|mensaje original|begin forwarded message|"
     r"d[ée]but du message r[ée]exp[ée]di[ée]|inicio del mensaje reenviado|"
-    r"anfang der weitergeleiteten nachricht)[-=_*\s:]{0,20}$",
+    r"anfang der weitergeleiteten nachricht|(?:inizio )?messaggio inoltrato|messaggio originale|"
+    r"(?:in[ií]cio da )?mensagem (?:re)?encaminhada|mensagem original|"
+    r"(?:begin )?doorgestuurd bericht|oorspronkelijk bericht|origineel bericht)[-=_*\s:]{0,20}$",
     re.I,
 )
 _RULE = re.compile(r"^[_\-]{10,}$")
 _FIELD = re.compile(
-    r"^\*?(?P<key>from|von|de|da|sent|date|gesendet|datum|envoy[ée]|enviado|fecha|to|an|[àa]|"
-    r"para|cc|bcc|subject|betreff|objet|asunto|reply-to|antwort an|r[ée]pondre [àa])\*?\s*:\s*\*?"
+    r"^\*?(?P<key>from|von|van|de|da|sent|date|gesendet|datum|envoy[ée]|enviad[oa]|fecha|data|"
+    r"inviato|verzonden|to|an|aan|[àa]|para|cc|bcc|subject|betreff|objet|asunto|oggetto|assunto|"
+    r"onderwerp|reply-to|antwort an|r[ée]pondre [àa])\*?\s*:\s*\*?"
     r"(?P<value>.*)$",
     re.I,
 )
-_FROM_KEYS = frozenset(("from", "von", "de", "da"))
+_FROM_KEYS = frozenset(("from", "von", "van", "de", "da"))
 _TO_KEYS = frozenset(("to", "an", "à", "a", "para", "aan"))
 _DATE_KEYS = frozenset(
-    ("sent", "date", "gesendet", "datum", "envoyé", "envoye", "enviado", "fecha")
+    (
+        "sent",
+        "date",
+        "gesendet",
+        "datum",
+        "envoyé",
+        "envoye",
+        "enviado",
+        "enviada",
+        "fecha",
+        "data",
+        "inviato",
+        "verzonden",
+    )
 )
 _ATTRIBUTION = (
     re.compile(r"^on\s+(?P<rest>.{4,300}?)\s*wrote\s*:?$", re.I),
@@ -141,7 +157,8 @@ def _after_separator(lines: list[str], i: int, line: str) -> tuple[Segment, int]
 def _is_forward(what: str) -> bool:
     what = what.lower()
     return not any(
-        word in what for word in ("original", "ursprüngliche", "ursprungliche", "origine")
+        word in what
+        for word in ("original", "ursprüngliche", "ursprungliche", "origine", "oorspronkelijk")
     )
 
 
