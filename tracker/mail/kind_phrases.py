@@ -843,7 +843,16 @@ _MOVED = words(
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
     r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|(?:will not|won't) take place|findet (?:\S+ ){0,6}?nicht statt|n'aura pas lieu|no (?:tendra|se celebrara) lugar|non (?:avra|potra avere) luogo|nao (?:vai|ira) (?:acontecer|realizar-se)|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
-    r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*"
+    r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*|"
+    # A meeting's place, format or day changed, or its falling through: news about a meeting
+    # already arranged, in any language.
+    r"push\w* back|(?:fallen|fell) through|(?:has|have|had|need|needs) to (?:be )?(?:move|moved)|change of (?:date|time|venue|location|place|format|room)|"
+    r"(?:anderung|wechsel) (?:des|der) (?:ortes|ort|termins|formats|raums)|ortswechsel|(?:entfallt|fallt) (?:\S+ ){0,3}?aus|"
+    r"annule\w*|changement de (?:date|lieu|format|salle|creneau|modalite|programme)|"
+    r"cambio de (?:fecha|lugar|formato|hora|sala|sede|modalidad)|"
+    r"andere (?:locatie|datum|tijd|ruimte|plek)|wijziging (?:van )?(?:de )?(?:locatie|datum|tijd)|locatiewijziging|vervalt|"
+    r"cambio (?:di |della |del )?(?:data|luogo|sede|orario|formato|modalita)|non potra (?:svolgersi|tenersi)|annullat\w*|"
+    r"(?:alteracao|mudanca) (?:de |da |do )?(?:data|local|horario|formato)|passa a ser (?:online|presencial|remot\w*|por video\w*)"
 )
 # The candidacy still alive, said outright: a freeze or a delay that "is not a decision on
 # your application" is no no, whatever else the letter regrets.
