@@ -686,7 +686,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
         ),
-        "THANKS": words(r"danke|dank|nach"),
+        "THANKS": words(r"danke|dank|bedank\w*|nach"),
         "RECEIVED_WORD": words(r"eingegangen|erhalten|eingang"),
         "INTEREST": words(r"(?:danke|dank) fur (?:ihre|deine) bewerbung"),
         "TALK": words(r"vorstellungsgesprach\w*|gesprach\w*|interview\w*"),
@@ -713,7 +713,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "AVAILABLE": words(r"disponibles?|creneaux?|convien\w*|libre"),
         "NEXT": words(r"prochaine etape|dernier entretien|second entretien|deuxieme entretien"),
-        "THANKS": words(r"merci|suite a|apres"),
+        "THANKS": words(r"merci|remerci\w*|suite a|apres"),
         "RECEIVED_WORD": words(r"recue?|transmise|enregistree|reception"),
         "INTEREST": words(r"merci (?:pour|de) (?:votre|ta) candidature|merci d'avoir postule"),
         "TALK": words(r"entretiens?"),
@@ -738,7 +738,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"entrevistas?|reunion|videollamada|llamada|conocerte|convocar\w*"),
         "AVAILABLE": words(r"disponible|disponibilidad|te viene bien|le viene bien|horario|libre"),
         "NEXT": words(r"siguiente paso|proxima fase|segunda entrevista"),
-        "THANKS": words(r"gracias|tras|despues"),
+        "THANKS": words(r"gracias|agradec\w*|tras|despues"),
         "RECEIVED_WORD": words(r"recibid\w*|registrad\w*"),
         "INTEREST": words(r"gracias por (?:tu|su) (?:candidatura|interes|solicitud)"),
         "TALK": words(r"entrevistas?"),
@@ -786,7 +786,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"colloqui\w*|incontr\w*|chiamata|videochiamata"),
         "AVAILABLE": words(r"liber[oa]|disponibil\w*|andrebbe bene|ti va"),
         "NEXT": words(r"prossimo passo|secondo colloquio|ultimo colloquio"),
-        "THANKS": words(r"grazie|dopo"),
+        "THANKS": words(r"grazie|ringrazi\w*|dopo"),
         "RECEIVED_WORD": words(r"ricevut\w*|inviato"),
         "INTEREST": words(r"grazie per (?:l'interesse|la (?:sua|tua) candidatura|aver inviato)"),
         "TALK": words(r"colloqui\w*"),
@@ -815,7 +815,7 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"proxima etapa|avancou para|segunda entrevista|passou (?:a|para) (?:a )?(?:\S+ )?(?:fase|etapa)"
         ),
-        "THANKS": words(r"obrigad[oa]|apos|depois"),
+        "THANKS": words(r"obrigad[oa]|agradec\w*|apos|depois"),
         "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
         "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),
         "TALK": words(r"entrevistas?"),
@@ -1026,9 +1026,22 @@ _HESITATE = words(
     # "You do not need to take any action": nothing refused.
     r"(?:do not|don't|does not|doesn't) need to"
 )
+# A day gone by: a meeting on it was held, whatever the sentence asks next.
+_DAYS = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|week|montag|dienstag|mittwoch|donnerstag|freitag|woche|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|semaine|lunes|martes|miercoles|jueves|viernes|semana|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|week|lunedi|martedi|mercoledi|giovedi|venerdi|settimana|"
+    r"segunda-feira|terca-feira|quarta-feira|quinta-feira|sexta-feira)"
+)
+_PAST = words(
+    rf"last {_DAYS}|yesterday|(?:letzte|vergangene|vorige)[nmrs]? {_DAYS}|gestern|"
+    rf"{_DAYS} (?:dernier|derniere|passee?)|hier|{_DAYS} pasad[oa]|ayer|"
+    rf"(?:vorige|afgelopen) {_DAYS}|gisteren|scors[oa]|ieri|{_DAYS} passad[oa]|passad[oa] {_DAYS}|ontem"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
     "ASKS_TO_SEND": _ASKS_TO_SEND,
+    "PAST": _PAST,
     "OUTREACH": _OUTREACH,
     "HESITATE": _HESITATE,
     "WITHDREW": _WITHDREW,
