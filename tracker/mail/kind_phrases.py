@@ -181,7 +181,7 @@ EN = {
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
     ),
     "IF": words(
-        r"afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+        r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
         # Who will be invited, said of the applicants as a group: the process told, no invitation.
@@ -284,7 +284,7 @@ DE = {
         r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
     ),
     "IF": words(
-        r"angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
         r"(?:kandidat\w*|bewerber\w*|diejenigen|personen),? die wir (?:\S+ ){0,4}?(?:einladen|auswahlen)|(?:ausgewahlte|eingeladene) (?:kandidat\w*|bewerber\w*) (?:\S+ ){0,4}?werden",
@@ -350,7 +350,7 @@ FR = {
     ),
     "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
     "IF": words(
-        r"(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
+        r"avant de (?:vous |te )?(?:proposer|planifier|organiser|fixer|caler|inviter|convier|convoquer|prendre (?:une|la|notre) decision)|(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
         r"(?:les |seul(?:e)?s les )?(?:personnes|candidat\w*) (?:retenu|selectionne|preselectionne|convoque)\w* (?:\S+ ){0,5}?seront|(?:personnes|candidat\w*) que nous (?:\S+ )?(?:inviterons|retiendrons|convoquerons|rencontrerons)",
@@ -410,7 +410,7 @@ ES = {
     ),
     "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
     "IF": words(
-        r"miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
+        r"antes de (?:agendar|programar|concertar|proponer\w*|invitar\w*|convocar\w*|tomar (?:una|la) decision)|miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
         r"(?:las |los |solo las |solo los )?(?:personas|candidat\w*) (?:seleccionad|preseleccionad|convocad)\w* (?:\S+ ){0,5}?seran|(?:personas|candidat\w*) (?:a (?:las|los) )?que (?:invitemos|convoquemos|seleccionemos)",
@@ -462,7 +462,7 @@ NL = {
     ),
     "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
     "IF": words(
-        r"bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
         r"(?:kandidaten|sollicitanten|degenen|mensen) die (?:we|wij) (?:\S+ ){0,3}?(?:uitnodigen|selecteren|spreken)",
@@ -522,7 +522,7 @@ IT = {
     "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
-        r"paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
+        r"prima di (?:fissare|programmare|organizzare|propor\w*|invitar\w*|convocar\w*|prendere (?:una|la) decisione)|paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
         r"(?:le |i |solo le |solo i )?(?:persone|candidat\w*) (?:selezionat|preselezionat|convocat)\w* (?:\S+ ){0,5}?saranno|(?:persone|candidat\w*) che (?:inviteremo|convocheremo|selezioneremo)",
@@ -581,7 +581,7 @@ PT = {
         r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
     ),
     "IF": words(
-        r"medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
+        r"antes de (?:eu )?(?:agendar|marcar|convidar|chamar|tomar (?:uma|a) decisao)|medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
         r"(?:as |os |apenas as |apenas os )?(?:pessoas|candidat\w*) (?:selecionad|pre-selecionad|convocad)\w* (?:\S+ ){0,5}?serao|(?:pessoas|candidat\w*) que (?:convidarmos|chamarmos|selecionarmos)",
