@@ -184,6 +184,8 @@ EN = {
         r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
+        # The process's calendar: interviews in general, held on set days, invite no one yet.
+        r"(?:the |final |first )?interviews (?:\S+ ){0,2}?(?:are|will be) (?:\S+ ){0,3}?(?:held|planned|taking place)|interviews,? (?:which )?will (?:\S+ )?take place|shortlisting will (?:\S+ )?take place",
         # Who will be invited, said of the applicants as a group: the process told, no invitation.
         r"(?:candidates|applicants|those|people) (?:whom )?(?:we|we'd|we'll) (?:\S+ ){0,2}?(?:invite|shortlist|select|call)|(?:candidates|applicants|those|people) (?:shortlisted|selected|invited) for (?:an? |the )?(?:\S+ )?interviews? (?:\S+ ){0,3}?(?:will|are to) be",
         # "You might remember my note when the role went to someone else": a no recalled.
@@ -287,6 +289,7 @@ DE = {
         r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
     ),
     "ASIDE": words(
+        r"(?:die )?(?:vorstellungsgesprache|gesprache|interviews) (?:\S+ ){0,4}?(?:finden|werden) (?:\S+ ){0,4}?(?:statt|gefuhrt|stattfinden)",
         r"(?:kandidat\w*|bewerber\w*|diejenigen|personen),? die wir (?:\S+ ){0,4}?(?:einladen|auswahlen)|(?:ausgewahlte|eingeladene) (?:kandidat\w*|bewerber\w*) (?:\S+ ){0,4}?werden",
         r"(?:sie|du) (?:\S+ )?erinner\w* (?:sich|dich) (?:\S+ )?(?:vielleicht|sicher|bestimmt|noch)|wie (?:sie|du) (?:\S+ )?wiss\w*",
         r"(?:stellt|stellen|bedeutet|ist) (?:\S+ ){0,2}?(?:kein\w*|nicht) (?:\S+ ){0,2}?(?:angebot|zusage)\w*",
@@ -353,6 +356,7 @@ FR = {
         r"avant de (?:vous |te )?(?:proposer|planifier|organiser|fixer|caler|inviter|convier|convoquer|prendre (?:une|la|notre) decision)|(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
+        r"(?:les )?entretiens (?:\S+ ){0,3}?(?:auront lieu|se tiendront|se derouleront|sont prevus)",
         r"(?:les |seul(?:e)?s les )?(?:personnes|candidat\w*) (?:retenu|selectionne|preselectionne|convoque)\w* (?:\S+ ){0,5}?seront|(?:personnes|candidat\w*) que nous (?:\S+ )?(?:inviterons|retiendrons|convoquerons|rencontrerons)",
         r"(?:vous vous|tu te) (?:souvenez|souviens|rappelez|rappelles) (?:\S+ )?(?:peut-etre|sans doute|surement|certainement)|comme (?:vous le savez|tu le sais)",
         r"(?:ne constitue|ne vaut|ne represente|ne signifie) pas (?:\S+ ){0,3}?(?:offre|promesse|engagement)",
@@ -413,6 +417,7 @@ ES = {
         r"antes de (?:agendar|programar|concertar|proponer\w*|invitar\w*|convocar\w*|tomar (?:una|la) decision)|miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
+        r"(?:las )?entrevistas (?:\S+ ){0,3}?(?:tendran lugar|se celebraran|se realizaran|estan previstas)",
         r"(?:las |los |solo las |solo los )?(?:personas|candidat\w*) (?:seleccionad|preseleccionad|convocad)\w* (?:\S+ ){0,5}?seran|(?:personas|candidat\w*) (?:a (?:las|los) )?que (?:invitemos|convoquemos|seleccionemos)",
         r"(?:recordaras|recordara|como (?:ya )?(?:sabes|sabe))",
         r"no (?:constituye|supone|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|promesa|compromiso)",
@@ -465,6 +470,7 @@ NL = {
         r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
     "ASIDE": words(
+        r"(?:de )?(?:eerste |tweede )?gesprekken (?:\S+ ){0,3}?(?:staan gepland|vinden (?:\S+ ){0,4}?plaats|worden (?:\S+ ){0,4}?gehouden)",
         r"(?:kandidaten|sollicitanten|degenen|mensen) die (?:we|wij) (?:\S+ ){0,3}?(?:uitnodigen|selecteren|spreken)",
         r"(?:je|u) (?:herinnert|herinner) (?:je|zich|u) (?:\S+ )?(?:vast|misschien|wellicht|nog)|zoals (?:je|u) weet",
         r"(?:is|vormt|betekent) (?:\S+ )?geen (?:\S+ ){0,2}?(?:aanbod|toezegging|belofte)",
@@ -525,6 +531,7 @@ IT = {
         r"prima di (?:fissare|programmare|organizzare|propor\w*|invitar\w*|convocar\w*|prendere (?:una|la) decisione)|paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
+        r"(?:i )?colloqui (?:\S+ ){0,3}?(?:si terranno|si svolgeranno|sono previsti)",
         r"(?:le |i |solo le |solo i )?(?:persone|candidat\w*) (?:selezionat|preselezionat|convocat)\w* (?:\S+ ){0,5}?saranno|(?:persone|candidat\w*) che (?:inviteremo|convocheremo|selezioneremo)",
         r"(?:ricorderai|ricordera|come (?:sai|sa|saprai))",
         r"non (?:costituisce|rappresenta|implica|equivale a|significa) (?:\S+ ){0,3}?(?:offerta|proposta|promessa|impegno)",
@@ -584,6 +591,7 @@ PT = {
         r"antes de (?:eu )?(?:agendar|marcar|convidar|chamar|tomar (?:uma|a) decisao)|medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
+        r"(?:as )?entrevistas (?:\S+ ){0,3}?(?:serao realizadas|acontecerao|estao previstas|decorrerao)",
         r"(?:as |os |apenas as |apenas os )?(?:pessoas|candidat\w*) (?:selecionad|pre-selecionad|convocad)\w* (?:\S+ ){0,5}?serao|(?:pessoas|candidat\w*) que (?:convidarmos|chamarmos|selecionarmos)",
         r"(?:deve|deves|devem) (?:se )?lembrar|(?:voce )?(?:se )?lembra(?:-se|ras)? (?:\S+ )?(?:talvez|certamente)|como (?:voce )?(?:ja )?sabe",
         r"nao (?:constitui|representa|implica|significa) (?:\S+ ){0,3}?(?:oferta|proposta|promessa|compromisso)",
