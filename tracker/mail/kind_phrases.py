@@ -1080,8 +1080,9 @@ for _code, _parts in PARTS.items():
     _parts.update(_EVERY_LANGUAGE)
     # Thanks for a meeting already held ("thank you for the interview on Monday"), not a
     # proposal; "following" far from the meeting word ("Suite à l'examen de votre dossier,
-    # nous vous proposons un entretien") thanks for nothing.
+    # nous vous proposons un entretien") thanks for nothing. An elided article ("l'échange",
+    # "dell'incontro") is part of the meeting's word.
     _parts["HELD"] = re.compile(
-        _parts["THANKS"].pattern + r" (?:\S+ ){0,6}?" + _parts["MEETING"].pattern
+        _parts["THANKS"].pattern + r" (?:\S+ ){0,6}?(?:\w+')?" + _parts["MEETING"].pattern
     )
     BY_LANGUAGE[_code].update(_parts)
