@@ -801,6 +801,8 @@ def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     # the new time is asked for.
     if _found("MOVED", sentences, order):
         return None
+    # "No decision on the invitation has been made yet": a meeting not decided asks for none.
+    sentences = [s for s in sentences if not _not_yet(s, order)]
     invitation = _invitation_phrase(sentences, order)
     if invitation:
         return invitation
