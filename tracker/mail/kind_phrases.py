@@ -325,7 +325,7 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|(?<!pour votre )(?<!pour ta )(?<!pour vos )(?<!pour tes )disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
         r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
     ),
@@ -393,7 +393,7 @@ ES = {
         r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|(?<!por tu )(?<!por su )(?<!por la )disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
         r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
@@ -505,7 +505,7 @@ IT = {
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|(?<!per la )(?<!per la sua )(?<!per la tua )disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
         r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
     ),
     "RECEIVED": words(
@@ -563,7 +563,9 @@ PT = {
         r"(?:te|lhe) oferecer|oferecer a vaga|proposta formal|carta proposta|proposta de (?:emprego|trabalho)"
     ),
     "INVITE": words(
-        r"convidar|convite para|pode ser\??|disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
+        # Thanks for the reader's availability are courtesy, in every language; "pode ser"
+        # ("it can be") asks for a time only as a question or with a day.
+        r"convidar|convite para|pode ser\?|pode ser (?:(?:na|no|nesta|neste|nessa|nesse) (?:segunda|terca|quarta|quinta|sexta|proxima|proximo|semana|dia)|amanha|hoje|as \d)|(?<!pela )(?<!pela sua )(?<!pela tua )disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
         r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
     ),
     "RECEIVED": words(
