@@ -834,8 +834,10 @@ def _meeting_proposed(sentences: list[str], order: tuple[str, ...]) -> _Found | 
 def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) -> bool:
     """A meeting not refused, with a when or as the next round; not thanks for one held,
     nor one moved or called off, nor a meeting only spoken of while asking to send
-    something, nor one on a day gone by ("the interview last Friday")."""
-    if any(phrases[part].search(sentence) for part in ("HELD", "ASKS_TO_SEND", "MOVED", "PAST")):
+    something, nor one on a day gone by ("the interview last Friday") or whose travel costs
+    are claimed."""
+    held = ("HELD", "ASKS_TO_SEND", "MOVED", "PAST", "COSTS")
+    if any(phrases[part].search(sentence) for part in held):
         return False
     # The last meeting word: "two of the panel are off sick, so we can't run the session".
     meetings = list(phrases["MEETING"].finditer(sentence))

@@ -1048,10 +1048,21 @@ _PAST = words(
     rf"{_DAYS} (?:dernier|derniere|passee?)|hier|{_DAYS} pasad[oa]|ayer|"
     rf"(?:vorige|afgelopen) {_DAYS}|gisteren|scors[oa]|ieri|{_DAYS} passad[oa]|passad[oa] {_DAYS}|ontem"
 )
+# The costs of a meeting claimed or paid back: the meeting they name was held.
+_COSTS = words(
+    r"reimburs\w*|expense claims?|travel expenses|mileage|"
+    r"reisekosten\w*|fahrtkosten\w*|kostenerstattung|"
+    r"remboursement\w*|frais de (?:deplacement|transport|deplacements)|note de frais|"
+    r"reembols\w*|gastos de (?:viaje|desplazamiento|transporte)|"
+    r"reiskosten\w*|onkostenvergoeding|"
+    r"rimbors\w*|spese di (?:viaggio|trasferta)|nota spese|"
+    r"despesas de (?:viagem|deslocacao|deslocamento)"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
     "ASKS_TO_SEND": _ASKS_TO_SEND,
     "PAST": _PAST,
+    "COSTS": _COSTS,
     "OUTREACH": _OUTREACH,
     "HESITATE": _HESITATE,
     "WITHDREW": _WITHDREW,
