@@ -835,8 +835,8 @@ def _proposes_meeting(phrases: dict[str, re.Pattern[str]], sentence: str, follow
     """A meeting not refused, with a when or as the next round; not thanks for one held,
     nor one moved or called off, nor a meeting only spoken of while asking to send
     something, nor one on a day gone by ("the interview last Friday") or whose travel costs
-    are claimed."""
-    held = ("HELD", "ASKS_TO_SEND", "MOVED", "PAST", "COSTS")
+    are claimed, nor one the sender will come back about later."""
+    held = ("HELD", "ASKS_TO_SEND", "MOVED", "PAST", "COSTS", "LATER")
     if any(phrases[part].search(sentence) for part in held):
         return False
     # The last meeting word: "two of the panel are off sick, so we can't run the session".

@@ -1058,11 +1058,22 @@ _COSTS = words(
     r"rimbors\w*|spese di (?:viaggio|trasferta)|nota spese|"
     r"despesas de (?:viagem|deslocacao|deslocamento)"
 )
+# The sender will come back about a meeting later: none is proposed yet.
+_LATER = words(
+    r"(?:will|'ll) (?:\S+ )?(?:be in touch|get back to you|contact you|reach out)|waiting on (?:\S+ ){0,3}?to (?:lock in|confirm|set)|"
+    r"(?:melden|melde) (?:\S+ ){0,2}?(?:uns|mich) (?:\S+ ){0,6}?(?:bei (?:ihnen|dir)|wieder)|vorschlagen zu konnen|"
+    r"(?:reviendrons|reviendrai|recontacterons|recontacterai|contacterons) (?:\S+ ){0,2}?vers|(?:nous|je) (?:vous|te) (?:recontacterons|recontacterai|contacterons|contacterai)|"
+    r"(?:nos pondremos|me pondre) en contacto|(?:te|le) (?:contactaremos|contactare|escribiremos)|"
+    r"neem\w* (?:\S+ ){0,4}?contact (?:\S+ ){0,4}?op|"
+    r"(?:la|ti|vi) (?:ricontatteremo|ricontattero|contatteremo|contattero)|ci faremo sentire|"
+    r"(?:entraremos|entrarei|vamos entrar) em contato|(?:te|lhe) (?:retornaremos|contataremos|retornarei)"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
     "ASKS_TO_SEND": _ASKS_TO_SEND,
     "PAST": _PAST,
     "COSTS": _COSTS,
+    "LATER": _LATER,
     "OUTREACH": _OUTREACH,
     "HESITATE": _HESITATE,
     "WITHDREW": _WITHDREW,
