@@ -56,7 +56,9 @@ _SHORT_NO_WORDS = 10
 _MAX_SENTENCES = 120
 _MAX_SENTENCE_CHARS = 600
 # Mail is wrapped at 72 or 78 columns: a single line break does not end a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(f"{_SENTENCE.pattern}|{_PARAGRAPH.pattern}")
 # Words in quotation marks are someone else's, quoted: a newsletter's "we've decided to move
 # forward with other candidates" decides nothing.
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{1,300})[\"”»“]")
@@ -228,10 +230,6 @@ _DATA_PROTECTION = re.compile(
     r"dati personali|protezione dei dati|informativa (?:sulla )?privacy|"
     r"dados pessoais|protecao de dados|lgpd)(?!\w)"
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
 
 
 def _without_data_protection(letter: str) -> str:
@@ -265,14 +263,14 @@ def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
-    address = _sender_address(message).lower()
+    passed = _passed_on(message)
+    address = _sender_address(message, passed).lower()
     sender, in_process, from_company = _sender_context(message, address, context)
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
     # From the company of an application, "a place on the programme" is the job's place.
     about = stated if sender else _about_a_job(stated, order)
-    passed = _passed_on(message)
     # A letter passed on by a referrer speaks of the user in the third person ("não seguir
     # com ele"); one written to the user, of someone else.
     settled = _settled(about, stated, order, to_the_reader=passed is None)
@@ -853,13 +851,12 @@ def _asks_when(phrases: dict[str, re.Pattern[str]], sentence: str, follow: str) 
     return bool(WHEN.search(follow) and phrases["AVAILABLE"].search(follow))
 
 
-def _sender_address(message: Message) -> str:
+def _sender_address(message: Message, passed: Segment | None) -> str:
     """Who wrote the letter: a forward's author, else the From: address."""
     segments = message.segments
     # A reply's quoted part is what it answers (often the user's own mail), not its sender.
     if len(segments) > 1 and segments[1].how == "forward":
         # Apple Mail's quoted header block is a block of its own, after the forward's mark.
-        passed = _passed_on(message)
         return segments[1].author_email or (passed and passed.author_email) or message.from_email
     return (message.newest_author or ("", message.from_email))[1] or message.from_email
 

@@ -625,7 +625,7 @@ def _personal(
             B(N("Their role comes from their signature (%(title)s)"), title=signature.title)
         )
     elif name:
-        role, said = role_from_text(phrases.fold(words))
+        role = said_role
         if said:
             because.append(B(_SAID_ROLE[said]))
     because += [although(reason) for _, reason in evidence.form]
