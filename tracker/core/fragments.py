@@ -48,7 +48,7 @@ def cached_fragments(keyed: Sequence[tuple[str, Callable[[], str]]]) -> list[str
     rendered: dict[str, str] = {}
     fragments = []
     for key, render in keyed:
-        html = found.get(key) or rendered.get(key)
+        html = found.get(key, rendered.get(key))
         if html is None:
             html = rendered[key] = render()
         fragments.append(html)
