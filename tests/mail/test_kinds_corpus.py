@@ -243,6 +243,8 @@ FIRST_RUNS = {
     "fortythird": ((30, 32), (1, 22), (3, 12)),
     "fortyfourth": ((30, 32), (0, 22), (1, 12)),
     "fortyfifth": ((32, 32), (0, 22), (2, 12)),
+    "fortysixth": ((32, 32), (3, 22), (4, 12)),
+    "fortyseventh": ((30, 32), (1, 22), (2, 12)),
 }
 
 
@@ -292,6 +294,8 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/fortythird",
         "heldout/fortyfourth",
         "heldout/fortyfifth",
+        "heldout/fortysixth",
+        "heldout/fortyseventh",
     ],
 )
 def test_figures(part, capsys):
