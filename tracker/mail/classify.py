@@ -46,8 +46,6 @@ from tracker.mail.types import Classification, MailKind, Message, Segment
 
 _ANALYSED_CHARS = 10_000
 _SHORT_NOTE_WORDS = 40
-# Where a letter names whom it is written to.
-_GREETING_CHARS = 300
 _SHORT_LETTER_WORDS = 25
 # "Not this time" is a no in a short sentence; in a long one it is about something else.
 _SHORT_NO_WORDS = 10
@@ -319,9 +317,11 @@ def _written_to_someone_else(passed: Segment | None, message: Message, context: 
     # and so is a letter to Sam that reached a friend's address ("Dear Sam", "Hi Rivera").
     if passed.recipient_email in users or message.from_email.lower() in users:
         return ""
-    greeting = fold(passed.text[:_GREETING_CHARS])
+    # An agency's client writes to the recruiter about the user ("we won't progress Sam"):
+    # a letter that names the user anywhere is about the user.
+    letter = fold(passed.text[:_ANALYSED_CHARS])
     named = {w for name in context.user_names for w in fold(name).split() if len(w) > 1}
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", greeting) for w in named):
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", letter) for w in named):
         return ""
     return passed.recipient_email
 
@@ -598,13 +598,15 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
 
 
 def _someone_elses_letter(signals: _Signals) -> _Verdict | None:
+    # A friend passing on their own no, offer or invitation shares their news: it is no step
+    # of the user's search, and the user's inbox is not the place to keep it.
     said = signals.no or signals.regret or signals.offer or signals.invite
     if signals.someone_else and said:
         reason = B(
             N("Passes on a letter written to someone else (%(address)s)"),
             address=signals.someone_else,
         )
-        return _Verdict(MailKind.OTHER_JOB_MAIL, 0.6, reason)
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
 
 
