@@ -121,6 +121,9 @@ class _Signals:
     doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
     negative: bool  # some sentence says "not", "no" or "unfortunately"
     friend: bool  # from a personal mailbox the user's applications do not explain
+    personal: bool  # a person's own mailbox or a pasted chat, not the process nor the company
+    own_news: _Found | None  # the writer's own job news: "I got the job", "me han cogido"
+    referee: _Found | None  # "Lumenworks rang me for a reference": a referee's news of the user
     mailing: bool
     job: _Found | None
     post: _Found | None
@@ -263,7 +266,8 @@ def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     passed = _passed_on(message)
     address = _sender_address(message, passed).lower()
-    sender, in_process, from_company = _sender_context(message, address, context)
+    who = _sender_context(message, address, context)
+    sender, in_process, from_company = who
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
@@ -284,6 +288,9 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         product_side=from_company and not in_process and not recruiting,
         recruiting=recruiting,
         friend=addresses.is_free_mail(address) and not sender,
+        personal=_personal(message, address, context, who),
+        own_news=_found("OWN_NEWS", sentences.plain, order),
+        referee=_found("REFEREE", sentences.plain, order),
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
@@ -305,6 +312,21 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
     )
+
+
+def _personal(
+    message: Message, address: str, context: MailContext, who: tuple[str, bool, bool]
+) -> bool:
+    """A person's own mailbox (not the user's), or a chat the user pasted; not a mail of the
+    process itself (an applicant-tracking system, a known thread or subject) nor one from
+    the company of an application (who: what _sender_context says of the sender)."""
+    _, in_process, from_company = who
+    if in_process or from_company:
+        return False
+    if not (message.from_email or message.from_name):
+        return True
+    users = {a.lower() for a in context.user_emails}
+    return addresses.is_free_mail(address) and address not in users
 
 
 def _written_to_someone_else(passed: Segment | None, message: Message, context: MailContext) -> str:
@@ -550,10 +572,24 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
 
 
 def _from_a_friend(signals: _Signals) -> _Verdict | None:
-    # A friend asking how the interview went: job words, but not job mail.
-    said = signals.no or signals.offer or signals.invite or signals.received
+    # A friend asking how the interview went: job words, but not job mail. A referee telling
+    # the user an employer rang them for a reference is news of the user's own process.
+    said = signals.no or signals.offer or signals.invite or signals.received or signals.referee
     if signals.friend and not said:
         reason = B(N("From a personal mailbox, and it decides nothing about an application"))
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
+    return None
+
+
+def _a_friends_own_news(signals: _Signals) -> _Verdict | None:
+    # A friend telling their own news ("ik ben aangenomen!", "just got rejected from Hooli
+    # lol", "I'm in the last round, could I put you down as a reference?") names employers,
+    # interviews and noes, yet none of it is a step of the user's search.
+    if signals.personal and signals.own_news:
+        reason = B(
+            N("A friend's own news about their job search (“%(words)s”)"),
+            words=signals.own_news.phrase,
+        )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
 
@@ -657,6 +693,7 @@ _RULES = (
     _about_something_else,
     _a_mailing,
     _from_a_friend,
+    _a_friends_own_news,
     _nothing_about_a_job,
     _an_alert,
     _someone_elses_letter,
