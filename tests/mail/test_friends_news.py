@@ -45,3 +45,32 @@ def test_a_referee_telling_of_a_reference_call_is_job_mail():
         "I said all good things. Fingers crossed!",
     )
     assert classify(parse_message(raw), CONTEXT).kind.value != "not_job_mail"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Executive MBA",
+            "Thank you for your interview with the admissions committee. "
+            "Unfortunately we cannot offer you a place in the Executive MBA.",
+        ),
+        (
+            "Wohnung",
+            "Vielen Dank für Ihre Bewerbungsunterlagen für die Wohnung. "
+            "Leider haben wir uns für andere Mietinteressenten entschieden.",
+        ),
+        (
+            "Mutuo",
+            "La Sua richiesta di mutuo non è stata accolta, visto il Suo attuale "
+            "rapporto di lavoro.",
+        ),
+    ],
+)
+def test_words_a_job_shares_with_other_applications_do_not_make_job_mail(subject, body):
+    raw = (
+        "From: Admissions <office@school.example>\nTo: robin.ash@example.org\n"
+        f"Subject: {subject}\n\n{body}\n"
+    ).encode()
+    result = classify(parse_message(raw), CONTEXT)
+    assert result.kind.value == "not_job_mail", result.because

@@ -126,6 +126,7 @@ class _Signals:
     referee: _Found | None  # "Lumenworks rang me for a reference": a referee's news of the user
     mailing: bool
     job: _Found | None
+    job_own: _Found | None  # job words no flat, loan, school or shop uses: the thing's own
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
@@ -293,6 +294,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         referee=_found("REFEREE", sentences.plain, order),
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
+        job_own=_own_job_words(sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
@@ -354,6 +356,15 @@ def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
     return [
         s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
     ]
+
+
+def _own_job_words(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Job words of a job's own: not those other applications and services use too (the
+    admissions interview, the landlord's references, the bank's "current employment")."""
+    for code in order:
+        shared = BY_LANGUAGE[code]["SHARED"]
+        sentences = [shared.sub(" ", s) for s in sentences]
+    return _found("JOB", sentences, order) or _found("TRIAL", sentences, order)
 
 
 def _applied_elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -536,7 +547,7 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     # Nor is a no about a post ("seguir con otra persona" for the "puesto") undone by an
     # invitation to volunteer in the same letter.
     post_refused = signals.post and signals.no and signals.recruiting
-    if signals.elsewhere and not (signals.job or signals.alert or ours or post_refused):
+    if signals.elsewhere and not (_job_words(signals) or signals.alert or ours or post_refused):
         reason = B(
             N("About something other than a job (“%(words)s”)"), words=signals.elsewhere.phrase
         )
@@ -555,6 +566,16 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
         )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
+
+
+def _job_words(signals: _Signals) -> _Found | None:
+    """The job words that outweigh a word of something else. Where nothing names a job (no
+    post, no offer, no sender the user's applications explain), only a job's own words do:
+    an interview with the admissions jury, the landlord's references or the bank's "current
+    employment" are the school's, the flat's and the loan's."""
+    if signals.sender or signals.post or signals.offer or signals.offered:
+        return signals.job
+    return signals.job_own
 
 
 def _a_mailing(signals: _Signals) -> _Verdict | None:

@@ -13,6 +13,8 @@ Families, per language:
 - APPLIED: "application", "candidate": job words that other applications use too.
 - ELSEWHERE: the other things people apply for or are told "unfortunately" about: a flat,
   a grant, a talk, a place at a university, an order, a train.
+- SHARED: the job words other applications and services use too (an admissions interview,
+  a landlord's references, a bank's "current employment"): they never outweigh ELSEWHERE.
 - ALERT: a job board's list of new openings.
 - IF, ASIDE: a sentence that only supposes ("if you are not shortlisted") or speaks of the
   process ("we cannot reply to each applicant"): what it says is not a decision.
@@ -214,6 +216,12 @@ EN = {
     "OBJECT": words(
         r"your (?:application|candidacy|profile|cv|resume)",
     ),
+    # Job words that a flat, a loan, a school, a shop or a conference use too: the letting
+    # agent's references, the admissions interview, the customer, your current employer.
+    "SHARED": words(
+        r"clients?|customers?|employment|employer|recruitment|interviews?|cv|resume|curriculum vitae|(?:two|some|your|professional) (?:references|referees)|reference (?:check|details)",
+        r"your (?:background|profile|experience)|(?:our|the) (?:selection|application|admissions?) process|(?:car|van|bike|gown|robe|suit|equipment|venue|room|boat|kit) hire",
+    ),
     "UNSUBSCRIBE": words(r"unsubscribe|manage (?:your )?(?:email )?preferences"),
 }
 
@@ -301,6 +309,9 @@ DE = {
     "OBJECT": words(
         r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen"  # not "Sie": "leider nicht erreicht"
     ),
+    "SHARED": words(
+        r"bewerbungsunterlagen|lebenslauf|interview\w*|referenz\w*|ihr profil|dein profil|prozess|anstellung|arbeitsvertrag|ihre unterlagen|deine unterlagen|auswahlverfahren|bewerbungsverfahren"
+    ),
     "UNSUBSCRIBE": words(r"abbestellen|abmelden"),
 }
 
@@ -368,6 +379,9 @@ FR = {
     "SOFTENER": words(r"malheureusement|helas|regret\w*"),
     "NEGATION": words(r"ne|n'|pas|plus|jamais"),
     "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
+    "SHARED": words(
+        r"entretiens?|cv|references?|votre profil|ton profil|processus|mission|opportunite|ressources humaines|rh"
+    ),
     "UNSUBSCRIBE": words(r"se desabonner|desinscri\w+|se desinscrire"),
 }
 
@@ -427,6 +441,9 @@ ES = {
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
+    "SHARED": words(
+        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos"
+    ),
     "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
 }
 
@@ -484,6 +501,7 @@ NL = {
     "OBJECT": words(
         r"(?:je|uw|jouw) sollicitatie|(?:je|uw|jouw) kandidatuur|(?:je|uw|jouw) profiel"
     ),
+    "SHARED": words(r"gesprek\w*|cv|referenties|je profiel|uw profiel|opdracht|opdrachtgever"),
     "UNSUBSCRIBE": words(r"afmelden|uitschrijven"),
 }
 
@@ -541,6 +559,9 @@ IT = {
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
+    "SHARED": words(
+        r"colloqui\w*|cv|curriculum|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|(?:il|al|del|dal|nostro) cliente|opportunita|esercizio|(?:rapporto|contratto|datore) di lavoro|risorse umane"
+    ),
     "UNSUBSCRIBE": words(
         r"annulla (?:l')?iscrizione|disiscriviti|revocarlo|messaggio pubblicitario|finalita (?:promozionali|di marketing)"
     ),
@@ -603,6 +624,9 @@ PT = {
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
     "NEGATION": words(r"nao|nunca"),
     "OBJECT": words(r"(?:a )?(?:sua|tua) candidatura|(?:o )?seu perfil|(?:a )?vaga"),
+    "SHARED": words(
+        r"entrevistas?|curriculo|referencias|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente|contrat\w+|oportunidade|recursos humanos"
+    ),
     "UNSUBSCRIBE": words(r"cancelar (?:a )?inscricao|descadastr\w*"),
 }
 
