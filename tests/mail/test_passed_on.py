@@ -1,5 +1,6 @@
 """A letter passed on by a friend: the user's news when it was written to the user, the
-friend's own when it was written to them (the same form letter, another candidate)."""
+friend's own when it was written to them (the same form letter, another candidate): their
+news, not a step of the user's search, and not kept."""
 
 from tracker.mail import MailContext, classify, parse_message
 
@@ -32,12 +33,19 @@ def test_a_friends_own_rejection_passed_on_is_not_the_users():
     result = classify(
         parse_message(_forward(greeting="Dear Kit", to="kit.moreau@example.net")), CONTEXT
     )
-    assert result.kind.value == "other_job_mail"
+    assert result.kind.value == "not_job_mail"
     assert any("kit.moreau@example.net" in reason for reason in result.because)
 
 
 def test_a_letter_to_the_user_that_reached_a_friends_address_is_the_users():
     raw = _forward(greeting="Dear Robin", to="kit.moreau@example.net")
+    assert classify(parse_message(raw), CONTEXT).kind.value == "rejection"
+
+
+def test_a_letter_to_a_friends_address_that_names_the_user_is_the_users():
+    raw = _forward(greeting="Hi Kit", to="kit.moreau@example.net").replace(
+        b"with your application", b"with Robin Ash's application"
+    )
     assert classify(parse_message(raw), CONTEXT).kind.value == "rejection"
 
 

@@ -46,8 +46,6 @@ from tracker.mail.types import Classification, MailKind, Message, Segment
 
 _ANALYSED_CHARS = 10_000
 _SHORT_NOTE_WORDS = 40
-# Where a letter names whom it is written to.
-_GREETING_CHARS = 300
 _SHORT_LETTER_WORDS = 25
 # "Not this time" is a no in a short sentence; in a long one it is about something else.
 _SHORT_NO_WORDS = 10
@@ -123,8 +121,12 @@ class _Signals:
     doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
     negative: bool  # some sentence says "not", "no" or "unfortunately"
     friend: bool  # from a personal mailbox the user's applications do not explain
+    personal: bool  # a person's own mailbox or a pasted chat, not the process nor the company
+    own_news: _Found | None  # the writer's own job news: "I got the job", "me han cogido"
+    referee: _Found | None  # "Lumenworks rang me for a reference": a referee's news of the user
     mailing: bool
     job: _Found | None
+    job_own: _Found | None  # job words no flat, loan, school or shop uses: the thing's own
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
@@ -265,7 +267,8 @@ def _languages(subject: str, letter: str) -> tuple[str, tuple[str, ...]]:
 def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _Signals:
     passed = _passed_on(message)
     address = _sender_address(message, passed).lower()
-    sender, in_process, from_company = _sender_context(message, address, context)
+    who = _sender_context(message, address, context)
+    sender, in_process, from_company = who
     order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
@@ -286,8 +289,12 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         product_side=from_company and not in_process and not recruiting,
         recruiting=recruiting,
         friend=addresses.is_free_mail(address) and not sender,
+        personal=_personal(message, address, context, who),
+        own_news=_found("OWN_NEWS", sentences.plain, order),
+        referee=_found("REFEREE", sentences.plain, order),
         mailing=_mailing(message, sentences),
         job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
+        job_own=_own_job_words(sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
@@ -309,6 +316,21 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     )
 
 
+def _personal(
+    message: Message, address: str, context: MailContext, who: tuple[str, bool, bool]
+) -> bool:
+    """A person's own mailbox (not the user's), or a chat the user pasted; not a mail of the
+    process itself (an applicant-tracking system, a known thread or subject) nor one from
+    the company of an application (who: what _sender_context says of the sender)."""
+    _, in_process, from_company = who
+    if in_process or from_company:
+        return False
+    if not (message.from_email or message.from_name):
+        return True
+    users = {a.lower() for a in context.user_emails}
+    return addresses.is_free_mail(address) and address not in users
+
+
 def _written_to_someone_else(passed: Segment | None, message: Message, context: MailContext) -> str:
     """Whom the letter a friend passes on was written to, when that is not the user: a
     friend's forward of their own rejection ("same template as yours") is their news."""
@@ -319,9 +341,11 @@ def _written_to_someone_else(passed: Segment | None, message: Message, context: 
     # and so is a letter to Sam that reached a friend's address ("Dear Sam", "Hi Rivera").
     if passed.recipient_email in users or message.from_email.lower() in users:
         return ""
-    greeting = fold(passed.text[:_GREETING_CHARS])
+    # An agency's client writes to the recruiter about the user ("we won't progress Sam"):
+    # a letter that names the user anywhere is about the user.
+    letter = fold(passed.text[:_ANALYSED_CHARS])
     named = {w for name in context.user_names for w in fold(name).split() if len(w) > 1}
-    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", greeting) for w in named):
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", letter) for w in named):
         return ""
     return passed.recipient_email
 
@@ -332,6 +356,15 @@ def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
     return [
         s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
     ]
+
+
+def _own_job_words(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Job words of a job's own: not those other applications and services use too (the
+    admissions interview, the landlord's references, the bank's "current employment")."""
+    for code in order:
+        shared = BY_LANGUAGE[code]["SHARED"]
+        sentences = [shared.sub(" ", s) for s in sentences]
+    return _found("JOB", sentences, order) or _found("TRIAL", sentences, order)
 
 
 def _applied_elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -514,7 +547,7 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     # Nor is a no about a post ("seguir con otra persona" for the "puesto") undone by an
     # invitation to volunteer in the same letter.
     post_refused = signals.post and signals.no and signals.recruiting
-    if signals.elsewhere and not (signals.job or signals.alert or ours or post_refused):
+    if signals.elsewhere and not (_job_words(signals) or signals.alert or ours or post_refused):
         reason = B(
             N("About something other than a job (“%(words)s”)"), words=signals.elsewhere.phrase
         )
@@ -535,6 +568,16 @@ def _about_something_else(signals: _Signals) -> _Verdict | None:
     return None
 
 
+def _job_words(signals: _Signals) -> _Found | None:
+    """The job words that outweigh a word of something else. Where nothing names a job (no
+    post, no offer, no sender the user's applications explain), only a job's own words do:
+    an interview with the admissions jury, the landlord's references or the bank's "current
+    employment" are the school's, the flat's and the loan's."""
+    if signals.sender or signals.post or signals.offer or signals.offered:
+        return signals.job
+    return signals.job_own
+
+
 def _a_mailing(signals: _Signals) -> _Verdict | None:
     # A newsletter retells other people's rejections ("most said the position had been
     # filled"): a no in a mailing counts when it speaks of the reader's application.
@@ -550,10 +593,24 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
 
 
 def _from_a_friend(signals: _Signals) -> _Verdict | None:
-    # A friend asking how the interview went: job words, but not job mail.
-    said = signals.no or signals.offer or signals.invite or signals.received
+    # A friend asking how the interview went: job words, but not job mail. A referee telling
+    # the user an employer rang them for a reference is news of the user's own process.
+    said = signals.no or signals.offer or signals.invite or signals.received or signals.referee
     if signals.friend and not said:
         reason = B(N("From a personal mailbox, and it decides nothing about an application"))
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
+    return None
+
+
+def _a_friends_own_news(signals: _Signals) -> _Verdict | None:
+    # A friend telling their own news ("ik ben aangenomen!", "just got rejected from Hooli
+    # lol", "I'm in the last round, could I put you down as a reference?") names employers,
+    # interviews and noes, yet none of it is a step of the user's search.
+    if signals.personal and signals.own_news:
+        reason = B(
+            N("A friend's own news about their job search (“%(words)s”)"),
+            words=signals.own_news.phrase,
+        )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
 
@@ -598,13 +655,15 @@ def _an_alert(signals: _Signals) -> _Verdict | None:
 
 
 def _someone_elses_letter(signals: _Signals) -> _Verdict | None:
+    # A friend passing on their own no, offer or invitation shares their news: it is no step
+    # of the user's search, and the user's inbox is not the place to keep it.
     said = signals.no or signals.regret or signals.offer or signals.invite
     if signals.someone_else and said:
         reason = B(
             N("Passes on a letter written to someone else (%(address)s)"),
             address=signals.someone_else,
         )
-        return _Verdict(MailKind.OTHER_JOB_MAIL, 0.6, reason)
+        return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
 
 
@@ -655,6 +714,7 @@ _RULES = (
     _about_something_else,
     _a_mailing,
     _from_a_friend,
+    _a_friends_own_news,
     _nothing_about_a_job,
     _an_alert,
     _someone_elses_letter,

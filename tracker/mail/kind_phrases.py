@@ -13,6 +13,8 @@ Families, per language:
 - APPLIED: "application", "candidate": job words that other applications use too.
 - ELSEWHERE: the other things people apply for or are told "unfortunately" about: a flat,
   a grant, a talk, a place at a university, an order, a train.
+- SHARED: the job words other applications and services use too (an admissions interview,
+  a landlord's references, a bank's "current employment"): they never outweigh ELSEWHERE.
 - ALERT: a job board's list of new openings.
 - IF, ASIDE: a sentence that only supposes ("if you are not shortlisted") or speaks of the
   process ("we cannot reply to each applicant"): what it says is not a decision.
@@ -214,6 +216,12 @@ EN = {
     "OBJECT": words(
         r"your (?:application|candidacy|profile|cv|resume)",
     ),
+    # Job words that a flat, a loan, a school, a shop or a conference use too: the letting
+    # agent's references, the admissions interview, the customer, your current employer.
+    "SHARED": words(
+        r"clients?|customers?|employment|employer|recruitment|interviews?|cv|resume|curriculum vitae|(?:two|some|your|professional) (?:references|referees)|reference (?:check|details)",
+        r"your (?:background|profile|experience)|(?:our|the) (?:selection|application|admissions?) process|(?:car|van|bike|gown|robe|suit|equipment|venue|room|boat|kit) hire",
+    ),
     "UNSUBSCRIBE": words(r"unsubscribe|manage (?:your )?(?:email )?preferences"),
 }
 
@@ -301,6 +309,9 @@ DE = {
     "OBJECT": words(
         r"(?:ihre|deine) bewerbung|(?:ihr|dein) profil|(?:ihre|deine) unterlagen"  # not "Sie": "leider nicht erreicht"
     ),
+    "SHARED": words(
+        r"bewerbungsunterlagen|lebenslauf|interview\w*|referenz\w*|ihr profil|dein profil|prozess|anstellung|arbeitsvertrag|ihre unterlagen|deine unterlagen|auswahlverfahren|bewerbungsverfahren"
+    ),
     "UNSUBSCRIBE": words(r"abbestellen|abmelden"),
 }
 
@@ -368,6 +379,9 @@ FR = {
     "SOFTENER": words(r"malheureusement|helas|regret\w*"),
     "NEGATION": words(r"ne|n'|pas|plus|jamais"),
     "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
+    "SHARED": words(
+        r"entretiens?|cv|references?|votre profil|ton profil|processus|mission|opportunite|ressources humaines|rh"
+    ),
     "UNSUBSCRIBE": words(r"se desabonner|desinscri\w+|se desinscrire"),
 }
 
@@ -427,6 +441,9 @@ ES = {
     "SOFTENER": words(r"lamentablemente|desafortunadamente|por desgracia|lamentamos|sentimos"),
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
+    "SHARED": words(
+        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos"
+    ),
     "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
 }
 
@@ -484,6 +501,7 @@ NL = {
     "OBJECT": words(
         r"(?:je|uw|jouw) sollicitatie|(?:je|uw|jouw) kandidatuur|(?:je|uw|jouw) profiel"
     ),
+    "SHARED": words(r"gesprek\w*|cv|referenties|je profiel|uw profiel|opdracht|opdrachtgever"),
     "UNSUBSCRIBE": words(r"afmelden|uitschrijven"),
 }
 
@@ -541,6 +559,9 @@ IT = {
     "SOFTENER": words(r"purtroppo|siamo spiacenti|ci dispiace|mi dispiace"),
     "NEGATION": words(r"non|mai"),
     "OBJECT": words(r"(?:la )?(?:sua|tua) candidatura|(?:il )?(?:suo|tuo) profilo"),
+    "SHARED": words(
+        r"colloqui\w*|cv|curriculum|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|(?:il|al|del|dal|nostro) cliente|opportunita|esercizio|(?:rapporto|contratto|datore) di lavoro|risorse umane"
+    ),
     "UNSUBSCRIBE": words(
         r"annulla (?:l')?iscrizione|disiscriviti|revocarlo|messaggio pubblicitario|finalita (?:promozionali|di marketing)"
     ),
@@ -603,6 +624,9 @@ PT = {
     "SOFTENER": words(r"infelizmente|lamentamos|lamentavelmente"),
     "NEGATION": words(r"nao|nunca"),
     "OBJECT": words(r"(?:a )?(?:sua|tua) candidatura|(?:o )?seu perfil|(?:a )?vaga"),
+    "SHARED": words(
+        r"entrevistas?|curriculo|referencias|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente|contrat\w+|oportunidade|recursos humanos"
+    ),
     "UNSUBSCRIBE": words(r"cancelar (?:a )?inscricao|descadastr\w*"),
 }
 
@@ -1068,8 +1092,48 @@ _LATER = words(
     r"(?:la|ti|vi) (?:ricontatteremo|ricontattero|contatteremo|contattero)|ci faremo sentire|"
     r"(?:entraremos|entrarei|vamos entrar) em contato|(?:te|lhe) (?:retornaremos|contataremos|retornarei)"
 )
+# The writer's own job news, in the first person: "I got the job", "just got rejected from
+# Hooli", "ich habe eine Absage bekommen", "ils m'ont prise", "me han cogido", "ik ben
+# aangenomen", "mi hanno scartato", "não fui selecionada". From a friend's mailbox, their news.
+_OWN_NEWS = words(
+    r"(?:i|i've|i'm) (?:just |finally |also |now |officially )?(?:got|was|been|have been|am)? ?(?:rejected|turned down|ghosted|laid off|let go|made redundant|hired|shortlisted)|"
+    r"(?<!you )(?<!he )(?<!she )(?<!they )(?<!we )(?<!have )(?<!has )(?<!been )just got (?:rejected|turned down|ghosted|hired)|"
+    r"i (?:just |finally |also )?(?:got|landed|received|had) (?:the|a|an|their|my) (?:\S+ ){0,2}?(?:job|offer|no|rejection|interview|role|position)(?! for you)|"
+    r"(?:just |also )?got the\s+(?:\S+\s+){0,2}?(?:no|rejection|email|mail|letter) from|"
+    r"i didn't get (?:it|the job|the role|the position|the offer|an interview|through)|"
+    r"(?:i'm|i am|i made it|i got) (?:in|into|to|through to) the (?:last|final|next|second|third) (?:round|stage)|"
+    r"(?:rejected|turned down|hired) me|offered me the (?:job|role|position)|my (?:new job|first day|own rejection|job offer)|"
+    r"ich (?:habe|hab) (?:\S+ ){0,3}?(?:die|eine|ne|den) (?:absage|zusage|stelle|job|jobzusage) (?:\S+ ){0,3}?(?:bekommen|erhalten|gekriegt)|"
+    r"ich (?:bin|wurde) (?:\S+ ){0,2}?(?:abgelehnt|eingestellt|genommen|raus)|(?:haben|hat) mir (?:\S+ ){0,2}?abgesagt|(?:haben|hat) mich (?:\S+ ){0,2}?(?:genommen|eingestellt|abgelehnt)|"
+    r"mein (?:neuer job|erster arbeitstag)|meine neue stelle|ich bin in der (?:letzten|finalen|nachsten|zweiten|dritten) runde|"
+    r"j'ai ete (?:\S+ ){0,2}?(?:pris|prise|retenu|retenue|embauche|embauchee|recrute|recrutee|refuse|refusee|recale|recalee)(?! (?:par|de|dans|en|pour)(?!\w))|"
+    r"j'ai (?:eu|decroche|obtenu) (?:le|un|mon|ce) (?:poste|job|boulot|cdi|cdd)|j'ai (?:recu|eu) (?:un|une|leur) (?:refus|reponse negative|offre)|"
+    r"(?:ils|elles|on) (?:ne )?m'ont (?:pas )?(?:pris|prise|retenu|retenue|embauche|embauchee|recale|recalee|refuse|refusee)|"
+    r"mon (?:nouveau (?:poste|job|boulot|travail)|premier jour)|je (?:suis|passe) (?:au|en) (?:dernier|deuxieme|second|troisieme) (?:tour|entretien)|"
+    r"(?:no )?me (?:han |habian )?(?:cogido|cogieron|contratado|contrataron|rechazado|rechazaron|descartado|descartaron|seleccionado|seleccionaron)|"
+    r"(?:he|ya he) (?:conseguido|sacado|pillado) (?:el|un|ese) (?:puesto|trabajo|curro|empleo)|mi nuevo (?:trabajo|curro|puesto)|"
+    r"estoy en la (?:ultima|siguiente|segunda|tercera) (?:fase|ronda|entrevista)|"
+    r"ik ben (?:\S+ ){0,2}?(?:aangenomen|afgewezen)|ik heb (?:de|een|die) (?:baan|job|functie|afwijzing|aanbod) (?:\S+ ){0,2}?(?:gekregen|binnen)|"
+    r"(?:ze hebben|hebben ze) me (?:\S+ ){0,2}?(?:aangenomen|afgewezen)|mijn nieuwe (?:baan|job|functie)|mijn eerste werkdag|ik zit in de (?:laatste|volgende|tweede|derde) ronde|"
+    r"(?:sono stat[oa]|(?:non )?mi hanno) (?:\S+ )?(?:assunt[oa]|pres[oa]|scartat[oa]|rifiutat[oa])|ho (?:avuto|ottenuto|preso) (?:il|un|quel) (?:posto|lavoro)|"
+    r"il mio nuovo lavoro|il mio primo giorno di lavoro|"
+    r"(?:nao )?fui (?:\S+ )?(?:contratad[oa]|selecionad[oa]|reprovad[oa]|rejeitad[oa]|dispensad[oa])|(?:consegui|peguei) (?:o|um|a|uma|essa|esse) (?:emprego|vaga|trabalho|cargo)|"
+    r"me (?:contrataram|reprovaram|rejeitaram|dispensaram)|(?:o )?meu novo (?:emprego|trabalho)|estou na (?:ultima|proxima|segunda|terceira) (?:etapa|fase)"
+)
+# A referee telling the user an employer asked them for a reference: the user's process.
+_REFEREE = words(
+    r"(?:rang|called|phoned|rung|contacted|emailed|got in touch with) me (?:\S+ ){0,4}?(?:for|about) (?:a |your )?(?:reference|referee)|(?:gave|given|give) (?:you|them) (?:a )?(?:\S+ )?reference|"
+    r"(?:hat|haben) mich (?:\S+ ){0,4}?(?:angerufen|kontaktiert|angeschrieben) (?:\S+ ){0,6}?referenz\w*|(?:hat|haben) mich (?:\S+ ){0,4}?referenz\w* (?:\S+ ){0,2}?(?:angerufen|kontaktiert|angeschrieben|gebeten)|referenz (?:fur|uber) dich|"
+    r"m'(?:a|ont) (?:appele|appelee|contacte|contactee|ecrit) (?:\S+ ){0,4}?(?:pour|au sujet d)\S* (?:\S+ )?references?|references? (?:sur|pour) toi|"
+    r"me (?:han |ha )?(?:llamado|llamaron|llamo|escribieron|contactaron|contactado) (?:\S+ ){0,4}?(?:para|por) (?:\S+ )?referencias?|referencias (?:sobre ti|tuyas)|"
+    r"(?:hebben|heeft|belden|belde) me (?:\S+ ){0,4}?(?:gebeld|benaderd|gemaild)? ?(?:\S+ ){0,3}?(?:voor|over) (?:een |je )?referentie|referentie (?:voor|over) jou|"
+    r"mi (?:hanno|ha) (?:chiamato|chiamata|contattato|contattata|scritto) (?:\S+ ){0,4}?(?:per|riguardo) (?:\S+ )?referenz\w*|referenze su di te|"
+    r"me (?:ligaram|ligou|contataram|contatou|escreveram) (?:\S+ ){0,4}?(?:para|sobre) (?:\S+ )?referencias?|referencias? sobre (?:voce|ti)"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
+    "OWN_NEWS": _OWN_NEWS,
+    "REFEREE": _REFEREE,
     "ASKS_TO_SEND": _ASKS_TO_SEND,
     "PAST": _PAST,
     "COSTS": _COSTS,
