@@ -627,7 +627,7 @@ def _personal(
         else SenderRole.UNKNOWN
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
-    said_role, said = role_from_text(phrases.fold(words)) if name else (SenderRole.UNKNOWN, "")
+    said_role, said = role_from_text(fold(words)) if name else (SenderRole.UNKNOWN, "")
     # A lead who ran the user's interview and writes the no says so: they interviewed.
     if role == SenderRole.HIRING_MANAGER and said_role == SenderRole.INTERVIEWER:
         role = SenderRole.UNKNOWN

@@ -119,18 +119,38 @@ _SPEAKS_FOR_A_CLIENT = re.compile(
     r"(?:meu|nosso|o) cliente|me (?:disseram|retornaram|deram retorno))" + _E,
     re.I,
 )
-# Someone who says they interviewed the user: "el que te hizo la entrevista".
+# Someone who says they interviewed the user: "el que te hizo la entrevista", or that they
+# sat among the interviewers ("one of the three people on your panel", "je faisais partie du
+# jury", "uno de los entrevistadores"), or that they met the user at the interview itself.
+# The text is read without accents ("gesprach", "mene").
 _INTERVIEWED_YOU = re.compile(
     _W + r"(?:i interviewed you|(?:who|that) interviewed you|"
     r"i (?:ran|led|did|conducted|took) (?:your|the) (?:\S+ ){0,2}?(?:interview|session|round|screen)|"
-    r"(?:one of|i was on|i sat on) (?:the|your) (?:\S+ ){0,3}?panel|"
+    r"(?:one of|i was on|i sat on|i was in|i joined) (?:the|your) (?:\S+ ){0,4}?(?:panel|interview(?:ers)?|interview panel)|"
+    r"i (?:was|am|'m) (?:one of )?(?:the |your )?(?:\S+ ){0,2}?(?:interviewers?|panell?ists?|assessors?)|"
+    r"i was the one (?:who|that) (?:ran|led|did|took|asked|gave)|the one asking|"
+    r"(?:we|you and i) (?:met|spoke|talked) (?:\S+ ){0,3}?(?:for|at|in|during) (?:your|the|our) (?:\S+ ){0,2}?(?:interview|session|round|panel|pairing)|"
+    r"(?:pairing|paired|pair(?:ed)? programming) with you|"
     r"(?:ich habe|der|die) (?:\S+ ){0,3}?(?:gesprach|interview) mit ihnen gefuhrt|"
+    r"ich (?:war|sass) (?:\S+ ){0,4}?(?:bei|in) (?:ihrem|deinem|dem|eurem) (?:\S+ ){0,2}?(?:\w*gesprach|interview|panel|probetag|assessment)\w*(?: \S+){0,6}? (?:dabei|mit dabei)|"
+    r"ich war (?:einer|eine) (?:der|ihrer|deiner) (?:\S+ )?(?:interviewer\w*|gesprachspartner\w*)|"
     r"(?:j'ai|qui (?:t'a|vous a)) (?:\S+ ){0,2}?(?:fait passer|mene|conduit) (?:ton|votre|l') ?entr\w+|"
     r"(?:l'entretien|l'echange) (?:\S+ )?que nous avons eu ensemble|"
-    r"(?:el|la) que te hizo la entrevista|te entrevist\w+|"
+    r"je faisais partie (?:du|de ton|de votre) (?:jury|panel)|j'etais (?:dans|membre) (?:du|de ton|de votre) (?:jury|panel)|"
+    r"(?:on s'est|nous nous sommes) (?:vus|vues|rencontres|parle) (?:\S+ ){0,3}?(?:pour|a|lors de|pendant) (?:l'|ton |votre |ta |la )?(?:\S+ )?(?:entretien|epreuve|mise en situation)|"
+    r"(?:el|la) que te hizo la entrevista|te entrevist\w+|(?:el|la) que (?:hizo|estuvo) contigo|"
+    r"(?:uno|una) de (?:los|las|tus) entrevistador\w*|(?:forme|formo) parte del (?:tribunal|panel|comite)|"
+    r"estuve en (?:tu|su|la) entrevista|"
     r"ik heb (?:je|jou|u) (?:\S+ )?(?:gesproken|geinterviewd)|"
+    r"ik zat (?:\S+ ){0,3}?in (?:het|je|jouw|uw|de) (?:\S+ )?(?:panel|gesprek|selectiecommissie|sollicitatiecommissie)|"
+    r"ik was (?:een van )?(?:je|jouw|uw|de) (?:\S+ )?(?:interviewers?|gesprekspartners?)|"
     r"ti ho fatto (?:il|io il) colloquio|(?:che|chi) ti ha fatto il colloquio|"
-    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista)" + _E,
+    r"(?:che|chi) ti ha (?:seguito|valutato) (?:nella|durante la|al) (?:\S+ )?(?:prova|colloquio)|"
+    r"ci siamo (?:visti|viste|conosciuti|sentiti) (?:\S+ ){0,3}?(?:al|durante il|per il) (?:\S+ )?colloquio|"
+    r"(?:ero|sono stat[oa]) (?:un[oa]? )?(?:dei|degli|delle|della) (?:\S+ )?(?:selezionatori|intervistatori|esaminatori|commissione)|facevo parte della commissione|"
+    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista|"
+    r"(?:fui|sou|era) (?:um|uma) d(?:os|as) entrevistador\w*|fiz parte (?:da banca|do painel|da comissao)|"
+    r"(?:estive|participei) (?:\S+ ){0,2}?(?:na|da) (?:sua|tua) entrevista)" + _E,
     re.I,
 )
 
