@@ -126,7 +126,11 @@ _SAID_ROLE = {
     "hires": N("They write that they chose for their own team: they hire"),
     "interviewed": N("They write that they interviewed you"),
     "client": N("They write about a client's decision: a recruiter"),
+    "search": N("They run a search for a client: a recruiter, whatever their title"),
 }
+
+
+_OVERRULE_A_LEAD = ("interviewed", "search")
 
 
 def _role_from_applications(
@@ -628,8 +632,9 @@ def _personal(
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
     said_role, said = role_from_text(fold(words)) if name else (SenderRole.UNKNOWN, "")
-    # A lead who ran the user's interview and writes the no says so: they interviewed.
-    if role == SenderRole.HIRING_MANAGER and said_role == SenderRole.INTERVIEWER:
+    # A lead who ran the user's interview and writes the no says so: they interviewed. A
+    # partner or director who passes on a client's decision leads a search firm: they recruit.
+    if role == SenderRole.HIRING_MANAGER and said in _OVERRULE_A_LEAD:
         role = SenderRole.UNKNOWN
     if role != SenderRole.UNKNOWN:
         because.append(
