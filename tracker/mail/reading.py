@@ -109,8 +109,8 @@ def read_rejection(
     text = author.segment.text[:_ANALYSED_CHARS]
     companies = set(_company_words(company_names, author.email))
     signature = _signature(text, companies, me)
-    if not message.has_headers and not signature.name:
-        signature = chat_sender(text, companies=companies) or signature
+    if not message.has_headers:
+        signature = _with_chat_sender(signature, chat_sender(text, companies=companies))
     contact = _match_contact(contacts, author.email, message.reply_to, signature, author.name)
     if contact is not None:
         reading = _from_contact(contact, author.email, signature)
@@ -126,7 +126,11 @@ _SAID_ROLE = {
     "hires": N("They write that they chose for their own team: they hire"),
     "interviewed": N("They write that they interviewed you"),
     "client": N("They write about a client's decision: a recruiter"),
+    "search": N("They run a search for a client: a recruiter, whatever their title"),
 }
+
+
+_OVERRULE_A_LEAD = ("interviewed", "search")
 
 
 def _role_from_applications(
@@ -260,6 +264,17 @@ def _signature(text: str, companies: set[str], me: _Me) -> Signature:
     signature = find_signature(text, companies=companies)
     if signature.name and _key(signature.name) in me.names:
         return Signature()
+    return signature
+
+
+def _with_chat_sender(signature: Signature, chat: Signature) -> Signature:
+    """A pasted chat or network message names its sender at the top, often with a title
+    ("Callum Breen · 1st" over "Senior Technical Recruiter at ..."); the name signed at the
+    bottom is the same person's, and the title at the top still says what they do."""
+    if not signature.name:
+        return chat or signature
+    if chat.title and not signature.title and _same_first_name(signature.name, chat.name):
+        return replace(signature, title=chat.title)
     return signature
 
 
@@ -612,13 +627,14 @@ def _personal(
     """`words`: the letter, where a person may say what they do ("I hired for my team")."""
     role = (
         role_from_title(signature.title)
-        if signature.name and name.startswith(signature.name.split()[0])
+        if signature.name and _same_first_name(signature.name, name)
         else SenderRole.UNKNOWN
     )
     because = [reason for _, reason in sorted(evidence.person, key=lambda e: -e[0])]
-    said_role, said = role_from_text(phrases.fold(words)) if name else (SenderRole.UNKNOWN, "")
-    # A lead who ran the user's interview and writes the no says so: they interviewed.
-    if role == SenderRole.HIRING_MANAGER and said_role == SenderRole.INTERVIEWER:
+    said_role, said = role_from_text(fold(words)) if name else (SenderRole.UNKNOWN, "")
+    # A lead who ran the user's interview and writes the no says so: they interviewed. A
+    # partner or director who passes on a client's decision leads a search firm: they recruit.
+    if role == SenderRole.HIRING_MANAGER and said in _OVERRULE_A_LEAD:
         role = SenderRole.UNKNOWN
     if role != SenderRole.UNKNOWN:
         because.append(
@@ -638,6 +654,12 @@ def _personal(
         confidence=_confidence(score),
         because=tuple(because),
     )
+
+
+def _same_first_name(signed: str, name: str) -> bool:
+    """The signature is the sender's: "Dana" or "J. Whitfield" for Joanna Whitfield."""
+    first, full = signed.split()[0], name.split()
+    return name.startswith(first) or (bool(full) and _initial_of(signed.split(), full))
 
 
 def _automated(email: str, robot: bool, evidence: _Evidence) -> Reading:

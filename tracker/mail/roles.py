@@ -21,8 +21,10 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
             r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente|"
-            r"talents|acquisition de talents|intercedent\w*|werving|selecao|selezione|atracao|wervings?\w*)"
-            + _E,
+            r"talents|acquisition de talents|intercedent\w*|werving|selecao|selezione|atracao|wervings?\w*|"
+            # search firms and agencies, and the account managers who place people there
+            r"executive search|search firm|personalberatung|personalvermittlung|headhunting|staffing|"
+            r"uitzendbureau|account ?manager\w*|gestionnaire de comptes?)" + _E,
             re.I,
         ),
     ),
@@ -32,7 +34,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _W + r"(?:hr|hrbp|human resources?|people(?: and culture| & culture| partner| ops| "
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
-            r"talento humano|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
+            r"talento humano|capital humano|gest[aã]o de pessoas|personalentwicklung|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
             r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento)"
             + _E,
             re.I,
@@ -43,7 +45,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             _W + r"(?:hiring manager|\w*manager|head|directora?|directrice|directeur|"
             r"vp|svp|evp|vice president|cto|ceo|coo|cfo|cio|ciso|chief|founder|co-?founder|"
-            r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|"
+            r"cofondateur|fondateur|fondatrice|fundador\w*|gr[üu]nder\w*|president|owner|partnerin|"
             r"team lead|teamlead\w*|tech lead|lead|principal|\w*leiter(?:in)?|teamleiter\w*|gesch[äa]ftsf[üu]hrer\w*|"
             r"abteilungsleiter\w*|responsable|jefe|jefa|gerente|manager\w*|supervisor|partner|"
             r"chair\w*|hiring committee|selection panel|teamleider\w*|leidinggevende|afdelingshoofd|"
@@ -74,12 +76,56 @@ _HIRING_OVERRIDES = re.compile(
 )
 
 
+# Whose job is recruiting itself: a recruiter however their title names HR beside it
+# ("HR Recruiter", "Chargée de recrutement RH", "Corporate Recruiter | HR Talent Acquisition").
+_RECRUITS = re.compile(
+    _W
+    + r"(?:recruiter\w*|recruteu\w+|reclutador\w*|recrutador\w*|rekruteerder\w*|selezionat(?:ore|rice)|"
+    r"sourcer|head ?hunter|charg[ée]e? de recrutement|consult\w+ (?:de |en )?(?:recrut|selec|reclut)\w*|"
+    r"(?:talent acquisition|recruit(?:ing|ment)) (?:partner|specialist|manager|lead|advisor|consultant|coordinator))"
+    + _E,
+    re.I,
+)
+# HR staff whose title names recruiting only as their field: "HR Officer (Recruitment)",
+# "HR-adviseur Werving & Selectie", "Spécialiste RH Recrutement", "Técnica de Recursos
+# Humanos - Selección". The HR job is what they are; the recruiting is what they do in it.
+_HR_WORDS = (
+    r"(?:hr|rh|rrhh|rr\.?\s?hh\.?|people|personal|personeel|human resources|ressources humaines|"
+    r"recursos humanos|risorse umane|capital humano)"
+)
+_HR_STAFF = re.compile(
+    _W
+    + _HR_WORDS
+    + r"[- ]?(?:officer|advis[eo]r|adviseu[rs]\w*|specialist|generalist|administrator|"
+    r"assistant|coordinator|fach(?:frau|mann)|sachbearbeiter\w*|referent\w*|medewerker|analyst)"
+    r"|"
+    + _W
+    + r"(?:t[ée]cnic[oa]|analista|gestionnaire|sp[ée]cialiste|assistante?|specialista|addett[oa]|"
+    r"impiegat[oa]|assistente|auxiliar|administrativ[oa]|medewerker|adviseu[rs]) (?:de |di |em |des |en )?"
+    r"(?:la |las |los |le |les )?" + _HR_WORDS + _E,
+    re.I,
+)
+_TITLE_PARTS = re.compile(r"\s+[-\u2013\u2014|·,/]\s+|\s*[(,]\s*")
+
+
+def _hr_staff(title: str) -> bool:
+    """HR staff, though the title names recruiting: the HR job noun, or an HR department
+    named first with recruiting an office of it ("Ufficio Risorse Umane - Selezione")."""
+    if _RECRUITS.search(title):
+        return False
+    first = _TITLE_PARTS.split(title, maxsplit=1)[0]
+    names_hr = ROLE_FAMILIES[1][1].search(first) and not ROLE_FAMILIES[0][1].search(first)
+    return bool(_HR_STAFF.search(title) or names_hr)
+
+
 def role_from_title(title: str) -> str:
     title = " ".join(title.split())[:200]
     if not title:
         return SenderRole.UNKNOWN
     if _HIRING_OVERRIDES.search(title) and not ROLE_FAMILIES[0][1].search(title):
         return SenderRole.HIRING_MANAGER
+    if ROLE_FAMILIES[0][1].search(title) and _hr_staff(title):
+        return SenderRole.HR
     for role, pattern in ROLE_FAMILIES:
         if pattern.search(title):
             return role
@@ -111,26 +157,62 @@ _HIRES_OWN_TEAM = re.compile(
 _SPEAKS_FOR_A_CLIENT = re.compile(
     _W
     + r"(?:my client|our client|the client|heard back from|feedback from the (?:hiring )?(?:team|manager)|"
-    r"mein(?:em|en)? (?:kunden?|mandanten?|auftraggeber)|unser(?:em|en)? (?:kunden?|mandanten?)|der kunde|"
-    r"mon client|notre client|le client|retour de|"
+    r"mein(?:em|en)? (?:kunden?|mandanten?|auftraggeber)|unser(?:em|en)? (?:kunden?|mandant(?:en)?)|der kunde|der mandant|"
+    r"(?:in )?diesem mandat|"
+    r"mon client|notre client|le client|retour de|(?:la|une|cette) mission chez|"
     r"mi cliente|nuestro cliente|el cliente|me (?:ha|han) (?:dicho|comentado|confirmado)|"
-    r"(?:mijn|onze|de) (?:opdrachtgever|klant)|terugkoppeling (?:van|gehad)|aan de lijn gehad|"
+    r"(?:mijn|onze|de) (?:opdrachtgever|klant)|terugkoppeling (?:van|gehad)|aan de lijn gehad|de opdracht bij|"
     r"il (?:mio |nostro )?cliente|ti aggiorno su|mi hanno (?:detto|comunicato)|"
     r"(?:meu|nosso|o) cliente|me (?:disseram|retornaram|deram retorno))" + _E,
     re.I,
 )
-# Someone who says they interviewed the user: "el que te hizo la entrevista".
+# Someone who runs a search for a client, in words a firm's own staff would not use of their
+# customers: "the client has decided", "unser Mandant", "diesem Mandat", "la mission chez".
+# Unlike a passing "client", this outweighs a partner's or director's title.
+_RUNS_A_SEARCH = re.compile(
+    _W
+    + r"(?:(?:the|my|our) client (?:\S+ ){0,2}?(?:has |have |had )?(?:decided|chose|chosen|opted|gone|went|came back|selected|appointed)|"
+    r"(?:spoke|spoken|talked|heard back) (?:\S+ ){0,2}?(?:with|from|to) (?:the|my|our) client|this (?:search|mandate|assignment)|"
+    r"unser(?:em|en)? mandant\w*|(?:in )?diesem mandat|der mandant|"
+    r"(?:notre|mon) client (?:\S+ ){0,2}?(?:a|ont) (?:decide|choisi|retenu|prefere)|(?:la|une|cette) mission chez|"
+    r"(?:nuestro|mi) cliente (?:\S+ ){0,2}?(?:ha|han) (?:decidido|elegido|optado)|"
+    r"de opdracht bij|(?:mijn|onze) opdrachtgever|"
+    r"il (?:mio|nostro) cliente (?:\S+ ){0,2}?ha (?:deciso|scelto|optato)|"
+    r"(?:meu|nosso) cliente (?:\S+ ){0,2}?(?:decidiu|optou|escolheu))" + _E,
+    re.I,
+)
+# Someone who says they interviewed the user: "el que te hizo la entrevista", or that they
+# sat among the interviewers ("one of the three people on your panel", "je faisais partie du
+# jury", "uno de los entrevistadores"), or that they met the user at the interview itself.
+# The text is read without accents ("gesprach", "mene").
 _INTERVIEWED_YOU = re.compile(
     _W + r"(?:i interviewed you|(?:who|that) interviewed you|"
     r"i (?:ran|led|did|conducted|took) (?:your|the) (?:\S+ ){0,2}?(?:interview|session|round|screen)|"
-    r"(?:one of|i was on|i sat on) (?:the|your) (?:\S+ ){0,3}?panel|"
+    r"(?:one of|i was on|i sat on|i was in|i joined) (?:the|your) (?:\S+ ){0,4}?(?:panel|interview(?:ers)?|interview panel)|"
+    r"i (?:was|am|'m) (?:one of )?(?:the |your )?(?:\S+ ){0,2}?(?:interviewers?|panell?ists?|assessors?)|"
+    r"i was the one (?:who|that) (?:ran|led|did|took|asked|gave)|the one asking|"
+    r"(?:we|you and i) (?:met|spoke|talked) (?:\S+ ){0,3}?(?:for|at|in|during) (?:your|the|our) (?:\S+ ){0,2}?(?:interview|session|round|panel|pairing)|"
+    r"(?:pairing|paired|pair(?:ed)? programming) with you|"
     r"(?:ich habe|der|die) (?:\S+ ){0,3}?(?:gesprach|interview) mit ihnen gefuhrt|"
+    r"ich (?:war|sass) (?:\S+ ){0,4}?(?:bei|in) (?:ihrem|deinem|dem|eurem) (?:\S+ ){0,2}?(?:\w*gesprach|interview|panel|probetag|assessment)\w*(?: \S+){0,6}? (?:dabei|mit dabei)|"
+    r"ich war (?:einer|eine) (?:der|ihrer|deiner) (?:\S+ )?(?:interviewer\w*|gesprachspartner\w*)|"
     r"(?:j'ai|qui (?:t'a|vous a)) (?:\S+ ){0,2}?(?:fait passer|mene|conduit) (?:ton|votre|l') ?entr\w+|"
     r"(?:l'entretien|l'echange) (?:\S+ )?que nous avons eu ensemble|"
-    r"(?:el|la) que te hizo la entrevista|te entrevist\w+|"
+    r"je faisais partie (?:du|de ton|de votre) (?:jury|panel)|j'etais (?:dans|membre) (?:du|de ton|de votre) (?:jury|panel)|"
+    r"(?:on s'est|nous nous sommes) (?:vus|vues|rencontres|parle) (?:\S+ ){0,3}?(?:pour|a|lors de|pendant) (?:l'|ton |votre |ta |la )?(?:\S+ )?(?:entretien|epreuve|mise en situation)|"
+    r"(?:el|la) que te hizo la entrevista|te entrevist\w+|(?:el|la) que (?:hizo|estuvo) contigo|"
+    r"(?:uno|una) de (?:los|las|tus) entrevistador\w*|(?:forme|formo) parte del (?:tribunal|panel|comite)|"
+    r"estuve en (?:tu|su|la) entrevista|"
     r"ik heb (?:je|jou|u) (?:\S+ )?(?:gesproken|geinterviewd)|"
+    r"ik zat (?:\S+ ){0,3}?in (?:het|je|jouw|uw|de) (?:\S+ )?(?:panel|gesprek|selectiecommissie|sollicitatiecommissie)|"
+    r"ik was (?:een van )?(?:je|jouw|uw|de) (?:\S+ )?(?:interviewers?|gesprekspartners?)|"
     r"ti ho fatto (?:il|io il) colloquio|(?:che|chi) ti ha fatto il colloquio|"
-    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista)" + _E,
+    r"(?:che|chi) ti ha (?:seguito|valutato) (?:nella|durante la|al) (?:\S+ )?(?:prova|colloquio)|"
+    r"ci siamo (?:visti|viste|conosciuti|sentiti) (?:\S+ ){0,3}?(?:al|durante il|per il) (?:\S+ )?colloquio|"
+    r"(?:ero|sono stat[oa]) (?:un[oa]? )?(?:dei|degli|delle|della) (?:\S+ )?(?:selezionatori|intervistatori|esaminatori|commissione)|facevo parte della commissione|"
+    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista|"
+    r"(?:fui|sou|era) (?:um|uma) d(?:os|as) entrevistador\w*|fiz parte (?:da banca|do painel|da comissao)|"
+    r"(?:estive|participei) (?:\S+ ){0,2}?(?:na|da) (?:sua|tua) entrevista)" + _E,
     re.I,
 )
 
@@ -143,6 +225,8 @@ def role_from_text(folded: str) -> tuple[str, str]:
         return SenderRole.HIRING_MANAGER, "hires"
     if _INTERVIEWED_YOU.search(head):
         return SenderRole.INTERVIEWER, "interviewed"
+    if _RUNS_A_SEARCH.search(head):
+        return SenderRole.RECRUITER, "search"
     if _SPEAKS_FOR_A_CLIENT.search(head):
         return SenderRole.RECRUITER, "client"
     return SenderRole.UNKNOWN, ""

@@ -458,10 +458,20 @@ def _signature_lines(candidates: list[str], *, lowercase: bool) -> list[str]:
 
 
 def _title(beside: list[str], below: list[str], companies: set[str]) -> str:
-    """The title beside the name, else on one of the lines below it."""
+    """The title beside the name, else on one of the lines below it: alone ("Partner"), or
+    beside the name signed again in full ("Sanne" over "Sanne de Groot | Recruiter | ...")."""
     return next((p for p in beside if _is_title_line(p)), "") or next(
-        (c for c in below if _is_title_line(c) and not is_person_name(c, companies)), ""
+        (title for c in below if (title := _title_below(c, companies))), ""
     )
+
+
+def _title_below(line: str, companies: set[str]) -> str:
+    if _is_title_line(line) and not is_person_name(line, companies):
+        return line
+    head, beside = _name_and_title(line)
+    if beside and is_person_name(clean_person(head), companies):
+        return next((p for p in beside if _is_title_line(p)), "")
+    return ""
 
 
 def _name_and_title(line: str) -> tuple[str, list[str]]:
@@ -477,11 +487,18 @@ def _name_and_title(line: str) -> tuple[str, list[str]]:
 
 
 def _is_title_line(line: str) -> bool:
-    """A job title on a line of its own: short, not a sentence."""
+    """A job title on a line of its own: short, not a sentence. A title line may end with
+    its company's legal form ("Corporate Recruiter | Polderbank N.V.", "Talent Acquisition |
+    LusoDados, Lda."): that dot closes an abbreviation, not a sentence."""
     words = line.split()
-    return (
-        0 < len(words) <= 10 and not line.rstrip().endswith((".", "!", "?", ":")) and is_title(line)
+    ends_sentence = line.rstrip().endswith(("!", "?", ":")) or (
+        line.rstrip().endswith(".") and not _ABBREVIATION.fullmatch(words[-1] if words else "")
     )
+    return 0 < len(words) <= 10 and not ends_sentence and is_title(line)
+
+
+# "N.V.", "S.A.", "S.p.A.", "Lda.", "Inc.": a capitalised abbreviation ends with a dot.
+_ABBREVIATION = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)(?:[A-Za-z]{1,3}\.){0,3}")
 
 
 def clean_person(text: str) -> str:
@@ -579,7 +596,7 @@ _CHAT_LINE = re.compile(
 )
 _NETWORK_HEAD = re.compile(
     r"^(?:(?:nachricht|message|mensaje|bericht|messaggio|mensagem) (?:von|from|de|van|da) )?"
-    r"([^·\n]{3,60}?)\s*·\s*(?:(?:1st|2nd|3rd|1°|2°|3°|1er|2e|3e)\b\s*)?(.*)$",
+    r"([^·\n]{3,60}?)\s*·\s*(?:(?:1st|2nd|3rd|1er|2e|3e)\b\s*|[123]°\s*)?(.*)$",
     re.I,
 )
 _TIME_LINE = re.compile(
