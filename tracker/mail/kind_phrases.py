@@ -179,6 +179,9 @@ EN = {
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
+        # A board's count of new openings of any sort, a saved job gone with similar ones.
+        r"\d+ new (?:\S+ ){0,3}?(?:jobs?|roles|contracts|vacancies|positions|openings)(?= (?:for|matching|near|in|that)(?!\w))|(?:contract|vacancy|role) alerts?",
+        r"similar (?:jobs|roles|vacancies|positions|contracts)|(?:a |the )?(?:jobs?|roles?|vacanc(?:y|ies)|contracts?) you(?: have|'ve)? saved|saved (?:jobs?|roles?|vacanc(?:y|ies)|contracts?)(?!\w)",
     ),
     "IF": words(
         r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
@@ -283,7 +286,8 @@ DE = {
         r"mitgliedschaft|fitnessstudio|(?:raten|privat|klein|auto|bau|verbraucher|sofort)?kredit(?:antrag|antrags|anfrage|vertrag|karte|e|s)?|darlehen\w*",
     ),
     "ALERT": words(
-        r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
+        r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)",
+        r"ahnliche (?:stellen\w*|jobs)|gemerkte (?:stelle|stellen|jobs?)|(?:stellen|jobs) (?:\S+ ){0,3}?(?:zu )?(?:ihrem|deinem) suchprofil",
     ),
     "IF": words(
         r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
@@ -351,7 +355,10 @@ FR = {
         r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
         r"places? (?:\S+ ){0,3}?(?:creches?|halte-garderie|accueil du jeune enfant)|tirage au sort|jardin communautaire|parcelles?",
     ),
-    "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
+    "ALERT": words(
+        r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi",
+        r"offres (?:d'emploi )?similaires|offres? (?:d'emploi )?(?:sauvegardees?|enregistrees?)|\d+ nouvelles? offres",
+    ),
     "IF": words(
         r"avant de (?:vous |te )?(?:proposer|planifier|organiser|fixer|caler|inviter|convier|convoquer|prendre (?:une|la|notre) decision)|(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
@@ -412,7 +419,10 @@ ES = {
         r"gimnasio|membresia|cuota|socio|solicitud de alta",
         r"plazas? (?:\S+ ){0,3}?(?:guarderia|escuela infantil)|sorteo|huerto urbano",
     ),
-    "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
+    "ALERT": words(
+        r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta",
+        r"ofertas (?:de empleo )?similares|ofertas? (?:de empleo )?guardadas?|empleos similares",
+    ),
     "IF": words(
         r"antes de (?:agendar|programar|concertar|proponer\w*|invitar\w*|convocar\w*|tomar (?:una|la) decision)|miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
@@ -465,7 +475,10 @@ NL = {
         r"lidmaatschap|sportschool|creditcard|lening",
         r"(?:plek|plaats|plaatsing|opvangplek) (?:\S+ ){0,3}?(?:kinderopvang|kinderdagverblijf|creche|peuterspeelzaal)|loting|volkstuin\w*",
     ),
-    "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
+    "ALERT": words(
+        r"nieuwe vacatures|vacaturemail|vacature-?alert",
+        r"vergelijkbare vacatures|opgeslagen vacatures?|vacatures die (?:\S+ ){0,3}?(?:je|jouw|uw) zoekprofiel",
+    ),
     "IF": words(
         r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
@@ -525,7 +538,10 @@ IT = {
         r"palestra|abbonamento|carta di credito|conto corrente|canone",
         r"(?:posto|posti|iscrizione) (?:\S+ ){0,3}?(?:asilo nido|nido|scuola dell'infanzia)|sorteggio|orti? urban\w*",
     ),
-    "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
+    "ALERT": words(
+        r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca",
+        r"(?:offerte|annunci) (?:di lavoro )?simili|(?:offerte|annunci) (?:di lavoro )?salvat[ie]",
+    ),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
         r"prima di (?:fissare|programmare|organizzare|propor\w*|invitar\w*|convocar\w*|prendere (?:una|la) decisione)|paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
@@ -587,7 +603,8 @@ PT = {
         r"(?:vagas?|lugar(?:es)?|candidatura|inscricao) (?:\S+ ){0,3}?(?:creche|infantario|jardim de infancia|pre-escolar)|sorteio|horta comunitaria",
     ),
     "ALERT": words(
-        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
+        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?",
+        r"vagas (?:semelhantes|parecidas|similares)|vagas? (?:salvas?|guardadas?)",
     ),
     "IF": words(
         r"antes de (?:eu )?(?:agendar|marcar|convidar|chamar|tomar (?:uma|a) decisao)|medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
