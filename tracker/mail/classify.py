@@ -125,6 +125,7 @@ class _Signals:
     friend: bool  # from a personal mailbox the user's applications do not explain
     mailing: bool
     job: _Found | None
+    terms: _Found | None  # a salary, a probation: job words a word of elsewhere outweighs
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
@@ -287,7 +288,8 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         recruiting=recruiting,
         friend=addresses.is_free_mail(address) and not sender,
         mailing=_mailing(message, sentences),
-        job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
+        job=_job(sentences.plain, order),
+        terms=_found("TERMS", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
@@ -306,6 +308,15 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         interest=_found("INTEREST", decisive, order),
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
+    )
+
+
+def _job(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Words only job mail uses: the position, a trial shift, the start of the job."""
+    return (
+        _found("JOB", sentences, order)
+        or _found("TRIAL", sentences, order)
+        or _found("STARTING", sentences, order)
     )
 
 
@@ -561,7 +572,8 @@ def _from_a_friend(signals: _Signals) -> _Verdict | None:
 def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
     applied = signals.applied and (signals.sender or signals.received)
-    words = signals.job or signals.post or signals.alert or signals.offer or signals.no
+    words = signals.job or signals.terms or signals.post or signals.alert or signals.offer
+    words = words or signals.no
     if not (words or _sender_says_job_mail(signals) or applied):
         return _Verdict(
             MailKind.NOT_JOB_MAIL, 0.7, B(N("Nothing in it is about a job application"))

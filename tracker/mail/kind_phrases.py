@@ -991,6 +991,33 @@ _TRIAL = words(
     r"trial (?:shift|day)|probetag|probearbeit\w*|journee d'essai|jour d'essai|(?:dia|jornada) de prueba|"
     r"proefdra\w*|proefdag|giornata di prova|dia de (?:teste|experiencia)"
 )
+# Starting a job: the first working day, onboarding, the papers and portal of a new hire, a
+# shift and its hourly pay. Only a job has them: job words, whatever else the mail names
+# (the parking "ticket" of a first day, a trainee's travel "rimborso").
+_STARTING = words(
+    r"onboarding|new starters?|your first (?:working )?day|first working day|right[- ]to[- ]work|hr portal|people (?:ops|operations)|"
+    r"(?:early|late|night|weekend|morning|afternoon|evening) shifts?|per hour|(?:trial|probe)schicht|"
+    r"ersten? arbeitstag\w*|(?:fruh|spat|nacht|wechsel)schicht\w*|stundenlohn|einsatz bei (?:einem|unserem) kunden|"
+    r"premier jour de travail|(?:ton|votre) premier jour|date d'embauche|taux horaire|"
+    r"(?:tu|su) primer dia|primer dia de trabajo|fecha de incorporacion|turno de (?:manana|tarde|noche)|"
+    r"(?:je|jouw|uw) eerste werkdag|personeelsportaal|personeelspas|verklaring omtrent het gedrag|(?:vroege|late|nacht|avond)dienst|"
+    r"(?:il )?(?:tuo|suo) primo giorno|primo giorno di lavoro|tirocinio|stage curricolare|"
+    r"(?:seu|teu) primeiro dia|primeiro dia de trabalho|exame admissional|admissao como|(?:documentos|documentacao|processo) (?:para|de) (?:a |sua )?admissao|"
+    r"carteira de trabalho|vale-(?:refeicao|alimentacao|transporte)"
+)
+# The terms of employment: a salary a year, a probation, a notice period, a contract of
+# employment, days of holiday. Job words, but weaker than a word of another application:
+# a bank turning down a loan names the borrower's probation too.
+_TERMS = words(
+    r"(?:base|annual|starting|gross|basic) salary|salary (?:of|band|range|package)|gross (?:per|a) (?:year|annum|month)|"
+    r"probation(?:ary)? period|notice period|contract of employment|employment contract|days(?:'| of)? (?:annual )?(?:holiday|leave)|"
+    r"(?:jahres|brutto\w*|monats|grund|fix|einstiegs)gehalt|gehalt von|probezeit|kundigungsfrist|urlaubstage|"
+    r"salaire (?:annuel|brut|fixe|de base)|brut annuel|periode d'essai|preavis|contrat de travail|jours de conges|conges payes|"
+    r"(?:salario|sueldo) (?:bruto|anual|fijo|base)|bruto anual|periodo de prueba|preaviso|contrato (?:de trabajo|laboral|indefinido|temporal)|dias de vacaciones|nomina|"
+    r"(?:bruto|start|maand|jaar)salaris|salaris van|bruto per (?:maand|jaar)|proeftijd|opzegtermijn|arbeidsovereenkomst|arbeidscontract|vakantiedagen|"
+    r"stipendio|retribuzione (?:lorda|annua)|ral|lordi annui|periodo di prova|preavviso|contratto di lavoro|contratto a tempo|busta paga|"
+    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto"
+)
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
     r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,140}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
@@ -1107,6 +1134,8 @@ _EVERY_LANGUAGE = {
     "EXCLUDED": _EXCLUDED,
     "NO_PLACE": _NO_PLACE,
     "TRIAL": _TRIAL,
+    "STARTING": _STARTING,
+    "TERMS": _TERMS,
     "STATUS_NO": _STATUS_NO,
     "ENDS_FOR_YOU": _ENDS_FOR_YOU,
 }
