@@ -131,6 +131,7 @@ class _Signals:
     elsewhere: _Found | None  # about a flat, a grant, a talk...
     applied_elsewhere: _Found | None  # "thank you for applying to the Fellowship"
     alert: _Found | None
+    outreach: _Found | None  # a recruiter's first approach
     offer: _Found | None
     offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
     no: _Found | None  # sentences that say "not yet" decide nothing
@@ -295,6 +296,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         elsewhere=_found("ELSEWHERE", sentences.every, order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
+        outreach=_found("OUTREACH", sentences.plain, order),
         # An offer taken back is spoken of, and is a no.
         offer=None if withdrawn else _offer(to_the_user, order),
         offered=None if withdrawn else _offered(to_the_user, order),
@@ -554,7 +556,9 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
     # The company of an application sends newsletters too: its name alone does not make
     # one job mail (a thread, a subject or an applicant-tracking system does).
     sender = signals.sender and not signals.company_only
-    if signals.mailing and not (sender or signals.alert or said):
+    # A recruiter's approach about a role carries an unsubscribe line too: it is job mail.
+    approach = signals.outreach and signals.job
+    if signals.mailing and not (sender or signals.alert or said or approach):
         reason = B(N("A mailing that is not about one of your applications"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None

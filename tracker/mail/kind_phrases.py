@@ -850,7 +850,8 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
 }
 # A recruiter's first approach: the call it asks for is not an interview for an application.
 _OUTREACH = words(
-    r"came across|would you be open|open to (?:a|an|hearing)|interested in exploring|"
+    r"came across|would you be open|open to (?:a|an|hearing)|interested in exploring|direct approach|"
+    r"(?:your|ihr|dein|votre|ton|tu|su|je|uw|il tuo|il suo|seu) (?:\S+ )?(?:profile|profil|perfil|profiel|profilo) (?:came up|caught|stood out)|working exclusively with|"
     r"gestossen|spannende (?:position|stelle|rolle)|interessante (?:position|stelle|rolle)|"
     r"je me permets|une opportunite|chasseu\w+|"
     r"he visto tu perfil|encajarias|una oportunidad|"
