@@ -170,7 +170,8 @@ EN = {
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
-        r"flights?|trains?|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
+        # Not the French "en train de" (in the middle of), read in English too.
+        r"flights?|(?<!en )trains?(?! de(?!\w))|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip|(?:nursery|childcare|child care|day ?care|preschool) places?|places? (?:\S+ ){0,3}?(?:nursery|childcare|day ?care|preschool)",
         r"lottery|ballot for|(?:garden|allotment) plots?|community garden",
@@ -408,7 +409,7 @@ ES = {
     "JOB": words(
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
-        r"jefe de equipo|talent acquisition",
+        r"jefe de equipo|talent acquisition|finalistas?",
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
     "ELSEWHERE": words(
@@ -527,7 +528,7 @@ IT = {
     "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
         r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|concorsi pubblici|bandi? di concorso|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
-        r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
+        r"prova tecnica|(?:test|colloquio) tecnico|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
     "ELSEWHERE": words(
@@ -590,7 +591,7 @@ PT = {
     "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
-        r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
+        r"desafio tecnico|case (?:tecnico|pratico)|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
