@@ -127,11 +127,13 @@ class _Signals:
     mailing: bool
     job: _Found | None
     job_own: _Found | None  # job words no flat, loan, school or shop uses: the thing's own
+    terms: _Found | None  # a salary, a probation: job words a word of elsewhere outweighs
     post: _Found | None
     applied: _Found | None
     elsewhere: _Found | None  # about a flat, a grant, a talk...
     applied_elsewhere: _Found | None  # "thank you for applying to the Fellowship"
     alert: _Found | None
+    outreach: _Found | None  # a recruiter's first approach
     offer: _Found | None
     offered: _Found | None  # an offer in words any offer uses (a contract attached): job mail only
     no: _Found | None  # sentences that say "not yet" decide nothing
@@ -293,13 +295,15 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         own_news=_found("OWN_NEWS", sentences.plain, order),
         referee=_found("REFEREE", sentences.plain, order),
         mailing=_mailing(message, sentences),
-        job=_found("JOB", sentences.plain, order) or _found("TRIAL", sentences.plain, order),
+        job=_job(sentences.plain, order),
         job_own=_own_job_words(sentences.plain, order),
+        terms=_found("TERMS", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_found("ELSEWHERE", sentences.every, order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
+        outreach=_found("OUTREACH", sentences.plain, order),
         # An offer taken back is spoken of, and is a no.
         offer=None if withdrawn else _offer(to_the_user, order),
         offered=None if withdrawn else _offered(to_the_user, order),
@@ -329,6 +333,15 @@ def _personal(
         return True
     users = {a.lower() for a in context.user_emails}
     return addresses.is_free_mail(address) and address not in users
+
+
+def _job(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Words only job mail uses: the position, a trial shift, the start of the job."""
+    return (
+        _found("JOB", sentences, order)
+        or _found("TRIAL", sentences, order)
+        or _found("STARTING", sentences, order)
+    )
 
 
 def _written_to_someone_else(passed: Segment | None, message: Message, context: MailContext) -> str:
@@ -364,7 +377,7 @@ def _own_job_words(sentences: list[str], order: tuple[str, ...]) -> _Found | Non
     for code in order:
         shared = BY_LANGUAGE[code]["SHARED"]
         sentences = [shared.sub(" ", s) for s in sentences]
-    return _found("JOB", sentences, order) or _found("TRIAL", sentences, order)
+    return _job(sentences, order)
 
 
 def _applied_elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -586,7 +599,9 @@ def _a_mailing(signals: _Signals) -> _Verdict | None:
     # The company of an application sends newsletters too: its name alone does not make
     # one job mail (a thread, a subject or an applicant-tracking system does).
     sender = signals.sender and not signals.company_only
-    if signals.mailing and not (sender or signals.alert or said):
+    # A recruiter's approach about a role carries an unsubscribe line too: it is job mail.
+    approach = signals.outreach and signals.job
+    if signals.mailing and not (sender or signals.alert or said or approach):
         reason = B(N("A mailing that is not about one of your applications"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.7, reason)
     return None
@@ -618,7 +633,8 @@ def _a_friends_own_news(signals: _Signals) -> _Verdict | None:
 def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
     applied = signals.applied and (signals.sender or signals.received)
-    words = signals.job or signals.post or signals.alert or signals.offer or signals.no
+    words = signals.job or signals.terms or signals.post or signals.alert or signals.offer
+    words = words or signals.no
     if not (words or _sender_says_job_mail(signals) or applied):
         return _Verdict(
             MailKind.NOT_JOB_MAIL, 0.7, B(N("Nothing in it is about a job application"))

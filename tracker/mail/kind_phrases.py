@@ -172,7 +172,8 @@ EN = {
         r"your (?:talk|proposal)|talk proposal|speakers|cfp|call for (?:papers|proposals)|program(?:me)? committee",
         r"admissions?|msc|degree (?:programme|course)|a place on|enrol\w*|\d{4} entry",
         r"your order|order (?:#|number|no)\S*|refund|credit card|your card|loan|mortgage",
-        r"flights?|trains?|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
+        # Not the French "en train de" (in the middle of), read in English too.
+        r"flights?|(?<!en )trains?(?! de(?!\w))|trip|(?:train|plane|flight|concert|event|festival|match|your|the) tickets?|boarding pass",
         r"volunteer\w*|marshals?|marathon|race",
         r"dear parents|school trip|(?:nursery|childcare|child care|day ?care|preschool) places?|places? (?:\S+ ){0,3}?(?:nursery|childcare|day ?care|preschool)",
         r"lottery|ballot for|(?:garden|allotment) plots?|community garden",
@@ -181,6 +182,9 @@ EN = {
     ),
     "ALERT": words(
         r"\d+ new \S+ ?\S* jobs?|new jobs (?:matching|for you)|jobs? alerts?|matching your search|jobs you may be interested in",
+        # A board's count of new openings of any sort, a saved job gone with similar ones.
+        r"\d+ new (?:\S+ ){0,3}?(?:jobs?|roles|contracts|vacancies|positions|openings)(?= (?:for|matching|near|in|that)(?!\w))|(?:contract|vacancy|role) alerts?",
+        r"similar (?:jobs|roles|vacancies|positions|contracts)|(?:a |the )?(?:jobs?|roles?|vacanc(?:y|ies)|contracts?) you(?: have|'ve)? saved|saved (?:jobs?|roles?|vacanc(?:y|ies)|contracts?)(?!\w)",
     ),
     "IF": words(
         r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
@@ -291,7 +295,8 @@ DE = {
         r"mitgliedschaft|fitnessstudio|(?:raten|privat|klein|auto|bau|verbraucher|sofort)?kredit(?:antrag|antrags|anfrage|vertrag|karte|e|s)?|darlehen\w*",
     ),
     "ALERT": words(
-        r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)"
+        r"jobagent\w*|\d+ neue (?:stellenangebote|jobs|stellen)|stellenangebote fur (?:sie|dich)",
+        r"ahnliche (?:stellen\w*|jobs)|gemerkte (?:stelle|stellen|jobs?)|(?:stellen|jobs) (?:\S+ ){0,3}?(?:zu )?(?:ihrem|deinem) suchprofil",
     ),
     "IF": words(
         r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
@@ -362,7 +367,10 @@ FR = {
         r"adhesion|salle de sport|carte de credit|carte bancaire|pret immobilier",
         r"places? (?:\S+ ){0,3}?(?:creches?|halte-garderie|accueil du jeune enfant)|tirage au sort|jardin communautaire|parcelles?",
     ),
-    "ALERT": words(r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi"),
+    "ALERT": words(
+        r"nouvelles offres(?: d'emploi)?|offres correspondant|alerte emploi",
+        r"offres (?:d'emploi )?similaires|offres? (?:d'emploi )?(?:sauvegardees?|enregistrees?)|\d+ nouvelles? offres",
+    ),
     "IF": words(
         r"avant de (?:vous |te )?(?:proposer|planifier|organiser|fixer|caler|inviter|convier|convoquer|prendre (?:une|la|notre) decision)|(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
@@ -415,7 +423,7 @@ ES = {
     "JOB": words(
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
-        r"jefe de equipo|talent acquisition",
+        r"jefe de equipo|talent acquisition|finalistas?",
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
     "ELSEWHERE": words(
@@ -426,7 +434,10 @@ ES = {
         r"gimnasio|membresia|cuota|socio|solicitud de alta",
         r"plazas? (?:\S+ ){0,3}?(?:guarderia|escuela infantil)|sorteo|huerto urbano",
     ),
-    "ALERT": words(r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta"),
+    "ALERT": words(
+        r"\d+ nuevas ofertas|nuevas ofertas|alerta de empleo|coinciden con tu alerta",
+        r"ofertas (?:de empleo )?similares|ofertas? (?:de empleo )?guardadas?|empleos similares",
+    ),
     "IF": words(
         r"antes de (?:agendar|programar|concertar|proponer\w*|invitar\w*|convocar\w*|tomar (?:una|la) decision)|miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
@@ -482,7 +493,10 @@ NL = {
         r"lidmaatschap|sportschool|creditcard|lening",
         r"(?:plek|plaats|plaatsing|opvangplek) (?:\S+ ){0,3}?(?:kinderopvang|kinderdagverblijf|creche|peuterspeelzaal)|loting|volkstuin\w*",
     ),
-    "ALERT": words(r"nieuwe vacatures|vacaturemail|vacature-?alert"),
+    "ALERT": words(
+        r"nieuwe vacatures|vacaturemail|vacature-?alert",
+        r"vergelijkbare vacatures|opgeslagen vacatures?|vacatures die (?:\S+ ){0,3}?(?:je|jouw|uw) zoekprofiel",
+    ),
     "IF": words(
         r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
     ),
@@ -532,7 +546,7 @@ IT = {
     "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
         r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|concorsi pubblici|bandi? di concorso|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
-        r"prova tecnica|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
+        r"prova tecnica|(?:test|colloquio) tecnico|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
     "ELSEWHERE": words(
@@ -543,7 +557,10 @@ IT = {
         r"palestra|abbonamento|carta di credito|conto corrente|canone",
         r"(?:posto|posti|iscrizione) (?:\S+ ){0,3}?(?:asilo nido|nido|scuola dell'infanzia)|sorteggio|orti? urban\w*",
     ),
-    "ALERT": words(r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca"),
+    "ALERT": words(
+        r"nuove offerte(?: di lavoro)?|offerte per la tua ricerca",
+        r"(?:offerte|annunci) (?:di lavoro )?simili|(?:offerte|annunci) (?:di lavoro )?salvat[ie]",
+    ),
     # "Se ne" is a pronoun ("non se ne fa niente"), not an "if".
     "IF": words(
         r"prima di (?:fissare|programmare|organizzare|propor\w*|invitar\w*|convocar\w*|prendere (?:una|la) decisione)|paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
@@ -595,7 +612,7 @@ PT = {
     "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
-        r"desafio tecnico|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
+        r"desafio tecnico|case (?:tecnico|pratico)|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
@@ -608,7 +625,8 @@ PT = {
         r"(?:vagas?|lugar(?:es)?|candidatura|inscricao) (?:\S+ ){0,3}?(?:creche|infantario|jardim de infancia|pre-escolar)|sorteio|horta comunitaria",
     ),
     "ALERT": words(
-        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?"
+        r"novas (?:vagas|ofertas|oportunidades)|\d+ (?:novas )?(?:vagas|ofertas)|alertas? de (?:vagas|emprego)|cancelar alertas?",
+        r"vagas (?:semelhantes|parecidas|similares)|vagas? (?:salvas?|guardadas?)",
     ),
     "IF": words(
         r"antes de (?:eu )?(?:agendar|marcar|convidar|chamar|tomar (?:uma|a) decisao)|medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
@@ -857,7 +875,8 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
 }
 # A recruiter's first approach: the call it asks for is not an interview for an application.
 _OUTREACH = words(
-    r"came across|would you be open|open to (?:a|an|hearing)|interested in exploring|"
+    r"came across|would you be open|open to (?:a|an|hearing)|interested in exploring|direct approach|"
+    r"(?:your|ihr|dein|votre|ton|tu|su|je|uw|il tuo|il suo|seu) (?:\S+ )?(?:profile|profil|perfil|profiel|profilo) (?:came up|caught|stood out)|working exclusively with|"
     r"gestossen|spannende (?:position|stelle|rolle)|interessante (?:position|stelle|rolle)|"
     r"je me permets|une opportunite|chasseu\w+|"
     r"he visto tu perfil|encajarias|una oportunidad|"
@@ -997,6 +1016,33 @@ _NO_PLACE = words(
 _TRIAL = words(
     r"trial (?:shift|day)|probetag|probearbeit\w*|journee d'essai|jour d'essai|(?:dia|jornada) de prueba|"
     r"proefdra\w*|proefdag|giornata di prova|dia de (?:teste|experiencia)"
+)
+# Starting a job: the first working day, onboarding, the papers and portal of a new hire, a
+# shift and its hourly pay. Only a job has them: job words, whatever else the mail names
+# (the parking "ticket" of a first day, a trainee's travel "rimborso").
+_STARTING = words(
+    r"onboarding|new starters?|your first (?:working )?day|first working day|right[- ]to[- ]work|hr portal|people (?:ops|operations)|"
+    r"(?:early|late|night|weekend|morning|afternoon|evening) shifts?|per hour|(?:trial|probe)schicht|"
+    r"ersten? arbeitstag\w*|(?:fruh|spat|nacht|wechsel)schicht\w*|stundenlohn|einsatz bei (?:einem|unserem) kunden|"
+    r"premier jour de travail|(?:ton|votre) premier jour|date d'embauche|taux horaire|"
+    r"(?:tu|su) primer dia|primer dia de trabajo|fecha de incorporacion|turno de (?:manana|tarde|noche)|"
+    r"(?:je|jouw|uw) eerste werkdag|personeelsportaal|personeelspas|verklaring omtrent het gedrag|(?:vroege|late|nacht|avond)dienst|"
+    r"(?:il )?(?:tuo|suo) primo giorno|primo giorno di lavoro|tirocinio|stage curricolare|"
+    r"(?:seu|teu) primeiro dia|primeiro dia de trabalho|exame admissional|admissao como|(?:documentos|documentacao|processo) (?:para|de) (?:a |sua )?admissao|"
+    r"carteira de trabalho|vale-(?:refeicao|alimentacao|transporte)"
+)
+# The terms of employment: a salary a year, a probation, a notice period, a contract of
+# employment, days of holiday. Job words, but weaker than a word of another application:
+# a bank turning down a loan names the borrower's probation too.
+_TERMS = words(
+    r"(?:base|annual|starting|gross|basic) salary|salary (?:of|band|range|package)|gross (?:per|a) (?:year|annum|month)|"
+    r"probation(?:ary)? period|notice period|contract of employment|employment contract|days(?:'| of)? (?:annual )?(?:holiday|leave)|"
+    r"(?:jahres|brutto\w*|monats|grund|fix|einstiegs)gehalt|gehalt von|probezeit|kundigungsfrist|urlaubstage|"
+    r"salaire (?:annuel|brut|fixe|de base)|brut annuel|periode d'essai|preavis|contrat de travail|jours de conges|conges payes|"
+    r"(?:salario|sueldo) (?:bruto|anual|fijo|base)|bruto anual|periodo de prueba|preaviso|contrato (?:de trabajo|laboral|indefinido|temporal)|dias de vacaciones|nomina|"
+    r"(?:bruto|start|maand|jaar)salaris|salaris van|bruto per (?:maand|jaar)|proeftijd|opzegtermijn|arbeidsovereenkomst|arbeidscontract|vakantiedagen|"
+    r"stipendio|retribuzione (?:lorda|annua)|ral|lordi annui|periodo di prova|preavviso|contratto di lavoro|contratto a tempo|busta paga|"
+    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto"
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
@@ -1154,6 +1200,8 @@ _EVERY_LANGUAGE = {
     "EXCLUDED": _EXCLUDED,
     "NO_PLACE": _NO_PLACE,
     "TRIAL": _TRIAL,
+    "STARTING": _STARTING,
+    "TERMS": _TERMS,
     "STATUS_NO": _STATUS_NO,
     "ENDS_FOR_YOU": _ENDS_FOR_YOU,
 }
