@@ -245,6 +245,7 @@ FIRST_RUNS = {
     "fortyfifth": ((32, 32), (0, 22), (2, 12)),
     "fortysixth": ((32, 32), (3, 22), (4, 12)),
     "fortyseventh": ((30, 32), (1, 22), (2, 12)),
+    "fiftieth": ((21, 32), (3, 22), (1, 12)),
 }
 
 
@@ -296,6 +297,7 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/fortyfifth",
         "heldout/fortysixth",
         "heldout/fortyseventh",
+        "heldout/fiftieth",
     ],
 )
 def test_figures(part, capsys):
