@@ -819,7 +819,10 @@ def _softened_no(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         phrases = BY_LANGUAGE[code]
         for sentence in sentences:
             soft = phrases["SOFTENER"].search(sentence)
-            if soft and phrases["NEGATION"].search(sentence) and phrases["OBJECT"].search(sentence):
+            # "Unfortunately your form came through blank, it may not have saved": a guess at
+            # what went wrong says "not" about the sending, not about the candidate.
+            stated = phrases["GUESS"].sub(" ", sentence)
+            if soft and phrases["NEGATION"].search(stated) and phrases["OBJECT"].search(sentence):
                 return _Found(soft.group(0), code)
     return None
 

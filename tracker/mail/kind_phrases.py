@@ -191,6 +191,11 @@ EN = {
     ),
     "ASIDE": words(
         # The process's calendar: interviews in general, held on set days, invite no one yet.
+        # A "not" that waits on something asked for ("I can't pass your application to the
+        # panel until we have them"): a hold, no decision.
+        r"until (?:we|i) (?:\S+ )?(?:have|receive|get|hear)|until (?:they|these|those|this|it|the \w+) (?:are|is|have been|has been) (?:\S+ )?(?:received|provided|submitted|sent|completed)",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"invitations (?:to|for) (?:an? |the )?(?:\S+ )?interviews?",
         r"(?:the |final |first )?interviews (?:\S+ ){0,2}?(?:are|will be) (?:\S+ ){0,3}?(?:held|planned|taking place)|interviews,? (?:which )?will (?:\S+ )?take place|shortlisting will (?:\S+ )?take place",
         # Who will be invited, said of the applicants as a group: the process told, no invitation.
         r"(?:candidates|applicants|those|people) (?:whom )?(?:we|we'd|we'll) (?:\S+ ){0,2}?(?:invite|shortlist|select|call)|(?:candidates|applicants|those|people) (?:shortlisted|selected|invited) for (?:an? |the )?(?:\S+ )?interviews? (?:\S+ ){0,3}?(?:will|are to) be",
@@ -299,9 +304,15 @@ DE = {
         r"ahnliche (?:stellen\w*|jobs)|gemerkte (?:stelle|stellen|jobs?)|(?:stellen|jobs) (?:\S+ ){0,3}?(?:zu )?(?:ihrem|deinem) suchprofil",
     ),
     "IF": words(
-        r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie"
+        # A verb first and "so" or "dann" after supposes: "Erhalten Sie bis zum 28. März keine
+        # Einladung, so ..." is "if you receive none".
+        r"^\w+ (?:sie|du|ihr) (?:\S+ ){0,8}?\S+,? (?:so|dann)(?!\w)",
+        r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie",
     ),
     "ASIDE": words(
+        r"solange (?:\S+ ){0,5}?(?:nicht|kein\w*) (?:\S+ ){0,4}?(?:vorlieg\w*|vorhanden|eingegangen|erhalten|nachgereicht)|erst (?:\S+ ){0,6}?(?:wenn|sobald|nachdem) (?:\S+ ){0,5}?(?:vorlieg\w*|erhalten|eingegangen|nachgereicht)",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:die )?einladungen (?:zu|zum|zur|fur) (?:\S+ ){0,2}?(?:gesprach\w*|interview\w*|vorstellungsgesprach\w*)",
         r"(?:die )?(?:vorstellungsgesprache|gesprache|interviews) (?:\S+ ){0,4}?(?:finden|werden) (?:\S+ ){0,4}?(?:statt|gefuhrt|stattfinden)",
         r"(?:kandidat\w*|bewerber\w*|diejenigen|personen),? die wir (?:\S+ ){0,4}?(?:einladen|auswahlen)|(?:ausgewahlte|eingeladene) (?:kandidat\w*|bewerber\w*) (?:\S+ ){0,4}?werden",
         r"(?:sie|du) (?:\S+ )?erinner\w* (?:sich|dich) (?:\S+ )?(?:vielleicht|sicher|bestimmt|noch)|wie (?:sie|du) (?:\S+ )?wiss\w*",
@@ -375,6 +386,9 @@ FR = {
         r"avant de (?:vous |te )?(?:proposer|planifier|organiser|fixer|caler|inviter|convier|convoquer|prendre (?:une|la|notre) decision)|(?:peur|crainte) de|craign\w* de|si|au cas ou|dans le cas ou|des que(?! possible)|dans (?:ce|un tel) cas|auquel cas|sinon|sans (?:nouvelles?|reponse|retour)|(?:vous pourrez|vous pouvez|tu pourras|tu peux) (?:considerer|estimer)"
     ),
     "ASIDE": words(
+        r"tant que (?:\S+ ){0,5}?(?:n'|ne )|avant (?:d'avoir|de recevoir|reception|la reception)",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:les )?(?:convocations|invitations) (?:aux|pour les|a un|pour un) (?:\S+ )?entretiens?",
         r"(?:les )?entretiens (?:\S+ ){0,3}?(?:auront lieu|se tiendront|se derouleront|sont prevus)",
         r"(?:les |seul(?:e)?s les )?(?:personnes|candidat\w*) (?:retenu|selectionne|preselectionne|convoque)\w* (?:\S+ ){0,5}?seront|(?:personnes|candidat\w*) que nous (?:\S+ )?(?:inviterons|retiendrons|convoquerons|rencontrerons)",
         r"(?:vous vous|tu te) (?:souvenez|souviens|rappelez|rappelles) (?:\S+ )?(?:peut-etre|sans doute|surement|certainement)|comme (?:vous le savez|tu le sais)",
@@ -442,6 +456,9 @@ ES = {
         r"antes de (?:agendar|programar|concertar|proponer\w*|invitar\w*|convocar\w*|tomar (?:una|la) decision)|miedo (?:a|de)|tem(?:ia|ian|e) (?:no|que)|temor a|si|en caso de|de lo contrario|en cuanto(?: sea)?(?! (?:sea )?posible)|tan pronto como(?! (?:sea )?posible)|en (?:ese|tal|cuyo) caso|sin (?:noticias|respuesta|novedades)|(?:puedes|podras|puede|podra) (?:considerar|entender|dar por)"
     ),
     "ASIDE": words(
+        r"hasta (?:que (?:\S+ ){0,3}?(?:recibamos|tengamos|nos (?:envie|envies|lleguen|llegue))|recibir|tener)|mientras no",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:las )?(?:convocatorias|invitaciones) (?:a|para) (?:las |una )?(?:\S+ )?entrevistas?",
         r"(?:las )?entrevistas (?:\S+ ){0,3}?(?:tendran lugar|se celebraran|se realizaran|estan previstas)",
         r"(?:las |los |solo las |solo los )?(?:personas|candidat\w*) (?:seleccionad|preseleccionad|convocad)\w* (?:\S+ ){0,5}?seran|(?:personas|candidat\w*) (?:a (?:las|los) )?que (?:invitemos|convoquemos|seleccionemos)",
         r"(?:recordaras|recordara|como (?:ya )?(?:sabes|sabe))",
@@ -498,9 +515,15 @@ NL = {
         r"vergelijkbare vacatures|opgeslagen vacatures?|vacatures die (?:\S+ ){0,3}?(?:je|jouw|uw) zoekprofiel",
     ),
     "IF": words(
-        r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan"
+        # A verb first and "dan" after supposes: "Ontvang je geen uitnodiging, dan ben je niet
+        # geselecteerd" is "if you receive none".
+        r"^\w+ (?:je|jij|u) (?:\S+ ){0,8}?\S+,? dan(?!\w)",
+        r"voordat (?:we|wij|ik) (?:\S+ ){0,4}?(?:inplannen|uitnodigen|beslissen|beslissing|afspreken)|bang (?:om|dat)|vrees\w* dat|of (?:we|wij|je|jij|u)|als je|als u|indien|mocht|zodra(?! mogelijk)|in (?:dat|een dergelijk|zo'n) geval|(?:heb|hebt|heeft|hoor|hoort) (?:je|u) (?:\S+ ){0,5}?niets|anders (?:moeten|zullen|kunnen)|zonder (?:bericht|reactie|antwoord)|(?:mag|kun|kan) (?:je|u) (?:er ?van )?uitgaan",
     ),
     "ASIDE": words(
+        r"(?:totdat|tot) (?:we|wij|ik) (?:\S+ ){0,4}?(?:hebben|ontvangen|binnen)|zolang (?:\S+ ){0,5}?(?:niet|geen)|pas (?:\S+ ){0,6}?(?:als|wanneer|zodra|nadat) (?:\S+ ){0,5}?(?:hebben|ontvangen|binnen)",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:de )?uitnodigingen (?:voor|tot) (?:een |het |de )?(?:\S+ )?gesprek\w*",
         r"(?:de )?(?:eerste |tweede )?gesprekken (?:\S+ ){0,3}?(?:staan gepland|vinden (?:\S+ ){0,4}?plaats|worden (?:\S+ ){0,4}?gehouden)",
         r"(?:kandidaten|sollicitanten|degenen|mensen) die (?:we|wij) (?:\S+ ){0,3}?(?:uitnodigen|selecteren|spreken)",
         r"(?:je|u) (?:herinnert|herinner) (?:je|zich|u) (?:\S+ )?(?:vast|misschien|wellicht|nog)|zoals (?:je|u) weet",
@@ -566,6 +589,9 @@ IT = {
         r"prima di (?:fissare|programmare|organizzare|propor\w*|invitar\w*|convocar\w*|prendere (?:una|la) decisione)|paura (?:di|che)|temev\w*|timore (?:di|che)|se(?! ne(?!\w))|qualora|nel caso|in (?:tal|quel) caso|altrimenti|non appena(?! possibile)|senza (?:notizie|risposta|riscontro|ricevere)|(?:puoi|potrai|puo|potra) (?:considerare|ritenere)"
     ),
     "ASIDE": words(
+        r"(?:finche|fino a quando|fintanto che) non|fino al (?:ricevimento|ricevere)",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:le )?(?:convocazioni|inviti) (?:ai|per i|a un|per un) (?:\S+ )?colloqui\w*",
         r"(?:i )?colloqui (?:\S+ ){0,3}?(?:si terranno|si svolgeranno|sono previsti)",
         r"(?:le |i |solo le |solo i )?(?:persone|candidat\w*) (?:selezionat|preselezionat|convocat)\w* (?:\S+ ){0,5}?saranno|(?:persone|candidat\w*) che (?:inviteremo|convocheremo|selezioneremo)",
         r"(?:ricorderai|ricordera|come (?:sai|sa|saprai))",
@@ -632,6 +658,9 @@ PT = {
         r"antes de (?:eu )?(?:agendar|marcar|convidar|chamar|tomar (?:uma|a) decisao)|medo de|receio de|temia|caso|se (?:voce|nao|o seu|a sua)|senao|caso contrario|assim que(?! possivel)|logo que(?! possivel)|sem (?:noticias|resposta|retorno)|(?:pode|podera|podes) considerar"
     ),
     "ASIDE": words(
+        r"ate (?:que (?:\S+ ){0,3}?(?:recebamos|tenhamos|nos (?:envie|envies|cheguem|chegue))|recebermos|termos)|enquanto nao",
+        # Invitations, many: the process's calendar told to every applicant.
+        r"(?:os )?(?:convites|convocatorias|convocacoes) (?:para|a) (?:as |uma )?(?:\S+ )?entrevistas?",
         r"(?:as )?entrevistas (?:\S+ ){0,3}?(?:serao realizadas|acontecerao|estao previstas|decorrerao)",
         r"(?:as |os |apenas as |apenas os )?(?:pessoas|candidat\w*) (?:selecionad|pre-selecionad|convocad)\w* (?:\S+ ){0,5}?serao|(?:pessoas|candidat\w*) que (?:convidarmos|chamarmos|selecionarmos)",
         r"(?:deve|deves|devem) (?:se )?lembrar|(?:voce )?(?:se )?lembra(?:-se|ras)? (?:\S+ )?(?:talvez|certamente)|como (?:voce )?(?:ja )?sabe",
@@ -1176,10 +1205,33 @@ _REFEREE = words(
     r"mi (?:hanno|ha) (?:chiamato|chiamata|contattato|contattata|scritto) (?:\S+ ){0,4}?(?:per|riguardo) (?:\S+ )?referenz\w*|referenze su di te|"
     r"me (?:ligaram|ligou|contataram|contatou|escreveram) (?:\S+ ){0,4}?(?:para|sobre) (?:\S+ )?referencias?|referencias? sobre (?:voce|ti)"
 )
+# A guess at what went wrong on the way ("the online form may not have saved that page",
+# "il n'est sans doute pas arrivé", "probabilmente non è stato caricato"): its "not" is
+# about a fault in the sending, and decides nothing about the candidate.
+_FAULT_EN = r"(?:arriv|sav|upload|load|attach|com\w* through|go\w* through|reach|submitt?|record|send|sent|work|receiv)\w*"
+_FAULT_DE = r"(?:gespeichert|angekommen|ubermittelt|ubertragen|hochgeladen|mitgeschickt|durchgekommen|eingegangen|ubernommen|angehangt|beigefugt|gesendet|versendet|verschickt|geladen|funktioniert)"
+_FAULT_FR = r"(?:enregistr|sauvegard|transmis|recu|arriv|parven|telecharg|televers|charg|envoy|joint|pass)\w*"
+_FAULT_ES = r"(?:se )?(?:(?:haya|hayan|ha|han|habia|hubiera) (?:sido )?)?(?:lleg|guard|carg|subi|envi|grab|registr|adjunt|funcion|transmit|recibi)\w*"
+_FAULT_NL = r"(?:goed )?(?:opgeslagen|aangekomen|doorgekomen|verzonden|verstuurd|geupload|meegestuurd|bewaard|ontvangen|overgekomen|bijgevoegd|geladen|gewerkt|doorgestuurd)"
+_FAULT_IT = r"(?:(?:e|sono|sia|siano|stat[oaie]|essere|esser|aver\w*) )*(?:salvat|arrivat|caricat|inviat|ricevut|allegat|registrat|pervenut|trasmess|andat\w* a buon fine|funzionat)\w*"
+_FAULT_PT = r"(?:(?:foi|foram|tenha|tenham|ter|sido) )*(?:salv|cheg|carreg|envi|receb|anex|grav|registr|guard|funcion|transmit|submet)\w*"
+_GUESS = words(
+    r"(?:may|might|must) not have|(?:mightn't|mustn't) have|(?:doesn't|does not|didn't|did not) (?:seem|appear) to have|(?:seems?|appears?) not to have",
+    rf"(?:probably|possibly|perhaps|maybe|apparently|seemingly|somehow) (?:didn't|did not|wasn't|was not|hasn't|has not|haven't|have not|weren't|were not|never) (?:\S+ ){{0,2}}?{_FAULT_EN}",
+    rf"(?:wohl|vermutlich|wahrscheinlich|moglicherweise|vielleicht|anscheinend|offenbar|scheinbar|eventuell|irgendwie) (?:\S+ ){{0,3}}?nicht (?:\S+ ){{0,3}}?{_FAULT_DE}",
+    r"(?:scheint|scheinen) (?:\S+ ){0,4}?nicht (?:\S+ ){0,3}?zu (?:sein|haben)|durfte (?:\S+ ){0,5}?nicht (?:\S+ ){0,3}?(?:haben|worden sein)",
+    r"(?:n'a|n'ont|n'est|ne sont|n'aurait|n'auraient|ne serait|ne seraient) (?:probablement|sans doute|peut-etre|visiblement|apparemment|vraisemblablement|manifestement) pas",
+    rf"(?:n'aurait|n'auraient|ne serait|ne seraient) pas (?:ete )?{_FAULT_FR}|ne (?:semble|semblent|parait|paraissent) pas avoir|(?:semble|semblent|parait) ne pas avoir",
+    rf"(?:probablemente|seguramente|quiza|quizas|tal vez|a lo mejor|posiblemente|al parecer|por lo visto|parece que|puede que) (?:\S+ ){{0,3}}?no {_FAULT_ES}|(?:parece|parecen) no haber|no (?:parece|parecen) haber",
+    rf"(?:waarschijnlijk|misschien|vermoedelijk|blijkbaar|kennelijk|mogelijk|wellicht|schijnbaar|vast) (?:\S+ ){{0,3}}?niet (?:\S+ ){{0,3}}?{_FAULT_NL}|lijk\w* (?:\S+ ){{0,4}}?niet (?:\S+ ){{0,3}}?te (?:zijn|hebben)",
+    rf"(?:probabilmente|forse|magari|evidentemente|a quanto pare|sembra che|pare che) (?:\S+ ){{0,3}}?non (?:\S+ ){{0,2}}?{_FAULT_IT}|non (?:sembra|sembrano|pare|paiono) (?:\S+ ){{0,2}}?{_FAULT_IT}",
+    rf"(?:provavelmente|talvez|possivelmente|pelo visto|aparentemente|parece que) (?:\S+ ){{0,3}}?nao (?:\S+ ){{0,2}}?{_FAULT_PT}|nao (?:parece|parecem|deve|devem) ter (?:sido )?{_FAULT_PT}",
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
     "OWN_NEWS": _OWN_NEWS,
     "REFEREE": _REFEREE,
+    "GUESS": _GUESS,
     "ASKS_TO_SEND": _ASKS_TO_SEND,
     "PAST": _PAST,
     "COSTS": _COSTS,
