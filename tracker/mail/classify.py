@@ -54,7 +54,10 @@ _SHORT_NO_WORDS = 10
 _MAX_SENTENCES = 120
 _MAX_SENTENCE_CHARS = 600
 # Mail is wrapped at 72 or 78 columns: a single line break does not end a sentence.
-_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
+# A day's number ends in a point before the month in German dates ("mit Beginn 1. Mai"):
+# no end of a sentence, though "week 17." and "at 9:00." end one.
+_MONTH = r"(?i:jan|feb|m[aä]r|apr|mai|jun|jul|aug|sep|okt|nov|dez)\w*(?!\w)"
+_SENTENCE = re.compile(rf"(?<=[.!?;:])(?<!\b\d\.)(?<!\b\d\d\.)\s+|(?<=\d\.)\s+(?!{_MONTH})")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(f"{_SENTENCE.pattern}|{_PARAGRAPH.pattern}")
 # Words in quotation marks are someone else's, quoted: a newsletter's "we've decided to move
@@ -419,6 +422,7 @@ def _regret(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         or _found("NOT_AMONG", sentences, order)
         or _found("EXCLUDED", sentences, order)
         or _found("NO_PLACE", sentences, order)
+        or _found("FULL", sentences, order)
         or _softened_no(sentences, order)
         or _refused(sentences, order)
         or _meant_no(sentences, order)

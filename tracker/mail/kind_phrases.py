@@ -1001,7 +1001,12 @@ _NOT_HIRED = words(
     r"no (?:te|le|la|lo|os) (?:\S+ ){0,3}?(?:contrat|incorpor|sumar)\w*|no (?:vamos|podemos) a (?:contratarte|contratarle|incorporarte)|"
     r"(?:nemen|neem) (?:je|jou|u) (?:\S+ )?niet aan|(?:je|jou|u) niet (?:aan te nemen|aannemen)|"
     r"non (?:ti|la|lo|vi) (?:\S+ ){0,2}?(?:assum|assunt)\w*|non (?:posso|possiamo) (?:\S+ )?prender(?:ti|la|lo|vi)|(?:can't|cannot|won't|unable to|not able to) take you on|"
-    r"nao (?:vamos |podemos |iremos )?(?:te |lhe |o |a )?(?:contratar|admitir)\w*"
+    r"nao (?:vamos |podemos |iremos )?(?:te |lhe |o |a )?(?:contratar|admitir)\w*",
+    # A panel's resolution: "o júri deliberou não selecionar a sua candidatura".
+    r"(?:decided|resolved|chosen|agreed) not to (?:select|appoint|shortlist|admit|recommend) (?:you|your)|(?:sie|ihre bewerbung) nicht (?:auszuwahlen|zu berucksichtigen|zuzulassen)|"
+    r"(?:decide|delibere|resolu) de ne pas (?:retenir|selectionner|admettre)|(?:decidido|resuelto|acordado|decidio|acordo) no (?:seleccionar|admitir|contratar)|"
+    r"besloten (?:\S+ ){0,4}?niet (?:te selecteren|aan te nemen|toe te laten)|(?:deciso|deliberato|stabilito) di non (?:selezionar|ammetter|assumer)\w*|"
+    r"(?:decidiu|deliberou|decidimos|resolveu|deliberamos) nao (?:selecionar|admitir|contratar|aprovar)",
 )
 # Someone else taken, in plain words: "I've offered the post to someone who can commit",
 # "j'ai pris quelqu'un qui connaît la maison", "al final quedó la piba que venía cubriendo".
@@ -1021,7 +1026,29 @@ _TOOK_SOMEONE = words(
     r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|met (?:een|een van|1) van (?:hen|hun|die|de andere\w*) gaan we (?:door|verder)|(?:gekozen|doorgehakt|besloten) voor (?:een|de) (?:andere )?kandidaat (?:die|met)|"
     r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:prendiamo|abbiamo preso|scegliamo|abbiamo scelto) un (?:altro )?profilo (?:piu|diverso)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
     r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|(?:pegamos|vamos com|ficamos com) um perfil mais|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
-    r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)"
+    r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)",
+)
+# Every place taken, or given to others: "all 40 places in the cohort have been accepted",
+# "voor juni en juli zitten we al vol", "as vagas foram atribuídas a candidatos com
+# experiência". A course's or a flat's places are taken too: a no in job mail only.
+_FULL = words(
+    r"all (?:\S+ ){0,2}?(?:places|positions|spots|vacancies|roles|seats|shifts) (?:\S+ ){0,6}?(?:have been|are|were|have now been) (?:now )?(?:filled|taken|accepted|allocated|awarded|gone)|"
+    r"(?:cohort|intake|programme|program|scheme|stream|season|team|crew) (?:is|was|has been) (?:now )?(?:full|fully (?:booked|staffed|subscribed)|filled)|(?:won't|will not|cannot|can't) be (?:assessed|reviewed|considered|processed) for (?:this|the|our) (?:\S+ )?(?:intake|cohort|round|year|season|programme)|"
+    r"alle (?:\S+ ){0,2}?(?:platze|stellen|traineeplatze|ausbildungsplatze|praktikumsplatze) (?:\S+ ){0,6}?(?:sind|wurden) (?:\S+ )?(?:vergeben|besetzt)|(?:jahrgang|programm|saison|team) (?:ist )?(?:bereits |schon )?(?:voll|komplett|ausgebucht)|"
+    r"toutes les (?:\S+ )?places (?:\S+ ){0,5}?(?:ont ete|sont) (?:\S+ )?(?:pourvues|attribuees|prises|occupees)|(?:promotion|saison|equipe) (?:est|etant) (?:deja )?(?:complete|pleine)|(?:nous sommes|on est) (?:deja )?complets?|"
+    r"todas las (?:\S+ )?plazas (?:\S+ ){0,5}?(?:han sido|estan|fueron|se han) (?:\S+ )?(?:cubiertas|ocupadas|asignadas|adjudicadas)|(?:promocion|temporada|equipo|plantilla) (?:esta|ya esta) (?:completa|completo|cubierta|llena)|(?:ya )?(?:estamos|vamos) (?:completos|llenos)|"
+    r"alle (?:\S+ )?(?:plekken|plaatsen|stageplekken|stageplaatsen) (?:\S+ ){0,5}?(?:zijn|werden) (?:\S+ )?(?:vergeven|bezet|gevuld|ingevuld|opgevuld)|(?:zitten|zit) (?:we|wij|ik) (?:\S+ ){0,2}?vol|(?:we|wij) zitten (?:\S+ ){0,2}?vol|(?:ploeg|team|groep|lichting) is (?:al )?(?:vol|compleet)|"
+    r"tutti i (?:\S+ )?posti (?:\S+ ){0,5}?(?:sono stati|sono|risultano) (?:\S+ )?(?:assegnati|coperti|occupati|esauriti)|(?:siamo|sono) (?:gia )?(?:al completo|pieni|completi)|(?:squadra|staff|stagione|organico) (?:e )?(?:gia )?(?:al )?complet[oa]|"
+    r"todas as (?:\S+ )?vagas (?:\S+ ){0,5}?(?:foram|estao|ja foram) (?:\S+ )?(?:preenchidas|ocupadas|atribuidas)|(?:ja )?estamos (?:completos|cheios)|(?:equipa|equipe|turma|temporada) (?:esta|ja esta) (?:completa|fechada|cheia)",
+    # The places given to others: "the two places went to applicants who", "le disponibilità
+    # sono state assegnate ad aspiranti con posizione più favorevole".
+    r"(?:places|posts|positions|vacancies|spots|shifts|contracts|traineeships|internships) (?:\S+ ){0,4}?(?:have been|were|are|went|have gone) (?:\S+ )?(?:(?:given|offered|allocated|awarded|assigned) )?to (?:other |another |\S+ )?(?:candidates|applicants|people|students|graduates|someone)",
+    r"(?:\w*platz\w*|\w*stellen?|positionen|vakanzen) (?:\S+ ){0,8}?an (?:\S+ ){0,2}?(?:bewerber|kandidat|andere|mitbewerber|interne)\w*,? (?:\S+ ){0,3}?vergeben",
+    r"(?:places|postes|contrats) (?:\S+ ){0,4}?(?:ont ete|sont|furent) (?:\S+ )?(?:attribue|pourvu|accorde|confie)\w* (?:a|aux) (?:d'autres |des |un |une |\S+ )?(?:candidat|personne|profil|etudiant)\w*",
+    r"(?:plazas|puestos|vacantes|contratos) (?:\S+ ){0,4}?(?:han sido|fueron|se han|se) (?:\S+ )?(?:adjudicad|asignad|cubiert|otorgad)\w* (?:a|con|por) (?:otr\w* |\S+ )?(?:candidat|aspirante|persona|estudiante)\w*",
+    r"(?:plekken|plaatsen|functies|vacatures|stageplekken|stageplaatsen|contracten) (?:\S+ ){0,4}?(?:zijn|werden|hebben we) (?:\S+ ){0,4}?(?:vergeven|toegewezen|ingevuld|opgevuld|gegeven) (?:aan|met) (?:\S+ ){0,2}?(?:kandidat|sollicitant|mensen|student|scholier)\w*",
+    r"(?:posti|disponibilita|supplenze|incarichi|nomine|contratti) (?:\S+ ){0,4}?(?:sono state|sono stati|sono|vengono|furono) (?:\S+ )?(?:assegnat|conferit|attribuit)\w* (?:ad?|agli|alle) (?:altr\w* |\S+ )?(?:aspiranti|candidat\w*|persone)",
+    r"(?:vagas|contratacoes|lugares|postos|colocacoes|contratos) (?:\S+ ){0,4}?(?:foram|sao|ficaram) (?:\S+ )?(?:atribuid|preenchid|ocupad|entregue)\w* (?:a|aos|as|por|com) (?:outr\w* |\S+ )?(?:candidat|pessoa)\w*",
 )
 # Excluded from a selection, in a public competition's words: "se mantiene su exclusión".
 _EXCLUDED = words(
@@ -1039,6 +1066,7 @@ _NO_PLACE = words(
     r"no (?:place|spot|room) for you|kein(?:en)? platz (?:mehr )?fur (?:sie|dich)|pas de place pour (?:toi|vous)|"
     r"no (?:hay|tenemos) (?:sitio|lugar|plaza|hueco) para (?:ti|usted)|geen (?:plek|plaats) (?:meer )?voor (?:je|jou|u)|"
     r"(?:per te|per lei) non c'e posto|non c'e posto per (?:te|lei)|nao (?:ha|tem|temos) (?:vaga|lugar) para (?:voce|ti)|"
+    r"voor (?:jou|je|u) is er (?:\S+ ){0,3}?geen (?:plek|plaats|ruimte|werk)|fur (?:sie|dich) (?:ist|gibt es) (?:\S+ ){0,3}?kein(?:en)? platz|"
     r"(?:gaan|doen) het (?:\S+ ){0,3}?niet met (?:jou|je|u)|(?:abbiamo|ho) (?:gia )?chiuso con (?:\S+ )?(?:altr\w*|due|un|una)"
 )
 # A trial day or shift: only a job has one.
@@ -1075,7 +1103,10 @@ _TERMS = words(
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
-    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione)(?:[^:.!?]{0,140}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
+    r"(?:status|state|estado|statut|stato|stand|etat|situacion|situacao|situazione|result|outcome|resultat|ergebnis|resultado|uitslag|resultaat|esito)(?:[^:.!?]{0,140}:)?\W{0,3}(?:rejected|declined|unsuccessful|not selected|"
+    # A competition's or a list's result: not admitted, not appointed, not eligible.
+    r"not admitted|not appointed|not eligible|ineligible|failed|non admissible|non admise?|ajournee?|nicht zugelassen|nicht bestanden|"
+    r"no admitid[oa]|no apt[oa]|niet toegelaten|niet geslaagd|non ammess[oa]|non idone[oa]|non destinatari[oa] di nomina|nao admitid[oa]|nao apt[oa]|"
     r"abgelehnt|abgesagt|nicht beruecksichtigt|nicht berucksichtigt|refusee?|non retenue?|descartad[oa]|rechazad[oa]|"
     r"no seleccionad[oa]|afgewezen|niet geselecteerd|scartat[oa]|non selezionat[oa]|respint[oa]|reprovad[oa]|"
     r"nao selecionad[oa]|recusad[oa]|excluid[oa]|escluso|esclusa|ausgeschieden|absage|eliminad[oa])",
@@ -1114,6 +1145,10 @@ _NOT_AMONG = words(
     r"(?:ne|n') ?(?:\S+ ){0,2}?(?:figure|figurez|figurent|etes|est|faites|fait) (?:\S+ )?pas (?:\S+ ){0,2}?parmi|no (?:\S+ ){0,2}?(?:se encuentra|esta|figura|quedo|ha quedado) entre|"
     r"niet (?:\S+ ){0,2}?(?:bij|tot|onder) de (?:geselecteerde|gekozen|kandidaten|laatste)|non (?:\S+ ){0,2}?(?:risultat[oa]|rientrat[oa]|inclus[oa]|compres[oa]) (?:tra|fra)|"
     r"nao (?:\S+ ){0,2}?(?:esta|ficou|figura|foi incluid[oa]) entre|"
+    r"name (?:\S+ ){0,3}?(?:not|n't) (?:\S+ )?(?:appear|feature|figure)\w* (?:on|in) the (?:\S+ )?list|(?:name|sie) (?:\S+ ){0,3}?nicht auf der (?:\S+ )?liste|"
+    r"(?:ne|n') ?(?:\S+ ){0,2}?(?:figure|figurez|apparait|apparaissez) (?:\S+ )?pas sur la (?:\S+ )?liste|no (?:\S+ ){0,2}?(?:figura|aparece|consta) en la (?:\S+ )?(?:lista|relacion)|"
+    r"(?:naam|u|je) (?:\S+ ){0,2}?(?:staat|staan|komt|voorkomt) (?:\S+ ){0,2}?niet op de (?:\S+ )?lijst|"
+    r"non (?:\S+ ){0,2}?(?:figura|compare|e presente|e inserit[oa]) (?:\S+ ){0,2}?(?:nella|nell'|in) (?:\S+ )?(?:elenco|graduatoria|lista)|nao (?:\S+ ){0,2}?(?:consta|figura|aparece) (?:\S+ ){0,2}?(?:na|da) (?:\S+ )?(?:lista|relacao)|"
     r"no figurando (?:usted )?en|no figura (?:usted )?en (?:la|dicha|esta) (?:relacion|lista)|non (?:e|sei|risulta) (?:\S+ )?ammess[oa]"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
@@ -1251,6 +1286,7 @@ _EVERY_LANGUAGE = {
     "NOT_AMONG": _NOT_AMONG,
     "EXCLUDED": _EXCLUDED,
     "NO_PLACE": _NO_PLACE,
+    "FULL": _FULL,
     "TRIAL": _TRIAL,
     "STARTING": _STARTING,
     "TERMS": _TERMS,
