@@ -504,7 +504,7 @@ NL = {
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
-        r"\w*woning\w*|huur\w*|verhuur\w*|kamer|hospi\w*|huisgeno\w*|\w*subsidie\w*|beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
+        r"\w*woning\w*|huur\w*|verhuur\w*|kamer|hospi\w*|huisgeno\w*|\w*subsidie\w*|(?<!op een )(?<!op de )(?<!naar een )(?<!naar de )beurs|lezing|sprekers?|programmacommissie|inzending|toelating|toegelaten|opleiding|de master",
         r"trein|reis|vlucht|bestelling|vrijwillig\w*",
         r"pakket\w*|bezorg\w*|afhaalpunt",
         r"lidmaatschap|sportschool|creditcard|lening",
