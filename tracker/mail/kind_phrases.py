@@ -307,6 +307,9 @@ DE = {
         # A verb first and "so" or "dann" after supposes: "Erhalten Sie bis zum 28. März keine
         # Einladung, so ..." is "if you receive none".
         r"^\w+ (?:sie|du|ihr) (?:\S+ ){0,8}?\S+,? (?:so|dann)(?!\w)",
+        # ...and so does a verb first with a "not" before a main clause that starts on its
+        # verb: "Kommt bis dahin nichts, kann ich die Bewerbung nicht weitergeben".
+        r"^\w+ (?:\S+ ){0,6}?(?:nichts|nicht|kein\w*)(?: \S+){0,2}?, (?:so |dann )?(?:kann|konnen|muss|mussen|werde|werden|wird|ist|sind|gilt|gehen) (?:ich|wir|sie|du|die|der|das|es|ihre|deine)(?!\w)",
         r"bevor (?:wir|ich) (?:\S+ ){0,4}?(?:einladen|vereinbaren|planen|entscheiden|ansetzen)|vor (?:einer|der) (?:einladung|entscheidung|terminvereinbarung)|angst (?:davor|,)|befurcht\w*|sorge,? dass|falls|wenn|sollten sie|solltest du|sofern|ob|sobald(?! wie moglich| als moglich)|in (?:dem|einem solchen) fall|(?:horen|haben) sie (?:\S+ ){0,5}?nichts|sonst|ansonsten|ohne (?:\S+ )?(?:ruckmeldung|nachricht|antwort)|gehen sie (?:bitte )?davon aus|(?:betrachten|werten) sie",
     ),
     "ASIDE": words(
@@ -1054,11 +1057,13 @@ _FULL = words(
 _EXCLUDED = words(
     r"excluded from (?:the )?(?:process|competition|selection|recruitment)|your exclusion|"
     r"(?:vom|aus dem) (?:\S+ )?(?:verfahren|auswahlverfahren) ausgeschlossen|ihr ausschluss|"
-    r"exclue?s? (?:de la|du) (?:procedure|concours|selection|processus)|votre exclusion|"
-    r"(?:su|tu) exclusion|excluid[oa](?:/a|\(a\))?s? (?:\S+ ){0,4}?(?:del|de la|de los|de las) (?:proceso|procedimiento|convocatoria|oposicion|fases?)|(?:queda|quedan|ha quedado|resulta) excluid[oa]|"
+    r"(?<!admis et )(?<!admises et )exclue?s? (?:de la|du) (?:procedure|concours|selection|processus)|votre exclusion|"
+    # "La lista provisional de admitidos y excluidos del proceso" names a list, and decides
+    # nothing about anyone on it.
+    r"(?:su|tu) exclusion|(?<!admitidos y )(?<!admitidas y )(?<!admitidos/as y )excluid[oa](?:/a|\(a\))?s? (?:\S+ ){0,4}?(?:del|de la|de los|de las) (?:proceso|procedimiento|convocatoria|oposicion|fases?)|(?:queda|quedan|ha quedado|resulta) excluid[oa]|"
     r"uitgesloten van (?:de )?(?:procedure|selectie)|"
-    r"(?:sua|tua) esclusione|esclus[oa] (?:dal|dalla) (?:concorso|selezione|procedura)|"
-    r"(?:sua|tua) exclusao|excluid[oa](?:\(a\)|/a)? d[oa] (?:processo|concurso|selecao|procedimento)|eliminad[oa] d[oa] (?:processo|concurso)|"
+    r"(?:sua|tua) esclusione|(?<!ammessi e )(?<!ammessi ed )esclus[oa] (?:dal|dalla) (?:concorso|selezione|procedura)|"
+    r"(?:sua|tua) exclusao|(?<!admitidos e )excluid[oa](?:\(a\)|/a)? d[oa] (?:processo|concurso|selecao|procedimento)|eliminad[oa] d[oa] (?:processo|concurso)|"
     r"komt er (?:\S+ )?niet van"
 )
 # No place for you: "per te non c'è posto", "geen plek voor jou".
@@ -1161,6 +1166,11 @@ _WITHDREW = words(
     # "Donner une suite favorable à votre demande" answers the application, not a request.
     r"(?<!favorable )(?<!suite )(?<!repondre )a (?:votre|ta) demande|comme (?:vous l'avez|tu l'as) demande|(?:vous avez|tu as) (?:\S+ )?retire|(?:votre|ta) (?:decision|choix|souhait|demande) de (?:vous )?(?:retirer|desister)|retrait de (?:votre|ta) candidature|"
     r"a peticion (?:tuya|suya)|como (?:nos )?(?:pediste|solicitaste)|(?:has|ha) retirado|(?:tu|su) (?:decision|deseo) de retirar|retirada de (?:tu|su) candidatura|"
+    # "Je sollicitatie is hiermee ingetrokken", "dat je niet verder wilt met de procedure".
+    r"(?:your|je|uw|jouw) (?:application|candidacy|sollicitatie) (?:has been|is now|is hiermee|is nu|is) (?:\S+ )?(?:withdrawn|ingetrokken)|(?:you|je|u) (?:no longer|niet (?:langer )?verder) (?:want|wish|wilt|wil) (?:to continue|to proceed|met)|"
+    r"(?:ihre|deine) bewerbung (?:ist|wurde) (?:\S+ )?zuruckgezogen|(?:votre|ta) candidature (?:a ete|est) (?:bien )?retiree|(?:vous ne souhaitez|tu ne souhaites|tu ne veux) plus (?:poursuivre|continuer)|"
+    r"(?:tu|su) candidatura (?:ha sido|ha quedado|queda) (?:\S+ )?retirada|ya no (?:desea|deseas|quiere|quieres) continuar|(?:la (?:tua|sua)) candidatura (?:e stata )?(?:\S+ )?ritirata|non (?:desidera|desideri|vuole|vuoi) piu (?:proseguire|continuare)|"
+    r"(?:a (?:sua|tua)) candidatura (?:foi )?(?:\S+ )?retirada|(?:ja )?nao (?:deseja|desejas|quer|queres) (?:mais )?(?:continuar|prosseguir)|"
     r"op (?:je|uw) verzoek|(?:je|u) (?:\S+ ){0,2}?teruggetrokken|(?:je|u) (?:\S+ ){0,8}?(?:hebt|heeft) ingetrokken|intrekking (?:van )?(?:je|uw|jouw) sollicitatie|(?:je|uw) (?:besluit|beslissing|keuze|wens) om (?:je|uw) sollicitatie (?:in|terug) te trekken|"
     r"su (?:sua|tua) richiesta|(?:hai|ha) ritirato|(?:la (?:sua|tua)) (?:decisione|scelta|volonta) di ritirare|ritiro della (?:sua|tua) candidatura|"
     r"a seu pedido|conforme solicitado|(?:voce )?desistiu|retirou|(?:sua|tua) decisao de (?:retirar|desistir)|retirada da (?:sua|tua) candidatura"
