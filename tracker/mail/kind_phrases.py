@@ -145,6 +145,7 @@ EN = {
     ),
     "POST": words(r"positions?|roles?|jobs?|posts?|openings?|next (?:stage|round|step)"),
     "JOB": words(
+        r"(?:fruit |strawberry |apple |grape )?pickers|seasonal (?:work|workers?|staff|jobs?|roles?|hires?)|harvest (?:work|crew|hands?|staff)",
         r"vacanc(?:y|ies)",
         r"hir(?:e|ed|ing)",
         r"recruit\w*",
@@ -279,6 +280,7 @@ DE = {
         r"kontakt|fach|dienst|annahme|zahl|vermittlungs|leit)stelle)\w*stelle|position|job|nachste(?:n|r)? (?:runde|schritt)"
     ),
     "JOB": words(
+        r"erntehelfer\w*|saisonarbeit\w*|saisonkraft|saisonkrafte|saisonstellen?|saisonjob\w*",
         # "Einen neuen Antrag stellen", "Fragen stellen": the verb is no job.
         r"stellen\w+|(?:offene\w*|freie\w*|ausgeschriebene\w*|neue\w*|unsere\w*|die|der|den|weitere\w*|passende\w*|vakante\w*|mehrere\w*|folgende\w*|diese\w*|\d+|zwei|drei) stellen|job\w+|eingestellt|einzustellen",
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
@@ -365,6 +367,7 @@ FR = {
     # "Bureau de poste" is the post office, no job.
     "POST": words(r"(?<!bureau de )postes?|prochaine etape"),
     "JOB": words(
+        r"saisonniers?|saisonnieres?|emploi saisonnier|travail saisonnier|cueilleurs?|cueilleuses?|vendangeurs?|vendangeuses?",
         # "vos références" (a job's referees), not "référence RDV-27-558120" (a booking number).
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
@@ -438,6 +441,7 @@ ES = {
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
     "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
     "JOB": words(
+        r"temporer[oa]s?|recolector\w*|trabajo de temporada|empleo de temporada|campana de (?:recogida|recoleccion)",
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition|finalistas?",
@@ -502,6 +506,7 @@ NL = {
     ),
     "POST": words(r"functie|rol|volgende (?:fase|ronde|stap)"),
     "JOB": words(
+        r"plukkers?|seizoenswerk\w*|seizoenskracht\w*|seizoensarbeid\w*|oogsthulp\w*|vaste ploeg",
         r"vacatures?|sollicitatie\w*|solliciteer\w*|werving|cv|baan|opdrachtgever|recruit\w*|aangenomen",
         r"thuisopdracht|opdracht|referenties|je profiel|uw profiel|gesprek\w*|teamleider\w*",
     ),
@@ -571,6 +576,7 @@ IT = {
     ),
     "POST": words(r"posizione|ruolo|fas[ei] successiv[ae]|prossima fase"),
     "JOB": words(
+        r"lavoratori stagionali|lavoro stagionale|personale stagionale|raccoglitori|raccoglitrici|stagionali",
         r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|concorsi pubblici|bandi? di concorso|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
         r"prova tecnica|(?:test|colloquio) tecnico|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
@@ -640,6 +646,7 @@ PT = {
     ),
     "POST": words(r"vagas?|cargo|proxima (?:etapa|fase)"),
     "JOB": words(
+        r"trabalho sazonal|trabalhadores sazonais|sazonais|apanhadores|apanha d[ao] (?:fruta|morango|uva|azeitona)",
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
         r"desafio tecnico|case (?:tecnico|pratico)|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
         r"gerente de engenharia",
