@@ -1052,6 +1052,13 @@ _FULL = words(
     r"todas as (?:\S+ )?vagas (?:\S+ ){0,5}?(?:foram|estao|ja foram) (?:\S+ )?(?:preenchidas|ocupadas|atribuidas)|(?:ja )?estamos (?:completos|cheios)|(?:equipa|equipe|turma|temporada) (?:esta|ja esta) (?:completa|fechada|cheia)",
     # The places given to others: "the two places went to applicants who", "le disponibilità
     # sono state assegnate ad aspiranti con posizione più favorevole".
+    r"(?:post|position|role|job|place|spot|contract|offer) (?:is|was|has|'s) (?:now )?(?:going|gone|went|been given|been offered) to (?:the other|another|someone|somebody|one of)|"
+    r"(?:stelle|position|platz|zusage) (?:geht|ging) (?:\S+ )?an (?:eine andere|einen anderen|die andere|den anderen|jemand\w*|mitbewerber\w*)|"
+    r"(?:le poste|la place|le contrat) (?:va|ira|revient|reviendra) (?:a une autre|a un autre|a l'autre|a quelqu'un)|"
+    r"(?:el puesto|la plaza|el contrato) (?:va|ira|es) (?:a parar )?(?:a|para) (?:otr[oa]|la otra|el otro|alguien)|"
+    r"(?:de functie|de baan|de plek|de rol|de stageplek) gaat (?:\S+ )?naar (?:een andere|de andere|iemand)|"
+    r"(?:il posto|il ruolo|l'incarico) (?:va|andra) (?:a|ad) (?:un'altra|un altro|l'altr[oa]|qualcun)\w*|"
+    r"(?:a vaga|o lugar|o posto) (?:vai|ira|fica|ficou) (?:para|com) (?:outr[oa]|o outro|a outra|alguem)",
     r"(?:places|posts|positions|vacancies|spots|shifts|contracts|traineeships|internships) (?:\S+ ){0,4}?(?:have been|were|are|went|have gone) (?:\S+ )?(?:(?:given|offered|allocated|awarded|assigned) )?to (?:other |another |\S+ )?(?:candidates|applicants|people|students|graduates|someone)",
     r"(?:\w*platz\w*|\w*stellen?|positionen|vakanzen) (?:\S+ ){0,8}?an (?:\S+ ){0,2}?(?:bewerber|kandidat|andere|mitbewerber|interne)\w*,? (?:\S+ ){0,3}?vergeben",
     r"(?:places|postes|contrats) (?:\S+ ){0,4}?(?:ont ete|sont|furent) (?:\S+ )?(?:attribue|pourvu|accorde|confie)\w* (?:a|aux) (?:d'autres |des |un |une |\S+ )?(?:candidat|personne|profil|etudiant)\w*",
