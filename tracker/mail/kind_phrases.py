@@ -93,6 +93,7 @@ EN = {
         r"(?:decided|decision (?:\S+ ){0,2}?made|chose|chosen|opted|elected) to (?:hire|appoint|bring on|go with|offer (?:the (?:\S+ )?(?:role|position|job) )?to) (?:a|an|another|the other|someone|somebody)",
         r"(?:decided|decision|had|have|chosen|opted) to (?:close|cancel|end|pause|stop|withdraw|freeze) (?:the|this|our|their) (?:\S+ )?(?:process|search|recruitment|role|position|vacancy|requisition|req|opening|job|hiring)",
         r"(?:not|n't) (?:be|been) (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
+        r"(?:was|were|is|are) not (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)|(?:wasn't|weren't|isn't|aren't) (?:\S+ )?(?:taken|moved|put|progressed|carried) (?:forward|further)",
         r"(?:filled|allocated) (?:all )?(?:of )?(?:the|this|that|our) (?:\S+ )?(?:places|positions|roles|vacancies|openings)",
     ),
     # A decision in words any other application gets too: a no only in job mail.
@@ -242,6 +243,8 @@ DE = {
         r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
         r"kein\w* (?:nachsten|weiteren) schritt\w* (?:\S+ ){0,2}?mit (?:ihnen|dir|euch)|(?:machen|gehen) (?:\S+ ){0,4}?kein\w* (?:nachsten|weiteren) schritt",
         r"nicht (?:\S+ ){0,2}?uberzeug\w*|reich\w* (?:\S+ ){0,7}?nicht aus",
+        # "Deshalb wird das mit dir jetzt nix": a plain no.
+        r"(?:wird|wurde) das mit (?:dir|ihnen|euch|uns) (?:\S+ ){0,2}?(?:nichts|nix)|das (?:wird|wurde) (?:\S+ ){0,2}?(?:nichts|nix) mit (?:dir|ihnen|euch|uns)",
     ),
     "NO": words(
         r"(?:fur|zu) (?:eine?n?|die|den) (?:\S+ ){0,2}?(?:andere\w*|kandidat\w*|(?:mit)?bewerber\w*|person)(?: \S+){0,8}? entschieden",
@@ -1168,6 +1171,9 @@ _NOT_AMONG = words(
     r"(?:ne|n') ?(?:\S+ ){0,2}?(?:figure|figurez|apparait|apparaissez) (?:\S+ )?pas sur la (?:\S+ )?liste|no (?:\S+ ){0,2}?(?:figura|aparece|consta) en la (?:\S+ )?(?:lista|relacion)|"
     r"(?:naam|u|je) (?:\S+ ){0,2}?(?:staat|staan|komt|voorkomt) (?:\S+ ){0,2}?niet op de (?:\S+ )?lijst|"
     r"non (?:\S+ ){0,2}?(?:figura|compare|e presente|e inserit[oa]) (?:\S+ ){0,2}?(?:nella|nell'|in) (?:\S+ )?(?:elenco|graduatoria|lista)|nao (?:\S+ ){0,2}?(?:consta|figura|aparece) (?:\S+ ){0,2}?(?:na|da) (?:\S+ )?(?:lista|relacao)|"
+    # Passed but not put forward for the post: "no resulta propuesto/a", "not recommended
+    # for appointment".
+    r"no (?:resulta|ha resultado|resultando|queda) (?:\S+ )?(?:propuest|nombrad|seleccionad)\w*|not (?:been )?(?:recommended|proposed|nominated) for (?:appointment|the post|the position)|"
     r"no figurando (?:usted )?en|no figura (?:usted )?en (?:la|dicha|esta) (?:relacion|lista)|non (?:e|sei|risulta) (?:\S+ )?ammess[oa]"
 )
 # The user withdrew, and the company confirms it: "we've closed your application as you
