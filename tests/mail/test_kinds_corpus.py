@@ -130,8 +130,9 @@ a no recalled ("you might remember..."), a meeting that "will not take place"; a
 a nursery, a club's membership, a lottery of places are elsewhere; a lead who ran the
 interview is its interviewer; "VG Jonas" signs Jonas. After the study: 128 of 128
 rejections, none of 88 other job mails taken, 5 of 48 non-job mails kept (two friends'
-own rejections passed on, which the reader sets aside as other job mail by design, as an
-earlier round labelled them), role 75 of 89, name 125 and address 127 of 128.
+own rejections passed on, which the reader then set aside as other job mail, as an earlier
+round labelled them; a later session made a friend's own news not job mail and relabelled
+that round), role 75 of 89, name 125 and address 127 of 128.
 
 Two sealed rounds by two more hands were written with those four and read once, at the
 end, by the code after their study: the forty-fourth (an ordinary month of a whole inbox in
@@ -141,6 +142,30 @@ executive search, freelance platforms, family businesses). Rejections read 30 an
 of 44; before 2), non-job mails kept 1 and 2 of 12 (3 of 24; before 3), role 35 of 43
 (81%; before 32), channel 64, name 62 and address 62 of 64. All fourteen sealed rounds:
 428 of 448 rejections (96%), 17 of 272 other job mails (6%), 17 of 168 non-job mails kept.
+
+A sixth session had five more hands write five more rounds. Three were studied: the
+forty-sixth (a whole life in one inbox: landlords, banks, nurseries, a friend's own news;
+first run 32 of 32, 3 of 22 other job mails taken, 4 of 12 non-job mails kept), the
+forty-seventh (recruiters, agencies, platforms; 30, 1, 2) and the fiftieth (early careers
+and jobs outside offices: schemes, reserve lists, cafés, seasonal work; 21, 3, 1, the
+reader's weakest ground). Studied over the whole corpus: a friend's own news, passed on or
+told in the first person, is not job mail (two older labels that kept it as other job
+mail were made consistent); words a job shares with other applications (an interview, a
+CV, references, "current employment") never outweigh the other thing; alerts, a job's
+start and its terms (salary, probation, first day), a recruiter's approach are job mail,
+never dropped; titles where people put them (after a company's legal form, LinkedIn's
+"· 1st"), "I was on your panel", a search for a client makes a recruiter; a guess at a
+fault ("the form may not have saved") and a "not" that waits on something asked for
+decide nothing; places taken or given to others, a result line, a name not on the list
+are a no in job mail. Whole corpus (3,342 mails): non-job mail kept 14 of 677, job mail
+dropped 22 of 2,665 (at the session's start 23 of 615 and 37 of 2,397 over 3,012 mails),
+role 880 of 964 (91%; before 86%). The two sealed rounds, the forty-eighth (two ordinary
+months of a mid-career search across Europe) and the forty-ninth (a graduate changing
+track), were read once at the end: rejections 32 and 27 of 32 (59 of 64, 92%; the
+session's starting code 32 and 23, 86%), other job mails taken 1 and 2 of 22 (before 1
+and 2), non-job mails kept 0 and 1 of 12 (before 0 and 2), role 36 of 43 (84%; before
+35), channel 62, name 61 and address 61 of 64. All sixteen sealed rounds: 487 of 512
+rejections (95%), 20 of 316 other job mails (6%), 18 of 192 non-job mails kept.
 """
 
 from zoneinfo import ZoneInfo
@@ -246,6 +271,8 @@ FIRST_RUNS = {
     "fortysixth": ((32, 32), (3, 22), (4, 12)),
     "fortyseventh": ((30, 32), (1, 22), (2, 12)),
     "fiftieth": ((21, 32), (3, 22), (1, 12)),
+    "fortyeighth": ((32, 32), (1, 22), (0, 12)),
+    "fortyninth": ((27, 32), (2, 22), (1, 12)),
 }
 
 
@@ -298,6 +325,8 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/fortysixth",
         "heldout/fortyseventh",
         "heldout/fiftieth",
+        "heldout/fortyeighth",
+        "heldout/fortyninth",
     ],
 )
 def test_figures(part, capsys):
