@@ -93,6 +93,10 @@ class MailContext:
     user_emails: Collection[str] = ()
     user_names: Collection[str] = ()  # and names: a letter to the user's address names them
 
+    def user_addresses(self) -> set[str]:
+        """The user's own addresses, lower case as a mail's addresses are compared."""
+        return {address.lower() for address in self.user_emails}
+
 
 @dataclass
 class _Found:
@@ -334,8 +338,7 @@ def _personal(
         return False
     if not (message.from_email or message.from_name):
         return True
-    users = {a.lower() for a in context.user_emails}
-    return addresses.is_free_mail(address) and address not in users
+    return addresses.is_free_mail(address) and address not in context.user_addresses()
 
 
 def _job(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
@@ -350,7 +353,7 @@ def _job(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
 def _written_to_someone_else(passed: Segment | None, message: Message, context: MailContext) -> str:
     """Whom the letter a friend passes on was written to, when that is not the user: a
     friend's forward of their own rejection ("same template as yours") is their news."""
-    users = {address.lower() for address in context.user_emails}
+    users = context.user_addresses()
     if not (passed and passed.recipient_email and users):
         return ""
     # The user forwarding mail from an address Rebound does not know is still the user's,
