@@ -273,6 +273,8 @@ FIRST_RUNS = {
     "fiftieth": ((21, 32), (3, 22), (1, 12)),
     "fortyeighth": ((32, 32), (1, 22), (0, 12)),
     "fortyninth": ((27, 32), (2, 22), (1, 12)),
+    "fiftyfirst": ((30, 32), (1, 22), (3, 12)),
+    "fiftysecond": ((32, 32), (0, 22), (0, 12)),
 }
 
 
@@ -327,6 +329,8 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/fiftieth",
         "heldout/fortyeighth",
         "heldout/fortyninth",
+        "heldout/fiftyfirst",
+        "heldout/fiftysecond",
     ],
 )
 def test_figures(part, capsys):
