@@ -307,7 +307,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         terms=_found("TERMS", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
-        elsewhere=_found("ELSEWHERE", sentences.every, order),
+        elsewhere=_elsewhere(sentences.every, order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
         outreach=_found("OUTREACH", sentences.plain, order),
@@ -372,9 +372,14 @@ def _written_to_someone_else(passed: Segment | None, message: Message, context: 
 def _about_a_job(sentences: list[str], order: tuple[str, ...]) -> list[str]:
     """Without the sentences about a flat, a grant, a trip... and no job: a no there is not
     about a job ("we decided not to go ahead with the trip. How's the job hunt?")."""
-    return [
-        s for s in sentences if not _found("ELSEWHERE", [s], order) or _found("JOB", [s], order)
-    ]
+    return [s for s in sentences if not _elsewhere([s], order) or _found("JOB", [s], order)]
+
+
+def _elsewhere(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
+    """Words of a flat, a grant, a school...: not "admitted" to a stage of a selection (a
+    competition's oral exam), which is a school's word only when no stage is beside it."""
+    stage = BY_LANGUAGE["en"]["STAGE"]
+    return _found("ELSEWHERE", [stage.sub(" ", s) for s in sentences], order)
 
 
 def _own_job_words(sentences: list[str], order: tuple[str, ...]) -> _Found | None:

@@ -97,7 +97,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "THIS_TIME": r"cette fois(?:-ci)?",
         "KEEP": r"conserv\w*|gard\w*|enregistr\w*",
         "POOL": r"vivier|cvtheque|base de (?:donnees|candidats|talents)|futur\w*|ulterieur\w*|prochaines? (?:opportunit\w*|offres)",
-        "THROUGH": r"reussi(?! a )|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?)",
+        "THROUGH": r"reussi(?! a )|franchi|valide|passe (?:l'etape|le cap|le test|l'entretien)|(?:ete )?(?:qualifiee?|admise?|admissibles?)",
         "RIGHT": r"(?:le|la) (?:bon|bonne) (?:profil|personne|candidat\w*)|(?:le|la) (?:profil|personne|candidat\w*) (?:ideal\w*|adapte\w*|recherche\w*)",
         "RIVAL": r"(?:d')?autres? (?:candidat\w*|profils?|personnes?)",
         "ENDS_HERE": r"s'arrete (?:\S+ ){0,2}?(?:ici|la)|(?:prend|prendra) fin (?:\S+ ){0,2}?ici",

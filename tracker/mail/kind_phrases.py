@@ -373,7 +373,7 @@ FR = {
         r"saisonniers?|saisonnieres?|emploi saisonnier|travail saisonnier|cueilleurs?|cueilleuses?|vendangeurs?|vendangeuses?",
         # "vos références" (a job's referees), not "référence RDV-27-558120" (a booking number).
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
-        r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
+        r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh|grh|drh",
         r"directrice technique|directeur technique",
     ),
     "APPLIED": words(r"candidatures?|candidat\w*"),
@@ -411,7 +411,7 @@ FR = {
     "NEGATION": words(r"ne|n'|pas|plus|jamais"),
     "OBJECT": words(r"(?:votre|ta) candidature|(?:votre|ton) profil|(?:le|ce) poste"),
     "SHARED": words(
-        r"entretiens?|cv|references?|votre profil|ton profil|processus|mission|opportunite|ressources humaines|rh"
+        r"entretiens?|cv|references?|votre profil|ton profil|processus|mission|opportunite|ressources humaines|rh|grh|drh"
     ),
     "UNSUBSCRIBE": words(r"se desabonner|desinscri\w+|se desinscrire"),
 }
@@ -445,7 +445,7 @@ ES = {
     "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
     "JOB": words(
         r"temporer[oa]s?|recolector\w*|trabajo de temporada|empleo de temporada|campana de (?:recogida|recoleccion)",
-        r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
+        r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|rrhh|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition|finalistas?",
     ),
@@ -480,7 +480,7 @@ ES = {
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
     "SHARED": words(
-        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos"
+        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos|rrhh"
     ),
     "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
 }
@@ -1292,8 +1292,21 @@ _GUESS = words(
     rf"(?:probabilmente|forse|magari|evidentemente|a quanto pare|sembra che|pare che) (?:\S+ ){{0,3}}?non (?:\S+ ){{0,2}}?{_FAULT_IT}|non (?:sembra|sembrano|pare|paiono) (?:\S+ ){{0,2}}?{_FAULT_IT}",
     rf"(?:provavelmente|talvez|possivelmente|pelo visto|aparentemente|parece que) (?:\S+ ){{0,3}}?nao (?:\S+ ){{0,2}}?{_FAULT_PT}|nao (?:parece|parecem|deve|devem) ter (?:sido )?{_FAULT_PT}",
 )
+# Admitted (or not) to a stage of a selection: a public competition's oral exam, an
+# assessment round. "Admission" and "admitted" are a school's words too (ELSEWHERE); beside
+# a stage of a test they are the competition's, and say nothing of a school.
+_STAGE = words(
+    r"(?:admitted|admission|shortlisted) (?:to|into|for) (?:the )?(?:\S+ ){0,2}?(?:stage|round|tests?|exams?|examination|assessments?|assessment centre|interviews?)",
+    r"(?:zur|zum|zu den|fur die|fur den) (?:\S+ ){0,2}?(?:prufung\w*|gesprach\w*|test\w*|runde|stufe|auswahlverfahren|assessment\w*) (?:\S+ ){0,2}?(?:zugelassen|zulassung)|zulassung (?:zur|zum|zu den) (?:\S+ ){0,2}?(?:prufung\w*|gesprach\w*|test\w*|runde|stufe|auswahlverfahren|assessment\w*)",
+    r"(?:epreuves?|oral|ecrit|phase) (?:\S+ ){0,2}?d'admission",
+    r"admitid[oa]s?(?:/as|\(as?\))? (?:a|al|en|para) (?:la |el |las |los )?(?:\S+ )?(?:pruebas?|ejercicios?|fases?|entrevistas?|examen\w*)|admision (?:a|al) (?:la |el )?(?:\S+ )?(?:pruebas?|ejercicios?|fases?|examen)|admitid[oa]s? y excluid[oa]s?",
+    r"toegelaten (?:tot|voor) (?:de |het )?(?:\S+ )?(?:ronde|assessment\w*|gesprek\w*|selectie\w*|toets\w*|test\w*|examen)|toelating (?:tot|voor) (?:de |het )?(?:\S+ )?(?:ronde|assessment\w*|gesprek\w*|selectie\w*|toets\w*|test\w*)",
+    r"ammess[oaie] (?:a|al|alla|alle|ai|agli) (?:\S+ )?(?:prov[ae]|fase|colloqui\w*|orale|selezion\w*)|ammissione (?:a|al|alla|alle|ai) (?:\S+ )?(?:prov[ae]|fase|colloqui\w*|orale)|ammessi (?:e|ed) esclusi",
+    r"admissao (?:a|para) (?:a |o )?(?:\S+ )?(?:prova|fase|etapa|entrevista)",
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
+    "STAGE": _STAGE,
     "OWN_NEWS": _OWN_NEWS,
     "REFEREE": _REFEREE,
     "GUESS": _GUESS,
