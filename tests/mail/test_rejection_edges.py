@@ -25,7 +25,30 @@ not_job_mail|segreteria@universita-esempio.it|Corso di laurea magistrale: purtro
 not_job_mail|admisiones@uni-ejemplo.es|Máster en datos: lamentamos comunicarte que no has sido admitida en el programa este curso académico.
 """
 
-LINES = [line.split("|", 2) for line in COMPETITIONS.strip().splitlines()]
+# A no that names what the post needs ("from day one"), says it is no decision against the
+# user but one for someone else, goes ahead with a person named by trade, or refuses the
+# hire or the post with the pronoun joined to the verb; and the mail those words leave alone.
+NOES = """
+rejection|rrhh@datamar.es|Al final la dirección decidió que el puesto se cubre con alguien presencial desde el primer día, así que no vamos a poder seguir con tu proceso.
+rejection|selezione@rossidesign.it|Abbiamo deciso che il ruolo va a chi conosce il cliente dal primo giorno: purtroppo non possiamo proseguire con la tua candidatura.
+offer|rrhh@datamar.es|Nos alegra ofrecerte el puesto; tu primer día sería el 3 de marzo, te adjuntamos el contrato.
+rejection|jobs@datenwerk.de|Das war keine Entscheidung gegen dich, sondern eine für jemanden, der unsere Systeme schon kennt. Die Stelle ist damit vergeben.
+other_job_mail|jobs@datenwerk.de|Die Stelle ist vorerst eingefroren. Das ist keine Entscheidung gegen Ihre Bewerbung; wir melden uns im Frühjahr.
+rejection|anna@hooli.com|After the final round we decided to go ahead with a designer who has worked in healthcare for years.
+rejection|selezione@rossidesign.it|Ci ho pensato a lungo e ho deciso di andare avanti con una designer che conosce già il settore sanitario.
+rejection|rh@novatel.fr|Après réflexion, nous avons décidé de poursuivre avec une ingénieure qui connaît déjà nos outils.
+rejection|rrhh@datamar.es|Lo pensamos mucho y hemos decidido seguir con una ingeniera que ya conoce nuestro sistema.
+rejection|recrutamento@lusodados.pt|Pensámos bastante e decidimos seguir com uma engenheira que já conhece o nosso sistema.
+rejection|werken@vandijksoftware.nl|We hebben besloten om verder te gaan met een ontwikkelaar die al jaren in de zorg werkt.
+interview_invitation|anna@hooli.com|We decided to go ahead with a call that covers the system design part: are you free on Thursday at 10:00?
+rejection|selezione@rossidesign.it|Purtroppo non riusciamo ad assumerti alla fine dello stage.
+rejection|jobs@datenwerk.de|Leider können wir dich nach dem Praktikum nicht übernehmen.
+rejection|werken@vandijksoftware.nl|Ik heb uiteindelijk beslist om de vacature niet aan jou toe te wijzen.
+rejection|anna@hooli.com|In the end I decided not to give the role to you; the team needs someone fluent in Dutch.
+other_job_mail|jobs@datenwerk.de|Die Reisekosten zum Gespräch können wir leider nicht übernehmen, wir bitten um Verständnis.
+"""
+
+LINES = [line.split("|", 2) for line in (COMPETITIONS + NOES).splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize(("kind", "sender", "text"), LINES, ids=[t[:60] for _, _, t in LINES])

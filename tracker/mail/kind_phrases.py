@@ -967,7 +967,7 @@ _STILL_IN = words(
     r"(?:not|n't) (?:\S+ ){0,2}?(?:a|any) (?:decision|judg\w+) (?:on|about|against) (?:your|the) (?:candidacy|application|candidature)|"
     r"(?:doesn't|does not|isn't|is not) (?:\S+ ){0,2}?mean (?:\S+ ){0,3}?(?:decided against|rejected|(?:a|the) no|out of the running)|"
     r"(?:weiterhin|noch|nach wie vor) im (?:rennen|verfahren|auswahlverfahren|prozess|bewerbungsprozess)|"
-    r"(?:heisst|bedeutet) (?:\S+ ){0,2}?nicht,? dass wir uns (?:\S+ ){0,2}?gegen|keine entscheidung gegen|"
+    r"(?:heisst|bedeutet) (?:\S+ ){0,2}?nicht,? dass wir uns (?:\S+ ){0,2}?gegen|keine entscheidung gegen(?! (?:\S+ ){0,2}?sondern (?:\S+ ){0,2}?fur)|"
     r"toujours (?:en lice|dans la course|en course|dans le processus|a l'etude)|(?:reste|demeure) (?:active|en cours|a l'etude)|"
     r"(?:ne signifie|ne veut dire) pas (?:\S+ ){0,3}?(?:ecart|refus|rejet|pas retenu)|"
     r"sigues? (?:\S+ )?(?:en el proceso|en carrera|en la carrera|en la fase|siendo candidat\w*)|candidatura (?:\S+ ){0,2}?no (?:se )?ha (?:sido )?descartad\w*|(?:you'd|you would) be a (?:really |very )?(?:strong|good|great) fit for (?:the|our|another|a)|(?:continua|sigue) (?:activa|en proceso|en el proceso|en evaluacion)|"
@@ -991,14 +991,14 @@ _STILL_IN = words(
 # Sentences about something else than the candidacy: starting the job (checks, documents,
 # the first day) and negotiating it (the salary, a counter-offer): their "no" ends nothing.
 _SETTLING_IN = words(
-    r"pre-?employment|onboarding|start date|your start|first (?:working )?day|right to work|background check|dbs|references? check|"
+    r"pre-?employment|onboarding|start date|your start|(?<!from the )(?<!from their )first (?:working )?day|right to work|background check|dbs|references? check|"
     r"salary|counter(?:-?offer)?|base pay|compensation|pay review|(?:the|our|this) offer stands|"
-    r"arbeitsbeginn|eintrittsdatum|ersten arbeitstag|fuhrungszeugnis|gehalt\w*|vergutung|"
-    r"prise de poste|premier jour|date de debut|casier judiciaire|salaire|remuneration|contre-proposition|"
-    r"fecha de (?:inicio|incorporacion)|primer dia|antecedentes penales|salario|sueldo|contraoferta|"
-    r"eerste werkdag|startdatum|laten starten|vog|verklaring omtrent het gedrag|salaris|tegenbod|"
-    r"primo giorno|data di inizio|presa (?:di )?servizio|casellario|stipendio|retribuzione|controfferta|"
-    r"primeiro dia|data de inicio|antecedentes criminais|salario|remuneracao|contraproposta"
+    r"arbeitsbeginn|eintrittsdatum|(?<!vom )(?<!ab dem )ersten arbeitstag|fuhrungszeugnis|gehalt\w*|vergutung|"
+    r"prise de poste|(?<!des le )(?<!depuis le )premier jour|date de debut|casier judiciaire|salaire|remuneration|contre-proposition|"
+    r"fecha de (?:inicio|incorporacion)|(?<!desde el )primer dia|antecedentes penales|salario|sueldo|contraoferta|"
+    r"(?<!vanaf de )eerste werkdag|startdatum|laten starten|vog|verklaring omtrent het gedrag|salaris|tegenbod|"
+    r"(?<!dal )primo giorno|data di inizio|presa (?:di )?servizio|casellario|stipendio|retribuzione|controfferta|"
+    r"(?<!desde o )primeiro dia|data de inicio|antecedentes criminais|salario|remuneracao|contraproposta"
 )
 # Keeping the CV is asked, not told: a talent pool's request for consent ends nothing.
 _CONSENT = words(
@@ -1015,6 +1015,10 @@ _NOT_HIRED = words(
     r"(?:nemen|neem) (?:je|jou|u) (?:\S+ )?niet aan|(?:je|jou|u) niet (?:aan te nemen|aannemen)|"
     r"non (?:ti|la|lo|vi) (?:\S+ ){0,2}?(?:assum|assunt)\w*|non (?:posso|possiamo) (?:\S+ )?prender(?:ti|la|lo|vi)|(?:can't|cannot|won't|unable to|not able to) take you on|"
     r"nao (?:vamos |podemos |iremos )?(?:te |lhe |o |a )?(?:contratar|admitir)\w*",
+    # The pronoun joined to the verb: "non riusciamo ad assumerti", "können dich nicht übernehmen".
+    r"non (?:\S+ ){0,2}?(?:assumerti|assumerla|assumervi|tenerti con noi)|dich (?:\S+ ){0,3}?nicht (?:\S+ )?ubernehmen|(?:sie|dich) (?:\S+ ){0,3}?nicht (?:\S+ )?einstellen|no (?:\S+ ){0,2}?(?:contratarte|contratarle|incorporarte|incorporarle)|niet (?:\S+ ){0,2}?in dienst (?:nemen|te nemen)|nao (?:\S+ ){0,2}?(?:contratar-te|contrata-lo|contrata-la|efetivar)|"
+    # The post not given to the user: "de vacature niet aan jou toe te wijzen".
+    r"not (?:to )?(?:give|award|offer|assign) (?:the|this) (?:\S+ )?(?:role|position|job|post|vacancy) to you|niet aan (?:jou|je|u) (?:toe te wijzen|toewijzen|te geven|geven|te gunnen|gunnen)|(?:dir|ihnen) (?:\S+ ){0,3}?nicht (?:zu )?(?:geben|vergeben|ubertragen)|ne pas (?:vous|te) (?:confier|attribuer)|no (?:asignarte|asignarle|adjudicarte|adjudicarle|darte|darle) (?:el|la) (?:puesto|plaza|vacante|posicion)|non (?:affidarti|affidarle|assegnarti|assegnarle|darti|darle) (?:il|la) (?:ruolo|posizione|posto|incarico)|nao (?:te |lhe )?(?:atribuir|dar|entregar) (?:a|o) (?:vaga|cargo|posicao|funcao)",
     # A panel's resolution: "o júri deliberou não selecionar a sua candidatura".
     r"(?:decided|resolved|chosen|agreed) not to (?:select|appoint|shortlist|admit|recommend) (?:you|your)|(?:sie|ihre bewerbung) nicht (?:auszuwahlen|zu berucksichtigen|zuzulassen)|"
     r"(?:decide|delibere|resolu) de ne pas (?:retenir|selectionner|admettre)|(?:decidido|resuelto|acordado|decidio|acordo) no (?:seleccionar|admitir|contratar)|"
@@ -1039,6 +1043,14 @@ _TOOK_SOMEONE = words(
     r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|met (?:een|een van|1) van (?:hen|hun|die|de andere\w*) gaan we (?:door|verder)|(?:gekozen|doorgehakt|besloten) voor (?:een|de) (?:andere )?kandidaat (?:die|met)|"
     r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:prendiamo|abbiamo preso|scegliamo|abbiamo scelto) un (?:altro )?profilo (?:piu|diverso)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
     r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|(?:pegamos|vamos com|ficamos com) um perfil mais|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
+    # "Decided to go ahead with a designer who already knows...": a person chosen, named by trade.
+    r"(?:decided|chosen|opted) to (?:go|move|proceed|continue) (?:ahead |forward )?with (?:a|an) (?!(?:interview|call|process|plan|offer|round|step|stage|meeting|project|test|task)\b)\S+ (?:who|whose)|"
+    r"(?:entschieden|entschlossen),? mit (?:einer|einem) (?!(?:gesprach|termin|verfahren|angebot|runde|projekt|test)\w*\b)\S+ (?:weiter\w*|fortzufahren),? (?:die|der)|"
+    r"(?:decide|choisi|opte) de (?:poursuivre|continuer|avancer|aller de l'avant) avec (?:un|une) (?!(?:entretien|appel|rencontre|processus|offre|proposition|etape|projet|test)\b)\S+ qui|"
+    r"(?:decidido|decidimos|decidio|decidi|optado|optamos) (?:\S+ )?(?:seguir|avanzar|continuar|ir) (?:adelante )?con (?:un|una) (?!(?:entrevista|llamada|reunion|prueba|proceso|oferta|propuesta|fase|proyecto)\b)\S+ que|"
+    r"(?:besloten|gekozen) (?:om )?(?:verder te gaan|door te gaan|te gaan) met een (?!(?:gesprek|afspraak|procedure|aanbod|voorstel|ronde|project|test)\w*\b)\S+ die|"
+    r"(?:deciso|scelto|optato) di (?:andare avanti|proseguire|procedere|continuare) con (?:un|una|uno) (?!(?:colloqui|incontr|chiamat|prov|test|offert|propost|fase|selezion|process|progett)\w*\b)\S+ che|"
+    r"(?:decidi|decidimos|decidiu|optamos|optei) (?:\S+ )?(?:seguir|avancar|continuar|prosseguir) com (?:um|uma) (?!(?:entrevista|conversa|reuniao|processo|proposta|oferta|etapa|fase|projeto)\b)\S+ que|"
     r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)",
 )
 # Every place taken, or given to others: "all 40 places in the cohort have been accepted",
