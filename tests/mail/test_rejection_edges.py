@@ -48,7 +48,23 @@ rejection|anna@hooli.com|In the end I decided not to give the role to you; the t
 other_job_mail|jobs@datenwerk.de|Die Reisekosten zum Gespräch können wir leider nicht übernehmen, wir bitten um Verständnis.
 """
 
-LINES = [line.split("|", 2) for line in (COMPETITIONS + NOES).splitlines() if line.strip()]
+# A request "not processed" or "not taken into account" is any office's no: a tax office's,
+# a town hall's; it makes no mail job mail. The last two lines say it of an application.
+OFFICES = """
+not_job_mail|noreply@gemeente-voorbeeld.nl|Helaas kunnen wij uw aanvraag voor een parkeervergunning niet in behandeling nemen, omdat het kenteken niet op uw naam staat.
+not_job_mail|poststelle@finanzamt-beispiel.de|Leider konnten die Aufwendungen für den Sprachkurs nicht ohne Nachweise berücksichtigt werden.
+not_job_mail|noreply@council-example.gov.uk|Unfortunately we are unable to process your parking permit application because the vehicle is not registered to you.
+not_job_mail|noreply@impots-exemple.fr|Votre demande de remboursement ne peut malheureusement pas être prise en compte sans justificatif.
+not_job_mail|noreply@ayto-ejemplo.es|Lamentablemente no podemos tramitar su solicitud de tarjeta de aparcamiento sin el permiso de circulación.
+not_job_mail|noreply@comune-esempio.it|Purtroppo la sua richiesta di permesso di sosta non può essere presa in considerazione senza il libretto del veicolo.
+not_job_mail|noreply@prefeitura-exemplo.pt|Infelizmente o seu pedido de estacionamento não pode ser considerado sem o documento do veículo.
+rejection|jobs@datenwerk.de|Leider konnte Ihre Bewerbung für die Stelle im weiteren Verfahren nicht berücksichtigt werden.
+rejection|werken@vandijksoftware.nl|Helaas nemen wij uw sollicitatie voor de vacature niet verder in behandeling.
+"""
+
+LINES = [
+    line.split("|", 2) for line in (COMPETITIONS + NOES + OFFICES).splitlines() if line.strip()
+]
 
 
 @pytest.mark.parametrize(("kind", "sender", "text"), LINES, ids=[t[:60] for _, _, t in LINES])

@@ -239,6 +239,8 @@ EN = {
 DE = {
     "REGRET": words(
         r"absage\w*|zu unserem bedauern|mussen wir ihnen (?:leider )?mitteilen",
+        # An expense or a request "nicht berücksichtigt" too: a no only in job mail.
+        r"nicht (?:\S+ ){0,3}?berucksichtig\w*",
         r"nicht (?:mehr )?in (?:frage|betracht)|nicht (?:\S+ ){0,2}?(?:geklappt|gereicht|ausgewahlt)|keine zusage",
         r"nicht zusammen(?:kommen|finden)|(?:kommen|finden) (?:\S+ ){0,3}?nicht zusammen|muss\w* (?:\S+ ){0,3}?enttauschen",
         r"kein\w* (?:nachsten|weiteren) schritt\w* (?:\S+ ){0,2}?mit (?:ihnen|dir|euch)|(?:machen|gehen) (?:\S+ ){0,4}?kein\w* (?:nachsten|weiteren) schritt",
@@ -254,7 +256,7 @@ DE = {
         r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
         r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
         r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
-        r"nicht (?:\S+ ){0,3}?(?:berucksichtig\w*|verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
+        r"nicht (?:\S+ ){0,3}?(?:verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
         r"(?:stelle|position|vakanz) (?:\S+ )?(?:wurde|ist|konnte) (?:\S+ ){0,2}?(?:besetzt|vergeben)",
         r"(?:intern|anderweitig) (?:\S+ )?(?:zu )?besetz\w*",
         r"keine (?:positive|erfreuliche) (?:nachricht|ruckmeldung)",
@@ -489,13 +491,15 @@ NL = {
     "NO": words(
         r"(?:voor|met) (?:een |de )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
-        r"niet (?:\S+ ){0,2}?(?:verder|in behandeling|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|doorgaat|door te laten|voort\w*|in overweging|in aanmerking)",
+        r"niet (?:\S+ ){0,2}?(?:verder|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|doorgaat|door te laten|voort\w*|in overweging|in aanmerking)",
         r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
         r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
         r"besloten (?:\S+ ){0,3}?niet",
     ),
     "REGRET": words(
         r"helaas (?:\S+ ){0,6}?niet|afgewezen|af te wijzen|afwijz\w*",
+        # A permit's or a claim's request "niet in behandeling" too: a no only in job mail.
+        r"niet (?:\S+ ){0,2}?in behandeling",
         r"sluit (?:\S+ ){0,3}?(?:niet|onvoldoende) aan|onvoldoende (?:\S+ )?aan|past (?:\S+ ){0,3}?niet|voldoe\w* (?:\S+ ){0,3}?niet aan",
         r"(?:hebben|is|zijn) (?:\S+ ){0,2}?iemand (?:\S+ ){0,2}?(?:aangenomen|gekozen|geselecteerd|gevonden)",
         r"afgevallen|(?:je|u) valt (?:\S+ ){0,2}?af|onvoldoende (?:aansluiting|match)|geen (?:goede )?(?:match|aansluiting)|teleur te stellen|teleurstellen",
