@@ -62,8 +62,23 @@ rejection|jobs@datenwerk.de|Leider konnte Ihre Bewerbung für die Stelle im weit
 rejection|werken@vandijksoftware.nl|Helaas nemen wij uw sollicitatie voor de vacature niet verder in behandeling.
 """
 
+# A friend's own interview, had or to come, is their news, however it names a day and an
+# hour; "my interview panel" from the company is still an invitation.
+FRIENDS = """
+not_job_mail|lucia.prima@hotmail.com|Sunday lunch at grandma's at two! My interview at the pharmacy was a disaster, they took someone with more experience.
+not_job_mail|nacho.h@hotmail.com|Lo siento, no puedo ir a tu cumple el sábado: me han llamado para una entrevista en Bilbao el lunes a las 9.
+not_job_mail|jonas.k@gmail.com|Am Samstag kann ich leider nicht, die haben mich für Montag um 10 Uhr zum Vorstellungsgespräch eingeladen.
+not_job_mail|claire.d@gmail.com|Je ne pourrai pas venir samedi : ils m'ont convoquée pour un entretien lundi à 9h à Lyon.
+not_job_mail|femke.b@gmail.com|Zaterdag lukt niet, ze hebben me uitgenodigd voor een gesprek op maandag om 10 uur.
+not_job_mail|marco.b@gmail.com|Sabato non ci sono, mi hanno chiamato per un colloquio a Milano lunedì alle 9.
+not_job_mail|joana.s@gmail.com|Não vou conseguir ir sábado, me chamaram para uma entrevista na segunda às 9h.
+interview_invitation|anna@hooli.com|My interview panel has read your take-home: are you free on Thursday at 10:00 for the final round?
+"""
+
 LINES = [
-    line.split("|", 2) for line in (COMPETITIONS + NOES + OFFICES).splitlines() if line.strip()
+    line.split("|", 2)
+    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS).splitlines()
+    if line.strip()
 ]
 
 

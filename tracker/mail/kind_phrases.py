@@ -1274,7 +1274,16 @@ _OWN_NEWS = words(
     r"(?:sono stat[oa]|(?:non )?mi hanno) (?:\S+ )?(?:assunt[oa]|pres[oa]|scartat[oa]|rifiutat[oa])|ho (?:avuto|ottenuto|preso) (?:il|un|quel) (?:posto|lavoro)|"
     r"il mio nuovo lavoro|il mio primo giorno di lavoro|"
     r"(?:nao )?fui (?:\S+ )?(?:contratad[oa]|selecionad[oa]|reprovad[oa]|rejeitad[oa]|dispensad[oa])|(?:consegui|peguei) (?:o|um|a|uma|essa|esse) (?:emprego|vaga|trabalho|cargo)|"
-    r"me (?:contrataram|reprovaram|rejeitaram|dispensaram)|(?:o )?meu novo (?:emprego|trabalho)|estou na (?:ultima|proxima|segunda|terceira) (?:etapa|fase)"
+    r"me (?:contrataram|reprovaram|rejeitaram|dispensaram)|(?:o )?meu novo (?:emprego|trabalho)|estou na (?:ultima|proxima|segunda|terceira) (?:etapa|fase)|"
+    # The writer's own interview, had or to come: "my interview was a disaster", "me han
+    # llamado para una entrevista en Bilbao".
+    r"my (?:\S+ )?interview(?! (?:with|for) you)|(?:they've|they have|they) (?:\S+ )?(?:called|invited|asked) me (?:in )?(?:for|to) (?:an|the|a second|a final) interview|"
+    r"mein (?:\S+ )?(?:vorstellungsgesprach|bewerbungsgesprach)|(?:haben|hat) mich (?:\S+ ){0,3}?zu(?:m| einem) (?:\S+ )?(?:vorstellungsgesprach|gesprach|interview) eingeladen|"
+    r"mon (?:\S+ )?entretien(?! avec (?:toi|vous))|(?:ils|elles|on) m'ont (?:\S+ )?(?:appele|appelee|convoque|convoquee|invite|invitee) (?:pour|a) (?:un|l'|mon) ?entretien|"
+    r"mi (?:\S+ )?entrevista|me han (?:\S+ )?(?:llamado|convocado|citado|invitado) (?:para|a) (?:una|la|otra) entrevista|"
+    r"mijn (?:\S+ )?sollicitatiegesprek|(?:ze hebben|hebben ze) me (?:\S+ ){0,2}?uitgenodigd (?:voor|op) (?:een|het) (?:\S+ )?gesprek|"
+    r"il mio (?:\S+ )?colloquio|mi hanno (?:\S+ )?(?:chiamat[oa]|convocat[oa]|invitat[oa]) (?:per|a) (?:un|il) colloquio|"
+    r"(?:a )?minha (?:\S+ )?entrevista|me (?:chamaram|convidaram|convocaram) para (?:uma|a) entrevista"
 )
 # A referee telling the user an employer asked them for a reference: the user's process.
 _REFEREE = words(
