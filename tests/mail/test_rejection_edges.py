@@ -6,7 +6,7 @@ apart from kinds_wordings.txt, which the resemblance model is trained on."""
 import pytest
 
 from tests.mail import corpus
-from tracker.mail import MailContext, classify, parse_message
+from tracker.mail import MailContext, classify, parse_message, resemblance
 
 CONTEXT = MailContext(company_names=corpus.COMPANIES)
 
@@ -60,6 +60,9 @@ not_job_mail|noreply@comune-esempio.it|Purtroppo la sua richiesta di permesso di
 not_job_mail|noreply@prefeitura-exemplo.pt|Infelizmente o seu pedido de estacionamento não pode ser considerado sem o documento do veículo.
 rejection|jobs@datenwerk.de|Leider konnte Ihre Bewerbung für die Stelle im weiteren Verfahren nicht berücksichtigt werden.
 rejection|werken@vandijksoftware.nl|Helaas nemen wij uw sollicitatie voor de vacature niet verder in behandeling.
+rejection|noreply@stadtwerke-beispiel.de|Guten Tag, leider können wir Ihre Bewerbung nicht berücksichtigen. Mit freundlichen Grüßen
+rejection|noreply@bedrijf-voorbeeld.nl|Beste Sam, uw sollicitatie kunnen wij helaas niet in behandeling nemen. Met vriendelijke groet
+rejection|anna@hooli.com|As promised, I'm getting back to you with feedback: we've decided to move forward with another candidate.
 """
 
 # A friend's own interview, had or to come, is their news, however it names a day and an
@@ -86,3 +89,49 @@ LINES = [
 def test_the_wording_reads_as_its_kind(kind, sender, text):
     raw = f"From: {sender}\nTo: {corpus.USER_EMAIL}\nSubject: Update\n\n{text}\n"
     assert classify(parse_message(raw.encode()), CONTEXT).kind.value == kind
+
+
+FEEDBACK = {
+    "en": (
+        "Interview feedback, as promised",
+        "As promised on our call, here are the points the panel noted about the analyst role. "
+        "Strengths: clear communication with stakeholders and solid SQL. To work on: little "
+        "depth on pipeline testing, and the case study skipped the costs. I hope it helps in "
+        "your next processes.",
+    ),
+    "pt": (
+        "Feedback da entrevista - como combinamos",
+        "Como prometido na nossa ligação, seguem os pontos que os entrevistadores anotaram "
+        "sobre a vaga. Pontos fortes: boa comunicação com a equipe e SQL sólido. Pontos a "
+        "desenvolver: pouca profundidade em testes de pipelines e faltou discutir custos. "
+        "Espero que ajude nos próximos processos!",
+    ),
+    "de": (
+        "Ihr Feedback zum Gespräch",
+        "Wie versprochen hier die Punkte, die das Panel zur Stelle notiert hat. Stärken: klare "
+        "Kommunikation und solides SQL. Ausbaufähig: wenig Tiefe beim Testen von Pipelines, "
+        "und in der Fallstudie fehlten die Kosten. Ich hoffe, das hilft bei den nächsten "
+        "Bewerbungen.",
+    ),
+}
+
+
+def read_as(monkeypatch, subject: str, text: str) -> str:
+    """The kind of a letter from someone at the company that the model finds like a no."""
+    monkeypatch.setattr(resemblance, "score", lambda subject, letter: 5.0)
+    raw = f"From: Dana Smith <dana.smith@hooli.com>\nSubject: {subject}\n\n{text}\n"
+    return classify(parse_message(raw.encode()), CONTEXT).kind.value
+
+
+@pytest.mark.parametrize("code", sorted(FEEDBACK))
+def test_feedback_sent_as_promised_is_not_made_a_rejection_by_its_likeness(monkeypatch, code):
+    # The no, if there was one, was said before the feedback it promised.
+    assert read_as(monkeypatch, *FEEDBACK[code]) == "other_job_mail"
+
+
+def test_the_same_letter_with_no_promise_is_queued_as_a_rejection(monkeypatch):
+    _, text = FEEDBACK["en"]
+    assert (
+        read_as(monkeypatch, "Interview", text.replace("As promised on our call, here", "Here"))
+        == "rejection"
+    )

@@ -290,7 +290,9 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     recruiting = _careers_or_a_person(message, address, context)
     return _Signals(
-        doubt=len(settled) < len(about),
+        # Feedback sent as promised: the no, if any, was said before; the model's likeness
+        # of a rejection letter is no no there.
+        doubt=len(settled) < len(about) or bool(_found("FEEDBACK_PROMISED", stated, order)),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
         company_only=bool(sender) and not in_process,

@@ -256,6 +256,8 @@ DE = {
         r"(?:stelle|position|vakanz) (?:\S+ ){0,2}?mit (?:einer|einem|einen|jemand\w*) (?:\S+ ){0,6}?besetz\w*",
         r"(?:stelle|position) (?:\S+ ){0,3}?an (?:eine?n?|einer|jemand\w*) (?:\S+ ){0,3}?vergeben",
         r"andere\w* (?:kandidat\w*|bewerber\w*|person)\w*",
+        # "Nicht berücksichtigt" names a job only beside the application (any office says it).
+        r"(?:bewerbung|kandidatur|bewerbungsunterlagen|bewerber\w*|auswahlverfahren|stellenbesetzung) (?:\S+ ){0,4}?nicht (?:\S+ ){0,3}?berucksichtig\w*",
         r"nicht (?:\S+ ){0,3}?(?:verfolg\w*|fortsetz\w*|fortzusetzen|fortfuhr\w*|fortzufuhren|weiterverfolg\w*|weiter\w*|in (?:die|der) engere\w*)",
         r"(?:stelle|position|vakanz) (?:\S+ )?(?:wurde|ist|konnte) (?:\S+ ){0,2}?(?:besetzt|vergeben)",
         r"(?:intern|anderweitig) (?:\S+ )?(?:zu )?besetz\w*",
@@ -491,6 +493,8 @@ NL = {
     "NO": words(
         r"(?:voor|met) (?:een |de )?andere? (?:kandidaat|sollicitant|persoon|kandidaten)",
         r"gekozen voor een andere|iemand anders",
+        # "Niet in behandeling" names a job only beside the application (any office says it).
+        r"(?:sollicitatie|kandidatuur|kandidaatstelling) (?:\S+ ){0,4}?niet (?:\S+ ){0,2}?in behandeling",
         r"niet (?:\S+ ){0,2}?(?:verder|uit te nodigen|uitnodigen|weerhouden|door naar|doorgaan|doorgaat|door te laten|voort\w*|in overweging|in aanmerking)",
         r"(?:vacature|functie|positie|plek|plaats|rol|baan) (?:\S+ ){0,3}?(?:vervuld|ingevuld|gesloten|ingetrokken)",
         r"(?:vacature|functie) is (?:\S+ )?(?:vervuld|ingevuld)",
@@ -1329,8 +1333,20 @@ _STAGE = words(
     r"ammess[oaie] (?:a|al|alla|alle|ai|agli) (?:\S+ )?(?:prov[ae]|fase|colloqui\w*|orale|selezion\w*)|ammissione (?:a|al|alla|alle|ai) (?:\S+ )?(?:prov[ae]|fase|colloqui\w*|orale)|ammessi (?:e|ed) esclusi",
     r"admissao (?:a|para) (?:a |o )?(?:\S+ )?(?:prova|fase|etapa|entrevista)",
 )
+# Feedback sent as promised or agreed: the no, if there was one, was said before (on a call),
+# and this mail is the feedback, however much it reads like a rejection letter.
+_FEEDBACK_PROMISED = re.compile(
+    r"(?<!\w)(?:as (?:promised|agreed|discussed)|wie (?:versprochen|besprochen|vereinbart)|comme (?:promis|convenu)|"
+    r"como (?:prometido|prometi|combinamos|combinado|acordamos|acordado|quedamos)|zoals (?:beloofd|afgesproken)|"
+    r"come (?:promesso|d'accordo|concordato))(?!\w)(?=.*(?<!\w)(?:feedback|ruckmeldung|retours?|comentarios|"
+    r"terugkoppeling|riscontro|devolutiva|pontos|points|punkte|puntos|punten|punti)(?!\w))"
+    r"|(?<!\w)(?:feedback|ruckmeldung|retours?|comentarios|terugkoppeling|riscontro|devolutiva)(?!\w)(?=.*(?<!\w)"
+    r"(?:as (?:promised|agreed)|wie (?:versprochen|vereinbart)|comme (?:promis|convenu)|como (?:prometido|prometi|combinamos|combinado|acordamos|quedamos)|"
+    r"zoals (?:beloofd|afgesproken)|come (?:promesso|d'accordo|concordato))(?!\w))"
+)
 # The families written once for all seven languages: the same compiled pattern in each.
 _EVERY_LANGUAGE = {
+    "FEEDBACK_PROMISED": _FEEDBACK_PROMISED,
     "STAGE": _STAGE,
     "OWN_NEWS": _OWN_NEWS,
     "REFEREE": _REFEREE,
