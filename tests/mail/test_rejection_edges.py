@@ -78,9 +78,21 @@ not_job_mail|joana.s@gmail.com|Não vou conseguir ir sábado, me chamaram para u
 interview_invitation|anna@hooli.com|My interview panel has read your take-home: are you free on Thursday at 10:00 for the final round?
 """
 
+# A CV that would not open: "unfortunately ... not" about the file, not the candidate.
+FILES = """
+other_job_mail|talent@hooli.com|Unfortunately the CV attached to your application for the analyst role is corrupted and we could not open it: please upload it again as a PDF.
+other_job_mail|jobs@datenwerk.de|Leider lässt sich der Lebenslauf zu Ihrer Bewerbung nicht öffnen, die Datei ist beschädigt. Bitte laden Sie ihn erneut hoch.
+other_job_mail|rh@novatel.fr|Malheureusement, nous n'avons pas pu ouvrir le CV joint à votre candidature : le fichier semble corrompu. Merci de le renvoyer.
+other_job_mail|rrhh@datamar.es|Lamentablemente no hemos podido abrir el CV de tu candidatura, el archivo está dañado. ¿Nos lo reenvías en PDF?
+other_job_mail|werken@vandijksoftware.nl|Helaas konden we het cv bij je sollicitatie niet openen, het bestand is beschadigd. Wil je het opnieuw uploaden?
+other_job_mail|selezione@rossidesign.it|Purtroppo il curriculum allegato alla sua candidatura risulta danneggiato e non siamo riusciti ad aprirlo. Può ricaricarlo?
+other_job_mail|recrutamento@lusodados.pt|Infelizmente não conseguimos abrir o currículo da sua candidatura, o arquivo está corrompido. Pode reenviá-lo?
+rejection|talent@hooli.com|Unfortunately your application was not successful; we could not offer you an interview this time.
+"""
+
 LINES = [
     line.split("|", 2)
-    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS).splitlines()
+    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS + FILES).splitlines()
     if line.strip()
 ]
 

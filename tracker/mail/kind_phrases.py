@@ -1320,6 +1320,14 @@ _GUESS = words(
     rf"(?:waarschijnlijk|misschien|vermoedelijk|blijkbaar|kennelijk|mogelijk|wellicht|schijnbaar|vast) (?:\S+ ){{0,3}}?niet (?:\S+ ){{0,3}}?{_FAULT_NL}|lijk\w* (?:\S+ ){{0,4}}?niet (?:\S+ ){{0,3}}?te (?:zijn|hebben)",
     rf"(?:probabilmente|forse|magari|evidentemente|a quanto pare|sembra che|pare che) (?:\S+ ){{0,3}}?non (?:\S+ ){{0,2}}?{_FAULT_IT}|non (?:sembra|sembrano|pare|paiono) (?:\S+ ){{0,2}}?{_FAULT_IT}",
     rf"(?:provavelmente|talvez|possivelmente|pelo visto|aparentemente|parece que) (?:\S+ ){{0,3}}?nao (?:\S+ ){{0,2}}?{_FAULT_PT}|nao (?:parece|parecem|deve|devem) ter (?:sido )?{_FAULT_PT}",
+    # A file that would not open: its "not" is about the file, not the candidate.
+    r"(?:couldn't|could not|unable to|not able to|can't|cannot) (?:\S+ )?open (?:it|the file|your|the attach\w*)|(?:is|was|seems|appears) (?:\S+ )?(?:corrupt\w*|damaged|unreadable|illegible)|"
+    r"(?:nicht|kein\w*) (?:\S+ ){0,2}?(?:offnen|geoffnet)|(?:ist|war) (?:\S+ )?(?:beschadigt|defekt|unlesbar|fehlerhaft)|"
+    r"(?:pas pu|impossible d') ?(?:l')?ouvrir|(?:est|semble) (?:\S+ )?(?:corrompu|endommage|illisible)|"
+    r"no (?:\S+ ){0,2}?(?:abrir|abrirlo|abrirla)|(?:esta|parece) (?:\S+ )?(?:danado|corrupto|ilegible)|"
+    r"niet (?:\S+ ){0,2}?(?:openen|te openen|geopend)|(?:is|lijkt) (?:\S+ )?(?:beschadigd|corrupt|onleesbaar)|"
+    r"non (?:\S+ ){0,3}?(?:aprir\w*|apert[oa])|(?:risulta|e|sembra) (?:\S+ )?(?:danneggiat[oa]|corrott[oa]|illeggibile)|"
+    r"nao (?:\S+ ){0,3}?(?:abrir|aberto|aberta)|(?:esta|parece) (?:\S+ )?(?:corrompid[oa]|danificad[oa]|ilegivel)"
 )
 # Admitted (or not) to a stage of a selection: a public competition's oral exam, an
 # assessment round. "Admission" and "admitted" are a school's words too (ELSEWHERE); beside
