@@ -1327,7 +1327,7 @@ _GUESS = words(
     r"no (?:\S+ ){0,2}?(?:abrir|abrirlo|abrirla)|(?:esta|parece) (?:\S+ )?(?:danado|corrupto|ilegible)|"
     r"niet (?:\S+ ){0,2}?(?:openen|te openen|geopend)|(?:is|lijkt) (?:\S+ )?(?:beschadigd|corrupt|onleesbaar)|"
     r"non (?:\S+ ){0,3}?(?:aprir\w*|apert[oa])|(?:risulta|e|sembra) (?:\S+ )?(?:danneggiat[oa]|corrott[oa]|illeggibile)|"
-    r"nao (?:\S+ ){0,3}?(?:abrir|aberto|aberta)|(?:esta|parece) (?:\S+ )?(?:corrompid[oa]|danificad[oa]|ilegivel)"
+    r"nao (?:\S+ ){0,3}?(?:abrir|aberto|aberta)|(?:esta|parece) (?:\S+ )?(?:corrompid[oa]|danificad[oa]|ilegivel)",
 )
 # Admitted (or not) to a stage of a selection: a public competition's oral exam, an
 # assessment round. "Admission" and "admitted" are a school's words too (ELSEWHERE); beside
