@@ -90,9 +90,22 @@ other_job_mail|recrutamento@lusodados.pt|Infelizmente não conseguimos abrir o c
 rejection|talent@hooli.com|Unfortunately your application was not successful; we could not offer you an interview this time.
 """
 
+# The post gone to someone else ("it went to someone already on the team"), in either word
+# order; a take-home gone to the panel is no post.
+WENT_TO = """
+rejection|anna@hooli.com|Sorry for the radio silence: it went to someone already on the team, so we've closed it out.
+rejection|jobs@datenwerk.de|Die Stelle ging am Ende an einen internen Kollegen aus dem BI-Team.
+rejection|rh@novatel.fr|Finalement, le poste est allé à quelqu'un de l'équipe.
+rejection|rrhh@datamar.es|Al final el puesto se lo llevó alguien de dentro del equipo.
+rejection|werken@vandijksoftware.nl|Uiteindelijk ging de functie naar iemand die al in het team zat.
+rejection|selezione@rossidesign.it|Alla fine il ruolo è andato a un collega già in azienda.
+rejection|recrutamento@lusodados.pt|No fim a vaga ficou com alguém que já estava na equipa.
+interview_invitation|anna@hooli.com|Your take-home went to the panel; are you free on Thursday at 10:00 to walk us through it?
+"""
+
 LINES = [
     line.split("|", 2)
-    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS + FILES).splitlines()
+    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS + FILES + WENT_TO).splitlines()
     if line.strip()
 ]
 

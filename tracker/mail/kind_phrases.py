@@ -1051,6 +1051,14 @@ _TOOK_SOMEONE = words(
     r"(?:iemand|een ander|een andere kandidaat) (?:\S+ ){0,3}?(?:aangenomen|gekozen|genomen)|met (?:een|een van|1) van (?:hen|hun|die|de andere\w*) gaan we (?:door|verder)|(?:gekozen|doorgehakt|besloten) voor (?:een|de) (?:andere )?kandidaat (?:die|met)|"
     r"(?:ho|abbiamo) (?:\S+ )?(?:preso|scelto|assunto) (?:qualcun\w*|un'altra persona|un altro|un'altra)|(?:prendiamo|abbiamo preso|scegliamo|abbiamo scelto) un (?:altro )?profilo (?:piu|diverso)|(?:proseguire|andare avanti|proseguiamo|andiamo avanti) con (?:uno|una) (?:di loro|degli altri|delle altre)|chiudere la (?:ricerca|selezione) con (?:un|una)|"
     r"(?:peguei|pegamos|contratei|contratamos|escolhi|escolhemos|fechamos com) (?:\S+ )?(?:outra pessoa|outro|outra|alguem)|(?:pegamos|vamos com|ficamos com) um perfil mais|seguir com (?:um|uma) (?:deles|delas|dos outros|das outras)|"
+    # "It went to someone already on the team": the post gone to another person.
+    r"(?:it|the (?:\S+ )?(?:role|job|position|post|offer|vacancy)) (?:has )?(?:went|gone|go(?:es)?|is going) to (?:someone|somebody|another|an internal|a colleague|one of (?:the|our) other)|"
+    r"(?:(?:die stelle|die position) (?:\S+ ){0,3}?(?:ging|geht)|(?:ging|geht) (?:die stelle|die position)) (?:\S+ ){0,3}?an (?:jemand\w*|eine?n? (?:andere\w*|interne\w*|kolleg\w*))|"
+    r"(?:le poste|la place) (?:\S+ )?(?:est alle|est allee|revient|a ete attribuee?) a (?:quelqu'un|une autre|un autre|un collegue|une collegue)|"
+    r"(?:el puesto|la plaza|la vacante) (?:\S+ )?(?:se (?:lo|la) (?:llevo|ha llevado)|fue para|se fue para|es para) (?:alguien|otr[oa]|un compa\w*|una compa\w*)|"
+    r"(?:(?:de functie|de baan|de rol|de vacature|de plek) (?:\S+ )?(?:ging|gaat|is gegaan)|(?:ging|gaat) (?:de functie|de baan|de rol|de vacature|de plek)) naar (?:iemand|een andere|een collega|een interne)|"
+    r"(?:il ruolo|la posizione|il posto) (?:\S+ )?(?:e andat[oa]|andra|va) a (?:qualcun\w*|un'altra|un altro|un collega|una collega)|"
+    r"(?:a vaga|o cargo|a posicao) (?:\S+ )?(?:foi|ficou|vai) (?:para|com) (?:alguem|outr[oa]|um colega|uma colega)|"
     # "Decided to go ahead with a designer who already knows...": a person chosen, named by trade.
     r"(?:decided|chosen|opted) to (?:go|move|proceed|continue) (?:ahead |forward )?with (?:a|an) (?!(?:interview|call|process|plan|offer|round|step|stage|meeting|project|test|task)\b)\S+ (?:who|whose)|"
     r"(?:entschieden|entschlossen),? mit (?:einer|einem) (?!(?:gesprach|termin|verfahren|angebot|runde|projekt|test)\w*\b)\S+ (?:weiter\w*|fortzufahren),? (?:die|der)|"
