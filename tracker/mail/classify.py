@@ -125,7 +125,7 @@ class _Signals:
     company_only: bool  # the sender is known only as the company or domain of an application
     product_side: bool  # from the company's own address, but not a careers one or a person's
     recruiting: bool  # the sender's mailbox or name is a careers one ("careers@", "Karriere")
-    doubt: bool  # a sentence says it is not decided yet, still alive, moved or about the start
+    doubt: bool  # not decided yet, still alive, moved, about the start, or feedback as promised
     negative: bool  # some sentence says "not", "no" or "unfortunately"
     friend: bool  # from a personal mailbox the user's applications do not explain
     personal: bool  # a person's own mailbox or a pasted chat, not the process nor the company
