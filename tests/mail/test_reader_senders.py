@@ -1,0 +1,70 @@
+"""Who sent a rejection: the address a form letter leaves, and the role a sender's words give."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tracker.mail import read_rejection
+from tracker.mail.kind_phrases import fold
+from tracker.mail.roles import role_from_text
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def read(headers: str, body: str):
+    raw = (headers.strip() + "\nMIME-Version: 1.0\n\n" + body).encode()
+    return read_rejection(
+        raw, zone=BERLIN, user_emails=["sam.rivera@gmail.com"], user_names=["Sam Rivera"]
+    )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Please do not reply to this message; this mailbox is not monitored.",
+        "Ce message est généré automatiquement, merci de ne pas y répondre.",
+        "Este mensaje ha sido enviado automáticamente.",
+        "Questo messaggio è stato generato automaticamente.",
+        "Esta mensagem foi enviada automaticamente.",
+        "Diese Nachricht wird automatisch versendet, bitte nicht antworten.",
+    ],
+)
+def test_a_team_mailbox_that_asks_not_to_be_answered_gives_no_address(footer):
+    reading = read(
+        "From: Ocean Works Careers <careers@oceanworks.example>\nSubject: Your application",
+        f"Dear applicant,\n\nWe will not be taking your application further.\n\n"
+        f"Kind regards,\nThe Careers Team\n\n{footer}\n",
+    )
+    assert (reading.channel, reading.sender_email) == ("automated", "")
+
+
+def test_a_team_mailbox_that_may_be_answered_keeps_its_address():
+    reading = read(
+        "From: Ocean Works Careers <careers@oceanworks.example>\nSubject: Your application",
+        "Dear applicant,\n\nWe will not be taking your application further. Questions are "
+        "welcome at this address.\n\nKind regards,\nThe Careers Team\n",
+    )
+    assert (reading.channel, reading.sender_email) == ("automated", "careers@oceanworks.example")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "I was the pharmacist on your interview panel last week.",
+        "I only did the technical part of the interview with you.",
+        "Ich war einer der Beobachter bei deinem Assessment Center.",
+        "J'étais l'une des observatrices lors de votre mise en situation.",
+        "Yo solo estuve en la parte técnica de la entrevista.",
+        "Fui una de las evaluadoras en tu prueba.",
+        "Ero uno degli osservatori durante la prova.",
+        "Fui eu que conduzi a sua entrevista técnica.",
+        "Estive consigo na entrevista de quinta-feira.",
+    ],
+)
+def test_a_sender_who_sat_on_the_panel_interviewed(words):
+    assert role_from_text(fold(words)) == ("interviewer", "interviewed")
+
+
+def test_being_talked_about_by_the_panel_is_not_sitting_on_it():
+    words = "You were one of the people the panel kept coming back to."
+    assert role_from_text(fold(words)) == ("unknown", "")
