@@ -6,7 +6,8 @@ import pytest
 
 from tracker.mail import read_rejection
 from tracker.mail.kind_phrases import fold
-from tracker.mail.roles import role_from_text
+from tracker.mail.roles import role_from_text, role_from_title
+from tracker.mail.signature import find_signature, is_person_name
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -68,3 +69,57 @@ def test_a_sender_who_sat_on_the_panel_interviewed(words):
 def test_being_talked_about_by_the_panel_is_not_sitting_on_it():
     words = "You were one of the people the panel kept coming back to."
     assert role_from_text(fold(words)) == ("unknown", "")
+
+
+def test_a_french_closing_formula_is_a_sign_off_and_a_street_is_no_name():
+    signature = find_signature(
+        "Votre candidature n'a pas été retenue.\n\n"
+        "Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.\n\n"
+        "Claire Vasseur\nGestionnaire carrières\nMairie de Longpré\n"
+        "Place du Marché \u2013 59xxx Longpré\n"
+    )
+    assert signature.name == "Claire Vasseur"
+
+
+@pytest.mark.parametrize(
+    "street", ["Place du Marché", "Via Garibaldi", "Rua das Flores", "Calle Mayor", "Rue Haute"]
+)
+def test_a_street_line_is_not_a_person(street):
+    assert not is_person_name(street)
+
+
+def test_a_person_named_like_a_saint_is_still_a_person():
+    assert is_person_name("Valérie Place")
+
+
+@pytest.mark.parametrize(
+    ("office", "directorate", "role"),
+    [
+        ("Ufficio Selezione", "Direzione Risorse Umane", "hr"),
+        ("Responsable du service Emploi", "Direction des Ressources Humaines", "hr"),
+        ("Recruitment Office", "Department of Human Resources", "hr"),
+        # a recruiter's own job noun stays a recruiter's, whatever department it sits in
+        ("Recruiter", "Department of Human Resources", "recruiter"),
+        # a firm's name under the title is no directorate of the employer
+        ("Consultante Senior", "Cabinet Marceau Conseil RH", "recruiter"),
+    ],
+)
+def test_an_office_over_its_hr_directorate_is_hr(office, directorate, role):
+    signature = find_signature(
+        f"We will not move forward.\n\nKind regards,\nMarta Lenz\n{office}\n{directorate}\n"
+    )
+    assert role_from_title(signature.title) == role
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Hauptamt \u2013 Sachgebiet Personal", "hr"),
+        ("Leitung Personal & Ausbildung", "hr"),
+        ("Jefa de Personal", "hr"),
+        ("Adviseur P&O", "hr"),
+        ("Personal Trainer", "unknown"),
+    ],
+)
+def test_public_sector_personnel_units_are_hr(title, role):
+    assert role_from_title(title) == role

@@ -35,7 +35,11 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
             r"talento humano|capital humano|gest[aã]o de pessoas|personalentwicklung|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
-            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento)"
+            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento|"
+            # public-sector units for personnel: "Sachgebiet Personal", "Leitung Personal &
+            # Ausbildung", "Negociado de Pessoal", "Servicio de Personal", "afdeling P&O"
+            r"(?:sachgebiet|abteilung|bereich|referat|fachbereich|fachdienst|leitung|team) personal\w*|"
+            r"(?:departamento|servicio|oficina|secci[oó]n|negociado|jef[ea]) de personal|p ?& ?o)"
             + _E,
             re.I,
         ),
@@ -108,14 +112,39 @@ _HR_STAFF = re.compile(
 _TITLE_PARTS = re.compile(r"\s+[-\u2013\u2014|·,/]\s+|\s*[(,]\s*")
 
 
+# The unit a line names, when it leads the line: "Direction des Ressources Humaines",
+# "Dirección de Personas", "Abteilung Personal" (not a firm, as in "Cabinet Conseil RH").
+_DEPARTMENT = re.compile(
+    r"^(?:the )?(?:direction|direzione|direcci[oó]n|dire(?:c)?[cç][aã]o|directie|direktion|directorate|"
+    r"department|dept\.?|division|divisi[oó]n|abteilung|bereich|referat|fachbereich|hauptabteilung|"
+    r"service|servizio|servicio|servi[cç]o|departamento|dipartimento|afdeling|ufficio|oficina|"
+    r"area|[aá]rea|p[oô]le|sachgebiet|dienst)" + _E,
+    re.I,
+)
+
+
+def names_people_department(line: str) -> bool:
+    """An HR or personnel department, with no recruiting in its name: "Direction des
+    Ressources Humaines", "Direzione Risorse Umane", "Abteilung Personal"."""
+    return (
+        bool(_DEPARTMENT.match(line.strip()))
+        and bool(ROLE_FAMILIES[1][1].search(line))
+        and not ROLE_FAMILIES[0][1].search(line)
+    )
+
+
 def _hr_staff(title: str) -> bool:
     """HR staff, though the title names recruiting: the HR job noun, or an HR department
-    named first with recruiting an office of it ("Ufficio Risorse Umane - Selezione")."""
+    with recruiting an office of it, named first ("Ufficio Risorse Umane - Selezione") or
+    as the directorate the office belongs to ("Ufficio Selezione · Direzione Risorse Umane")."""
     if _RECRUITS.search(title):
         return False
-    first = _TITLE_PARTS.split(title, maxsplit=1)[0]
-    names_hr = ROLE_FAMILIES[1][1].search(first) and not ROLE_FAMILIES[0][1].search(first)
-    return bool(_HR_STAFF.search(title) or names_hr)
+    parts = _TITLE_PARTS.split(title)
+    return bool(
+        _HR_STAFF.search(title)
+        or (ROLE_FAMILIES[1][1].search(parts[0]) and not ROLE_FAMILIES[0][1].search(parts[0]))
+        or (" · " in title and names_people_department(title.rpartition(" · ")[2]))
+    )
 
 
 def role_from_title(title: str) -> str:
