@@ -7,7 +7,7 @@ import pytest
 from tracker.mail import read_rejection
 from tracker.mail.kind_phrases import fold
 from tracker.mail.roles import role_from_text, role_from_title
-from tracker.mail.signature import find_signature, is_person_name
+from tracker.mail.signature import clean_person, find_signature, is_person_name
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -123,3 +123,21 @@ def test_an_office_over_its_hr_directorate_is_hr(office, directorate, role):
 )
 def test_public_sector_personnel_units_are_hr(title, role):
     assert role_from_title(title) == role
+
+
+def test_an_emoji_after_the_name_is_no_part_of_it():
+    signature = find_signature(
+        "Das ist doof, ich weiss.\n\nLiebe Grüße\nLina \U0001f331\nPeople & Talent @ Kiwi Labs\n"
+    )
+    assert (signature.name, role_from_title(signature.title)) == ("Lina", "recruiter")
+
+
+def test_a_status_line_led_by_a_mark_is_no_name():
+    assert not is_person_name(clean_person("\u2717 Descartado \u00b7 02/03/2027"))
+
+
+@pytest.mark.parametrize(
+    "title", ["Analista de Atração e Seleção", "Analista de Atracao e Selecao"]
+)
+def test_recruiting_titles_read_with_or_without_their_accents(title):
+    assert role_from_title(title) == "recruiter"

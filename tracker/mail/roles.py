@@ -21,7 +21,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
             r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente|"
-            r"talents|acquisition de talents|intercedent\w*|werving|selecao|selezione|atracao|wervings?\w*|"
+            r"talents|acquisition de talents|intercedent\w*|werving|sele[cç][aã]o|selezione|atra[cç][aã]o|wervings?\w*|"
             # search firms and agencies, and the account managers who place people there
             r"executive search|search firm|personalberatung|personalvermittlung|headhunting|staffing|"
             r"uitzendbureau|account ?manager\w*|gestionnaire de comptes?)" + _E,

@@ -514,8 +514,20 @@ def _is_title_line(line: str) -> bool:
 _ABBREVIATION = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)(?:[A-Za-z]{1,3}\.){0,3}")
 
 
+def _without_emoji(text: str) -> str:
+    """ "Lina 🌱": the emoji someone signs after their name is not part of it."""
+    words = text.split()
+    while len(words) > 1 and all(_is_emoji(ch) for ch in words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_emoji(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or ch in "\ufe0f\u200d"
+
+
 def clean_person(text: str) -> str:
-    text = _PRONOUNS.sub(" ", text)
+    text = _without_emoji(_PRONOUNS.sub(" ", text))
     # "Sanne de Groot | Oranje Werving", "Fer Ríos - Banco Meridiano": the name comes first.
     text = re.split(r"\s+[|\u2013\u2014-]\s+", text, maxsplit=1)[0]
     # "Yuki Tanaka (田中 由紀)", "Dana Smith (Acme)": what the brackets add is not the name.
