@@ -141,3 +141,39 @@ def test_a_status_line_led_by_a_mark_is_no_name():
 )
 def test_recruiting_titles_read_with_or_without_their_accents(title):
     assert role_from_title(title) == "recruiter"
+
+
+def read_at(sender: str, body: str):
+    raw = (f"From: {sender}\nSubject: Your application\nMIME-Version: 1.0\n\n{body}").encode()
+    return read_rejection(
+        raw,
+        zone=BERLIN,
+        user_emails=["sam.rivera@gmail.com"],
+        user_names=["Sam Rivera"],
+        company_names=["Ocean Works"],
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "The platform team picked another candidate this morning.",
+        "Das Team will leider jemanden mit mehr Erfahrung.",
+        "L'équipe a choisi un autre profil.",
+        "El equipo ha decidido seguir con otra persona.",
+        "Il team ha scelto un altro candidato.",
+        "Het team heeft gekozen voor iemand anders.",
+        "O time optou por outro candidato.",
+    ],
+)
+def test_someone_at_the_company_passing_on_the_teams_decision_recruits(words):
+    reading = read_at("Kim Lorenz <kim.lorenz@oceanworks.com>", f"Hi Sam,\n\n{words}\n\nKim\n")
+    assert (reading.channel, reading.sender_role) == ("personal_email", "recruiter")
+
+
+def test_someone_at_the_company_whose_own_team_decided_still_hires():
+    reading = read_at(
+        "Kim Lorenz <kim.lorenz@oceanworks.com>",
+        "Hi Sam,\n\nMy team and I went with another candidate.\n\nKim\n",
+    )
+    assert reading.sender_role == "hiring_manager"

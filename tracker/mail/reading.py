@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_noop as N
 
-from tracker.mail import addresses, phrases
+from tracker.mail import addresses, phrases, roles
 from tracker.mail.because import ATS_SENT as _ATS
 from tracker.mail.because import Because as B
 from tracker.mail.because import although
@@ -146,6 +146,7 @@ def _role_from_applications(
     companies = [company for company in company_names if company.strip()]
     found = (
         _owner(reading.sender_name, companies)
+        or _for_the_team(email, text, companies)
         or _at_the_company(email, companies)
         or _an_agency_on(email, text, companies)
     )
@@ -161,6 +162,14 @@ def _owner(name: str, companies: list[str]) -> tuple[str, str] | None:
         if len(surname) >= 3 and surname in fold(company).split():
             reason = B(N("Their name is the company's (%(company)s): they hire"), company=company)
             return SenderRole.HIRING_MANAGER, reason
+    return None
+
+
+def _for_the_team(email: str, text: str, companies: list[str]) -> tuple[str, str] | None:
+    if _at_the_company(email, companies) is None:
+        return None
+    if roles.TEAM_DECIDED.search(fold(text)[:3000]):
+        return SenderRole.RECRUITER, B(N("They pass on the hiring team's decision: a recruiter"))
     return None
 
 

@@ -264,3 +264,19 @@ def role_from_text(folded: str) -> tuple[str, str]:
     if _SPEAKS_FOR_A_CLIENT.search(head):
         return SenderRole.RECRUITER, "client"
     return SenderRole.UNKNOWN, ""
+
+
+# Someone who passes on what the hiring team decided, speaking of it as another's: "the Data
+# Platform team finalised their picks", "das Team will jemanden mit mehr ...", "o time optou".
+TEAM_DECIDED = re.compile(
+    _W
+    + r"(?:the (?:\S+ ){0,2}?team (?:has |have )?(?:finali[sz]ed|decided|chose|chosen|picked|opted|went|wants?|preferred|selected)|"
+    r"das (?:\S+ )?team (?:hat sich|will|mochte|hat|entschied)|"
+    r"l'equipe (?:\S+ )?(?:a (?:choisi|decide|opte|prefere|retenu)|veut|souhaite)|"
+    r"el equipo (?:\S+ )?(?:ha (?:decidido|elegido|optado)|decidio|eligio|opto|prefiere|quiere)|"
+    r"il team (?:\S+ )?(?:ha (?:deciso|scelto|optato)|preferisce|vuole)|"
+    r"het team (?:\S+ )?(?:heeft (?:gekozen|besloten)|kiest|koos|wil)|"
+    r"o time (?:\S+ )?(?:optou|decidiu|escolheu|prefere|quer)|a equipa (?:\S+ )?(?:optou|decidiu|escolheu)|a equipe (?:\S+ )?(?:optou|decidiu|escolheu))"
+    + _E,
+    re.I,
+)
