@@ -177,3 +177,24 @@ def test_someone_at_the_company_whose_own_team_decided_still_hires():
         "Hi Sam,\n\nMy team and I went with another candidate.\n\nKim\n",
     )
     assert reading.sender_role == "hiring_manager"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Elisa Conte \u2013 Ufficio Personale",
+        "Tamsin Hale | Talent & Culture",
+        "Marta Gil \u2013 RRHH",
+    ],
+)
+def test_a_person_signing_beside_their_team_is_a_person(line):
+    signature = find_signature(f"The role was put on hold, so the process ends here.\n{line}\n")
+    assert signature.name == line.split(" ")[0] + " " + line.split(" ")[1]
+    assert not signature.team
+
+
+def test_a_team_signing_alone_is_a_team():
+    signature = find_signature(
+        "The role was put on hold, so the process ends here.\nUfficio Personale\n"
+    )
+    assert (signature.name, signature.team) == ("", "Ufficio Personale")

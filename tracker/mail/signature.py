@@ -381,11 +381,19 @@ def _company_line(lines: list[str], i: int, companies: set[str]) -> Signature | 
         or len(line.split()) > 6
         or line.endswith((".", ":", "?"))
         or any(is_person_name(clean_person(above), companies) for above in lines[max(0, i - 2) : i])
+        or _person_beside_team(line, companies)
     ):
         return None
     if is_team_name(line, companies) and not is_person_name(line, companies):
         return Signature(team=line, line=line)
     return None
+
+
+def _person_beside_team(line: str, companies: set[str]) -> bool:
+    """ "Elisa Bianchi - Ufficio Personale", "Tamsin Okafor | Talent & Culture": a person
+    signing with their team beside their name, not the team alone."""
+    person = clean_person(line)
+    return person != line and is_person_name(person, companies)
 
 
 def _name_with_title(lines: list[str], i: int, companies: set[str]) -> Signature | None:
