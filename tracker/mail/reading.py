@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_noop as N
 
-from tracker.mail import addresses, phrases
+from tracker.mail import addresses, phrases, roles
 from tracker.mail.because import ATS_SENT as _ATS
 from tracker.mail.because import Because as B
 from tracker.mail.because import although
@@ -146,6 +146,7 @@ def _role_from_applications(
     companies = [company for company in company_names if company.strip()]
     found = (
         _owner(reading.sender_name, companies)
+        or _for_the_team(email, text, companies)
         or _at_the_company(email, companies)
         or _an_agency_on(email, text, companies)
     )
@@ -161,6 +162,14 @@ def _owner(name: str, companies: list[str]) -> tuple[str, str] | None:
         if len(surname) >= 3 and surname in fold(company).split():
             reason = B(N("Their name is the company's (%(company)s): they hire"), company=company)
             return SenderRole.HIRING_MANAGER, reason
+    return None
+
+
+def _for_the_team(email: str, text: str, companies: list[str]) -> tuple[str, str] | None:
+    if _at_the_company(email, companies) is None:
+        return None
+    if roles.TEAM_DECIDED.search(fold(text)[:3000]):
+        return SenderRole.RECRUITER, B(N("They pass on the hiring team's decision: a recruiter"))
     return None
 
 
@@ -406,11 +415,11 @@ def _decide(message: Message, author: _Author, clues: _Clues, evidence: _Evidenc
     if evidence.form:
         if person and clues.talk:
             return _personal(person, email, clues.signature, evidence, boost=-1, words=clues.text)
-        return _automated(email, clues.robot, _with_stock(evidence, clues.stock))
+        return _automated(email, _unanswered(clues), _with_stock(evidence, clues.stock))
     if clues.stock and not clues.talk:
         sentence = B(N("Uses a stock phrase (“%(words)s”) and names no author"), words=clues.stock)
         evidence.form.append((_WEAK, sentence))
-        return _automated(email, clues.robot, evidence)
+        return _automated(email, _unanswered(clues), evidence)
     if clues.own_address and (clues.talk or _looks_individual_local(email)):
         return _personal("", email, clues.signature, evidence, boost=-1)
     return _unknown(email if clues.own_address else "", evidence)
@@ -429,12 +438,12 @@ def _sent_by_a_system(author: _Author, clues: _Clues, evidence: _Evidence) -> Re
     if clues.person and reachable and clues.talk and not clues.automation:
         email = author.email if clues.own_address else clues.personal_reply_to
         return _personal(clues.person, email, clues.signature, evidence, boost=-1, words=clues.text)
-    return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
+    return _automated(author.email, _unanswered(clues), _with_stock(evidence, clues.stock))
 
 
 def _signed_by_a_person(author: _Author, clues: _Clues, evidence: _Evidence) -> Reading:
     if not author.email and clues.stock and not clues.signature.name:
-        return _automated(author.email, clues.robot, _with_stock(evidence, clues.stock))
+        return _automated(author.email, _unanswered(clues), _with_stock(evidence, clues.stock))
     email = author.email if clues.own_address else _address_in_signature(clues.text, clues.person)
     return _personal(
         clues.person,
@@ -443,6 +452,13 @@ def _signed_by_a_person(author: _Author, clues: _Clues, evidence: _Evidence) -> 
         _with_stock(evidence, clues.stock),
         words=clues.text,
     )
+
+
+def _unanswered(clues: _Clues) -> bool:
+    """No one reads replies to the address: a no-reply or tracking system's, or a team
+    mailbox whose letter says it was sent automatically or asks not to be answered. A form
+    letter then gives no address to write back to."""
+    return clues.robot or bool(clues.automation)
 
 
 def _with_stock(evidence: _Evidence, stock: str) -> _Evidence:

@@ -21,7 +21,7 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"recrut\w*|reclut\w*|selecci[óo]n|rekrut\w*|personalberater\w*|"
             r"charg[ée]e? de recrutement|hiring partner|hiring coordinator|chasseu\w+|head hunter|"
             r"candidate experience|ta partner|ta lead|ta manager|consultant\w*|consultor\w*|consulente|"
-            r"talents|acquisition de talents|intercedent\w*|werving|selecao|selezione|atracao|wervings?\w*|"
+            r"talents|acquisition de talents|intercedent\w*|werving|sele[cç][aã]o|selezione|atra[cç][aã]o|wervings?\w*|"
             # search firms and agencies, and the account managers who place people there
             r"executive search|search firm|personalberatung|personalvermittlung|headhunting|staffing|"
             r"uitzendbureau|account ?manager\w*|gestionnaire de comptes?)" + _E,
@@ -35,7 +35,11 @@ ROLE_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"operations| team| experience)?|head of people|chief people officer|"
             r"personalabteilung|personalreferent\w*|personalleiter\w*|ressources humaines|rh|drh|recursos humanos|rrhh|"
             r"talento humano|capital humano|gest[aã]o de pessoas|personalentwicklung|people partner|employee experience|risorse umane|ufficio (?:del )?personale|"
-            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento)"
+            r"personeelszaken|hr-\w+|personalwesen|personnel|personale|personeel\w*|pessoal|personal (?:department|office)|personalverwaltung|personal und organisation|personal & organisation|personalamt|personalservice|personas y cultura|personas|lohnbuchhaltung|lohnabrechnung|payroll|paie|nominas|salarisadministratie|paghe|folha de pagamento|"
+            # public-sector units for personnel: "Sachgebiet Personal", "Leitung Personal &
+            # Ausbildung", "Negociado de Pessoal", "Servicio de Personal", "afdeling P&O"
+            r"(?:sachgebiet|abteilung|bereich|referat|fachbereich|fachdienst|leitung|team) personal\w*|"
+            r"(?:departamento|servicio|oficina|secci[oó]n|negociado|jef[ea]) de personal|p ?& ?o)"
             + _E,
             re.I,
         ),
@@ -108,14 +112,39 @@ _HR_STAFF = re.compile(
 _TITLE_PARTS = re.compile(r"\s+[-\u2013\u2014|·,/]\s+|\s*[(,]\s*")
 
 
+# The unit a line names, when it leads the line: "Direction des Ressources Humaines",
+# "Dirección de Personas", "Abteilung Personal" (not a firm, as in "Cabinet Conseil RH").
+_DEPARTMENT = re.compile(
+    r"^(?:the )?(?:direction|direzione|direcci[oó]n|dire(?:c)?[cç][aã]o|directie|direktion|directorate|"
+    r"department|dept\.?|division|divisi[oó]n|abteilung|bereich|referat|fachbereich|hauptabteilung|"
+    r"service|servizio|servicio|servi[cç]o|departamento|dipartimento|afdeling|ufficio|oficina|"
+    r"area|[aá]rea|p[oô]le|sachgebiet|dienst)" + _E,
+    re.I,
+)
+
+
+def names_people_department(line: str) -> bool:
+    """An HR or personnel department, with no recruiting in its name: "Direction des
+    Ressources Humaines", "Direzione Risorse Umane", "Abteilung Personal"."""
+    return (
+        bool(_DEPARTMENT.match(line.strip()))
+        and bool(ROLE_FAMILIES[1][1].search(line))
+        and not ROLE_FAMILIES[0][1].search(line)
+    )
+
+
 def _hr_staff(title: str) -> bool:
     """HR staff, though the title names recruiting: the HR job noun, or an HR department
-    named first with recruiting an office of it ("Ufficio Risorse Umane - Selezione")."""
+    with recruiting an office of it, named first ("Ufficio Risorse Umane - Selezione") or
+    as the directorate the office belongs to ("Ufficio Selezione · Direzione Risorse Umane")."""
     if _RECRUITS.search(title):
         return False
-    first = _TITLE_PARTS.split(title, maxsplit=1)[0]
-    names_hr = ROLE_FAMILIES[1][1].search(first) and not ROLE_FAMILIES[0][1].search(first)
-    return bool(_HR_STAFF.search(title) or names_hr)
+    parts = _TITLE_PARTS.split(title)
+    return bool(
+        _HR_STAFF.search(title)
+        or (ROLE_FAMILIES[1][1].search(parts[0]) and not ROLE_FAMILIES[0][1].search(parts[0]))
+        or (" · " in title and names_people_department(title.rpartition(" · ")[2]))
+    )
 
 
 def role_from_title(title: str) -> str:
@@ -188,29 +217,34 @@ _RUNS_A_SEARCH = re.compile(
 _INTERVIEWED_YOU = re.compile(
     _W + r"(?:i interviewed you|(?:who|that) interviewed you|"
     r"i (?:ran|led|did|conducted|took) (?:your|the) (?:\S+ ){0,2}?(?:interview|session|round|screen)|"
-    r"(?:one of|i was on|i sat on|i was in|i joined) (?:the|your) (?:\S+ ){0,4}?(?:panel|interview(?:ers)?|interview panel)|"
-    r"i (?:was|am|'m) (?:one of )?(?:the |your )?(?:\S+ ){0,2}?(?:interviewers?|panell?ists?|assessors?)|"
+    r"(?:i was on|i sat on|i was in|i joined) (?:the|your) (?:\S+ ){0,4}?(?:panel|interview(?:ers)?|interview panel)|"
+    r"one of (?:the|your) (?:\S+ ){0,2}?(?:interviewers|panell?ists|assessors|people (?:on|in) (?:the|your) (?:\S+ )?panel)|"
+    r"i (?:was|am|'m) (?:one of )?(?:the |your )?(?:\S+ ){0,2}?(?:interviewers?|panell?ists?|assessors?|observers?)|"
+    r"i (?:was|am|'m) the (?:\S+ ){1,2}(?:on|in) (?:your|the) (?:\S+ )?(?:panel|interview)|"
+    r"i (?:only|just) (?:did|ran|sat in on|joined|took part in) (?:the|your) (?:\S+ )?(?:technical|tech|coding|pairing|case) (?:part|round|interview|session)|"
     r"i was the one (?:who|that) (?:ran|led|did|took|asked|gave)|the one asking|"
     r"(?:we|you and i) (?:met|spoke|talked) (?:\S+ ){0,3}?(?:for|at|in|during) (?:your|the|our) (?:\S+ ){0,2}?(?:interview|session|round|panel|pairing)|"
     r"(?:pairing|paired|pair(?:ed)? programming) with you|"
     r"(?:ich habe|der|die) (?:\S+ ){0,3}?(?:gesprach|interview) mit ihnen gefuhrt|"
     r"ich (?:war|sass) (?:\S+ ){0,4}?(?:bei|in) (?:ihrem|deinem|dem|eurem) (?:\S+ ){0,2}?(?:\w*gesprach|interview|panel|probetag|assessment)\w*(?: \S+){0,6}? (?:dabei|mit dabei)|"
-    r"ich war (?:einer|eine) (?:der|ihrer|deiner) (?:\S+ )?(?:interviewer\w*|gesprachspartner\w*)|"
+    r"ich war (?:einer|eine) (?:der|ihrer|deiner) (?:\S+ )?(?:interviewer\w*|gesprachspartner\w*|beobachter\w*|assessor\w*)|"
     r"(?:j'ai|qui (?:t'a|vous a)) (?:\S+ ){0,2}?(?:fait passer|mene|conduit) (?:ton|votre|l') ?entr\w+|"
     r"(?:l'entretien|l'echange) (?:\S+ )?que nous avons eu ensemble|"
     r"je faisais partie (?:du|de ton|de votre) (?:jury|panel)|j'etais (?:dans|membre) (?:du|de ton|de votre) (?:jury|panel)|"
+    r"j'etais (?:l'un|l'une|un|une) des (?:\S+ )?(?:observateurs|observatrices|examinateurs|evaluateurs|membres du jury)|"
     r"(?:on s'est|nous nous sommes) (?:vus|vues|rencontres|parle) (?:\S+ ){0,3}?(?:pour|a|lors de|pendant) (?:l'|ton |votre |ta |la )?(?:\S+ )?(?:entretien|epreuve|mise en situation)|"
     r"(?:el|la) que te hizo la entrevista|te entrevist\w+|(?:el|la) que (?:hizo|estuvo) contigo|"
     r"(?:uno|una) de (?:los|las|tus) entrevistador\w*|(?:forme|formo) parte del (?:tribunal|panel|comite)|"
-    r"estuve en (?:tu|su|la) entrevista|"
+    r"estuve en (?:tu|su|la) entrevista|(?:yo )?solo (?:estuve|particip\w+) en la parte tecnica|"
+    r"(?:fui|era) (?:uno|una) de (?:los|las) (?:\S+ )?(?:observador\w*|evaluador\w*)|"
     r"ik heb (?:je|jou|u) (?:\S+ )?(?:gesproken|geinterviewd)|"
     r"ik zat (?:\S+ ){0,3}?in (?:het|je|jouw|uw|de) (?:\S+ )?(?:panel|gesprek|selectiecommissie|sollicitatiecommissie)|"
     r"ik was (?:een van )?(?:je|jouw|uw|de) (?:\S+ )?(?:interviewers?|gesprekspartners?)|"
     r"ti ho fatto (?:il|io il) colloquio|(?:che|chi) ti ha fatto il colloquio|"
     r"(?:che|chi) ti ha (?:seguito|valutato) (?:nella|durante la|al) (?:\S+ )?(?:prova|colloquio)|"
     r"ci siamo (?:visti|viste|conosciuti|sentiti) (?:\S+ ){0,3}?(?:al|durante il|per il) (?:\S+ )?colloquio|"
-    r"(?:ero|sono stat[oa]) (?:un[oa]? )?(?:dei|degli|delle|della) (?:\S+ )?(?:selezionatori|intervistatori|esaminatori|commissione)|facevo parte della commissione|"
-    r"te entrevistei|fiz (?:a sua|sua|a tua|tua) entrevista|"
+    r"(?:ero|sono stat[oa]) (?:un[oa]? )?(?:dei|degli|delle|della) (?:\S+ )?(?:selezionatori|intervistatori|esaminatori|osservatori|commissione)|facevo parte della commissione|"
+    r"te entrevistei|(?:fiz|conduzi|realizei) (?:a sua|sua|a tua|tua) entrevista|estive (?:consigo|contigo) na entrevista|"
     r"(?:fui|sou|era) (?:um|uma) d(?:os|as) entrevistador\w*|fiz parte (?:da banca|do painel|da comissao)|"
     r"(?:estive|participei) (?:\S+ ){0,2}?(?:na|da) (?:sua|tua) entrevista)" + _E,
     re.I,
@@ -230,3 +264,19 @@ def role_from_text(folded: str) -> tuple[str, str]:
     if _SPEAKS_FOR_A_CLIENT.search(head):
         return SenderRole.RECRUITER, "client"
     return SenderRole.UNKNOWN, ""
+
+
+# Someone who passes on what the hiring team decided, speaking of it as another's: "the Data
+# Platform team finalised their picks", "das Team will jemanden mit mehr ...", "o time optou".
+TEAM_DECIDED = re.compile(
+    _W
+    + r"(?:the (?:\S+ ){0,2}?team (?:has |have )?(?:finali[sz]ed|decided|chose|chosen|picked|opted|went|wants?|preferred|selected)|"
+    r"das (?:\S+ )?team (?:hat sich|will|mochte|hat|entschied)|"
+    r"l'equipe (?:\S+ )?(?:a (?:choisi|decide|opte|prefere|retenu)|veut|souhaite)|"
+    r"el equipo (?:\S+ )?(?:ha (?:decidido|elegido|optado)|decidio|eligio|opto|prefiere|quiere)|"
+    r"il team (?:\S+ )?(?:ha (?:deciso|scelto|optato)|preferisce|vuole)|"
+    r"het team (?:\S+ )?(?:heeft (?:gekozen|besloten)|kiest|koos|wil)|"
+    r"o time (?:\S+ )?(?:optou|decidiu|escolheu|prefere|quer)|a equipa (?:\S+ )?(?:optou|decidiu|escolheu)|a equipe (?:\S+ )?(?:optou|decidiu|escolheu))"
+    + _E,
+    re.I,
+)

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from tracker.mail.roles import is_title
+from tracker.mail.roles import is_title, names_people_department
 
 _MAX_LINE = 120
 _TAIL_LINES = 40
@@ -31,6 +31,9 @@ SIGN_OFF = re.compile(
     r"|(?:bien |tr(?:è|e)s )?cordialement|bien (?:à|a) (?:vous|toi)|(?:meilleures |sinc(?:è|e)res |bien )?salutations(?: distingu(?:é|e)es)?"
     r"|(?:belle|bonne) (?:journ(?:é|e)e|continuation|chance|fin de journ(?:é|e)e)[^,.!]{0,40}|(?:tr(?:è|e)s )?amicalement|au plaisir"
     r"|je vous souhaite[^,.!]{0,60}|nous vous souhaitons[^,.!]{0,60}|merci(?: encore| beaucoup)?"
+    # the letter's closing formula: "Je vous prie d'agréer, Madame, l'expression de mes
+    # salutations distinguées", "Veuillez recevoir, Monsieur, nos sincères salutations"
+    r"|(?:je vous prie|nous vous prions|veuillez) (?:d'|de )?(?:agr(?:é|e)er|recevoir|croire)[^!?]{0,120}(?:salutations|sentiments|consid(?:é|e)ration)[^,.!?]{0,40}"
     # Spanish
     r"|(?:un )?(?:cordial |afectuoso |fuerte )?saludos?(?: cordiales)?|atentamente|cordialmente|un abrazo|abrazos"
     r"|(?:mucha )?suerte[^,.!]{0,40}|(?:te|le|les) deseamos[^,.!]{0,60}|(?:muchas )?gracias(?: de nuevo)?|saludos cordiales"
@@ -378,11 +381,19 @@ def _company_line(lines: list[str], i: int, companies: set[str]) -> Signature | 
         or len(line.split()) > 6
         or line.endswith((".", ":", "?"))
         or any(is_person_name(clean_person(above), companies) for above in lines[max(0, i - 2) : i])
+        or _person_beside_team(line, companies)
     ):
         return None
     if is_team_name(line, companies) and not is_person_name(line, companies):
         return Signature(team=line, line=line)
     return None
+
+
+def _person_beside_team(line: str, companies: set[str]) -> bool:
+    """ "Elisa Bianchi - Ufficio Personale", "Tamsin Okafor | Talent & Culture": a person
+    signing with their team beside their name, not the team alone."""
+    person = clean_person(line)
+    return person != line and is_person_name(person, companies)
 
 
 def _name_with_title(lines: list[str], i: int, companies: set[str]) -> Signature | None:
@@ -459,10 +470,20 @@ def _signature_lines(candidates: list[str], *, lowercase: bool) -> list[str]:
 
 def _title(beside: list[str], below: list[str], companies: set[str]) -> str:
     """The title beside the name, else on one of the lines below it: alone ("Partner"), or
-    beside the name signed again in full ("Sanne" over "Sanne de Groot | Recruiter | ...")."""
-    return next((p for p in beside if _is_title_line(p)), "") or next(
-        (title for c in below if (title := _title_below(c, companies))), ""
-    )
+    beside the name signed again in full ("Sanne" over "Sanne de Groot | Recruiter | ...").
+    An office under the name with the HR directorate it belongs to on the next line
+    ("Ufficio Selezione" over "Direzione Risorse Umane") is read as one title."""
+    found = next((p for p in beside if _is_title_line(p)), "")
+    if found:
+        return found
+    for i, line in enumerate(below):
+        title = _title_below(line, companies)
+        if title:
+            parent = below[i + 1] if i + 1 < len(below) else ""
+            if title == line and names_people_department(parent) and _is_title_line(parent):
+                return f"{title} · {parent}"
+            return title
+    return ""
 
 
 def _title_below(line: str, companies: set[str]) -> str:
@@ -501,8 +522,20 @@ def _is_title_line(line: str) -> bool:
 _ABBREVIATION = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)(?:[A-Za-z]{1,3}\.){0,3}")
 
 
+def _without_emoji(text: str) -> str:
+    """ "Lina 🌱": the emoji someone signs after their name is not part of it."""
+    words = text.split()
+    while len(words) > 1 and all(_is_emoji(ch) for ch in words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_emoji(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or ch in "\ufe0f\u200d"
+
+
 def clean_person(text: str) -> str:
-    text = _PRONOUNS.sub(" ", text)
+    text = _without_emoji(_PRONOUNS.sub(" ", text))
     # "Sanne de Groot | Oranje Werving", "Fer Ríos - Banco Meridiano": the name comes first.
     text = re.split(r"\s+[|\u2013\u2014-]\s+", text, maxsplit=1)[0]
     # "Yuki Tanaka (田中 由紀)", "Dana Smith (Acme)": what the brackets add is not the name.
@@ -527,8 +560,9 @@ def _names_something_else(name: str, tokens: list[str], companies: Collection[st
     lowered = [_unelided(t.lower().strip(".,")) for t in tokens]
     return (
         lowered[0] in GREETINGS
-        # "São Paulo", "San Sebastián", "Sankt Gallen": a place on the address line.
-        or (lowered[0] in _PLACE_LEADS and len(tokens) > 1)
+        # "São Paulo", "Sankt Gallen", "Place de la République": a place or a street on the
+        # address line.
+        or (lowered[0] in _ADDRESS_LEADS and len(tokens) > 1)
         or any(t in TEAM_WORDS for t in lowered)
         or squash(name) in {squash(c) for c in companies}
         or (any(t in companies for t in lowered) and len(tokens) <= 2)
@@ -545,6 +579,14 @@ def _holds_a_company(lowered: list[str], companies: Collection[str]) -> bool:
 
 
 _PLACE_LEADS = frozenset(["são", "sao", "san", "santa", "santo", "saint", "sainte", "sankt", "st"])
+# "Place de la République", "Via Roma", "Rua Augusta", "Calle Mayor": the street line of an
+# address, led by the word for a street, square or quay.
+_STREET_LEADS = frozenset(
+    ["place", "rue", "avenue", "allée", "allee", "boulevard", "bd", "chemin", "quai", "impasse",
+     "calle", "avenida", "avda", "plaza", "paseo", "carrer", "via", "viale", "piazza", "piazzale",
+     "corso", "vicolo", "rua", "praça", "praca", "travessa", "largo", "alameda"]
+)  # fmt: skip
+_ADDRESS_LEADS = _PLACE_LEADS | _STREET_LEADS
 
 
 def _could_be_in_a_name(index: int, token: str, count: int) -> bool:
