@@ -131,6 +131,8 @@ class _Signals:
     personal: bool  # a person's own mailbox or a pasted chat, not the process nor the company
     own_news: _Found | None  # the writer's own job news: "I got the job", "me han cogido"
     referee: _Found | None  # "Lumenworks rang me for a reference": a referee's news of the user
+    lead: _Found | None  # "shall I pass your CV on?": a friend passing on an opening
+    by_user: bool  # the letter is the user's own (a reply of theirs, their withdrawal)
     mailing: bool
     job: _Found | None
     job_own: _Found | None  # job words no flat, loan, school or shop uses: the thing's own
@@ -289,6 +291,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     recruiting = _careers_or_a_person(message, address, context)
+    by_user = address in context.user_addresses()
     return _Signals(
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
@@ -297,17 +300,20 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         # The company's bank, shop or claims side: its own address, not its careers one.
         product_side=from_company and not in_process and not recruiting,
         recruiting=recruiting,
-        friend=addresses.is_free_mail(address) and not sender,
+        # The user's own mailbox is no friend's: their reply to an employer is their search.
+        friend=addresses.is_free_mail(address) and not sender and not by_user,
         personal=_personal(message, address, context, who),
         own_news=_found("OWN_NEWS", sentences.plain, order),
         referee=_found("REFEREE", sentences.plain, order),
+        lead=_found("LEAD", sentences.plain, order),
+        by_user=by_user,
         mailing=_mailing(message, sentences),
         job=_job(sentences.plain, order),
         job_own=_own_job_words(sentences.plain, order),
         terms=_found("TERMS", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
-        elsewhere=_found("ELSEWHERE", sentences.every, order),
+        elsewhere=_found("ELSEWHERE", _not_moving_an_interview(sentences.every, order), order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
         outreach=_found("OUTREACH", sentences.plain, order),
@@ -325,6 +331,19 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
     )
+
+
+def _not_moving_an_interview(sentences: list[str], order: tuple[str, ...]) -> list[str]:
+    """Without the sentences that move an interview: the flight or the train they name is
+    why it moves ("devo spostare il colloquio, mi hanno anticipato un volo")."""
+    return [
+        s
+        for s in sentences
+        if not any(
+            BY_LANGUAGE[code]["MOVED"].search(s) and BY_LANGUAGE[code]["TALK"].search(s)
+            for code in order
+        )
+    ]
 
 
 def _personal(
@@ -618,7 +637,7 @@ def _from_a_friend(signals: _Signals) -> _Verdict | None:
     # A friend asking how the interview went: job words, but not job mail. A referee telling
     # the user an employer rang them for a reference is news of the user's own process.
     said = signals.no or signals.offer or signals.invite or signals.received or signals.referee
-    if signals.friend and not said:
+    if signals.friend and not (said or signals.lead):
         reason = B(N("From a personal mailbox, and it decides nothing about an application"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
@@ -690,6 +709,14 @@ def _someone_elses_letter(signals: _Signals) -> _Verdict | None:
     return None
 
 
+def _the_users_own_letter(signals: _Signals) -> _Verdict | None:
+    # The user's own reply (thanks for an invitation, a withdrawal) quotes the employer's
+    # words and names the next round: it is news of the search, no step the employer took.
+    if signals.by_user:
+        return _other_job_mail(signals)
+    return None
+
+
 def _an_offer(signals: _Signals) -> _Verdict | None:
     offer = signals.offer or signals.offered
     if offer:
@@ -741,6 +768,7 @@ _RULES = (
     _nothing_about_a_job,
     _an_alert,
     _someone_elses_letter,
+    _the_users_own_letter,
     _an_offer,
     _a_no,
     _an_invitation,
@@ -813,6 +841,14 @@ def _offer(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     return None
 
 
+# A verb of making just before the contract's word: the reader is asked to write it.
+_TO_PREPARE = re.compile(
+    r"(?<!\w)(?:prepare|write|draft|put together|come up with|sketch|erarbeit\w*|ausarbeit\w*|"
+    r"erstell\w*|vorbereit\w*|prepar\w*|rediger|redig\w*|elabor\w*|redact\w*|plante\w*|"
+    r"uitwerk\w*|opstell\w*|schrijv\w*|scriv\w*|montar|monte\w*)(?: \S+){0,5}? (?:\S+ )?$"
+)
+
+
 # What an offer of other openings starts with: "d'autres opportunités", "other roles".
 _OTHER_OPENINGS = re.compile(
     r" (?:\S+ ){0,2}?(?:d'autres|other|others|otras|otros|altre|altri|outras|outros|andere\w*|"
@@ -873,6 +909,8 @@ def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
             pair = " ".join(sentences[index : index + 2])
             contract = phrases["CONTRACT"].search(pair)
             refused = contract and phrases["NEGATION"].search(pair[: contract.start()])
+            # "Prepare a short analysis and a proposal": the reader's work, not an offer.
+            refused = refused or (contract and _TO_PREPARE.search(pair[: contract.start()]))
             if contract and phrases["ATTACHED"].search(pair) and not refused:
                 return _Found(contract.group(0), code)
     return None
@@ -892,16 +930,22 @@ def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         return invitation
     if _found("OUTREACH", sentences, order):
         return None
-    return _meeting_proposed(sentences, order)
+    return _found("SPARE_TIME", sentences, order) or _meeting_proposed(sentences, order)
 
 
 def _invitation_phrase(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     for code in order:
         phrases = BY_LANGUAGE[code]
-        for sentence in sentences:
+        for index, sentence in enumerate(sentences):
             invite = phrases["INVITE"].search(sentence)
-            if invite and not phrases["NEGATION"].search(sentence[: invite.start()]):
-                return _Found(invite.group(0), code)
+            if not invite or phrases["NEGATION"].search(sentence[: invite.start()]):
+                continue
+            # "We'd like to invite you to the next stage: an online test": a test to take,
+            # with no meeting named, is no invitation to meet.
+            pair = " ".join(sentences[index : index + 2])
+            if phrases["TEST"].search(pair) and not phrases["MEETING"].search(pair):
+                continue
+            return _Found(invite.group(0), code)
     return None
 
 
