@@ -152,6 +152,7 @@ class _Signals:
     to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
+    acknowledged: bool  # a receipt's words, even where they only thank for a test's letter
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
     someone_else: str  # the address of another person a passed-on letter was written to
     offer_withdrawn: bool  # an offer taken back
@@ -280,7 +281,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     address = _sender_address(message, passed).lower()
     who = _sender_context(message, address, context)
     sender, in_process, from_company = who
-    order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
+    order, stated = sentences.order, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
     # From the company of an application, "a place on the programme" is the job's place.
@@ -292,6 +293,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     recruiting = _careers_or_a_person(message, address, context)
     by_user = address in context.user_addresses()
+    received, acknowledged, interest = _receipt(sentences, order)
     return _Signals(
         doubt=len(settled) < len(about),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
@@ -326,10 +328,34 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         withdrew=_found("WITHDREW", stated, order),
         to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
-        received=_received(decisive, order),
-        interest=_found("INTEREST", decisive, order),
+        received=received,
+        acknowledged=acknowledged is not None,
+        interest=interest,
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
+    )
+
+
+def _receipt(
+    sentences: _Sentences, order: tuple[str, ...]
+) -> tuple[_Found | None, _Found | None, _Found | None]:
+    """The receipt, the receipt's words however they are meant, and the thanks for applying.
+    "Danke für Ihre Bewerbung" over a test to take, papers to send or a delay still tells
+    job mail, but the letter is about the rest: neither a receipt nor thanks that make one."""
+    acknowledged = _received(sentences.decisive, order)
+    if not _asks_more(sentences, order):
+        return acknowledged, acknowledged, _found("INTEREST", sentences.decisive, order)
+    thanks_only = acknowledged and _found("INTEREST", [acknowledged.phrase], order)
+    return (None if thanks_only else acknowledged), acknowledged, None
+
+
+def _asks_more(sentences: _Sentences, order: tuple[str, ...]) -> bool:
+    """Thanks for applying, then a test to take, something to send or a delay:
+    the letter is about that, and the thanks are its courtesy, not a receipt."""
+    return bool(
+        _found("TEST", sentences.plain, order)
+        or _found("ASKS_TO_SEND", sentences.plain, order)
+        or _found("DELAYED", sentences.plain, order)
     )
 
 
@@ -658,7 +684,7 @@ def _a_friends_own_news(signals: _Signals) -> _Verdict | None:
 
 def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
-    applied = signals.applied and (signals.sender or signals.received)
+    applied = signals.applied and (signals.sender or signals.acknowledged)
     words = signals.job or signals.terms or signals.post or signals.alert or signals.offer
     words = words or signals.no
     if not (words or _sender_says_job_mail(signals) or applied):

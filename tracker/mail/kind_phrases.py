@@ -1282,7 +1282,7 @@ _REFEREE = words(
     r"mi (?:hanno|ha) (?:chiamato|chiamata|contattato|contattata|scritto) (?:\S+ ){0,4}?(?:per|riguardo) (?:\S+ )?referenz\w*|referenze su di te|"
     r"me (?:ligaram|ligou|contataram|contatou|escreveram) (?:\S+ ){0,4}?(?:para|sobre) (?:\S+ )?referencias?|referencias? sobre (?:voce|ti)|"
     # What the referee told them: "I'd hire you again tomorrow", "put in a good word for you".
-    r"(?:would|'d) (?:\S+ )?(?:hire|employ|take on|work with) you again|vouched for you|(?:put|putting) in a good word|"
+    r"(?:would|\w+'d) (?:\S+ )?(?:hire|employ|take on|work with) you again|vouched for you|(?:put|putting) in a good word|"
     r"(?:wurde|wurden) dich (?:\S+ ){0,2}?wieder (?:einstellen|nehmen)|(?:ein )?gutes wort fur dich|"
     r"(?:je )?t'(?:embaucherais|engagerais|reprendrais) (?:\S+ )?(?:a nouveau|de nouveau|sans hesiter)|(?:dit|dire) (?:le plus grand )?bien de toi|"
     r"te volver\w* a contratar|(?:he |ha )?hablado (?:muy )?bien de ti|"
@@ -1311,6 +1311,12 @@ _SPARE_TIME = words(
     r"(?:heb je|heeft u|zou je|kun je) (?:\S+ ){0,3}?(?:minuten|een uur|een half uur) (?:voor een (?:\S+ )?(?:gesprek|call|belletje|kop koffie)|met (?:mij|ons))|stuur (?:me|mij) (?:\S+ ){0,3}?(?:tijden|momenten|tijdsloten|slots)",
     r"(?:avresti|hai|avrebbe) (?:\S+ ){0,3}?(?:minuti|un'ora|mezz'ora) (?:per (?:una|un) (?:\S+ )?(?:chiamata|chiacchierata|videochiamata|caffe)|con (?:me|noi))|mandami (?:\S+ ){0,3}?(?:orari|slot)",
     r"(?:teria|tens|tem) (?:\S+ ){0,3}?(?:minutos|uma hora|meia hora) (?:para (?:uma|um) (?:\S+ )?(?:chamada|conversa|videochamada|cafe)|comigo|conosco)|(?:me manda|manda-me|envie-me|me envie) (?:\S+ ){0,3}?(?:horarios|slots)",
+)
+# The process slower than said: "the selection is delayed", "verzögert sich", "prend du retard".
+_DELAYED = words(
+    r"delay\w*|taking longer|(?:verzoger\w*|verspat\w*|dauert (?:\S+ ){0,3}?langer)|"
+    r"retard\w*|prend (?:\S+ )?plus de temps|retras\w*|demora\w*|vertraging|vertraagd|langer (?:\S+ )?duurt|"
+    r"ritard\w*|slittat\w*|atras\w*|adiad\w*"
 )
 # What a test, an assessment or an exercise is called: an invitation to take one asks for
 # no meeting.
@@ -1351,6 +1357,7 @@ _EVERY_LANGUAGE = {
     "REFEREE": _REFEREE,
     "LEAD": _LEAD,
     "TEST": _TEST,
+    "DELAYED": _DELAYED,
     "SPARE_TIME": _SPARE_TIME,
     "GUESS": _GUESS,
     "ASKS_TO_SEND": _ASKS_TO_SEND,
