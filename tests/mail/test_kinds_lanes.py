@@ -191,3 +191,17 @@ def test_the_users_own_mail_about_a_flat_is_not_job_mail():
         "Thanks for the viewing yesterday, I'd love to take the flat. When can I sign?\n"
     )
     assert classify(parse_message(raw.encode()), CONTEXT).kind.value == "not_job_mail"
+
+
+def test_a_public_competition_board_names_a_job_only_beside_a_post():
+    post = (
+        "From: seleccion@universidad.example\nTo: sam.rivera@gmail.com\nSubject: Convocatoria\n\n"
+        "En relación con la plaza de Técnico de Apoyo, la Comisión de Selección no podrá publicar "
+        "la relación de personas admitidas y excluidas hasta el 31 de julio.\n"
+    )
+    study = (
+        "From: master@universidad.example\nTo: sam.rivera@gmail.com\nSubject: Máster\n\n"
+        "La Comisión de Selección del máster ha publicado la lista de estudiantes admitidos.\n"
+    )
+    assert classify(parse_message(post.encode()), CONTEXT).kind.value == "other_job_mail"
+    assert classify(parse_message(study.encode()), CONTEXT).kind.value == "not_job_mail"

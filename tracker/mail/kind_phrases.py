@@ -167,6 +167,7 @@ EN = {
         r"(?:the|this|that|a|your) (?:\S+ ){0,3}?(?:position|role|job|post)",
         r"shortlist\w*",
         r"(?:the|this|our) client",
+        r"selection board",
     ),
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
@@ -292,7 +293,7 @@ DE = {
         r"arbeitsvertrag|anstellung|lebenslauf|bewerbungsunterlagen|bewerbungsprozess|auswahlverfahren|bewerbungsverfahren",
         r"programmieraufgabe|fallstudie|referenz\w*|probearbeit\w*|online-?(?:test|assessment)\w*|eignungstest\w*|einstellungstest\w*|coding-?challenge",
         r"ihr profil|dein profil|ihre unterlagen|deine unterlagen|prozess",
-        r"teamleiter\w*|kandidatin",
+        r"teamleiter\w*|kandidatin|auswahlkommission",
     ),
     "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
     "ELSEWHERE": words(
@@ -377,7 +378,7 @@ FR = {
         # "vos références" (a job's referees), not "référence RDV-27-558120" (a booking number).
         r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|test (?:en ligne|de (?:code|codage|personnalite|logique|competences|raisonnement))|tests? psychotechniques?|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh",
-        r"directrice technique|directeur technique",
+        r"directrice technique|directeur technique|jury de recrutement|commission de recrutement",
     ),
     "APPLIED": words(r"candidatures?|candidat\w*"),
     "ELSEWHERE": words(
@@ -452,6 +453,8 @@ ES = {
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
         r"prueba tecnica|prueba (?:online|en linea|de (?:codigo|programacion|nivel|aptitud\w*))|test (?:psicotecnico|de (?:programacion|aptitud\w*|personalidad))|tu proceso (?:de seleccion )?(?:para|en|con)|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition|finalistas?",
+        # The board a public employer names for its competition.
+        r"comision de seleccion|tribunal (?:calificador|de seleccion)",
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
     "ELSEWHERE": words(
@@ -484,7 +487,7 @@ ES = {
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
     "SHARED": words(
-        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos"
+        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos|comision de seleccion"
     ),
     "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
 }
@@ -660,7 +663,7 @@ PT = {
         r"trabalho sazonal|trabalhadores sazonais|sazonais|apanhadores|apanha d[ao] (?:fruta|morango|uva|azeitona)",
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
         r"desafio tecnico|case (?:tecnico|pratico)|teste (?:tecnico|online|de (?:programacao|logica|perfil))|(?:seu|teu) processo (?:seletivo |de selecao )?(?:para|na|no|com)|(?:do|de|pelo|ao) rh|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
-        r"gerente de engenharia",
+        r"gerente de engenharia|juri do (?:procedimento|concurso)",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
     "ELSEWHERE": words(
