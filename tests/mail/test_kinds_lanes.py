@@ -205,3 +205,28 @@ def test_a_public_competition_board_names_a_job_only_beside_a_post():
     )
     assert classify(parse_message(post.encode()), CONTEXT).kind.value == "other_job_mail"
     assert classify(parse_message(study.encode()), CONTEXT).kind.value == "not_job_mail"
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        # A meeting already arranged, named as the occasion of the letter, is no proposal...
+        ("other_job_mail", "Ahead of your final panel on 25 March, please send us two referees."),
+        (
+            "other_job_mail",
+            "Zoals besproken in het gesprek van donderdag 6 maart vragen wij een VOG aan.",
+        ),
+        (
+            "other_job_mail",
+            "In vista del colloquio finale previsto per il 29 aprile, le chiediamo due referenze.",
+        ),
+        # ...while a meeting proposed for a day is one.
+        (
+            "interview_invitation",
+            "We'd like to meet you for a second interview: are you free on Thursday 6 March at 10:00?",
+        ),
+    ],
+)
+def test_a_meeting_named_as_the_occasion_is_no_invitation(kind, text):
+    raw = f"From: talent@hooli.com\nTo: {corpus.USER_EMAIL}\nSubject: Next steps\n\n{text}\n"
+    assert classify(parse_message(raw.encode()), CONTEXT).kind.value == kind

@@ -764,7 +764,11 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"next (?:step|stage|round)|second (?:interview|round)|final (?:interview|round)"
         ),
-        "THANKS": words(r"thanks?|thank you|enjoyed|after|following|was great|was lovely"),
+        # Thanks for a meeting held, or a meeting already arranged named as the occasion of
+        # the letter ("ahead of your final panel on 25 March, we run some checks").
+        "THANKS": words(
+            r"thanks?|thank you|enjoyed|after|following|was great|was lovely|ahead of|in preparation for|prior to|further to|as discussed (?:in|during|at)"
+        ),
         "RECEIVED_WORD": words(r"received|submitted|submitting|receipt|sending"),
         "INTEREST": words(r"thank(?:s| you) for (?:applying|your (?:interest|application))"),
         "TALK": words(r"interviews?|the interview"),
@@ -791,7 +795,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
         ),
-        "THANKS": words(r"danke|dank|bedank\w*|nach"),
+        "THANKS": words(
+            r"danke|dank|bedank\w*|nach|im (?:nachgang|anschluss) (?:zu|an)|in vorbereitung auf|wie (?:im|beim) \S+ besprochen|bezugnehmend auf"
+        ),
         "RECEIVED_WORD": words(r"eingegangen|erhalten|eingang"),
         "INTEREST": words(r"(?:danke|dank) fur (?:ihre|deine) bewerbung"),
         "TALK": words(r"vorstellungsgesprach\w*|gesprach\w*|interview\w*"),
@@ -818,7 +824,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "AVAILABLE": words(r"disponibles?|creneaux?|convien\w*|libre"),
         "NEXT": words(r"prochaine etape|dernier entretien|second entretien|deuxieme entretien"),
-        "THANKS": words(r"merci|remerci\w*|suite a|apres"),
+        "THANKS": words(
+            r"merci|remerci\w*|suite a|apres|en vue (?:de|du|des)|en amont (?:de|du)|en preparation (?:de|du)|comme convenu lors (?:de|du)"
+        ),
         "RECEIVED_WORD": words(r"recue?|transmise|enregistree|reception"),
         "INTEREST": words(r"merci (?:pour|de) (?:votre|ta) candidature|merci d'avoir postule"),
         "TALK": words(r"entretiens?"),
@@ -843,7 +851,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"entrevistas?|reunion|videollamada|llamada|conocerte|convocar\w*"),
         "AVAILABLE": words(r"disponible|disponibilidad|te viene bien|le viene bien|horario|libre"),
         "NEXT": words(r"siguiente paso|proxima fase|segunda entrevista"),
-        "THANKS": words(r"gracias|agradec\w*|tras|despues"),
+        "THANKS": words(
+            r"gracias|agradec\w*|tras|despues|de cara a|con vistas a|como (?:hablamos|comentamos) en|en preparacion (?:de|para)"
+        ),
         "RECEIVED_WORD": words(r"recibid\w*|registrad\w*"),
         "INTEREST": words(r"gracias por (?:tu|su) (?:candidatura|interes|solicitud)"),
         "TALK": words(r"entrevistas?"),
@@ -866,7 +876,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"gesprek\w*|kennismak\w*|langskomen|afspraak|interview"),
         "AVAILABLE": words(r"past|kun je|kunt u|beschikbaar|tijd"),
         "NEXT": words(r"volgende (?:stap|ronde)|tweede gesprek"),
-        "THANKS": words(r"bedankt|dank|na"),
+        "THANKS": words(
+            r"bedankt|dank|na|naar aanleiding van|zoals besproken(?: in)?|voorafgaand aan|ter voorbereiding op"
+        ),
         "RECEIVED_WORD": words(r"ontvangen|binnengekomen"),
         "INTEREST": words(r"bedankt voor (?:je|uw) (?:sollicitatie|interesse)"),
         "TALK": words(r"gesprek\w*|sollicitatiegesprek\w*"),
@@ -891,7 +903,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"colloqui\w*|incontr\w*|chiamata|videochiamata"),
         "AVAILABLE": words(r"liber[oa]|disponibil\w*|andrebbe bene|ti va"),
         "NEXT": words(r"prossimo passo|secondo colloquio|ultimo colloquio"),
-        "THANKS": words(r"grazie|ringrazi\w*|dopo"),
+        "THANKS": words(
+            r"grazie|ringrazi\w*|dopo|facendo seguito|a seguito|in seguito|in vista (?:del|della|dell'|di)|in preparazione (?:del|al|della)|come (?:concordato|discusso) (?:durante|nel)"
+        ),
         "RECEIVED_WORD": words(r"ricevut\w*|inviato"),
         "INTEREST": words(r"grazie per (?:l'interesse|la (?:sua|tua) candidatura|aver inviato)"),
         "TALK": words(r"colloqui\w*"),
@@ -920,7 +934,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"proxima etapa|avancou para|segunda entrevista|passou (?:a|para) (?:a )?(?:\S+ )?(?:fase|etapa)"
         ),
-        "THANKS": words(r"obrigad[oa]|agradec\w*|apos|depois"),
+        "THANKS": words(
+            r"obrigad[oa]|agradec\w*|apos|depois|na sequencia (?:da|do)|em seguimento|tendo em vista|em preparacao (?:para|da)|como (?:conversamos|combinamos) na"
+        ),
         "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
         "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),
         "TALK": words(r"entrevistas?"),
