@@ -230,3 +230,35 @@ def test_a_public_competition_board_names_a_job_only_beside_a_post():
 def test_a_meeting_named_as_the_occasion_is_no_invitation(kind, text):
     raw = f"From: talent@hooli.com\nTo: {corpus.USER_EMAIL}\nSubject: Next steps\n\n{text}\n"
     assert classify(parse_message(raw.encode()), CONTEXT).kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "sender", "text"),
+    [
+        # A recruiter's first approach asks for a call, in any words: no interview yet.
+        (
+            "other_job_mail",
+            "t.rein@personal.example",
+            "Ihr Profil ist mir aufgefallen, ich betreue eine spannende Position in Köln. Passt Ihnen Donnerstag?",
+        ),
+        (
+            "other_job_mail",
+            "sara.bell@agency.example",
+            "I came across your profile and I'm working exclusively with a client on a data role. Are you free on Friday?",
+        ),
+        # The date the reader could start and the salary asked are the terms, not a meeting.
+        (
+            "other_job_mail",
+            "theo.garnier@novatel.fr",
+            "Merci pour votre candidature. Pourriez-vous m'indiquer vos prétentions salariales et votre date de disponibilité ?",
+        ),
+        (
+            "application_received",
+            "theo.garnier@novatel.fr",
+            "Merci pour votre candidature au poste d'analyste, nous l'étudions avec attention.",
+        ),
+    ],
+)
+def test_an_approach_or_the_terms_asked_are_no_invitation(kind, sender, text):
+    raw = f"From: {sender}\nTo: {corpus.USER_EMAIL}\nSubject: Hello\n\n{text}\n"
+    assert classify(parse_message(raw.encode()), CONTEXT).kind.value == kind

@@ -350,12 +350,13 @@ def _receipt(
 
 
 def _asks_more(sentences: _Sentences, order: tuple[str, ...]) -> bool:
-    """Thanks for applying, then a test to take, something to send or a delay:
-    the letter is about that, and the thanks are its courtesy, not a receipt."""
+    """Thanks for applying, then a test to take, something to send, a delay or the terms (the
+    salary asked, the notice): the letter is about that, the thanks its courtesy, no receipt."""
     return bool(
         _found("TEST", sentences.plain, order)
         or _found("ASKS_TO_SEND", sentences.plain, order)
         or _found("DELAYED", sentences.plain, order)
+        or _found("TERMS", sentences.plain, order)
     )
 
 
@@ -951,11 +952,12 @@ def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         return None
     # "No decision on the invitation has been made yet": a meeting not decided asks for none.
     sentences = [s for s in sentences if not _not_yet(s, order)]
+    # A recruiter's first approach asks for a call about a role, not for an interview.
+    if _found("OUTREACH", sentences, order):
+        return None
     invitation = _invitation_phrase(sentences, order)
     if invitation:
         return invitation
-    if _found("OUTREACH", sentences, order):
-        return None
     return _found("SPARE_TIME", sentences, order) or _meeting_proposed(sentences, order)
 
 

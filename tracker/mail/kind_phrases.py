@@ -362,7 +362,7 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|(?<!pour votre )(?<!pour ta )(?<!pour vos )(?<!pour tes )disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|(?<!pour votre )(?<!pour ta )(?<!pour vos )(?<!pour tes )(?<!date de )disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
         r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
         # A public employer "convoque" to the interview: the invitation in its own words.
@@ -442,7 +442,7 @@ ES = {
         r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|(?<!por tu )(?<!por su )(?<!por la )disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|(?<!por tu )(?<!por su )(?<!por la )(?<!fecha de )disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
         r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
         r"convocarte|convocarle|convocatoria (?:a|para) (?:la |una )?(?:\S+ )?entrevista",
     ),
@@ -580,7 +580,7 @@ IT = {
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|(?<!per la )(?<!per la sua )(?<!per la tua )disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|(?<!per la )(?<!per la sua )(?<!per la tua )(?<!data di )disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
         r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
         r"convocarla|convocarti|convocazione (?:al|a|per) (?:un |il )?(?:\S+ )?colloquio",
     ),
@@ -651,7 +651,7 @@ PT = {
     "INVITE": words(
         # Thanks for the reader's availability are courtesy, in every language; "pode ser"
         # ("it can be") asks for a time only as a question or with a day.
-        r"convidar|convite para|pode ser\?|pode ser (?:(?:na|no|nesta|neste|nessa|nesse) (?:segunda|terca|quarta|quinta|sexta|proxima|proximo|semana|dia)|amanha|hoje|as \d)|(?<!pela )(?<!pela sua )(?<!pela tua )disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
+        r"convidar|convite para|pode ser\?|pode ser (?:(?:na|no|nesta|neste|nessa|nesse) (?:segunda|terca|quarta|quinta|sexta|proxima|proximo|semana|dia)|amanha|hoje|as \d)|(?<!pela )(?<!pela sua )(?<!pela tua )(?<!data de )disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
         r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
         r"convoca-l[oa]|convocar (?:voce|o senhor|a senhora)|convocacao para (?:a |uma )?(?:\S+ )?entrevista",
     ),
@@ -1152,7 +1152,11 @@ _TERMS = words(
     r"(?:salario|sueldo) (?:bruto|anual|fijo|base)|bruto anual|periodo de prueba|preaviso|contrato (?:de trabajo|laboral|indefinido|temporal)|dias de vacaciones|nomina|"
     r"(?:bruto|start|maand|jaar)salaris|salaris van|bruto per (?:maand|jaar)|proeftijd|opzegtermijn|arbeidsovereenkomst|arbeidscontract|vakantiedagen|"
     r"stipendio|retribuzione (?:lorda|annua)|ral|lordi annui|periodo di prova|preavviso|contratto di lavoro|contratto a tempo|busta paga|"
-    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto"
+    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto|"
+    # The salary the candidate asks: a question of terms, in every language.
+    r"salary expectations?|expected salary|gehaltsvorstellung\w*|gehaltswunsch|pretentions salariales|"
+    r"(?:pretensiones|expectativas) salariales|salarisindicatie|salariswens|(?:pretese|aspettative) (?:economiche|salariali)|"
+    r"(?:pretensao|expectativa) salarial"
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
