@@ -131,6 +131,8 @@ class _Signals:
     personal: bool  # a person's own mailbox or a pasted chat, not the process nor the company
     own_news: _Found | None  # the writer's own job news: "I got the job", "me han cogido"
     referee: _Found | None  # "Lumenworks rang me for a reference": a referee's news of the user
+    lead: _Found | None  # "shall I pass your CV on?": a friend passing on an opening
+    by_user: bool  # the letter is the user's own (a reply of theirs, their withdrawal)
     mailing: bool
     job: _Found | None
     job_own: _Found | None  # job words no flat, loan, school or shop uses: the thing's own
@@ -150,6 +152,7 @@ class _Signals:
     to_you: bool  # speaks of the reader's application or profile
     invite: _Found | None
     received: _Found | None
+    acknowledged: bool  # a receipt's words, even where they only thank for a test's letter
     interest: _Found | None  # thanks for the interest: a receipt when nothing else decides
     someone_else: str  # the address of another person a passed-on letter was written to
     offer_withdrawn: bool  # an offer taken back
@@ -278,7 +281,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     address = _sender_address(message, passed).lower()
     who = _sender_context(message, address, context)
     sender, in_process, from_company = who
-    order, decisive, stated = sentences.order, sentences.decisive, sentences.stated
+    order, stated = sentences.order, sentences.stated
     # An offer made to someone else is a no: "besloten een andere kandidaat het aanbod te doen".
     to_the_user = [s for s in stated if not _chose_another([s], order)]
     # From the company of an application, "a place on the programme" is the job's place.
@@ -289,6 +292,8 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     kept = None if _found("CONSENT", stated, order) else _kept(settled, order)
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     recruiting = _careers_or_a_person(message, address, context)
+    by_user = address in context.user_addresses()
+    received, acknowledged, interest = _receipt(sentences, order)
     return _Signals(
         # Feedback sent as promised: the no, if any, was said before; the model's likeness
         # of a rejection letter is no no there.
@@ -299,17 +304,20 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         # The company's bank, shop or claims side: its own address, not its careers one.
         product_side=from_company and not in_process and not recruiting,
         recruiting=recruiting,
-        friend=addresses.is_free_mail(address) and not sender,
+        # The user's own mailbox is no friend's: their reply to an employer is their search.
+        friend=addresses.is_free_mail(address) and not sender and not by_user,
         personal=_personal(message, address, context, who),
         own_news=_found("OWN_NEWS", sentences.plain, order),
         referee=_found("REFEREE", sentences.plain, order),
+        lead=_found("LEAD", sentences.plain, order),
+        by_user=by_user,
         mailing=_mailing(message, sentences),
         job=_job(sentences.plain, order),
         job_own=_own_job_words(sentences.plain, order),
         terms=_found("TERMS", sentences.plain, order),
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
-        elsewhere=_elsewhere(sentences.every, order),
+        elsewhere=_elsewhere(_not_moving_an_interview(sentences.every, order), order),
         applied_elsewhere=_applied_elsewhere(sentences.every, order),
         alert=_found("ALERT", sentences.every, order),
         outreach=_found("OUTREACH", sentences.plain, order),
@@ -322,11 +330,49 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         withdrew=_found("WITHDREW", stated, order),
         to_you=any(BY_MEANING[code]["YOURS"].search(s) for code in order for s in stated),
         invite=_invited(sentences.plain, order),
-        received=_received(decisive, order),
-        interest=_found("INTEREST", decisive, order),
+        received=received,
+        acknowledged=acknowledged is not None,
+        interest=interest,
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
     )
+
+
+def _receipt(
+    sentences: _Sentences, order: tuple[str, ...]
+) -> tuple[_Found | None, _Found | None, _Found | None]:
+    """The receipt, the receipt's words however they are meant, and the thanks for applying.
+    "Danke für Ihre Bewerbung" over a test to take, papers to send or a delay still tells
+    job mail, but the letter is about the rest: neither a receipt nor thanks that make one."""
+    acknowledged = _received(sentences.decisive, order)
+    if not _asks_more(sentences, order):
+        return acknowledged, acknowledged, _found("INTEREST", sentences.decisive, order)
+    thanks_only = acknowledged and _found("INTEREST", [acknowledged.phrase], order)
+    return (None if thanks_only else acknowledged), acknowledged, None
+
+
+def _asks_more(sentences: _Sentences, order: tuple[str, ...]) -> bool:
+    """Thanks for applying, then a test to take, something to send, a delay or the terms (the
+    salary asked, the notice): the letter is about that, the thanks its courtesy, no receipt."""
+    return bool(
+        _found("TEST", sentences.plain, order)
+        or _found("ASKS_TO_SEND", sentences.plain, order)
+        or _found("DELAYED", sentences.plain, order)
+        or _found("TERMS", sentences.plain, order)
+    )
+
+
+def _not_moving_an_interview(sentences: list[str], order: tuple[str, ...]) -> list[str]:
+    """Without the sentences that move an interview: the flight or the train they name is
+    why it moves ("devo spostare il colloquio, mi hanno anticipato un volo")."""
+    return [
+        s
+        for s in sentences
+        if not any(
+            BY_LANGUAGE[code]["MOVED"].search(s) and BY_LANGUAGE[code]["TALK"].search(s)
+            for code in order
+        )
+    ]
 
 
 def _personal(
@@ -625,7 +671,7 @@ def _from_a_friend(signals: _Signals) -> _Verdict | None:
     # A friend asking how the interview went: job words, but not job mail. A referee telling
     # the user an employer rang them for a reference is news of the user's own process.
     said = signals.no or signals.offer or signals.invite or signals.received or signals.referee
-    if signals.friend and not said:
+    if signals.friend and not (said or signals.lead):
         reason = B(N("From a personal mailbox, and it decides nothing about an application"))
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
     return None
@@ -646,7 +692,7 @@ def _a_friends_own_news(signals: _Signals) -> _Verdict | None:
 
 def _nothing_about_a_job(signals: _Signals) -> _Verdict | None:
     # "Application" alone decides only with the sender's or a receipt's help.
-    applied = signals.applied and (signals.sender or signals.received)
+    applied = signals.applied and (signals.sender or signals.acknowledged)
     words = signals.job or signals.terms or signals.post or signals.alert or signals.offer
     words = words or signals.no
     if not (words or _sender_says_job_mail(signals) or applied):
@@ -694,6 +740,14 @@ def _someone_elses_letter(signals: _Signals) -> _Verdict | None:
             address=signals.someone_else,
         )
         return _Verdict(MailKind.NOT_JOB_MAIL, 0.6, reason)
+    return None
+
+
+def _the_users_own_letter(signals: _Signals) -> _Verdict | None:
+    # The user's own reply (thanks for an invitation, a withdrawal) quotes the employer's
+    # words and names the next round: it is news of the search, no step the employer took.
+    if signals.by_user:
+        return _other_job_mail(signals)
     return None
 
 
@@ -748,6 +802,7 @@ _RULES = (
     _nothing_about_a_job,
     _an_alert,
     _someone_elses_letter,
+    _the_users_own_letter,
     _an_offer,
     _a_no,
     _an_invitation,
@@ -820,6 +875,14 @@ def _offer(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     return None
 
 
+# A verb of making just before the contract's word: the reader is asked to write it.
+_TO_PREPARE = re.compile(
+    r"(?<!\w)(?:prepare|write|draft|put together|come up with|sketch|erarbeit\w*|ausarbeit\w*|"
+    r"erstell\w*|vorbereit\w*|prepar\w*|rediger|redig\w*|elabor\w*|redact\w*|plante\w*|"
+    r"uitwerk\w*|opstell\w*|schrijv\w*|scriv\w*|montar|monte\w*)(?: \S+){0,5}? (?:\S+ )?$"
+)
+
+
 # What an offer of other openings starts with: "d'autres opportunités", "other roles".
 _OTHER_OPENINGS = re.compile(
     r" (?:\S+ ){0,2}?(?:d'autres|other|others|otras|otros|altre|altri|outras|outros|andere\w*|"
@@ -880,6 +943,8 @@ def _offered(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
             pair = " ".join(sentences[index : index + 2])
             contract = phrases["CONTRACT"].search(pair)
             refused = contract and phrases["NEGATION"].search(pair[: contract.start()])
+            # "Prepare a short analysis and a proposal": the reader's work, not an offer.
+            refused = refused or (contract and _TO_PREPARE.search(pair[: contract.start()]))
             if contract and phrases["ATTACHED"].search(pair) and not refused:
                 return _Found(contract.group(0), code)
     return None
@@ -894,21 +959,28 @@ def _invited(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
         return None
     # "No decision on the invitation has been made yet": a meeting not decided asks for none.
     sentences = [s for s in sentences if not _not_yet(s, order)]
+    # A recruiter's first approach asks for a call about a role, not for an interview.
+    if _found("OUTREACH", sentences, order):
+        return None
     invitation = _invitation_phrase(sentences, order)
     if invitation:
         return invitation
-    if _found("OUTREACH", sentences, order):
-        return None
-    return _meeting_proposed(sentences, order)
+    return _found("SPARE_TIME", sentences, order) or _meeting_proposed(sentences, order)
 
 
 def _invitation_phrase(sentences: list[str], order: tuple[str, ...]) -> _Found | None:
     for code in order:
         phrases = BY_LANGUAGE[code]
-        for sentence in sentences:
+        for index, sentence in enumerate(sentences):
             invite = phrases["INVITE"].search(sentence)
-            if invite and not phrases["NEGATION"].search(sentence[: invite.start()]):
-                return _Found(invite.group(0), code)
+            if not invite or phrases["NEGATION"].search(sentence[: invite.start()]):
+                continue
+            # "We'd like to invite you to the next stage: an online test": a test to take,
+            # with no meeting named, is no invitation to meet.
+            pair = " ".join(sentences[index : index + 2])
+            if phrases["TEST"].search(pair) and not phrases["MEETING"].search(pair):
+                continue
+            return _Found(invite.group(0), code)
     return None
 
 

@@ -129,7 +129,7 @@ EN = {
     "INVITE": words(
         r"invit\w* you (?:to|for) (?!(?:complete|take|do|submit|fill|finish|apply)\b)",
         r"invitation (?:to|for) (?:an? |the |your )?(?:\S+ )?(?:interview|call|assessment|meeting|conversation)",
-        r"(?:like|love|want|keen|happy) to (?:set up|schedule|arrange|book|invite|meet|speak|chat|have a call|talk)",
+        r"(?:like|love|want|keen|happy) to (?:set up|schedule|arrange|book|invite(?! you to (?:complete|take|do|submit|fill|finish|apply|sit|attempt)\b)|meet|speak|chat|have a call|talk)",
         r"(?:like|love|want|keen|happy) to (?:have|hop on|jump on|grab|do) (?:a |an )?(?:\S+ ){0,2}?(?:call|chat|conversation|interview)",
         r"(?:you're|you are) through to the (?:\S+ )?(?:stage|round)",
         r"(?:set up|schedule|arrange|book) (?:a|an|the|your|some) (?:\S+ ){0,2}?(?:interview|call|screen|chat|meeting|conversation|time)",
@@ -157,6 +157,7 @@ EN = {
         r"requisition|req",
         r"talent (?:acquisition|team|partner)",
         r"take-home|take home|coding (?:exercise|challenge|test)|technical (?:test|exercise|assessment)|assessment cent(?:re|er)",
+        r"(?:coding|online|skills?|aptitude|cognitive|psychometric|numerical|verbal|situational judge?ment) (?:assessment|test)s?|your (?:application )?process (?:for|with|at)",
         r"phone screen|onsite|on-site|system design|coding (?:round|session)|pairing session|technical (?:round|session|screen)",
         r"(?:two|three|some|your|professional) (?:references|referees)|reference (?:check|details)",
         r"headhunt\w*|executive search",
@@ -166,6 +167,7 @@ EN = {
         r"(?:the|this|that|a|your) (?:\S+ ){0,3}?(?:position|role|job|post)",
         r"shortlist\w*",
         r"(?:the|this|our) client",
+        r"selection board",
     ),
     "APPLIED": words(r"applications?", r"applicants?", r"candidates?", r"appl(?:y|ied|ying)"),
     "ELSEWHERE": words(
@@ -189,7 +191,7 @@ EN = {
         r"similar (?:jobs|roles|vacancies|positions|contracts)|(?:a |the )?(?:jobs?|roles?|vacanc(?:y|ies)|contracts?) you(?: have|'ve)? saved|saved (?:jobs?|roles?|vacanc(?:y|ies)|contracts?)(?!\w)",
     ),
     "IF": words(
-        r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
+        r"before (?:i |we |they )?(?:\S+ )?(?:schedul\w*|propos\w*|arrang\w*|book\w*|set up|setting up|invit\w*|mak\w* (?:a |the |any )?(?:final )?decision)|afraid of|(?:scared|worried|terrified|fear\w*) (?:of|that)|if|unless|should you|(?:^|, )should (?:a|an|the|any|there|it|they|we)|in case|whether|otherwise|or else|as soon as(?! possible)|in (?:that|such an?|which) case|once (?!again|more)|without (?:hearing|news|a reply)|(?:you )?(?:may|can|should) (?:then )?(?:assume|consider)"
     ),
     "ASIDE": words(
         # The process's calendar: interviews in general, held on set days, invite no one yet.
@@ -293,9 +295,9 @@ DE = {
         r"vorstellungsgesprach\w*|kennenlerngesprach\w*|fachinterview|interview\w*|bewerbungsgesprach\w*",
         r"recruit\w*|personalabteilung|personalreferent\w*|personalberat\w*|human resources|talent acquisition",
         r"arbeitsvertrag|anstellung|lebenslauf|bewerbungsunterlagen|bewerbungsprozess|auswahlverfahren|bewerbungsverfahren",
-        r"programmieraufgabe|fallstudie|referenz\w*|probearbeit\w*",
+        r"programmieraufgabe|fallstudie|referenz\w*|probearbeit\w*|online-?(?:test|assessment)\w*|eignungstest\w*|einstellungstest\w*|coding-?challenge",
         r"ihr profil|dein profil|ihre unterlagen|deine unterlagen|prozess",
-        r"teamleiter\w*|kandidatin",
+        r"teamleiter\w*|kandidatin|auswahlkommission",
     ),
     "APPLIED": words(r"bewerbung\w*|bewerber\w*|kandidat\w*|beworben"),
     "ELSEWHERE": words(
@@ -324,7 +326,7 @@ DE = {
     "ASIDE": words(
         r"solange (?:\S+ ){0,5}?(?:nicht|kein\w*) (?:\S+ ){0,4}?(?:vorlieg\w*|vorhanden|eingegangen|erhalten|nachgereicht)|erst (?:\S+ ){0,6}?(?:wenn|sobald|nachdem) (?:\S+ ){0,5}?(?:vorlieg\w*|erhalten|eingegangen|nachgereicht)",
         # Invitations, many: the process's calendar told to every applicant.
-        r"(?:die )?einladungen (?:zu|zum|zur|fur) (?:\S+ ){0,2}?(?:gesprach\w*|interview\w*|vorstellungsgesprach\w*)",
+        r"(?:die )?einladungen (?:zu|zum|zur|fur) (?:\S+ ){0,2}?(?:\w*gesprach\w*|interview\w*)",
         r"(?:die )?(?:vorstellungsgesprache|gesprache|interviews) (?:\S+ ){0,4}?(?:finden|werden) (?:\S+ ){0,4}?(?:statt|gefuhrt|stattfinden)",
         r"(?:kandidat\w*|bewerber\w*|diejenigen|personen),? die wir (?:\S+ ){0,4}?(?:einladen|auswahlen)|(?:ausgewahlte|eingeladene) (?:kandidat\w*|bewerber\w*) (?:\S+ ){0,4}?werden",
         r"(?:sie|du) (?:\S+ )?erinner\w* (?:sich|dich) (?:\S+ )?(?:vielleicht|sicher|bestimmt|noch)|wie (?:sie|du) (?:\S+ )?wiss\w*",
@@ -364,9 +366,11 @@ FR = {
         r"(?:vous|te) proposer le poste|proposition d'embauche|promesse d'embauche|offre d'embauche|proposition de contrat",
     ),
     "INVITE": words(
-        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|(?<!pour votre )(?<!pour ta )(?<!pour vos )(?<!pour tes )disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
+        r"inviter|invitation a|convier|vous rencontrer|te rencontrer|entretien le|(?:un|ces|des|les|quelques) creneaux?|(?<!pour votre )(?<!pour ta )(?<!pour vos )(?<!pour tes )(?<!date de )disponibilites?(?! (?:pour|de) (?:commencer|demarrer|prendre (?:vos|tes) fonctions|vous deplacer|te deplacer|voyager|travailler)|,? (?:de )?(?:preavis|prise de poste))",
         r"(?:aimerions|aimerait|aimerais|souhaiterions|souhaiterait|voudrions) (?:\S+ ){0,2}?(?:discuter|echanger|parler) avec (?:toi|vous)",
         r"(?:vous|te) propos\w* (?:un|une) (?:\S+ ){0,2}?(?:entretien|rencontre|echange|rendez-vous|appel|visio\w*)",
+        # A public employer "convoque" to the interview: the invitation in its own words.
+        r"(?:vous|te) convoquer|convocation (?:a|pour) (?:un|l'|votre|ton|le) ?(?:\S+ )?entretien",
     ),
     "RECEIVED": words(
         r"(?:bien )?recu (?:votre|ta) candidature|accusons reception|confirmation de (?:votre|ta) candidature|sera etudiee",
@@ -376,9 +380,9 @@ FR = {
     "JOB": words(
         r"saisonniers?|saisonnieres?|emploi saisonnier|travail saisonnier|cueilleurs?|cueilleuses?|vendangeurs?|vendangeuses?",
         # "vos références" (a job's referees), not "référence RDV-27-558120" (a booking number).
-        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
+        r"emplois?|recrut\w*|embauche\w*|entretiens?|cv|test technique|test (?:en ligne|de (?:code|codage|personnalite|logique|competences|raisonnement))|tests? psychotechniques?|references?(?! (?:n\S? ?)?\S*\d)|concours (?:externe|interne|de la fonction publique)|fiche de poste",
         r"opportunite|chasseu\w+|votre profil|ton profil|mission|processus|ressources humaines|rh|grh|drh",
-        r"directrice technique|directeur technique",
+        r"directrice technique|directeur technique|jury de recrutement|commission de recrutement",
     ),
     "APPLIED": words(r"candidatures?|candidat\w*"),
     "ELSEWHERE": words(
@@ -442,16 +446,19 @@ ES = {
         r"(?:nuestra|la|una) oferta (?:formal |de empleo |de trabajo )?(?:para el puesto|para la posicion|de incorporacion)|que te (?:unas|unieras) (?:a|al)|bienvenid[oa] al equipo",
     ),
     "INVITE": words(
-        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|(?<!por tu )(?<!por su )(?<!por la )disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
+        r"invitarte|invitarle|invitacion a|entrevista el|te viene bien|videollamada|reserva el horario|(?:queremos|gustaria|quisieramos|encantaria|para) conocerte|(?<!por tu )(?<!por su )(?<!por la )(?<!fecha de )disponibilidad(?! (?:para|de) (?:incorporar\w*|incorporacion|empezar|comenzar|acudir|trabajar|viajar|desplazar\w*))|agendar",
         r"(?:te|le) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:entrevista|reunion|llamada|videollamada)",
+        r"convocarte|convocarle|convocatoria (?:a|para) (?:la |una )?(?:\S+ )?entrevista",
     ),
     "RECEIVED": words(r"hemos recibido|recibido (?:correctamente )?(?:tu|su)|acuse de recibo"),
     "POST": words(r"puestos?|plaza|posicion|(?:siguiente|proxima) fase"),
     "JOB": words(
         r"temporer[oa]s?|recolector\w*|trabajo de temporada|empleo de temporada|campana de (?:recogida|recoleccion)",
         r"vacantes?|empleo|contrat\w+|entrevistas?|cv|curriculum|reclut\w*|recursos humanos|rrhh|oposicion\w*|bolsa de (?:empleo|trabajo)|proceso selectivo",
-        r"prueba tecnica|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
+        r"prueba tecnica|prueba (?:online|en linea|de (?:codigo|programacion|nivel|aptitud\w*))|test (?:psicotecnico|de (?:programacion|aptitud\w*|personalidad))|tu proceso (?:de seleccion )?(?:para|en|con)|referencias|oportunidad|headhunter|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|busqueda",
         r"jefe de equipo|talent acquisition|finalistas?",
+        # The board a public employer names for its competition.
+        r"comision de seleccion|tribunal (?:calificador|de seleccion)",
     ),
     "APPLIED": words(r"candidaturas?|candidat\w*|solicitud\w*|postula\w*|proceso de seleccion"),
     "ELSEWHERE": words(
@@ -484,7 +491,7 @@ ES = {
     "NEGATION": words(r"no|nunca"),
     "OBJECT": words(r"(?:tu|su) candidatura|(?:tu|su) perfil|(?:el|este) puesto"),
     "SHARED": words(
-        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos|rrhh"
+        r"entrevistas?|cv|curriculum|referencias|tu perfil|su perfil|(?:el|al|del|nuestro) cliente|contrat\w+|oportunidad|busqueda|recursos humanos|rrhh|comision de seleccion"
     ),
     "UNSUBSCRIBE": words(r"darse de baja|darte de baja|cancelar suscripcion"),
 }
@@ -511,7 +518,9 @@ NL = {
     "OFFER": words(
         r"aanbod (?:\S+ ){0,3}?(?:doen|voor de functie)|contractvoorstel|arbeidsvoorwaarden\w*"
     ),
-    "INVITE": words(r"nodig\w* (?:je|u) (?:\S+ ){0,4}?uit|uitnodig\w*|past dit|gesprek op"),
+    "INVITE": words(
+        r"nodig\w* (?:je|u) (?:\S+ ){0,4}?uit|uitnodig\w*|past dit|gesprek op",
+    ),
     "RECEIVED": words(
         r"in goede orde ontvangen|bevestiging van (?:je|uw) sollicitatie|ontvangst van (?:je|uw)"
     ),
@@ -519,7 +528,7 @@ NL = {
     "JOB": words(
         r"plukkers?|seizoenswerk\w*|seizoenskracht\w*|seizoensarbeid\w*|oogsthulp\w*|vaste ploeg",
         r"vacatures?|sollicitatie\w*|solliciteer\w*|werving|cv|baan|opdrachtgever|recruit\w*|aangenomen",
-        r"thuisopdracht|opdracht|referenties|je profiel|uw profiel|gesprek\w*|teamleider\w*",
+        r"thuisopdracht|opdracht|referenties|capaciteitentest\w*|programmeertest\w*|(?:online|technische) test|(?:je|uw) (?:sollicitatie)?procedure (?:voor|bij)|je profiel|uw profiel|gesprek\w*|teamleider\w*",
     ),
     "APPLIED": words(r"kandida\w*|sollicitant\w*"),
     "ELSEWHERE": words(
@@ -579,8 +588,9 @@ IT = {
         r"offrirti|offrirle|proposta di assunzione|proposta contrattuale|lettera di offerta"
     ),
     "INVITE": words(
-        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|(?<!per la )(?<!per la sua )(?<!per la tua )disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
+        r"invitarla|invitarti|invito a colloquio|confermare la (?:sua|tua) presenza|(?<!per la )(?<!per la sua )(?<!per la tua )(?<!data di )disponibilita(?! (?:a|ad|per) (?:iniziare|cominciare|trasferir\w*|lavorare|viaggiare|entrare in servizio))",
         r"(?:le|ti) propon\w* (?:un|una) (?:\S+ ){0,2}?(?:colloquio|incontro|chiamata|videochiamata)",
+        r"convocarla|convocarti|convocazione (?:al|a|per) (?:un |il )?(?:\S+ )?colloquio",
     ),
     "RECEIVED": words(
         r"abbiamo ricevuto|conferma (?:di )?ricezione|ricevuto la (?:sua|tua) candidatura"
@@ -589,7 +599,7 @@ IT = {
     "JOB": words(
         r"lavoratori stagionali|lavoro stagionale|personale stagionale|raccoglitori|raccoglitrici|stagionali",
         r"colloqui\w*|assun\w+|cv|curriculum|lavoro|recruiter|risorse umane|selezione pubblica|concorso pubblico|concorsi pubblici|bandi? di concorso|posti di \w+|tempo (?:pieno|parziale|indeterminato|determinato)",
-        r"prova tecnica|(?:test|colloquio) tecnico|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
+        r"prova tecnica|(?:test|colloquio) tecnico|test (?:online|attitudinal\w*|di (?:programmazione|coding|logica))|(?:il )?(?:tuo|suo) (?:processo|percorso) (?:di selezione )?(?:per|presso)|esercizio|referenze|(?:il )?tuo profilo|(?:il )?suo profilo|opportunita|head hunter|(?:il|al|del|dal|nostro) cliente|intervistat\w*",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|selezione"),
     "ELSEWHERE": words(
@@ -649,8 +659,9 @@ PT = {
     "INVITE": words(
         # Thanks for the reader's availability are courtesy, in every language; "pode ser"
         # ("it can be") asks for a time only as a question or with a day.
-        r"convidar|convite para|pode ser\?|pode ser (?:(?:na|no|nesta|neste|nessa|nesse) (?:segunda|terca|quarta|quinta|sexta|proxima|proximo|semana|dia)|amanha|hoje|as \d)|(?<!pela )(?<!pela sua )(?<!pela tua )disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
+        r"convidar|convite para|pode ser\?|pode ser (?:(?:na|no|nesta|neste|nessa|nesse) (?:segunda|terca|quarta|quinta|sexta|proxima|proximo|semana|dia)|amanha|hoje|as \d)|(?<!pela )(?<!pela sua )(?<!pela tua )(?<!data de )disponibilidade(?! (?:para|de) (?:comecar|iniciar|inicio|entrar|trabalhar|viajar|mudar\w*|se mudar))|agendar",
         r"(?:te |lhe )?propo(?:mos|r|nho) (?:uma|um) (?:\S+ ){0,2}?(?:entrevista|conversa|reuniao|chamada)",
+        r"convoca-l[oa]|convocar (?:voce|o senhor|a senhora)|convocacao para (?:a |uma )?(?:\S+ )?entrevista",
     ),
     "RECEIVED": words(
         r"recebemos (?:a )?(?:sua|tua)|confirmamos a (?:rececao|recepcao)|confirmamos o recebimento"
@@ -659,8 +670,8 @@ PT = {
     "JOB": words(
         r"trabalho sazonal|trabalhadores sazonais|sazonais|apanhadores|apanha d[ao] (?:fruta|morango|uva|azeitona)",
         r"entrevistas?|curriculo|recrutamento|recrutador\w*|contrat\w+|emprego|recursos humanos|concurso publico|estagio|estagiari[oa]s?",
-        r"desafio tecnico|case (?:tecnico|pratico)|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
-        r"gerente de engenharia",
+        r"desafio tecnico|case (?:tecnico|pratico)|teste (?:tecnico|online|de (?:programacao|logica|perfil))|(?:seu|teu) processo (?:seletivo |de selecao )?(?:para|na|no|com)|(?:do|de|pelo|ao) rh|referencias|oportunidade|headhunter|seu perfil|o seu perfil|(?:o|ao|do|nosso) cliente",
+        r"gerente de engenharia|juri do (?:procedimento|concurso)",
     ),
     "APPLIED": words(r"candidatura|candidat\w*|processo seletivo"),
     "ELSEWHERE": words(
@@ -761,7 +772,11 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"next (?:step|stage|round)|second (?:interview|round)|final (?:interview|round)"
         ),
-        "THANKS": words(r"thanks?|thank you|enjoyed|after|following|was great|was lovely"),
+        # Thanks for a meeting held, or a meeting already arranged named as the occasion of
+        # the letter ("ahead of your final panel on 25 March, we run some checks").
+        "THANKS": words(
+            r"thanks?|thank you|enjoyed|after|following|was great|was lovely|ahead of|in preparation for|prior to|further to|as discussed (?:in|during|at)"
+        ),
         "RECEIVED_WORD": words(r"received|submitted|submitting|receipt|sending"),
         "INTEREST": words(r"thank(?:s| you) for (?:applying|your (?:interest|application))"),
         "TALK": words(r"interviews?|the interview"),
@@ -788,7 +803,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"nachste(?:r|n)? (?:schritt|runde)|zweite(?:s|n)? (?:gesprach|interview|runde)"
         ),
-        "THANKS": words(r"danke|dank|bedank\w*|nach"),
+        "THANKS": words(
+            r"danke|dank|bedank\w*|nach|im (?:nachgang|anschluss) (?:zu|an)|in vorbereitung auf|wie (?:im|beim) \S+ besprochen|bezugnehmend auf"
+        ),
         "RECEIVED_WORD": words(r"eingegangen|erhalten|eingang"),
         "INTEREST": words(r"(?:danke|dank) fur (?:ihre|deine) bewerbung"),
         "TALK": words(r"vorstellungsgesprach\w*|gesprach\w*|interview\w*"),
@@ -815,7 +832,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "AVAILABLE": words(r"disponibles?|creneaux?|convien\w*|libre"),
         "NEXT": words(r"prochaine etape|dernier entretien|second entretien|deuxieme entretien"),
-        "THANKS": words(r"merci|remerci\w*|suite a|apres"),
+        "THANKS": words(
+            r"merci|remerci\w*|suite a|apres|en vue (?:de|du|des)|en amont (?:de|du)|en preparation (?:de|du)|comme convenu lors (?:de|du)"
+        ),
         "RECEIVED_WORD": words(r"recue?|transmise|enregistree|reception"),
         "INTEREST": words(r"merci (?:pour|de) (?:votre|ta) candidature|merci d'avoir postule"),
         "TALK": words(r"entretiens?"),
@@ -840,7 +859,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"entrevistas?|reunion|videollamada|llamada|conocerte|convocar\w*"),
         "AVAILABLE": words(r"disponible|disponibilidad|te viene bien|le viene bien|horario|libre"),
         "NEXT": words(r"siguiente paso|proxima fase|segunda entrevista"),
-        "THANKS": words(r"gracias|agradec\w*|tras|despues"),
+        "THANKS": words(
+            r"gracias|agradec\w*|tras|despues|de cara a|con vistas a|como (?:hablamos|comentamos) en|en preparacion (?:de|para)"
+        ),
         "RECEIVED_WORD": words(r"recibid\w*|registrad\w*"),
         "INTEREST": words(r"gracias por (?:tu|su) (?:candidatura|interes|solicitud)"),
         "TALK": words(r"entrevistas?"),
@@ -863,7 +884,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"gesprek\w*|kennismak\w*|langskomen|afspraak|interview"),
         "AVAILABLE": words(r"past|kun je|kunt u|beschikbaar|tijd"),
         "NEXT": words(r"volgende (?:stap|ronde)|tweede gesprek"),
-        "THANKS": words(r"bedankt|dank|na"),
+        "THANKS": words(
+            r"bedankt|dank|na|naar aanleiding van|zoals besproken(?: in)?|voorafgaand aan|ter voorbereiding op"
+        ),
         "RECEIVED_WORD": words(r"ontvangen|binnengekomen"),
         "INTEREST": words(r"bedankt voor (?:je|uw) (?:sollicitatie|interesse)"),
         "TALK": words(r"gesprek\w*|sollicitatiegesprek\w*"),
@@ -888,7 +911,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "MEETING": words(r"colloqui\w*|incontr\w*|chiamata|videochiamata"),
         "AVAILABLE": words(r"liber[oa]|disponibil\w*|andrebbe bene|ti va"),
         "NEXT": words(r"prossimo passo|secondo colloquio|ultimo colloquio"),
-        "THANKS": words(r"grazie|ringrazi\w*|dopo"),
+        "THANKS": words(
+            r"grazie|ringrazi\w*|dopo|facendo seguito|a seguito|in seguito|in vista (?:del|della|dell'|di)|in preparazione (?:del|al|della)|come (?:concordato|discusso) (?:durante|nel)"
+        ),
         "RECEIVED_WORD": words(r"ricevut\w*|inviato"),
         "INTEREST": words(r"grazie per (?:l'interesse|la (?:sua|tua) candidatura|aver inviato)"),
         "TALK": words(r"colloqui\w*"),
@@ -917,7 +942,9 @@ PARTS: dict[str, dict[str, re.Pattern[str]]] = {
         "NEXT": words(
             r"proxima etapa|avancou para|segunda entrevista|passou (?:a|para) (?:a )?(?:\S+ )?(?:fase|etapa)"
         ),
-        "THANKS": words(r"obrigad[oa]|agradec\w*|apos|depois"),
+        "THANKS": words(
+            r"obrigad[oa]|agradec\w*|apos|depois|na sequencia (?:da|do)|em seguimento|tendo em vista|em preparacao (?:para|da)|como (?:conversamos|combinamos) na"
+        ),
         "RECEIVED_WORD": words(r"recebid\w*|recebemos|rececao|recepcao"),
         "INTEREST": words(r"agradecemos (?:o )?(?:seu|sua) (?:interesse|candidatura)"),
         "TALK": words(r"entrevistas?"),
@@ -945,10 +972,14 @@ _MOVED = words(
     r"cancel\w*|postpon\w*|reschedul\w*|rebook\w*|push back|bail on|(?:can't|cannot|won't) make (?:it|our|the|tomorrow\W?s?)|verschieb\w*|verlegen|absagen|decaler|reporter|annuler|"
     r"aplazar|posponer|reprogramar|verplaatsen|afzeggen|uitstellen|spostare|rinviare|annullare|"
     r"remarcar|adiar|cancelar|verschoben|spostat\w*|rinviat\w*|remarcad\w*|adiad\w*|aplazad\w*|reprogramad\w*|"
-    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|(?:will not|won't) take place|findet (?:\S+ ){0,6}?nicht statt|n'aura pas lieu|no (?:tendra|se celebrara) lugar|non (?:avra|potra avere) luogo|nao (?:vai|ira) (?:acontecer|realizar-se)|move (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
+    r"decale\w*|reporte\w*|verplaatst|uitgesteld|verzet\w*|gaat (?:\S+ ){0,12}?niet door|(?:will not|won't) take place|findet (?:\S+ ){0,6}?nicht statt|n'aura pas lieu|no (?:tendra|se celebrara) lugar|non (?:avra|potra avere) luogo|nao (?:vai|ira) (?:acontecer|realizar-se)|mov(?:e|ing) (?:your|the|our) (?:\S+ )?(?:interview|session|call|meeting|onsite)|"
     r"(?:termin|gesprach|interview|vorstellungsgesprach) (?:\S+ ){0,4}?absagen|absage (?:des |unseres |ihres |zum |fur den )?termin\w*|"
     # A meeting's place, format or day changed, or its falling through: news about a meeting
     # already arranged, in any language.
+    # Something come up for the writer: "I've got a clash Thursday", "mi è sorto un imprevisto".
+    r"(?:got|have|had|'ve got) a clash|something (?:has |'s )?come up|(?:ist )?(?:mir|uns) (?:\S+ )?etwas dazwischengekommen|"
+    r"(?:j'ai|nous avons|on a) (?:eu )?un (?:empechement|imprevu)|(?:me|nos) (?:ha )?surgid[oa] (?:un|algo)|(?:tengo|tenemos|he tenido) un imprevisto|"
+    r"(?:er )?is (?:\S+ )?iets tussen(?:ge)?komen|(?:ho|abbiamo) (?:avuto )?un imprevisto|(?:mi|ci) e (?:sorto|capitato) un imprevisto|(?:tive|tivemos|surgiu) um imprevisto|"
     r"push\w* back|(?:fallen|fell) through|(?:has|have|had|need|needs) to (?:be )?(?:move|moved)|change of (?:date|time|venue|location|place|format|room)|"
     r"(?:anderung|wechsel) (?:des|der) (?:ortes|ort|termins|formats|raums)|ortswechsel|(?:entfallt|fallt) (?:\S+ ){0,3}?aus|"
     r"annule\w*|changement de (?:date|lieu|format|salle|creneau|modalite|programme)|"
@@ -1149,7 +1180,11 @@ _TERMS = words(
     r"(?:salario|sueldo) (?:bruto|anual|fijo|base)|bruto anual|periodo de prueba|preaviso|contrato (?:de trabajo|laboral|indefinido|temporal)|dias de vacaciones|nomina|"
     r"(?:bruto|start|maand|jaar)salaris|salaris van|bruto per (?:maand|jaar)|proeftijd|opzegtermijn|arbeidsovereenkomst|arbeidscontract|vakantiedagen|"
     r"stipendio|retribuzione (?:lorda|annua)|ral|lordi annui|periodo di prova|preavviso|contratto di lavoro|contratto a tempo|busta paga|"
-    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto"
+    r"salario|bruto mensal|periodo de experiencia|aviso previo|contrato de trabalho|clt|inicio previsto|"
+    # The salary the candidate asks: a question of terms, in every language.
+    r"salary expectations?|expected salary|gehaltsvorstellung\w*|gehaltswunsch|pretentions salariales|"
+    r"(?:pretensiones|expectativas) salariales|salarisindicatie|salariswens|(?:pretese|aspettative) (?:economiche|salariali)|"
+    r"(?:pretensao|expectativa) salarial"
 )
 # A portal's status line: "Status: Rejected", "Estado: Descartado".
 _STATUS_NO = words(
@@ -1305,7 +1340,54 @@ _REFEREE = words(
     r"me (?:han |ha )?(?:llamado|llamaron|llamo|escribieron|contactaron|contactado) (?:\S+ ){0,4}?(?:para|por) (?:\S+ )?referencias?|referencias (?:sobre ti|tuyas)|"
     r"(?:hebben|heeft|belden|belde) me (?:\S+ ){0,4}?(?:gebeld|benaderd|gemaild)? ?(?:\S+ ){0,3}?(?:voor|over) (?:een |je )?referentie|referentie (?:voor|over) jou|"
     r"mi (?:hanno|ha) (?:chiamato|chiamata|contattato|contattata|scritto) (?:\S+ ){0,4}?(?:per|riguardo) (?:\S+ )?referenz\w*|referenze su di te|"
-    r"me (?:ligaram|ligou|contataram|contatou|escreveram) (?:\S+ ){0,4}?(?:para|sobre) (?:\S+ )?referencias?|referencias? sobre (?:voce|ti)"
+    r"me (?:ligaram|ligou|contataram|contatou|escreveram) (?:\S+ ){0,4}?(?:para|sobre) (?:\S+ )?referencias?|referencias? sobre (?:voce|ti)|"
+    # What the referee told them: "I'd hire you again tomorrow", "put in a good word for you".
+    r"(?:would|\w+'d) (?:\S+ )?(?:hire|employ|take on|work with) you again|vouched for you|(?:put|putting) in a good word|"
+    r"(?:wurde|wurden) dich (?:\S+ ){0,2}?wieder (?:einstellen|nehmen)|(?:ein )?gutes wort fur dich|"
+    r"(?:je )?t'(?:embaucherais|engagerais|reprendrais) (?:\S+ )?(?:a nouveau|de nouveau|sans hesiter)|(?:dit|dire) (?:le plus grand )?bien de toi|"
+    r"te volver\w* a contratar|(?:he |ha )?hablado (?:muy )?bien de ti|"
+    r"(?:zou|zouden) je (?:\S+ ){0,2}?(?:weer|opnieuw) aannemen|(?:een )?goed woordje (?:voor je )?gedaan|"
+    r"ti (?:riassumerei|riprenderei|assumerei di nuovo)|(?:ho )?parlato bene di te|(?:una )?buona parola per te|"
+    r"(?:te|o|a) contrataria (?:de novo|novamente)|falei (?:muito )?bem de (?:voce|ti)"
+)
+# A friend passing on a job lead: "shall I pass your CV on?", "mándale tu CV", "stuur hem
+# je cv": an opening for the user, however personal the mailbox.
+_LEAD = words(
+    r"(?:pass|forward|send) (?:on )?your (?:cv|resume|details) (?:on|to|over)|(?:shall|should|can|could) i (?:pass|forward|send) (?:on )?your (?:cv|resume)|send (?:him|her|them) your (?:cv|resume)|(?:refer|recommend) you (?:for|to) (?:the|a|this|that)|put (?:you|your name) forward",
+    r"(?:schick|sende|schicke) (?:ihm|ihr|ihnen) (?:\S+ )?(?:deinen|dein) (?:lebenslauf|cv)|(?:soll|kann|darf) ich (?:\S+ )?(?:deinen|dein) (?:lebenslauf|cv) (?:\S+ ){0,2}?(?:weitergeben|weiterleiten|schicken)",
+    r"envoie-lui (?:\S+ )?ton cv|(?:je peux|je lui|veux-tu que je) (?:\S+ ){0,2}?(?:transmets|transmettre|passe|passer|envoie|envoyer) ton cv",
+    r"(?:le|les) (?:paso|mando|envio|reenvio) tu (?:cv|curriculum)|(?:mandale|enviale|pasale|mandales|enviales) tu (?:cv|curriculum)|(?:te|le) recomiendo para",
+    r"stuur (?:hem|haar|ze) (?:\S+ )?je cv|(?:zal|kan|mag) ik je cv (?:\S+ ){0,2}?(?:doorsturen|doorgeven|sturen)",
+    r"(?:mandagli|mandale|inviagli|inviale) (?:il )?(?:tuo )?cv|(?:giro|passo|inoltro|posso girare|posso passare) (?:il )?tuo cv",
+    r"(?:manda|envia) (?:o )?(?:seu|teu) (?:cv|curriculo) (?:pra|para) (?:ele|ela)|(?:passo|encaminho|posso passar|posso encaminhar) (?:o )?(?:seu|teu) (?:cv|curriculo)",
+)
+# Time asked of the reader, with the sender or for a call: "could you do 45 minutes with me
+# Wednesday?", "send me a couple of slots". A recruiter's first approach asks it too.
+_SPARE_TIME = words(
+    r"(?:could|can|would) you (?:do|spare|give me) (?:\S+ ){0,2}?(?:minutes|mins|an hour|half an hour) (?:with (?:me|us)|for a (?:\S+ )?(?:call|chat|conversation))|(?:send|give) me (?:\S+ ){0,3}?(?:slots|times that work|windows)",
+    r"(?:hatten|hast|haben) (?:sie|du) (?:\S+ ){0,3}?(?:minuten|eine stunde|eine halbe stunde) (?:zeit )?(?:fur ein (?:\S+ )?(?:telefonat|gesprach)|mit (?:mir|uns))|schick(?:en sie)? mir (?:\S+ ){0,3}?(?:terminvorschlage|zeitfenster|slots)",
+    r"(?:auriez-vous|aurais-tu|avez-vous|as-tu) (?:\S+ ){0,3}?(?:minutes|une heure|une demi-heure) (?:pour (?:un|une) (?:\S+ )?(?:appel|echange|visio|cafe)|avec (?:moi|nous))|envoie(?:z)?-moi (?:\S+ ){0,3}?(?:creneaux|disponibilites)",
+    r"(?:tendrias|tienes|tendria|tiene) (?:\S+ ){0,3}?(?:minutos|una hora|media hora) (?:para (?:una|un) (?:\S+ )?(?:llamada|charla|videollamada|cafe)|conmigo|con nosotros)|(?:mandame|enviame|pasame) (?:\S+ ){0,3}?(?:huecos|horarios|franjas)",
+    r"(?:heb je|heeft u|zou je|kun je) (?:\S+ ){0,3}?(?:minuten|een uur|een half uur) (?:voor een (?:\S+ )?(?:gesprek|call|belletje|kop koffie)|met (?:mij|ons))|stuur (?:me|mij) (?:\S+ ){0,3}?(?:tijden|momenten|tijdsloten|slots)",
+    r"(?:avresti|hai|avrebbe) (?:\S+ ){0,3}?(?:minuti|un'ora|mezz'ora) (?:per (?:una|un) (?:\S+ )?(?:chiamata|chiacchierata|videochiamata|caffe)|con (?:me|noi))|mandami (?:\S+ ){0,3}?(?:orari|slot)",
+    r"(?:teria|tens|tem) (?:\S+ ){0,3}?(?:minutos|uma hora|meia hora) (?:para (?:uma|um) (?:\S+ )?(?:chamada|conversa|videochamada|cafe)|comigo|conosco)|(?:me manda|manda-me|envie-me|me envie) (?:\S+ ){0,3}?(?:horarios|slots)",
+)
+# The process slower than said: "the selection is delayed", "verzögert sich", "prend du retard".
+_DELAYED = words(
+    r"delay\w*|taking longer|(?:verzoger\w*|verspat\w*|dauert (?:\S+ ){0,3}?langer)|"
+    r"retard\w*|prend (?:\S+ )?plus de temps|retras\w*|demora\w*|vertraging|vertraagd|langer (?:\S+ )?duurt|"
+    r"ritard\w*|slittat\w*|atras\w*|adiad\w*"
+)
+# What a test, an assessment or an exercise is called: an invitation to take one asks for
+# no meeting.
+_TEST = words(
+    r"tests?|assessments?(?! cent(?:re|er))|exercises?|take-home|case stud(?:y|ies)|questionnaire|quiz|coding challenge|"
+    r"\w*tests?|aufgabe\w*|fallstudie|fragebogen|"
+    r"exercice|etude de cas|cas pratique|epreuve|"
+    r"pruebas?|ejercicio|caso practico|cuestionario|"
+    r"\w*test|opdracht|casus|vragenlijst|"
+    r"prova|esercizio|caso (?:pratico|studio)|questionario|"
+    r"testes?|exercicio|estudo de caso|desafio|case (?:tecnico|pratico)"
 )
 # A guess at what went wrong on the way ("the online form may not have saved that page",
 # "il n'est sans doute pas arrivé", "probabilmente non è stato caricato"): its "not" is
@@ -1366,6 +1448,10 @@ _EVERY_LANGUAGE = {
     "STAGE": _STAGE,
     "OWN_NEWS": _OWN_NEWS,
     "REFEREE": _REFEREE,
+    "LEAD": _LEAD,
+    "TEST": _TEST,
+    "DELAYED": _DELAYED,
+    "SPARE_TIME": _SPARE_TIME,
     "GUESS": _GUESS,
     "ASKS_TO_SEND": _ASKS_TO_SEND,
     "PAST": _PAST,
