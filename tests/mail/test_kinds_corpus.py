@@ -275,6 +275,9 @@ FIRST_RUNS = {
     "fortyninth": ((27, 32), (2, 22), (1, 12)),
     "fiftyfirst": ((30, 32), (1, 22), (3, 12)),
     "fiftysecond": ((32, 32), (0, 22), (0, 12)),
+    "fiftythird": ((29, 32), (0, 22), (2, 12)),
+    "fiftyfourth": ((22, 32), (0, 22), (0, 12)),
+    "fiftyfifth": ((31, 32), (0, 22), (2, 12)),
 }
 
 
@@ -331,6 +334,9 @@ def test_no_held_out_round_reads_worse_than_on_its_first_run():
         "heldout/fortyninth",
         "heldout/fiftyfirst",
         "heldout/fiftysecond",
+        "heldout/fiftythird",
+        "heldout/fiftyfourth",
+        "heldout/fiftyfifth",
     ],
 )
 def test_figures(part, capsys):
