@@ -103,9 +103,23 @@ rejection|recrutamento@lusodados.pt|No fim a vaga ficou com alguém que já esta
 interview_invitation|anna@hooli.com|Your take-home went to the panel; are you free on Thursday at 10:00 to walk us through it?
 """
 
+# After a trial day at a small business: someone else taken on or kept, named by who they
+# are, often from the owner's own mailbox; the same verbs about a removal van or a flat
+# share say nothing of a job.
+KEPT_ON = """
+rejection|baeckerei.lindner@t-online.de|Danke fürs Probearbeiten am Dienstag. Ich nehm aber für die Stelle jemanden, der schon ausgelernt hat.
+rejection|cocina.casapepa@gmail.com|Gracias por la prueba del sábado. Al final hemos cogido para la barra a una chica que ya trabajó aquí en verano.
+rejection|osteria.ilpozzo@libero.it|Grazie per la prova di venerdì a cena. Ho deciso di tenere Marta, che lavora già con noi da due anni.
+rejection|restaurante.oalecrim@gmail.com|Obrigado pela tarde de experiência de sábado. Decidimos ficar com o meu primo, que já conhece a casa.
+rejection|cafe.dehoek@gmail.com|Bedankt voor de meeloopdag. We hebben besloten om Lotte aan te houden, die hier al twee zomers werkt.
+rejection|bistrot.lesvignes@orange.fr|Merci pour l'essai en cuisine. J'ai décidé de garder Paul qui connaît déjà la maison.
+not_job_mail|tom.weber84@gmail.com|Für den Umzug am Samstag nehmen wir jemanden, der einen Transporter hat. Bis dann!
+not_job_mail|lucia.moreno@gmail.com|Para el piso hemos decidido quedarnos con la habitación pequeña, que da al patio.
+"""
+
 LINES = [
     line.split("|", 2)
-    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS + FILES + WENT_TO).splitlines()
+    for line in (COMPETITIONS + NOES + OFFICES + FRIENDS + FILES + WENT_TO + KEPT_ON).splitlines()
     if line.strip()
 ]
 

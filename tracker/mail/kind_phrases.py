@@ -1098,6 +1098,16 @@ _TOOK_SOMEONE = words(
     r"(?:besloten|gekozen) (?:om )?(?:verder te gaan|door te gaan|te gaan) met een (?!(?:gesprek|afspraak|procedure|aanbod|voorstel|ronde|project|test)\w*\b)\S+ die|"
     r"(?:deciso|scelto|optato) di (?:andare avanti|proseguire|procedere|continuare) con (?:un|una|uno) (?!(?:colloqui|incontr|chiamat|prov|test|offert|propost|fase|selezion|process|progett)\w*\b)\S+ che|"
     r"(?:decidi|decidimos|decidiu|optamos|optei) (?:\S+ )?(?:seguir|avancar|continuar|prosseguir) com (?:um|uma) (?!(?:entrevista|conversa|reuniao|processo|proposta|oferta|etapa|fase|projeto)\b)\S+ que|"
+    # Someone else taken on or kept, named by who they are: "ich nehm für die Stelle jemanden,
+    # der schon Geselle ist", "hemos cogido para ayudante a una chica que", "ho deciso di
+    # tenere Alessandro, che lavora già con noi", "decidimos ficar com a minha sobrinha, que".
+    r"(?:decided|chosen|opted) to (?:keep|stick with|stay with|take on) (?:\S+ ){1,3}?(?:who|whose)|(?:i'm|we're|i am|we are) taking on (?:someone|somebody) (?:who|with)|"
+    r"(?:ich|wir) (?:nehme?|nehmen) (?:\S+ ){0,4}?jemand(?:en)?,? (?:der|die)|entschieden,? (?:\S+ ){1,3}?zu (?:behalten|ubernehmen|nehmen),? (?:der|die|weil)|"
+    r"(?:decide|choisi|opte) de garder (?:\S+ ){1,3}?qui|(?:je prends|nous prenons|on prend) (?:\S+ ){0,3}?quelqu'un qui|"
+    r"(?:hemos|he) (?:cogido|contratado|elegido|escogido|tomado) (?:(?:para|como) (?:\S+ ){1,4}?)?a un[oa]? (?:chic[oa]|persona|compa\w*|chaval\w*|muchach[oa])|(?:decidido|decidimos|decidi) quedarnos? con (?:\S+ ){1,3}?que|"
+    r"besloten (?:om )?(?:\S+ ){1,3}?(?:te houden|aan te houden|aan te nemen),? (?:die|omdat)|"
+    r"(?:deciso|scelto) di (?:tenere|prendere|confermare) (?!(?:una? )?(?:decision|pausa|tempo|contatt|appunt)\w*)(?:\S+ ){1,3}?che|"
+    r"(?:decidi|decidimos|decidiu|resolvemos|resolvi) ficar com (?:o|a|um|uma) (?:\S+ ){0,2}?\S+,? que|"
     r"(?:continuer|poursuivre|aller de l'avant) avec (?:l'un|l'une) (?:d'entre eux|d'entre elles|des autres)|mit (?:einem|einer) (?:von ihnen|der anderen) (?:weiter|fortfahren)",
 )
 # Every place taken, or given to others: "all 40 places in the cohort have been accepted",
@@ -1153,7 +1163,14 @@ _NO_PLACE = words(
 # A trial day or shift: only a job has one.
 _TRIAL = words(
     r"trial (?:shift|day)|probetag|probearbeit\w*|journee d'essai|jour d'essai|(?:dia|jornada) de prueba|"
-    r"proefdra\w*|proefdag|giornata di prova|dia de (?:teste|experiencia)"
+    r"proefdra\w*|proefdag|giornata di prova|dia de (?:teste|experiencia)",
+    # A trial named by its day or its place in a restaurant: "la prova di domenica a pranzo",
+    # "la prueba del viernes", "l'essai en cuisine", "a tarde de experiência".
+    r"meeloopdag|proefavond",
+    r"(?:essai|journee d'essai) (?:de |du )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|essai en (?:salle|cuisine)",
+    r"prueba del (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|prueba en (?:sala|cocina|barra)",
+    r"prova di (?:lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)|prova in (?:sala|cucina)",
+    r"(?:tarde|manha|noite|semana) de experiencia|experiencia (?:na|de) (?:cozinha|sala|segunda|terca|quarta|quinta|sexta|sabado|domingo)",
 )
 # Starting a job: the first working day, onboarding, the papers and portal of a new hire, a
 # shift and its hourly pay. Only a job has them: job words, whatever else the mail names
