@@ -53,7 +53,10 @@ def _explain_rows(bench: Bench, size: int) -> tuple[list[Row], list[str]]:
         full = [line.strip() for plan in plans for line in plan if full_scan(line)]
         lines += [f"### {page}", "", "```"]
         for sql, plan in zip(sqls, plans, strict=True):
-            lines += [sql[:400] + (" …" if len(sql) > 400 else ""), *plan, ""]
+            # The CSV's formula guard names a tab and a carriage return: written raw, the
+            # return would become a line break the next time the document is read.
+            shown = sql[:400].replace("\t", "\\t").replace("\r", "\\r").replace("\n", " ")
+            lines += [shown + (" …" if len(sql) > 400 else ""), *plan, ""]
         lines += ["```", ""]
         # A planner rightly reads a small table whole: judged only at a real size.
         judged = size >= EXPLAIN_JUDGED_FROM
