@@ -295,9 +295,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     by_user = address in context.user_addresses()
     received, acknowledged, interest = _receipt(sentences, order)
     return _Signals(
-        # Feedback sent as promised: the no, if any, was said before; the model's likeness
-        # of a rejection letter is no no there.
-        doubt=len(settled) < len(about) or bool(_found("FEEDBACK_PROMISED", stated, order)),
+        doubt=_doubted(about, settled, stated, order),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
         sender=sender,
         company_only=bool(sender) and not in_process,
@@ -336,6 +334,15 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         someone_else=_written_to_someone_else(passed, message, context),
         offer_withdrawn=withdrawn is not None,
     )
+
+
+def _doubted(
+    about: list[str], settled: list[str], stated: list[str], order: tuple[str, ...]
+) -> bool:
+    """Whether the mail leaves its no in doubt: some of what it says of the job is not
+    settled, or it sends feedback as promised (the no, if any, was said before, and the
+    model's likeness of a rejection letter is no no there)."""
+    return len(settled) < len(about) or bool(_found("FEEDBACK_PROMISED", stated, order))
 
 
 def _receipt(
