@@ -293,7 +293,8 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
     withdrawn = _found("OFFER_WITHDRAWN", stated, order)
     recruiting = _careers_or_a_person(message, address, context)
     by_user = address in context.user_addresses()
-    received, acknowledged, interest = _receipt(sentences, order)
+    terms = _found("TERMS", sentences.plain, order)
+    received, acknowledged, interest = _receipt(sentences, order, terms)
     return _Signals(
         doubt=_doubted(about, settled, stated, order),
         negative=bool(_found("NEGATION", stated, order) or _found("SOFTENER", stated, order)),
@@ -312,7 +313,7 @@ def _signals(message: Message, context: MailContext, sentences: _Sentences) -> _
         mailing=_mailing(message, sentences),
         job=_job(sentences.plain, order),
         job_own=_own_job_words(sentences.plain, order),
-        terms=_found("TERMS", sentences.plain, order),
+        terms=terms,
         post=_found("POST", sentences.plain, order),
         applied=_found("APPLIED", sentences.plain, order),
         elsewhere=_elsewhere(_not_moving_an_interview(sentences.every, order), order),
@@ -346,26 +347,26 @@ def _doubted(
 
 
 def _receipt(
-    sentences: _Sentences, order: tuple[str, ...]
+    sentences: _Sentences, order: tuple[str, ...], terms: _Found | None
 ) -> tuple[_Found | None, _Found | None, _Found | None]:
     """The receipt, the receipt's words however they are meant, and the thanks for applying.
     "Danke für Ihre Bewerbung" over a test to take, papers to send or a delay still tells
     job mail, but the letter is about the rest: neither a receipt nor thanks that make one."""
     acknowledged = _received(sentences.decisive, order)
-    if not _asks_more(sentences, order):
+    if not (terms or _asks_more(sentences, order)):
         return acknowledged, acknowledged, _found("INTEREST", sentences.decisive, order)
     thanks_only = acknowledged and _found("INTEREST", [acknowledged.phrase], order)
     return (None if thanks_only else acknowledged), acknowledged, None
 
 
 def _asks_more(sentences: _Sentences, order: tuple[str, ...]) -> bool:
-    """Thanks for applying, then a test to take, something to send, a delay or the terms (the
-    salary asked, the notice): the letter is about that, the thanks its courtesy, no receipt."""
+    """Thanks for applying, then a test to take, something to send or a delay (or the terms,
+    which the caller has found already: the salary asked, the notice): the letter is about
+    that, the thanks its courtesy, no receipt."""
     return bool(
         _found("TEST", sentences.plain, order)
         or _found("ASKS_TO_SEND", sentences.plain, order)
         or _found("DELAYED", sentences.plain, order)
-        or _found("TERMS", sentences.plain, order)
     )
 
 

@@ -144,10 +144,11 @@ def _role_from_applications(
     if reading.channel != RejectionChannel.PERSONAL_EMAIL or reading.sender_role != "unknown":
         return reading
     companies = [company for company in company_names if company.strip()]
+    at_the_company = _at_the_company(email, companies)
     found = (
         _owner(reading.sender_name, companies)
-        or _for_the_team(email, text, companies)
-        or _at_the_company(email, companies)
+        or (at_the_company and _for_the_team(text))
+        or at_the_company
         or _an_agency_on(email, text, companies)
     )
     if found is None:
@@ -165,9 +166,8 @@ def _owner(name: str, companies: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _for_the_team(email: str, text: str, companies: list[str]) -> tuple[str, str] | None:
-    if _at_the_company(email, companies) is None:
-        return None
+def _for_the_team(text: str) -> tuple[str, str] | None:
+    """Someone at the company who passes on the hiring team's decision as another's."""
     if roles.TEAM_DECIDED.search(fold(text)[:3000]):
         return SenderRole.RECRUITER, B(N("They pass on the hiring team's decision: a recruiter"))
     return None

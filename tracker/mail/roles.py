@@ -126,11 +126,12 @@ _DEPARTMENT = re.compile(
 def names_people_department(line: str) -> bool:
     """An HR or personnel department, with no recruiting in its name: "Direction des
     Ressources Humaines", "Direzione Risorse Umane", "Abteilung Personal"."""
-    return (
-        bool(_DEPARTMENT.match(line.strip()))
-        and bool(ROLE_FAMILIES[1][1].search(line))
-        and not ROLE_FAMILIES[0][1].search(line)
-    )
+    return bool(_DEPARTMENT.match(line.strip())) and _names_hr_not_recruiting(line)
+
+
+def _names_hr_not_recruiting(text: str) -> bool:
+    """HR or personnel named, and no recruiting beside it."""
+    return bool(ROLE_FAMILIES[1][1].search(text)) and not ROLE_FAMILIES[0][1].search(text)
 
 
 def _hr_staff(title: str) -> bool:
@@ -139,10 +140,10 @@ def _hr_staff(title: str) -> bool:
     as the directorate the office belongs to ("Ufficio Selezione · Direzione Risorse Umane")."""
     if _RECRUITS.search(title):
         return False
-    parts = _TITLE_PARTS.split(title)
+    first = _TITLE_PARTS.split(title, maxsplit=1)[0]
     return bool(
         _HR_STAFF.search(title)
-        or (ROLE_FAMILIES[1][1].search(parts[0]) and not ROLE_FAMILIES[0][1].search(parts[0]))
+        or _names_hr_not_recruiting(first)
         or (" · " in title and names_people_department(title.rpartition(" · ")[2]))
     )
 
